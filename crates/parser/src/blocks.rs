@@ -1,0 +1,523 @@
+//! Block structure: which lines of a source are titles, headings,
+//! paragraphs, footnotes, chrome … decided by their shape.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+/// The kind of a block. The names (see [`BlockKind::as_str`]) are the
+/// closed vocabulary of the `segments.kind` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// The document title.
+    Title,
+    /// A one-sentence summary under the title.
+    Standfirst,
+    /// Author, date line, or an author's bio.
+    Byline,
+    /// A section heading (numbered or not).
+    Heading,
+    /// Running text.
+    Paragraph,
+    /// A displayed quotation.
+    BlockQuote,
+    /// A numbered or bulleted item.
+    ListItem,
+    /// A numbered note (as a PDF extraction interleaves them with the body).
+    Footnote,
+    /// An entry of a references list.
+    Reference,
+    /// A photo or figure caption.
+    Caption,
+    /// A tab-separated table row.
+    TableRow,
+    /// Web chrome and publisher template: kept, but left out of the text.
+    Boilerplate,
+}
+
+impl BlockKind {
+    /// All kinds, in the order of the contract.
+    pub const ALL: [BlockKind; 12] = [
+        BlockKind::Title,
+        BlockKind::Standfirst,
+        BlockKind::Byline,
+        BlockKind::Heading,
+        BlockKind::Paragraph,
+        BlockKind::BlockQuote,
+        BlockKind::ListItem,
+        BlockKind::Footnote,
+        BlockKind::Reference,
+        BlockKind::Caption,
+        BlockKind::TableRow,
+        BlockKind::Boilerplate,
+    ];
+
+    /// The name used in the tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Standfirst => "standfirst",
+            BlockKind::Byline => "byline",
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::BlockQuote => "block_quote",
+            BlockKind::ListItem => "list_item",
+            BlockKind::Footnote => "footnote",
+            BlockKind::Reference => "reference",
+            BlockKind::Caption => "caption",
+            BlockKind::TableRow => "table_row",
+            BlockKind::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+/// A block of a source file. Offsets are **bytes** into the source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The whole block, without surrounding whitespace.
+    pub span: Range<usize>,
+    /// The block's text, after its label, bullet or markdown prefix.
+    pub content: Range<usize>,
+    /// A footnote, heading or list number, when the block has one.
+    pub label: Option<String>,
+    /// Whether the block follows a blank line (or starts the file).
+    pub after_blank: bool,
+}
+
+/// What the catalog knows about a document, used to recognise its title,
+/// byline and site-name suffixes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hints<'a> {
+    /// The catalog title.
+    pub title: Option<&'a str>,
+    /// The catalog publisher.
+    pub publisher: Option<&'a str>,
+    /// The catalog authors.
+    pub authors: &'a [String],
+}
+
+fn lexicon(data: &str, case_insensitive: bool) -> RegexSet {
+    let patterns = data
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| if case_insensitive { format!("(?i){l}") } else { l.to_string() });
+    RegexSet::new(patterns).expect("the bundled lexicon compiles (tested)")
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("a built-in pattern compiles (tested)")
+}
+
+static CHROME: LazyLock<RegexSet> =
+    LazyLock::new(|| lexicon(include_str!("../data/boilerplate.txt"), true));
+static CAPTION: LazyLock<RegexSet> =
+    LazyLock::new(|| lexicon(include_str!("../data/captions.txt"), false));
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"));
+static TOC_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\S.{1,150}?\s/\s*([ivxlcdm]{1,6}|\d{1,4})$"));
+static NUMBERED_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$"));
+static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\s+(\S.*)$"));
+static NUMBERED_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(\S.*)$"));
+static BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"^[-*•◦▪‣–]\s+(\S.*)$"));
+static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^#{1,6}\s+(\S.*)$"));
+static MD_QUOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^>\s?(\S.*)$"));
+static BY_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:by)\s+\S"));
+static KICKER: LazyLock<Regex> = LazyLock::new(|| re(r"^([A-Z]{3,}(?: [A-Z]{2,}){0,3}) [—–] "));
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+    re(&format!(
+        r"(?i)^({month}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{month}\s+\d{{4}}|{month}\s+\d{{4}})[\s,0-9:apm.]*$"
+    ))
+});
+static REFERENCES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(references|bibliography|works cited|sources|literature|further reading)$")
+});
+static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(is|was)\s+(a|an|the)\s"));
+
+/// One non-blank line: its trimmed byte span and whether a blank line
+/// (or the start of the file) comes before it.
+#[derive(Debug, Clone)]
+struct Line {
+    span: Range<usize>,
+    after_blank: bool,
+}
+
+/// Splits on `\n`, `\r\n` and lone `\r`; trims Unicode white space and a
+/// byte-order mark; drops blank lines.
+fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut after_blank = true;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let end_of_line = i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r';
+        if end_of_line {
+            let raw = &text[start..i];
+            let trimmed = raw.trim_matches(is_blank);
+            if trimmed.is_empty() {
+                after_blank = true;
+            } else {
+                let lead = raw.len() - raw.trim_start_matches(is_blank).len();
+                let s = start + lead;
+                out.push(Line { span: s..s + trimmed.len(), after_blank });
+                after_blank = false;
+            }
+            if i + 1 < bytes.len() && bytes[i] == b'\r' && bytes[i + 1] == b'\n' {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Characters that count as blank for coverage: white space and the BOM.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// Lower-case letters and digits only: for comparing titles.
+fn fold(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let s = s.trim_end_matches(is_superscript_digit);
+    matches!(
+        s.chars().next_back(),
+        Some('.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '…' | ':' | ';')
+    )
+}
+
+/// ¹²³⁴⁵⁶⁷⁸⁹⁰: the footnote markers of PDF extractions.
+pub fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '\u{2070}' | '\u{00b9}' | '\u{00b2}' | '\u{00b3}' | '\u{2074}'..='\u{2079}')
+}
+
+/// A short line that starts with a capital or digit and does not end like
+/// a sentence or a clause.
+fn heading_shaped(s: &str) -> bool {
+    let s = s.trim_matches(|c| c == '*' || c == '_');
+    let first = s.chars().next();
+    let last = s.chars().next_back();
+    let words = word_count(s);
+    (1..=14).contains(&words)
+        && s.chars().count() <= 100
+        && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !matches!(
+            last,
+            Some('.' | ',' | ';' | ':' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | '-' | '–' | '—' | '(')
+        )
+}
+
+/// Splits a source text into blocks. Every non-blank byte of `text` lies
+/// in exactly one block's `span`; blocks come in source order.
+///
+/// ```
+/// use corpus_parser::{parse_blocks, BlockKind, Hints};
+/// let text = "Big News\n\nIt happened today, said a man, and it was big news for all.\n";
+/// let blocks = parse_blocks(text, &Hints { title: Some("Big News"), ..Hints::default() });
+/// assert_eq!(blocks[0].kind, BlockKind::Title);
+/// assert_eq!(blocks[1].kind, BlockKind::Paragraph);
+/// ```
+pub fn parse_blocks(text: &str, hints: &Hints<'_>) -> Vec<Block> {
+    let lines = lines(text);
+    let mut classifier = Classifier::new(text, hints, &lines);
+    classifier.run();
+    classifier.blocks
+}
+
+struct Classifier<'a> {
+    text: &'a str,
+    hints: &'a Hints<'a>,
+    lines: &'a [Line],
+    blocks: Vec<Block>,
+    last_footnote: u32,
+    in_references: bool,
+}
+
+impl<'a> Classifier<'a> {
+    fn new(text: &'a str, hints: &'a Hints<'a>, lines: &'a [Line]) -> Self {
+        Classifier {
+            text,
+            hints,
+            lines,
+            blocks: Vec::with_capacity(lines.len()),
+            last_footnote: 0,
+            in_references: false,
+        }
+    }
+
+    fn line(&self, i: usize) -> &'a str {
+        &self.text[self.lines[i].span.clone()]
+    }
+
+    fn push(&mut self, kind: BlockKind, span: Range<usize>, content: Range<usize>, label: Option<String>, after_blank: bool) {
+        self.blocks.push(Block { kind, span, content, label, after_blank });
+    }
+
+    fn push_line(&mut self, i: usize, kind: BlockKind) {
+        let span = self.lines[i].span.clone();
+        self.push(kind, span.clone(), span, None, self.lines[i].after_blank);
+    }
+
+    /// The head is everything before the first line of real prose.
+    fn head_len(&self) -> usize {
+        (0..self.lines.len())
+            .find(|&i| {
+                let l = self.line(i);
+                word_count(l) >= 30 && !CHROME.is_match(l) && !self.is_caption(l)
+            })
+            .unwrap_or(self.lines.len())
+    }
+
+    fn find_title(&self, head: usize) -> Option<usize> {
+        let limit = head.max(1).min(self.lines.len()).min(12);
+        match self.hints.title.map(fold).filter(|t| !t.is_empty()) {
+            Some(title) => (0..limit).find(|&i| {
+                let line = fold(self.line(i));
+                line.starts_with(&title) || (line.len() * 10 >= title.len() * 8 && title.starts_with(&line))
+            }),
+            None => (0..limit).find(|&i| {
+                let l = self.line(i);
+                heading_shaped(l) && !CHROME.is_match(l) && !BULLET.is_match(l)
+            }),
+        }
+    }
+
+    fn run(&mut self) {
+        let head = self.head_len();
+        let title = self.find_title(head);
+        let mut i = 0;
+        if let Some(t) = title {
+            // Navigation before the title: bullets and chrome.
+            while i < t {
+                let l = self.line(i);
+                if BULLET.is_match(l) || CHROME.is_match(l) || word_count(l) <= 3 {
+                    self.push_line(i, BlockKind::Boilerplate);
+                } else {
+                    self.classify(i);
+                }
+                i += 1;
+            }
+            self.title(t);
+            i = t + 1;
+            if i < head && self.is_standfirst(i) {
+                self.push_line(i, BlockKind::Standfirst);
+                i += 1;
+            }
+        }
+        let title_fold = self
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Title)
+            .map(|b| fold(&self.text[b.content.clone()]));
+        while i < self.lines.len() {
+            let l = self.line(i);
+            if i < head && self.is_byline(l) {
+                self.push_line(i, BlockKind::Byline);
+            } else if title_fold.as_deref().is_some_and(|t| !t.is_empty() && fold(l).starts_with(t)) && title.is_some_and(|t| i > t) {
+                // The title repeated in a footer ("Link:" + title).
+                self.push_line(i, BlockKind::Boilerplate);
+            } else {
+                self.classify(i);
+            }
+            i += 1;
+        }
+        self.mark_tables_of_contents();
+    }
+
+    /// The title line; a site name after the title (" – Foreign Policy")
+    /// is split off as boilerplate.
+    fn title(&mut self, i: usize) {
+        let span = self.lines[i].span.clone();
+        let line = self.line(i);
+        let after_blank = self.lines[i].after_blank;
+        if let Some(cut) = self.site_suffix(line) {
+            let title_end = span.start + line[..cut].trim_end().len();
+            self.push(BlockKind::Title, span.start..title_end, span.start..title_end, None, after_blank);
+            let rest = span.start + cut;
+            self.push(BlockKind::Boilerplate, rest..span.end, rest..span.end, None, false);
+        } else {
+            self.push(BlockKind::Title, span.clone(), span, None, after_blank);
+        }
+    }
+
+    /// Byte index in `line` of a " – Site Name" suffix after the known title.
+    fn site_suffix(&self, line: &str) -> Option<usize> {
+        let title = fold(self.hints.title?);
+        for (idx, c) in line.char_indices().rev() {
+            if matches!(c, '–' | '—' | '|' | '-') && idx > 0 && line[..idx].ends_with(' ') {
+                let before = fold(&line[..idx]);
+                if before == title && !fold(&line[idx..]).is_empty() {
+                    return Some(line[..idx].trim_end().len());
+                }
+            }
+        }
+        None
+    }
+
+    fn is_standfirst(&self, i: usize) -> bool {
+        let l = self.line(i);
+        let words = word_count(l);
+        (4..=60).contains(&words)
+            && ends_sentence(l)
+            && !CHROME.is_match(l)
+            && !self.is_caption(l)
+            && !self.is_byline(l)
+            && !BULLET.is_match(l)
+    }
+
+    fn is_caption(&self, l: &str) -> bool {
+        CAPTION.is_match(l)
+    }
+
+    fn is_byline(&self, l: &str) -> bool {
+        if word_count(l) > 60 {
+            return false;
+        }
+        if BY_LINE.is_match(l) || DATE_LINE.is_match(l) {
+            return true;
+        }
+        if self.hints.authors.is_empty() {
+            return false;
+        }
+        // A line made only of the authors' names.
+        let mut rest = l.to_string();
+        for a in self.hints.authors {
+            rest = rest.replace(a.as_str(), " ");
+        }
+        rest.split(|c: char| c.is_whitespace() || c == ',' || c == '&' || c == ';')
+            .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("by"))
+    }
+
+    fn is_author_bio(&self, l: &str) -> bool {
+        self.hints.authors.iter().any(|a| {
+            l.strip_prefix(a.as_str()).is_some_and(|rest| AUTHOR_BIO.is_match(rest))
+        })
+    }
+
+    /// The previous block that is part of the running text (footnotes and
+    /// chrome interleave and do not count).
+    fn previous_text_block(&self) -> Option<&Block> {
+        self.blocks
+            .iter()
+            .rev()
+            .find(|b| !matches!(b.kind, BlockKind::Footnote | BlockKind::Boilerplate))
+    }
+
+    fn classify(&mut self, i: usize) {
+        let span = self.lines[i].span.clone();
+        let after_blank = self.lines[i].after_blank;
+        let l = self.line(i);
+        let at = |m: regex::Match<'_>| span.start + m.start();
+        let words = word_count(l);
+
+        if l.contains('\t') {
+            return self.push_line(i, BlockKind::TableRow);
+        }
+        if CHROME.is_match(l) || (EMAIL.is_match(l) && words <= 40) || TOC_ENTRY.is_match(l) {
+            return self.push_line(i, BlockKind::Boilerplate);
+        }
+        if let Some(c) = MD_HEADING.captures(l) {
+            let m = c.get(1).expect("group 1 always takes part");
+            self.in_references = REFERENCES_HEADING.is_match(m.as_str());
+            return self.push(BlockKind::Heading, span.clone(), at(m)..span.end, None, after_blank);
+        }
+        if let Some(c) = MD_QUOTE.captures(l) {
+            let m = c.get(1).expect("group 1 always takes part");
+            return self.push(BlockKind::BlockQuote, span.clone(), at(m)..span.end, None, after_blank);
+        }
+        if let Some(c) = NUMBERED_HEADING.captures(l) {
+            let rest = c.get(2).expect("group 2 always takes part");
+            if heading_shaped(rest.as_str()) && rest.as_str().chars().next().is_some_and(char::is_uppercase) {
+                self.in_references = REFERENCES_HEADING.is_match(rest.as_str());
+                let label = c.get(1).map(|m| m.as_str().to_string());
+                return self.push(BlockKind::Heading, span.clone(), at(rest)..span.end, label, after_blank);
+            }
+        }
+        if let Some(c) = FOOTNOTE.captures(l) {
+            let rest = c.get(2).expect("group 2 always takes part");
+            let n: u32 = c[1].parse().unwrap_or(u32::MAX);
+            let plausible = n > self.last_footnote.saturating_sub(3)
+                && n <= self.last_footnote + 10
+                && (self.last_footnote > 0 || n <= 5);
+            let sentence = ends_sentence(rest.as_str()) || rest.as_str().chars().count() > 100;
+            let starts_upper = rest.as_str().chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if plausible && sentence && starts_upper {
+                self.last_footnote = self.last_footnote.max(n);
+                let label = Some(c[1].to_string());
+                return self.push(BlockKind::Footnote, span.clone(), at(rest)..span.end, label, after_blank);
+            }
+        }
+        if self.in_references {
+            let content = BULLET.captures(l).and_then(|c| c.get(1)).map_or(span.clone(), |m| at(m)..span.end);
+            if !heading_shaped(l) || BULLET.is_match(l) {
+                return self.push(BlockKind::Reference, span.clone(), content, None, after_blank);
+            }
+        }
+        if let Some(c) = NUMBERED_ITEM.captures(l) {
+            let rest = c.get(2).expect("group 2 always takes part");
+            let label = Some(c[1].to_string());
+            return self.push(BlockKind::ListItem, span.clone(), at(rest)..span.end, label, after_blank);
+        }
+        if let Some(c) = BULLET.captures(l) {
+            let rest = c.get(1).expect("group 1 always takes part");
+            return self.push(BlockKind::ListItem, span.clone(), at(rest)..span.end, None, after_blank);
+        }
+        if self.is_caption(l) {
+            return self.push_line(i, BlockKind::Caption);
+        }
+        if self.is_author_bio(l) {
+            return self.push_line(i, BlockKind::Byline);
+        }
+        if heading_shaped(l) {
+            self.in_references = REFERENCES_HEADING.is_match(l.trim_matches('*'));
+            return self.push_line(i, BlockKind::Heading);
+        }
+        let after_colon = self.previous_text_block().is_some_and(|b| {
+            b.kind == BlockKind::Paragraph && self.text[b.content.clone()].ends_with(':')
+        });
+        if after_colon && words >= 12 {
+            return self.push_line(i, BlockKind::BlockQuote);
+        }
+        if let Some(m) = KICKER.find(l) {
+            if words >= 12 {
+                let cut = span.start + m.as_str().trim_end().len();
+                let body = span.start + m.end();
+                self.push(BlockKind::Boilerplate, span.start..cut, span.start..cut, None, after_blank);
+                return self.push(BlockKind::Paragraph, body..span.end, body..span.end, None, false);
+            }
+        }
+        self.push_line(i, BlockKind::Paragraph)
+    }
+
+    /// A short heading directly followed by table-of-contents entries
+    /// ("Contents", "List of figures" + "Figures") is part of the table of
+    /// contents: boilerplate.
+    fn mark_tables_of_contents(&mut self) {
+        let mut toc = vec![false; self.blocks.len()];
+        for i in (0..self.blocks.len()).rev() {
+            let b = &self.blocks[i];
+            let text = &self.text[b.span.clone()];
+            if b.kind == BlockKind::Boilerplate && TOC_ENTRY.is_match(text) {
+                toc[i] = true;
+            } else if b.kind == BlockKind::Heading && word_count(text) <= 4 && toc.get(i + 1) == Some(&true) {
+                toc[i] = true;
+                self.blocks[i].kind = BlockKind::Boilerplate;
+            }
+        }
+    }
+}

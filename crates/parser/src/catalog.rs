@@ -1,0 +1,460 @@
+//! The corpus catalog: `catalog.toml`, one `[[document]]` per source file.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// The name of the catalog file inside a corpus folder.
+pub const CATALOG_FILE: &str = "catalog.toml";
+
+/// A validated corpus catalog.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// The corpus folder, as given (not canonicalised: outputs never show it).
+    pub root: PathBuf,
+    /// Corpus-level metadata from the optional `[corpus]` table.
+    pub meta: CorpusMeta,
+    /// The documents, in catalog order.
+    pub documents: Vec<CatalogEntry>,
+}
+
+/// Corpus-level metadata (`[corpus]` in the catalog).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorpusMeta {
+    /// A short machine name for the data package (lower case, `-`).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// A human title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// What the corpus is.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// How precise a publication date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    /// The day is known.
+    Day,
+    /// Only the month is known; the date is the first of the month.
+    Month,
+    /// Only the year is known; the date is 1 January.
+    Year,
+}
+
+impl Precision {
+    /// The name used in the tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+}
+
+/// A publication date with its precision. `date` is the first day of the
+/// period the precision names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    /// The first day of the period.
+    pub date: jiff::civil::Date,
+    /// Day, month or year.
+    pub precision: Precision,
+}
+
+/// One validated `[[document]]`.
+#[derive(Debug, Clone)]
+pub struct CatalogEntry {
+    /// Unique id: lower-case letters, digits, `-` and `_`.
+    pub id: String,
+    /// Path of the source, relative to the corpus folder, with `/`.
+    pub file: String,
+    /// Title, if known.
+    pub title: Option<String>,
+    /// Publisher, if known.
+    pub publisher: Option<String>,
+    /// Authors, in byline order; empty when unknown.
+    pub authors: Vec<String>,
+    /// Publication date, if known.
+    pub published: Option<Published>,
+    /// Whether the date was inferred from the text rather than stated.
+    pub date_inferred: bool,
+    /// Where the document was published, if known.
+    pub url: Option<String>,
+    /// news, news_analysis, opinion, report …
+    pub genre: Option<String>,
+    /// BCP 47 language tag.
+    pub language: Option<String>,
+    /// The licence the document is published under, if known.
+    pub licence: Option<String>,
+    /// Provenance and caveats.
+    pub notes: Option<String>,
+    /// 1-based line of the entry's `id` in the catalog.
+    pub line: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalog {
+    #[serde(default)]
+    corpus: CorpusMeta,
+    #[serde(default)]
+    document: Vec<RawEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: toml::Spanned<String>,
+    file: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    publisher: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    published_precision: Option<String>,
+    #[serde(default)]
+    date_inferred: bool,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    genre: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    licence: Option<String>,
+    #[serde(default)]
+    notes: Option<String>,
+}
+
+const ENTRY_KEYS: &[&str] = &[
+    "id",
+    "file",
+    "title",
+    "publisher",
+    "authors",
+    "published",
+    "published_precision",
+    "date_inferred",
+    "url",
+    "genre",
+    "language",
+    "licence",
+    "notes",
+];
+const TOP_KEYS: &[&str] = &["corpus", "document", "name", "title", "description"];
+
+impl Catalog {
+    /// Reads and validates `DIR/catalog.toml`: unique ids, files that exist
+    /// inside the corpus folder, valid dates, no unknown keys.
+    pub fn load(root: &Path) -> Result<Catalog> {
+        let path = root.join(CATALOG_FILE);
+        let bytes = std::fs::read(&path).map_err(|e| Error::new(&path, ErrorKind::Io(e)))?;
+        let text = crate::decode(&path, &bytes)?;
+        Catalog::parse(root, &path, text)
+    }
+
+    /// Validates catalog `text` (read from `path`) for the corpus in `root`.
+    pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Catalog> {
+        let raw: RawCatalog = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut documents = Vec::with_capacity(raw.document.len());
+        for entry in raw.document {
+            let line = line_of(text, entry.id.span().start);
+            let fail = |message: String| {
+                let id = Some(entry.id.get_ref().clone());
+                Error::new(path, ErrorKind::Catalog { id, line: Some(line), message })
+            };
+            let id = entry.id.get_ref().clone();
+            check_id(&id).map_err(fail)?;
+            if let Some(first) = seen.insert(id.clone(), line) {
+                return Err(fail(format!(
+                    "duplicate id (first used on line {first}): every document needs its own id"
+                )));
+            }
+            let file = check_file(root, &entry.file).map_err(fail)?;
+            let published =
+                published(entry.published.as_deref(), entry.published_precision.as_deref())
+                    .map_err(fail)?;
+            documents.push(CatalogEntry {
+                id,
+                file,
+                title: non_empty(entry.title),
+                publisher: non_empty(entry.publisher),
+                authors: entry.authors.into_iter().filter(|a| !a.trim().is_empty()).collect(),
+                published,
+                date_inferred: entry.date_inferred,
+                url: non_empty(entry.url),
+                genre: non_empty(entry.genre),
+                language: non_empty(entry.language),
+                licence: non_empty(entry.licence),
+                notes: non_empty(entry.notes),
+                line,
+            });
+        }
+        if documents.is_empty() {
+            let message = "the catalog lists no documents: add a [[document]] table".to_string();
+            return Err(Error::new(path, ErrorKind::Catalog { id: None, line: None, message }));
+        }
+        Ok(Catalog { root: root.to_path_buf(), meta: raw.corpus, documents })
+    }
+
+    /// The absolute-or-relative path of an entry's source file.
+    pub fn source_path(&self, entry: &CatalogEntry) -> PathBuf {
+        self.root.join(&entry.file)
+    }
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+fn check_id(id: &str) -> std::result::Result<(), String> {
+    let ok = !id.is_empty()
+        && id.len() <= 128
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        Err("an id must be 1 to 128 characters of a-z, 0-9, '-' and '_'".to_string())
+    }
+}
+
+/// A source path must be relative, stay inside the corpus folder (also
+/// after following symlinks) and name an existing regular file.
+fn check_file(root: &Path, file: &str) -> std::result::Result<String, String> {
+    let rel = Path::new(file);
+    if file.trim().is_empty() {
+        return Err("`file` is empty: give the source path relative to the corpus folder".into());
+    }
+    if rel.is_absolute() || file.starts_with('/') || file.starts_with('\\') {
+        return Err(format!(
+            "file '{file}' is an absolute path: give it relative to the corpus folder"
+        ));
+    }
+    if rel.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
+        return Err(format!("file '{file}' leads outside the corpus folder ('..' is not allowed)"));
+    }
+    let full = root.join(rel);
+    let meta = std::fs::metadata(&full)
+        .map_err(|e| format!("file '{file}' cannot be read ({e}): check the path"))?;
+    if !meta.is_file() {
+        return Err(format!("file '{file}' is not a regular file"));
+    }
+    let real_root = root.canonicalize().map_err(|e| format!("corpus folder: {e}"))?;
+    let real = full.canonicalize().map_err(|e| format!("file '{file}': {e}"))?;
+    if !real.starts_with(&real_root) {
+        return Err(format!(
+            "file '{file}' is a link that leads outside the corpus folder: copy the file in instead"
+        ));
+    }
+    Ok(rel.components().filter_map(|c| c.as_os_str().to_str()).collect::<Vec<_>>().join("/"))
+}
+
+/// Parses `published` ("2021-09-21", "2021-09" or "2021") and checks it
+/// agrees with `published_precision` when both are given.
+fn published(
+    value: Option<&str>,
+    precision: Option<&str>,
+) -> std::result::Result<Option<Published>, String> {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return match precision {
+            Some(_) => Err("`published_precision` is set but `published` is not".into()),
+            None => Ok(None),
+        };
+    };
+    let parts: Vec<&str> = value.split('-').collect();
+    let number = |s: &str, what: &str| -> std::result::Result<i16, String> {
+        s.parse::<i16>().map_err(|_| format!("published '{value}': the {what} is not a number"))
+    };
+    let bad_shape = || format!("published '{value}' must be YYYY-MM-DD, YYYY-MM or YYYY");
+    let (year, month, day, implied) = match parts.as_slice() {
+        [y] if y.len() == 4 => (number(y, "year")?, 1, 1, Precision::Year),
+        [y, m] if y.len() == 4 && m.len() == 2 => {
+            (number(y, "year")?, number(m, "month")? as i8, 1, Precision::Month)
+        }
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            (number(y, "year")?, number(m, "month")? as i8, number(d, "day")? as i8, Precision::Day)
+        }
+        _ => return Err(bad_shape()),
+    };
+    let date = jiff::civil::Date::new(year, month, day)
+        .map_err(|e| format!("published '{value}' is not a real date: {e}"))?;
+    if let Some(p) = precision {
+        if p != implied.as_str() {
+            return Err(format!(
+                "published '{value}' has {} precision but published_precision is '{p}': \
+                 write the date only as precisely as it is known",
+                implied.as_str()
+            ));
+        }
+    }
+    Ok(Some(Published { date, precision: implied }))
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text.as_bytes()[..byte.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+fn toml_error(path: &Path, text: &str, err: &toml::de::Error) -> Error {
+    let (line, column) = match err.span() {
+        Some(span) => {
+            let line = line_of(text, span.start);
+            let line_start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+            let column = text[line_start..span.start.min(text.len())].chars().count() + 1;
+            (Some(line), Some(column))
+        }
+        None => (None, None),
+    };
+    let mut message = err.message().trim().to_string();
+    if let Some(hint) = unknown_key_hint(&message) {
+        message.push_str(&hint);
+    }
+    Error::new(path, ErrorKind::Toml { line, column, message })
+}
+
+/// For "unknown field `titel`", suggests the nearest known key.
+fn unknown_key_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let key = &rest[..rest.find('`')?];
+    let best = ENTRY_KEYS
+        .iter()
+        .chain(TOP_KEYS)
+        .map(|k| (edit_distance(key, k), *k))
+        .min()?;
+    (best.0 <= 3).then(|| format!(" (did you mean `{}`?)", best.1))
+}
+
+/// Levenshtein distance over chars; keys are short, so O(n·m) is fine.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus_with(catalog: &str) -> (tempfile::TempDir, Result<Catalog>) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("documents")).expect("mkdir");
+        std::fs::write(dir.path().join("documents/a.txt"), "Hello.\n").expect("write");
+        std::fs::write(dir.path().join("documents/b.txt"), "World.\n").expect("write");
+        let path = dir.path().join(CATALOG_FILE);
+        let result = Catalog::parse(dir.path(), &path, catalog);
+        (dir, result)
+    }
+
+    fn error_of(catalog: &str) -> String {
+        match corpus_with(catalog).1 {
+            Ok(_) => panic!("catalog should have been rejected:\n{catalog}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_valid_catalog_loads_with_dates_and_precision() {
+        let (_dir, cat) = corpus_with(
+            "[[document]]\nid = \"a\"\nfile = \"documents/a.txt\"\npublished = \"2021-09\"\n\
+             published_precision = \"month\"\nauthors = [\"X Y\", \"\"]\n\n\
+             [[document]]\nid = \"b\"\nfile = \"./documents/b.txt\"\n",
+        );
+        let cat = cat.expect("valid");
+        assert_eq!(cat.documents.len(), 2);
+        let p = cat.documents[0].published.expect("date");
+        assert_eq!(p.date, jiff::civil::date(2021, 9, 1));
+        assert_eq!(p.precision, Precision::Month);
+        assert_eq!(cat.documents[0].authors, vec!["X Y".to_string()]);
+        assert_eq!(cat.documents[1].file, "documents/b.txt");
+        assert_eq!(cat.documents[1].line, 8);
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_lines() {
+        let msg = error_of(
+            "[[document]]\nid = \"a\"\nfile = \"documents/a.txt\"\n\
+             [[document]]\nid = \"a\"\nfile = \"documents/b.txt\"\n",
+        );
+        assert!(msg.contains(":5: document 'a': duplicate id (first used on line 2)"), "{msg}");
+    }
+
+    #[test]
+    fn paths_outside_the_corpus_are_rejected() {
+        let msg = error_of("[[document]]\nid = \"a\"\nfile = \"../etc/passwd\"\n");
+        assert!(msg.contains("leads outside the corpus folder"), "{msg}");
+        let msg = error_of("[[document]]\nid = \"a\"\nfile = \"/etc/passwd\"\n");
+        assert!(msg.contains("is an absolute path"), "{msg}");
+        let msg = error_of("[[document]]\nid = \"a\"\nfile = \"documents/missing.txt\"\n");
+        assert!(msg.contains("file 'documents/missing.txt' cannot be read"), "{msg}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_leading_out_is_rejected() {
+        let outside = tempfile::tempdir().expect("temp dir");
+        std::fs::write(outside.path().join("secret.txt"), "x").expect("write");
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::os::unix::fs::symlink(outside.path().join("secret.txt"), dir.path().join("s.txt"))
+            .expect("symlink");
+        let cat = "[[document]]\nid = \"a\"\nfile = \"s.txt\"\n";
+        let err = Catalog::parse(dir.path(), &dir.path().join(CATALOG_FILE), cat)
+            .expect_err("must be rejected");
+        assert!(err.to_string().contains("is a link that leads outside"), "{err}");
+    }
+
+    #[test]
+    fn unknown_keys_get_a_hint_with_line_and_column() {
+        let msg = error_of("[[document]]\nid = \"a\"\nfile = \"documents/a.txt\"\ntitel = \"x\"\n");
+        assert!(msg.contains("catalog.toml:4:1:"), "{msg}");
+        assert!(msg.contains("unknown field `titel`"), "{msg}");
+        assert!(msg.contains("did you mean `title`?"), "{msg}");
+    }
+
+    #[test]
+    fn malformed_toml_gives_line_and_column() {
+        let msg = error_of("[[document]]\nid = \"a\nfile = 3\n");
+        assert!(msg.contains("catalog.toml:2:"), "{msg}");
+    }
+
+    #[test]
+    fn impossible_or_inconsistent_dates_are_rejected() {
+        let base = "[[document]]\nid = \"a\"\nfile = \"documents/a.txt\"\n";
+        let msg = error_of(&format!("{base}published = \"2021-02-30\"\n"));
+        assert!(msg.contains("published '2021-02-30' is not a real date"), "{msg}");
+        let msg =
+            error_of(&format!("{base}published = \"2023\"\npublished_precision = \"day\"\n"));
+        assert!(msg.contains("has year precision but published_precision is 'day'"), "{msg}");
+        let msg = error_of(&format!("{base}published = \"21/09/2021\"\n"));
+        assert!(msg.contains("must be YYYY-MM-DD"), "{msg}");
+    }
+
+    #[test]
+    fn missing_required_fields_and_bad_ids_are_rejected() {
+        let msg = error_of("[[document]]\nid = \"a\"\n");
+        assert!(msg.contains("missing field `file`"), "{msg}");
+        let msg = error_of("[[document]]\nid = \"Has Space\"\nfile = \"documents/a.txt\"\n");
+        assert!(msg.contains("an id must be"), "{msg}");
+        let msg = error_of("");
+        assert!(msg.contains("lists no documents"), "{msg}");
+    }
+}

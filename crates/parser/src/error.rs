@@ -1,0 +1,106 @@
+use std::fmt;
+use std::path::PathBuf;
+
+/// A specialised `Result` for this crate.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// An error while reading a corpus: it always names the file, and where
+/// it can, the line, column or byte offset.
+#[derive(Debug)]
+pub struct Error {
+    path: PathBuf,
+    kind: ErrorKind,
+}
+
+/// What went wrong.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The file could not be read.
+    Io(std::io::Error),
+    /// The catalog is not valid TOML, or does not have the catalog's shape.
+    Toml {
+        /// 1-based line, if known.
+        line: Option<usize>,
+        /// 1-based column, if known.
+        column: Option<usize>,
+        /// What the TOML reader said, with a hint where we have one.
+        message: String,
+    },
+    /// A catalog entry breaks a rule (duplicate id, bad path, bad date …).
+    Catalog {
+        /// The id of the offending `[[document]]`, if it has one.
+        id: Option<String>,
+        /// 1-based line of the entry in the catalog, if known.
+        line: Option<usize>,
+        /// What is wrong and what to do.
+        message: String,
+    },
+    /// A source file is not valid UTF-8.
+    Utf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// A source file contains a NUL byte (it is binary, not text).
+    Binary {
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
+}
+
+impl Error {
+    pub(crate) fn new(path: impl Into<PathBuf>, kind: ErrorKind) -> Error {
+        Error { path: path.into(), kind }
+    }
+
+    /// The file the error is about.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display();
+        match &self.kind {
+            ErrorKind::Io(err) => write!(f, "{path}: {err}"),
+            ErrorKind::Toml { line, column, message } => match (line, column) {
+                (Some(l), Some(c)) => write!(f, "{path}:{l}:{c}: {message}"),
+                _ => write!(f, "{path}: {message}"),
+            },
+            ErrorKind::Catalog { id, line, message } => {
+                write!(f, "{path}")?;
+                if let Some(l) = line {
+                    write!(f, ":{l}")?;
+                }
+                if let Some(id) = id {
+                    write!(f, ": document '{id}'")?;
+                }
+                write!(f, ": {message}")
+            }
+            ErrorKind::Utf8 { offset } => write!(
+                f,
+                "{path}: invalid UTF-8 at byte {offset}: re-encode the file as UTF-8 \
+                 (for example `iconv -f WINDOWS-1252 -t UTF-8`)"
+            ),
+            ErrorKind::Binary { offset } => write!(
+                f,
+                "{path}: NUL byte at byte {offset}: this looks like a binary file, not text"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::Io(err) => Some(err),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! Reads a corpus folder: the catalog (`catalog.toml`) and the raw source
+//! files, which it decodes and splits into [`Block`]s with byte spans.
+//!
+//! The parser knows formats, not meaning: it tells a title from a
+//! footnote by shape (a numbered sentence interleaved with the body, a
+//! short capitalised line, a tab-separated row), never by the exact
+//! strings of one document. Cleaning the text and everything read from it
+//! is the normaliser's job.
+//!
+//! ```
+//! use corpus_parser::{decode, parse_blocks, BlockKind, Hints};
+//! let bytes = "A Title\n\nBy Jane Roe\n\nSome words make a paragraph, and this one has enough of them to count as prose for sure.\n\n1 Interview with a source, 2 May 2021.\n";
+//! let text = decode("x.txt".as_ref(), bytes.as_bytes()).unwrap();
+//! let blocks = parse_blocks(text, &Hints { title: Some("A Title"), ..Hints::default() });
+//! let kinds: Vec<_> = blocks.iter().map(|b| b.kind).collect();
+//! assert_eq!(kinds, [BlockKind::Title, BlockKind::Byline, BlockKind::Paragraph, BlockKind::Footnote]);
+//! assert_eq!(blocks[3].label.as_deref(), Some("1"));
+//! ```
+#![deny(missing_docs)]
+
+mod blocks;
+mod catalog;
+mod error;
+
+pub use blocks::{is_blank, is_superscript_digit, parse_blocks, Block, BlockKind, Hints};
+pub use catalog::{Catalog, CatalogEntry, CorpusMeta, Precision, Published, CATALOG_FILE};
+pub use error::{Error, ErrorKind, Result};
+
+use std::path::Path;
+
+/// Decodes a source file as UTF-8. A NUL byte (a binary file) or an
+/// invalid sequence is an error naming `path` and the byte offset. A
+/// leading byte-order mark is kept (it is blank, so no segment holds it).
+pub fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::new(path, ErrorKind::Binary { offset }));
+    }
+    std::str::from_utf8(bytes)
+        .map_err(|e| Error::new(path, ErrorKind::Utf8 { offset: e.valid_up_to() }))
+}
+
+/// Reads a source file's bytes, naming the file on failure.
+pub fn read_source(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))
+}
