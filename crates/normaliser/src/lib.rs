@@ -1,1 +1,36 @@
-//! stub
+//! Turns parsed blocks into one clean document text, and keeps everything
+//! read from it tied to the source.
+//!
+//! [`normalise`] takes a decoded source and its [`corpus_parser::Block`]s
+//! and gives a [`Document`]: the clean text (Unicode NFC, markup residue
+//! removed, white space folded, paragraphs split by page breaks
+//! re-joined, superscript footnote markers taken out and linked), its
+//! [`Segment`]s (boilerplate kept but left out of the text), an
+//! [`OffsetMap`] from every text character back to source bytes, and
+//! [`QualityFlag`]s.
+//!
+//! Offsets: a segment's `span` is in **code points** of the text
+//! (`text[start:end]` in Python); `source` and `parts` are **bytes** of
+//! the source file.
+//!
+//! ```
+//! use corpus_parser::{parse_blocks, Hints};
+//! use corpus_normaliser::normalise;
+//! let src = "A Title\n\nThe **group** said it would leave, and the talks went on for a long while after that.\n";
+//! let doc = normalise(src, &parse_blocks(src, &Hints { title: Some("A Title"), ..Hints::default() }));
+//! assert_eq!(doc.text, "A Title\n\nThe group said it would leave, and the talks went on for a long while after that.");
+//! let seg = &doc.segments[1];
+//! let span = seg.span.clone().unwrap();
+//! assert_eq!(doc.text.chars().skip(span.start).take(span.len()).collect::<String>(), seg.text);
+//! assert_eq!(doc.flags[0].as_str(), "markup_residue");
+//! ```
+#![deny(missing_docs)]
+
+mod clean;
+mod document;
+mod flags;
+mod mapped;
+
+pub use document::{normalise, normalise_parts, Document, Segment, MAX_SEGMENT_CHARS, SEGMENT_SEPARATOR};
+pub use flags::QualityFlag;
+pub use mapped::OffsetMap;

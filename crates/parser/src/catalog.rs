@@ -258,7 +258,11 @@ fn check_file(root: &Path, file: &str) -> std::result::Result<String, String> {
             "file '{file}' is a link that leads outside the corpus folder: copy the file in instead"
         ));
     }
-    Ok(rel.components().filter_map(|c| c.as_os_str().to_str()).collect::<Vec<_>>().join("/"))
+    let normal = rel.components().filter_map(|c| match c {
+        Component::Normal(part) => part.to_str(),
+        _ => None,
+    });
+    Ok(normal.collect::<Vec<_>>().join("/"))
 }
 
 /// Parses `published` ("2021-09-21", "2021-09" or "2021") and checks it

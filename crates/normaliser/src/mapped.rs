@@ -1,0 +1,129 @@
+//! Text that remembers where every character came from.
+
+use std::ops::Range;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// A source byte range per character of a derived text. Character `i` of
+/// the text came from source bytes `spans[i]` (several characters may
+/// share one range, for example after NFC composition or a replaced
+/// entity). Offsets are **bytes** into the source file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    spans: Vec<(u32, u32)>,
+}
+
+impl OffsetMap {
+    /// The number of characters mapped.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether no character is mapped.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The source bytes that characters `start..end` (code points,
+    /// end-exclusive) came from. An empty range maps to an empty range.
+    pub fn source_range(&self, chars: Range<usize>) -> Range<usize> {
+        if chars.start >= chars.end || chars.end > self.spans.len() {
+            let at = self.spans.get(chars.start).map_or(0, |s| s.0 as usize);
+            return at..at;
+        }
+        let first = self.spans[chars.start].0 as usize;
+        let last = self.spans[chars.end - 1].1 as usize;
+        first..last.max(first)
+    }
+
+    pub(crate) fn push(&mut self, span: (u32, u32)) {
+        self.spans.push(span);
+    }
+
+    pub(crate) fn extend(&mut self, other: &OffsetMap) {
+        self.spans.extend_from_slice(&other.spans);
+    }
+
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.spans.truncate(len);
+    }
+
+    pub(crate) fn slice(&self, chars: Range<usize>) -> OffsetMap {
+        OffsetMap { spans: self.spans[chars].to_vec() }
+    }
+}
+
+/// A string and its offset map, built one character at a time.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Mapped {
+    pub text: String,
+    pub map: OffsetMap,
+}
+
+impl Mapped {
+    pub fn push(&mut self, c: char, span: (u32, u32)) {
+        self.text.push(c);
+        self.map.push(span);
+    }
+
+    pub fn char_len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Removes trailing white space.
+    pub fn trim_end(&mut self) {
+        while self.text.ends_with(char::is_whitespace) {
+            self.text.pop();
+            let len = self.map.len() - 1;
+            self.map.truncate(len);
+        }
+    }
+
+    /// Unicode NFC, keeping the map: each starter and the combining marks
+    /// after it are normalised together and share their source range.
+    pub fn nfc(self) -> Mapped {
+        if is_nfc_quick(self.text.chars()) == IsNormalized::Yes {
+            return self;
+        }
+        let mut out = Mapped::default();
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let mut j = i + 1;
+            while j < chars.len() && joins_previous(chars[j]) {
+                j += 1;
+            }
+            let span = (self.map.spans[i].0, self.map.spans[j - 1].1);
+            for c in chars[i..j].iter().copied().nfc() {
+                out.push(c, span);
+            }
+            i = j;
+        }
+        out
+    }
+}
+
+/// Combining marks, and Hangul vowel/trailing jamo, compose with what
+/// comes before them.
+fn joins_previous(c: char) -> bool {
+    canonical_combining_class(c) != 0 || ('\u{1160}'..='\u{11ff}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_composes_and_keeps_source_ranges() {
+        let mut m = Mapped::default();
+        // "e" + combining acute from bytes 0..1 and 1..3, then "x" at 3..4.
+        m.push('e', (0, 1));
+        m.push('\u{301}', (1, 3));
+        m.push('x', (3, 4));
+        let m = m.nfc();
+        assert_eq!(m.text, "éx");
+        assert_eq!(m.map.source_range(0..1), 0..3);
+        assert_eq!(m.map.source_range(1..2), 3..4);
+    }
+}
