@@ -390,7 +390,7 @@ mod tests {
         assert_eq!(p.precision, Precision::Month);
         assert_eq!(cat.documents[0].authors, vec!["X Y".to_string()]);
         assert_eq!(cat.documents[1].file, "documents/b.txt");
-        assert_eq!(cat.documents[1].line, 8);
+        assert_eq!(cat.documents[1].line, 9);
     }
 
     #[test]
