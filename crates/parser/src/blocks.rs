@@ -314,7 +314,7 @@ impl<'a> Classifier<'a> {
             }
             self.title(t);
             i = t + 1;
-            if i < head && self.is_standfirst(i) {
+            if i < head && self.is_standfirst(i) && (i + 1..head).any(|j| self.is_byline(self.line(j))) {
                 self.push_line(i, BlockKind::Standfirst);
                 i += 1;
             }
@@ -369,6 +369,7 @@ impl<'a> Classifier<'a> {
         None
     }
 
+    /// A one-sentence summary between the title and the byline.
     fn is_standfirst(&self, i: usize) -> bool {
         let l = self.line(i);
         let words = word_count(l);
