@@ -1,1 +1,34 @@
-//! stub
+//! Writes a corpus as checksummed, byte-reproducible tables.
+//!
+//! The exporter owns the table contract ([`schema`]: one definition per
+//! table, from which the Arrow schemas, CSV headers and the data
+//! package's Table Schemas are derived), writes Parquet (the lossless
+//! master copy) and CSV (the spreadsheet edition of the same rows),
+//! `datapackage.json` and `SHA256SUMS`, and [`verify`]s an export folder.
+//!
+//! [`build`] reads the catalog, processes documents in parallel a batch
+//! at a time, writes them in `doc_id` order (so the bytes do not depend on
+//! the thread count), and moves the finished folder into place.
+//!
+//! ```no_run
+//! use corpus_exporter::{build, BuildOptions};
+//! let summary = build(&BuildOptions::new("corpus", "exports"), &mut |_| {})?;
+//! println!("{} documents", summary.documents);
+//! # Ok::<(), corpus_exporter::Error>(())
+//! ```
+#![deny(missing_docs)]
+
+mod error;
+mod export;
+mod package;
+mod rows;
+pub mod schema;
+mod verify;
+mod writers;
+
+pub use error::{Error, Result};
+pub use export::{build, check, process, BuildOptions, Progress, Summary};
+pub use package::{FileEntry, PACKAGE_FILE, SUMS_FILE};
+pub use rows::{sha256_hex, Processed};
+pub use verify::{verify, Problem};
+pub use writers::{created_by, needs_guard, LIST_SEPARATOR, MAX_CELL_CHARS};

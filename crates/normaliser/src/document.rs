@@ -59,6 +59,9 @@ pub struct Document {
     pub words: usize,
     /// How many paragraphs were re-joined across a page break.
     pub joins: usize,
+    /// How many of those joins crossed footnotes or chrome (the mark of
+    /// a PDF page break rather than a stray line break).
+    pub joins_across_notes: usize,
 }
 
 struct Piece {
@@ -83,11 +86,12 @@ pub fn normalise(source: &str, blocks: &[Block]) -> Document {
             cleaned: clean(source, b.content.clone(), b.kind, &labels),
         })
         .collect();
-    let joins = rejoin_page_breaks(&mut pieces);
+    let (joins, joins_across_notes) = rejoin_page_breaks(&mut pieces);
     let pieces: Vec<Piece> = pieces.into_iter().flat_map(split_long).collect();
     let markup: usize = pieces.iter().filter(|p| p.kind != BlockKind::Boilerplate).map(|p| p.cleaned.markup).sum();
     let mut doc = assemble(source, pieces);
     doc.joins = joins;
+    doc.joins_across_notes = joins_across_notes;
     doc.flags = quality_flags(&doc, markup);
     doc
 }
@@ -133,9 +137,11 @@ fn is_open(text: &str) -> bool {
 /// A paragraph split by a page break (a PDF extraction) continues after
 /// the footnotes and chrome that interrupt it: it is re-joined when it
 /// stops mid-sentence and the next paragraph starts in lower case, or
-/// footnotes stand between the two. Returns how many joins were made.
-fn rejoin_page_breaks(pieces: &mut Vec<Piece>) -> usize {
+/// footnotes stand between the two. Returns how many joins were made,
+/// and how many of them crossed footnotes or chrome.
+fn rejoin_page_breaks(pieces: &mut Vec<Piece>) -> (usize, usize) {
     let mut joins = 0;
+    let mut across = 0;
     let mut open: Option<usize> = None;
     let mut interrupted = false;
     let mut i = 0;
@@ -157,6 +163,7 @@ fn rejoin_page_breaks(pieces: &mut Vec<Piece>) -> usize {
                     target.cleaned.footnotes.extend(next.cleaned.footnotes);
                     append_joined(&mut target.cleaned.mapped, next.cleaned.mapped);
                     joins += 1;
+                    across += usize::from(interrupted);
                     open = is_open(&pieces[o].cleaned.mapped.text).then_some(o);
                     interrupted = false;
                     continue;
@@ -170,7 +177,7 @@ fn rejoin_page_breaks(pieces: &mut Vec<Piece>) -> usize {
         interrupted = false;
         i += 1;
     }
-    joins
+    (joins, across)
 }
 
 /// Splits a piece longer than [`MAX_SEGMENT_CHARS`] at spaces.
@@ -251,5 +258,5 @@ fn assemble(source: &str, pieces: Vec<Piece>) -> Document {
         });
     }
     let words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-    Document { text, segments, map, flags: Vec::new(), chars, words, joins: 0 }
+    Document { text, segments, map, flags: Vec::new(), chars, words, joins: 0, joins_across_notes: 0 }
 }

@@ -113,13 +113,15 @@ pub(crate) fn quality_flags(doc: &Document, markup: usize) -> Vec<QualityFlag> {
 }
 
 /// Footnotes interleaved with the body (a footnote followed by running
-/// text), a page-break join, or a superscript marker removed.
+/// text), a paragraph re-joined across footnotes, or a superscript
+/// footnote marker removed. (A paragraph re-joined across a plain blank
+/// line alone is not enough: web scrapes have those too.)
 fn pdf_artefacts(doc: &Document) -> bool {
     let interleaved = doc.segments.windows(2).any(|w| {
         w[0].kind == BlockKind::Footnote && is_running_text(w[1].kind)
     });
     let markers = doc.segments.iter().any(|s| !s.footnotes.is_empty());
-    interleaved || markers || doc.joins > 0
+    interleaved || markers || doc.joins_across_notes > 0
 }
 
 /// No quotation mark or apostrophe anywhere in the running text, and at

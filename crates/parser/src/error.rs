@@ -41,6 +41,8 @@ pub enum ErrorKind {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// A file is empty or holds only white space.
+    Empty,
     /// A source file contains a NUL byte (it is binary, not text).
     Binary {
         /// Byte offset of the first NUL byte.
@@ -87,6 +89,10 @@ impl fmt::Display for Error {
                 f,
                 "{path}: invalid UTF-8 at byte {offset}: re-encode the file as UTF-8 \
                  (for example `iconv -f WINDOWS-1252 -t UTF-8`)"
+            ),
+            ErrorKind::Empty => write!(
+                f,
+                "{path}: the file is empty (or only white space): add its text, or remove it from the catalog"
             ),
             ErrorKind::Binary { offset } => write!(
                 f,

@@ -35,8 +35,12 @@ pub fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::new(path, ErrorKind::Binary { offset }));
     }
-    std::str::from_utf8(bytes)
-        .map_err(|e| Error::new(path, ErrorKind::Utf8 { offset: e.valid_up_to() }))
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| Error::new(path, ErrorKind::Utf8 { offset: e.valid_up_to() }))?;
+    if text.chars().all(is_blank) {
+        return Err(Error::new(path, ErrorKind::Empty));
+    }
+    Ok(text)
 }
 
 /// Reads a source file's bytes, naming the file on failure.

@@ -1,0 +1,259 @@
+//! Building an export: read, process in parallel, write in key order,
+//! checksum, and move into place atomically.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use corpus_normaliser::normalise;
+use corpus_parser::{decode, parse_blocks, read_source, Catalog, CatalogEntry, Hints};
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::package::{datapackage, file_entry, sums, FileEntry, PACKAGE_FILE, SUMS_FILE};
+use crate::rows::{sha256_hex, BatchBuilder, Processed};
+use crate::schema;
+use crate::writers::TableWriter;
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The corpus folder (with `catalog.toml`).
+    pub corpus: PathBuf,
+    /// The export folder to create or replace.
+    pub out: PathBuf,
+    /// Documents processed (in parallel) per batch: bounds memory.
+    pub batch_documents: usize,
+}
+
+impl BuildOptions {
+    /// Options with the default batch size.
+    pub fn new(corpus: impl Into<PathBuf>, out: impl Into<PathBuf>) -> BuildOptions {
+        BuildOptions { corpus: corpus.into(), out: out.into(), batch_documents: 256 }
+    }
+}
+
+/// What a build reports as it goes (for a progress bar).
+#[derive(Debug, Clone)]
+pub enum Progress {
+    /// The catalog is read: this many documents, this many source bytes.
+    Started {
+        /// Documents in the catalog.
+        documents: usize,
+        /// Total size of their source files.
+        bytes: u64,
+    },
+    /// One more document is written.
+    Document {
+        /// Its source size.
+        bytes: u64,
+    },
+    /// Checksums and data package are being written.
+    Finishing,
+}
+
+/// What a build made.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// Documents exported.
+    pub documents: usize,
+    /// Source bytes read.
+    pub source_bytes: u64,
+    /// Rows per table.
+    pub rows: Vec<(&'static str, usize)>,
+    /// The files of the export, as listed in `SHA256SUMS`.
+    pub files: Vec<FileEntry>,
+}
+
+/// Processes one document: read, hash, decode, parse, normalise.
+pub fn process(catalog: &Catalog, entry: &CatalogEntry) -> Result<Processed> {
+    let path = catalog.source_path(entry);
+    let bytes = read_source(&path)?;
+    let text = decode(&path, &bytes)?;
+    let hints = Hints { title: entry.title.as_deref(), publisher: entry.publisher.as_deref(), authors: &entry.authors };
+    let blocks = parse_blocks(text, &hints);
+    let doc = normalise(text, &blocks);
+    Ok(Processed {
+        entry: entry.clone(),
+        source_sha256: sha256_hex(&bytes),
+        source_bytes: bytes.len(),
+        text_sha256: sha256_hex(doc.text.as_bytes()),
+        doc,
+    })
+}
+
+/// Removes a half-written folder unless the build completed.
+struct TempDir {
+    path: PathBuf,
+    keep: bool,
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        if !self.keep {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+/// Where the export goes: checks, the lock, and the temporary folder.
+struct Target {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    _lock: File,
+}
+
+fn output_error(out: &Path, message: impl Into<String>) -> Error {
+    Error::Output { path: out.to_path_buf(), message: message.into() }
+}
+
+impl Target {
+    fn prepare(corpus: &Path, out: &Path) -> Result<Target> {
+        let name = out
+            .file_name()
+            .and_then(|n| n.to_str())
+            .filter(|n| !n.starts_with('.'))
+            .ok_or_else(|| output_error(out, "give a folder name, such as `exports`"))?
+            .to_string();
+        if out.exists() && !out.is_dir() {
+            return Err(output_error(out, "exists and is not a folder: choose another --out"));
+        }
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let real_parent = parent.canonicalize().map_err(|e| Error::io(&parent, e))?;
+        let real_corpus = corpus.canonicalize().map_err(|e| Error::io(corpus, e))?;
+        if real_parent.join(&name).starts_with(&real_corpus) {
+            return Err(output_error(out, "is inside the corpus folder: write the export somewhere else"));
+        }
+        let lock_path = parent.join(format!(".{name}.lock"));
+        let lock = File::create(&lock_path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::PermissionDenied => output_error(out, format!("the folder {} is not writable", parent.display())),
+            _ => Error::io(&lock_path, e),
+        })?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(output_error(out, "another build is writing this export right now: wait for it to finish"));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&lock_path, e)),
+        }
+        Ok(Target { out: out.to_path_buf(), parent, name, _lock: lock })
+    }
+
+    fn temp_dir(&self) -> Result<TempDir> {
+        let path = self.parent.join(format!(".{}.tmp-{}", self.name, std::process::id()));
+        if path.exists() {
+            std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+        }
+        std::fs::create_dir(&path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::PermissionDenied => output_error(&self.out, format!("the folder {} is not writable", self.parent.display())),
+            _ => Error::io(&path, e),
+        })?;
+        Ok(TempDir { path, keep: false })
+    }
+
+    /// Moves the finished folder into place; the old export is removed
+    /// only after the new one is there.
+    fn commit(&self, mut tmp: TempDir) -> Result<()> {
+        let old = self.parent.join(format!(".{}.old-{}", self.name, std::process::id()));
+        let had_old = self.out.exists();
+        if had_old {
+            std::fs::rename(&self.out, &old).map_err(|e| Error::io(&self.out, e))?;
+        }
+        if let Err(e) = std::fs::rename(&tmp.path, &self.out) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.out);
+            }
+            return Err(Error::io(&self.out, e));
+        }
+        tmp.keep = true;
+        if had_old {
+            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        }
+        Ok(())
+    }
+}
+
+/// Builds the export of `opts.corpus` into `opts.out`. The export is
+/// written to a temporary folder beside `out` and moved into place only
+/// when complete, so a failed build leaves the previous export intact.
+pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
+    let catalog = Catalog::load(&opts.corpus)?;
+    let target = Target::prepare(&opts.corpus, &opts.out)?;
+    let tmp = target.temp_dir()?;
+
+    let mut entries: Vec<&CatalogEntry> = catalog.documents.iter().collect();
+    entries.sort_by(|a, b| a.id.cmp(&b.id));
+    let bytes: u64 = entries
+        .iter()
+        .map(|e| std::fs::metadata(catalog.source_path(e)).map_or(0, |m| m.len()))
+        .sum();
+    progress(Progress::Started { documents: entries.len(), bytes });
+
+    let tables = [schema::documents(), schema::segments()];
+    let mut writers = Vec::new();
+    for t in &tables {
+        writers.push(TableWriter::create(&tmp.path, t.clone())?);
+    }
+    let mut documents = BatchBuilder::new(schema::documents());
+    let mut segments = BatchBuilder::new(schema::segments());
+    let mut counts = [0usize; 2];
+    let mut source_bytes = 0u64;
+    for chunk in entries.chunks(opts.batch_documents.max(1)) {
+        let processed: Vec<Result<Processed>> = chunk.par_iter().map(|e| process(&catalog, e)).collect();
+        for p in processed {
+            let p = p?;
+            documents.push(&p.document_row())?;
+            for row in p.segment_rows() {
+                segments.push(&row)?;
+            }
+            source_bytes += p.source_bytes as u64;
+            progress(Progress::Document { bytes: p.source_bytes as u64 });
+        }
+        for (k, b) in [&mut documents, &mut segments].into_iter().enumerate() {
+            counts[k] += b.rows();
+            let batch = b.finish()?;
+            writers[k].write(&batch)?;
+        }
+    }
+    for w in writers {
+        w.finish()?;
+    }
+    progress(Progress::Finishing);
+
+    let mut table_files = Vec::new();
+    for t in &tables {
+        let csv = file_entry(&tmp.path, &format!("{}.csv", t.name))?;
+        let parquet = file_entry(&tmp.path, &format!("{}.parquet", t.name))?;
+        table_files.push((t.clone(), csv, parquet));
+    }
+    let package = datapackage(&catalog.meta, &table_files, &[]);
+    write(&tmp.path.join(PACKAGE_FILE), package.as_bytes())?;
+    let mut files: Vec<FileEntry> = table_files.iter().flat_map(|(_, c, p)| [c.clone(), p.clone()]).collect();
+    files.push(file_entry(&tmp.path, PACKAGE_FILE)?);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    write(&tmp.path.join(SUMS_FILE), sums(&files).as_bytes())?;
+
+    target.commit(tmp)?;
+    Ok(Summary {
+        documents: entries.len(),
+        source_bytes,
+        rows: vec![(tables[0].name, counts[0]), (tables[1].name, counts[1])],
+        files,
+    })
+}
+
+fn write(path: &Path, data: &[u8]) -> Result<()> {
+    std::fs::write(path, data).map_err(|e| Error::io(path, e))
+}
+
+/// Checks a corpus without exporting: the catalog, and every source
+/// decodes and parses. Returns the processed documents' ids and their
+/// quality flags.
+pub fn check(corpus: &Path) -> Result<Vec<Processed>> {
+    let catalog = Catalog::load(corpus)?;
+    catalog.documents.par_iter().map(|e| process(&catalog, e)).collect()
+}

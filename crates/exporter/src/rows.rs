@@ -1,0 +1,216 @@
+//! Rows of the tables, and turning them into Arrow record batches.
+
+use std::sync::Arc;
+
+use arrow_array::builder::{BooleanBuilder, Date32Builder, Int64Builder, ListBuilder, StringBuilder};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field};
+use corpus_normaliser::Document;
+use corpus_parser::CatalogEntry;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::schema::{ColumnType, Table};
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    /// Text or null.
+    Text(Option<&'a str>),
+    /// Integer or null.
+    Integer(Option<i64>),
+    /// Boolean.
+    Boolean(bool),
+    /// Days since 1970-01-01, or null.
+    Date(Option<i32>),
+    /// A list of texts.
+    TextList(Vec<&'a str>),
+    /// A list of integers.
+    IntegerList(Vec<i64>),
+}
+
+/// Hex SHA-256 of bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+        s.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
+    }
+    s
+}
+
+/// A document after the pipeline, ready to be written.
+#[derive(Debug, Clone)]
+pub struct Processed {
+    /// Its catalog entry.
+    pub entry: CatalogEntry,
+    /// SHA-256 of the raw bytes.
+    pub source_sha256: String,
+    /// Size of the raw source.
+    pub source_bytes: usize,
+    /// SHA-256 of the clean text.
+    pub text_sha256: String,
+    /// The normalised document.
+    pub doc: Document,
+}
+
+fn int(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn days(date: jiff::civil::Date) -> i32 {
+    let epoch = jiff::civil::date(1970, 1, 1);
+    epoch.until(date).map_or(0, |span| span.get_days())
+}
+
+impl Processed {
+    /// The `documents` row.
+    pub fn document_row(&self) -> Vec<Value<'_>> {
+        let e = &self.entry;
+        let d = &self.doc;
+        vec![
+            Value::Text(Some(&e.id)),
+            Value::Text(e.title.as_deref()),
+            Value::Text(e.publisher.as_deref()),
+            Value::TextList(e.authors.iter().map(String::as_str).collect()),
+            Value::Date(e.published.map(|p| days(p.date))),
+            Value::Text(e.published.map(|p| p.precision.as_str())),
+            Value::Boolean(e.date_inferred),
+            Value::Text(e.url.as_deref()),
+            Value::Text(e.genre.as_deref()),
+            Value::Text(e.language.as_deref()),
+            Value::Text(e.licence.as_deref()),
+            Value::Text(Some(&e.file)),
+            Value::Text(Some(&self.source_sha256)),
+            Value::Integer(Some(int(self.source_bytes))),
+            Value::Text(Some(&self.text_sha256)),
+            Value::Integer(Some(int(d.chars))),
+            Value::Integer(Some(int(d.words))),
+            Value::Integer(Some(int(d.segments.len()))),
+            Value::TextList(d.flags.iter().map(|f| f.as_str()).collect()),
+            Value::Text(e.notes.as_deref()),
+            Value::Text(Some(&d.text)),
+        ]
+    }
+
+    /// The `segments` rows.
+    pub fn segment_rows(&self) -> impl Iterator<Item = Vec<Value<'_>>> {
+        self.doc.segments.iter().map(move |s| {
+            vec![
+                Value::Text(Some(&self.entry.id)),
+                Value::Integer(Some(i64::from(s.seq))),
+                Value::Text(Some(s.kind.as_str())),
+                Value::Text(s.label.as_deref()),
+                Value::Integer(s.span.as_ref().map(|r| int(r.start))),
+                Value::Integer(s.span.as_ref().map(|r| int(r.end))),
+                Value::Integer(Some(int(s.source.start))),
+                Value::Integer(Some(int(s.source.end))),
+                Value::IntegerList(s.parts.iter().flat_map(|p| [int(p.start), int(p.end)]).collect()),
+                Value::TextList(s.footnotes.iter().map(String::as_str).collect()),
+                Value::Text(Some(&s.text)),
+            ]
+        })
+    }
+}
+
+enum ColumnBuilder {
+    Text(StringBuilder),
+    Integer(Int64Builder),
+    Boolean(BooleanBuilder),
+    Date(Date32Builder),
+    TextList(ListBuilder<StringBuilder>),
+    IntegerList(ListBuilder<Int64Builder>),
+}
+
+/// Collects rows of one table into a record batch.
+pub struct BatchBuilder {
+    table: Table,
+    columns: Vec<ColumnBuilder>,
+    rows: usize,
+}
+
+fn item(ty: DataType) -> Arc<Field> {
+    Arc::new(Field::new("item", ty, false))
+}
+
+impl BatchBuilder {
+    /// An empty batch for `table`.
+    pub fn new(table: Table) -> BatchBuilder {
+        let columns = table
+            .columns
+            .iter()
+            .map(|c| match c.ty {
+                ColumnType::Text => ColumnBuilder::Text(StringBuilder::new()),
+                ColumnType::Integer => ColumnBuilder::Integer(Int64Builder::new()),
+                ColumnType::Boolean => ColumnBuilder::Boolean(BooleanBuilder::new()),
+                ColumnType::Date => ColumnBuilder::Date(Date32Builder::new()),
+                ColumnType::TextList => {
+                    ColumnBuilder::TextList(ListBuilder::new(StringBuilder::new()).with_field(item(DataType::Utf8)))
+                }
+                ColumnType::IntegerList => {
+                    ColumnBuilder::IntegerList(ListBuilder::new(Int64Builder::new()).with_field(item(DataType::Int64)))
+                }
+            })
+            .collect();
+        BatchBuilder { table, columns, rows: 0 }
+    }
+
+    /// Rows added since the last [`BatchBuilder::finish`].
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Adds one row; its values must follow the table's columns.
+    pub fn push(&mut self, row: &[Value<'_>]) -> Result<()> {
+        let name = self.table.name;
+        if row.len() != self.columns.len() {
+            return Err(Error::Value { table: name, column: "*", key: String::new(), message: "row has the wrong number of values".into() });
+        }
+        for ((b, v), c) in self.columns.iter_mut().zip(row).zip(&self.table.columns) {
+            let mismatch = || Error::Value { table: name, column: c.name, key: String::new(), message: format!("value {v:?} does not fit the column type") };
+            match (b, v) {
+                (ColumnBuilder::Text(b), Value::Text(t)) => b.append_option(*t),
+                (ColumnBuilder::Integer(b), Value::Integer(n)) => b.append_option(*n),
+                (ColumnBuilder::Boolean(b), Value::Boolean(x)) => b.append_value(*x),
+                (ColumnBuilder::Date(b), Value::Date(d)) => b.append_option(*d),
+                (ColumnBuilder::TextList(b), Value::TextList(items)) => {
+                    for i in items {
+                        b.values().append_value(i);
+                    }
+                    b.append(true);
+                }
+                (ColumnBuilder::IntegerList(b), Value::IntegerList(items)) => {
+                    for i in items {
+                        b.values().append_value(*i);
+                    }
+                    b.append(true);
+                }
+                _ => return Err(mismatch()),
+            }
+        }
+        self.rows += 1;
+        Ok(())
+    }
+
+    /// The rows as a record batch; the builder is empty again afterwards.
+    pub fn finish(&mut self) -> Result<RecordBatch> {
+        let arrays: Vec<ArrayRef> = self
+            .columns
+            .iter_mut()
+            .map(|b| -> ArrayRef {
+                match b {
+                    ColumnBuilder::Text(b) => Arc::new(b.finish()),
+                    ColumnBuilder::Integer(b) => Arc::new(b.finish()),
+                    ColumnBuilder::Boolean(b) => Arc::new(b.finish()),
+                    ColumnBuilder::Date(b) => Arc::new(b.finish()),
+                    ColumnBuilder::TextList(b) => Arc::new(b.finish()),
+                    ColumnBuilder::IntegerList(b) => Arc::new(b.finish()),
+                }
+            })
+            .collect();
+        self.rows = 0;
+        RecordBatch::try_new(self.table.arrow_schema(), arrays)
+            .map_err(|e| Error::format(format!("{}.parquet", self.table.name), e))
+    }
+}

@@ -1,0 +1,168 @@
+//! The table contract: every table's columns, types and descriptions, in
+//! one place. Arrow schemas, CSV headers and the data package's Table
+//! Schemas are all derived from these definitions.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use corpus_normaliser::QualityFlag;
+use corpus_parser::BlockKind;
+
+/// A column's logical type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    /// UTF-8 text.
+    Text,
+    /// 64-bit signed integer.
+    Integer,
+    /// true / false.
+    Boolean,
+    /// A calendar date (Parquet `date32`, CSV `YYYY-MM-DD`).
+    Date,
+    /// A list of texts (CSV: joined with `; `).
+    TextList,
+    /// A list of integers (CSV: joined with `; `).
+    IntegerList,
+}
+
+/// One column of a table.
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// The column name (part of the contract).
+    pub name: &'static str,
+    /// Its type.
+    pub ty: ColumnType,
+    /// Whether it may be null.
+    pub nullable: bool,
+    /// What it holds.
+    pub description: &'static str,
+    /// The closed vocabulary, if it has one.
+    pub categories: Vec<&'static str>,
+    /// Whether the CSV edition has it (`documents.text` is Parquet only).
+    pub in_csv: bool,
+}
+
+/// A table: its columns, key and foreign keys.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The table name; files are `NAME.csv` and `NAME.parquet`.
+    pub name: &'static str,
+    /// What one row is.
+    pub description: &'static str,
+    /// The columns, in file order.
+    pub columns: Vec<Column>,
+    /// The primary key.
+    pub primary_key: Vec<&'static str>,
+    /// (columns, referenced table, referenced columns).
+    pub foreign_keys: Vec<(Vec<&'static str>, &'static str, Vec<&'static str>)>,
+}
+
+fn col(name: &'static str, ty: ColumnType, nullable: bool, description: &'static str) -> Column {
+    Column { name, ty, nullable, description, categories: Vec::new(), in_csv: true }
+}
+
+fn with_categories(mut c: Column, categories: Vec<&'static str>) -> Column {
+    c.categories = categories;
+    c
+}
+
+use ColumnType::*;
+
+/// The `documents` table.
+pub fn documents() -> Table {
+    let mut text = col("text", Text, false, "The clean document text: the text segments joined by a blank line (Parquet only; in CSV the text is in segments).");
+    text.in_csv = false;
+    Table {
+        name: "documents",
+        description: "One row per source document: catalog metadata, provenance hashes, size and quality flags.",
+        columns: vec![
+            col("doc_id", Text, false, "Document id from the catalog (key)."),
+            col("title", Text, true, "Title, if known."),
+            col("publisher", Text, true, "Publisher, if known."),
+            col("authors", TextList, false, "Authors in byline order; empty when unknown."),
+            col("published", Date, true, "Publication date: the first day of the period that published_precision names."),
+            with_categories(col("published_precision", Text, true, "How precise published is."), vec!["day", "month", "year"]),
+            col("date_inferred", Boolean, false, "Whether the date was inferred from the text rather than stated in it."),
+            col("url", Text, true, "Where the document was published, if known."),
+            col("genre", Text, true, "news, news_analysis, opinion, working_paper …"),
+            col("language", Text, true, "BCP 47 language tag."),
+            col("licence", Text, true, "SPDX licence id, if the document states one."),
+            col("source_file", Text, false, "Path of the raw source inside the corpus folder."),
+            col("source_sha256", Text, false, "SHA-256 (hex) of the raw source bytes."),
+            col("source_bytes", Integer, false, "Size of the raw source in bytes."),
+            col("text_sha256", Text, false, "SHA-256 (hex) of the UTF-8 clean text."),
+            col("chars", Integer, false, "Length of the clean text in Unicode code points."),
+            col("words", Integer, false, "Words in the clean text (white-space separated tokens with a letter or digit)."),
+            col("segments", Integer, false, "Number of segments (rows in segments), boilerplate included."),
+            with_categories(col("quality_flags", TextList, false, "Quality flags, sorted."), QualityFlag::ALL.iter().map(|f| f.as_str()).collect()),
+            col("notes", Text, true, "Provenance notes from the catalog."),
+            text,
+        ],
+        primary_key: vec!["doc_id"],
+        foreign_keys: Vec::new(),
+    }
+}
+
+/// The `segments` table.
+pub fn segments() -> Table {
+    Table {
+        name: "segments",
+        description: "One row per block of a source: title, headings, paragraphs, footnotes, boilerplate … Every non-blank source byte lies in a segment.",
+        columns: vec![
+            col("doc_id", Text, false, "The document (documents.doc_id)."),
+            col("seq", Integer, false, "1-based position in the document, in source order."),
+            with_categories(col("kind", Text, false, "What the segment is."), BlockKind::ALL.iter().map(|k| k.as_str()).collect()),
+            col("label", Text, true, "Footnote number, heading number or list number."),
+            col("start", Integer, true, "Start in documents.text, in Unicode code points (null: left out of the text, e.g. boilerplate)."),
+            col("end", Integer, true, "End (exclusive) in documents.text, in code points."),
+            col("source_start", Integer, false, "Start in the raw source file, in bytes."),
+            col("source_end", Integer, false, "End (exclusive) in the raw source file, in bytes."),
+            col("source_parts", IntegerList, false, "Byte ranges of the source parts whose clean text, joined by a space, is text, as start, end pairs: one pair, or several for a paragraph re-joined across a page break."),
+            col("footnotes", TextList, false, "Labels of the footnote markers taken out of this segment's text (links to footnote segments of the same document)."),
+            col("text", Text, false, "The clean text of the segment."),
+        ],
+        primary_key: vec!["doc_id", "seq"],
+        foreign_keys: vec![(vec!["doc_id"], "documents", vec!["doc_id"])],
+    }
+}
+
+/// Every table, in export order.
+pub fn tables() -> Vec<Table> {
+    vec![documents(), segments()]
+}
+
+impl Table {
+    /// The Arrow schema, with each column's description as field metadata.
+    pub fn arrow_schema(&self) -> SchemaRef {
+        let fields: Vec<Field> = self
+            .columns
+            .iter()
+            .map(|c| {
+                let meta = HashMap::from([("description".to_string(), c.description.to_string())]);
+                Field::new(c.name, c.ty.arrow(), c.nullable).with_metadata(meta)
+            })
+            .collect();
+        let meta = HashMap::from([("description".to_string(), self.description.to_string())]);
+        Arc::new(Schema::new_with_metadata(fields, meta))
+    }
+
+    /// The columns the CSV edition carries.
+    pub fn csv_columns(&self) -> impl Iterator<Item = (usize, &Column)> {
+        self.columns.iter().enumerate().filter(|(_, c)| c.in_csv)
+    }
+}
+
+impl ColumnType {
+    /// The Arrow type.
+    pub fn arrow(self) -> DataType {
+        match self {
+            Text => DataType::Utf8,
+            Integer => DataType::Int64,
+            Boolean => DataType::Boolean,
+            Date => DataType::Date32,
+            TextList => DataType::List(Arc::new(Field::new("item", DataType::Utf8, false))),
+            IntegerList => DataType::List(Arc::new(Field::new("item", DataType::Int64, false))),
+        }
+    }
+}

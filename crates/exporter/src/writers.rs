@@ -1,0 +1,194 @@
+//! Writing a table as Parquet (the lossless master copy) and CSV (the
+//! spreadsheet edition of the same rows), batch by batch.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date32Type, Int64Type};
+use arrow_array::{Array, RecordBatch};
+use arrow_schema::DataType;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::properties::{EnabledStatistics, WriterProperties, WriterVersion, DEFAULT_CREATED_BY};
+
+use crate::error::{Error, Result};
+use crate::schema::{ColumnType, Table};
+
+/// The most characters a spreadsheet cell holds (Excel, LibreOffice).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// The separator of list items in a CSV cell.
+pub const LIST_SEPARATOR: &str = "; ";
+
+/// Rows per Parquet row group.
+pub const ROW_GROUP_ROWS: usize = 65_536;
+
+/// `created_by` in parquet-java's shape ("NAME version X.Y.Z (build B)"),
+/// so that Spark, Hive and Trino trust our string statistics. The build
+/// names the Parquet library, never a time or a commit: the bytes must
+/// not change unless the code that writes them does.
+pub fn created_by() -> String {
+    let parquet = DEFAULT_CREATED_BY.rsplit(' ').next().unwrap_or("unknown");
+    format!("corpus version {} (build parquet-rs-{parquet})", env!("CARGO_PKG_VERSION"))
+}
+
+/// Every writer setting, pinned, so a crate upgrade cannot silently
+/// change the bytes.
+pub fn writer_properties() -> WriterProperties {
+    WriterProperties::builder()
+        .set_writer_version(WriterVersion::PARQUET_1_0)
+        .set_created_by(created_by())
+        .set_compression(Compression::ZSTD(ZstdLevel::try_new(3).unwrap_or_default()))
+        .set_dictionary_enabled(true)
+        .set_statistics_enabled(EnabledStatistics::Page)
+        .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+        .set_max_row_group_bytes(None)
+        .set_data_page_size_limit(1024 * 1024)
+        .set_dictionary_page_size_limit(1024 * 1024)
+        .set_data_page_row_count_limit(20_000)
+        .set_write_batch_size(1024)
+        .set_bloom_filter_enabled(false)
+        .set_offset_index_disabled(false)
+        .set_write_page_header_statistics(false)
+        .set_column_index_truncate_length(Some(64))
+        .set_statistics_truncate_length(Some(64))
+        .set_coerce_types(false)
+        .build()
+}
+
+/// Writes one table to `NAME.parquet` and `NAME.csv` in a folder.
+pub struct TableWriter {
+    table: Table,
+    parquet: ArrowWriter<BufWriter<File>>,
+    parquet_path: PathBuf,
+    csv: csv::Writer<BufWriter<File>>,
+    csv_path: PathBuf,
+    cell: String,
+    record: Vec<String>,
+}
+
+fn create(path: &Path) -> Result<BufWriter<File>> {
+    File::create(path).map(|f| BufWriter::with_capacity(1 << 20, f)).map_err(|e| Error::io(path, e))
+}
+
+impl TableWriter {
+    /// Creates both files in `dir` and writes the CSV header.
+    pub fn create(dir: &Path, table: Table) -> Result<TableWriter> {
+        let parquet_path = dir.join(format!("{}.parquet", table.name));
+        let csv_path = dir.join(format!("{}.csv", table.name));
+        let parquet = ArrowWriter::try_new(create(&parquet_path)?, table.arrow_schema(), Some(writer_properties()))
+            .map_err(|e| Error::format(&parquet_path, e))?;
+        let mut out = create(&csv_path)?;
+        // UTF-8 byte-order mark: Excel needs it to read UTF-8.
+        out.write_all("\u{feff}".as_bytes()).map_err(|e| Error::io(&csv_path, e))?;
+        let mut csv = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .quote_style(csv::QuoteStyle::Necessary)
+            .from_writer(out);
+        let header: Vec<&str> = table.csv_columns().map(|(_, c)| c.name).collect();
+        csv.write_record(&header).map_err(|e| Error::format(&csv_path, e))?;
+        Ok(TableWriter { table, parquet, parquet_path, csv, csv_path, cell: String::new(), record: Vec::new() })
+    }
+
+    /// Appends a batch to both files.
+    pub fn write(&mut self, batch: &RecordBatch) -> Result<()> {
+        self.parquet.write(batch).map_err(|e| Error::format(&self.parquet_path, e))?;
+        for row in 0..batch.num_rows() {
+            self.record.clear();
+            for (i, column) in self.table.csv_columns() {
+                csv_cell(batch.column(i).as_ref(), column.ty, row, &mut self.cell)
+                    .map_err(|message| Error::Value { table: self.table.name, column: column.name, key: row_key(batch, row), message })?;
+                if self.cell.chars().count() > MAX_CELL_CHARS {
+                    return Err(Error::Value {
+                        table: self.table.name,
+                        column: column.name,
+                        key: row_key(batch, row),
+                        message: format!("a CSV cell would exceed {MAX_CELL_CHARS} characters"),
+                    });
+                }
+                self.record.push(std::mem::take(&mut self.cell));
+            }
+            self.csv.write_record(&self.record).map_err(|e| Error::format(&self.csv_path, e))?;
+        }
+        Ok(())
+    }
+
+    /// Flushes and closes both files.
+    pub fn finish(self) -> Result<()> {
+        self.parquet.close().map_err(|e| Error::format(&self.parquet_path, e))?;
+        let out = self.csv.into_inner().map_err(|e| Error::format(&self.csv_path, e.error()))?;
+        let file = out.into_inner().map_err(|e| Error::io(&self.csv_path, e.into_error()))?;
+        file.sync_all().map_err(|e| Error::io(&self.csv_path, e))
+    }
+}
+
+/// The first column's value, to name a row in an error.
+fn row_key(batch: &RecordBatch, row: usize) -> String {
+    let col = batch.column(0);
+    match col.data_type() {
+        DataType::Utf8 => col.as_string::<i32>().value(row).to_string(),
+        _ => row.to_string(),
+    }
+}
+
+/// Whether a text cell needs the formula guard: it starts with a
+/// character a spreadsheet reads as a formula (or the guard itself).
+pub fn needs_guard(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r', '\n', '\''])
+}
+
+/// Formats one cell of the CSV edition into `out` (null = empty).
+fn csv_cell(array: &dyn Array, ty: ColumnType, row: usize, out: &mut String) -> std::result::Result<(), String> {
+    out.clear();
+    if array.is_null(row) {
+        return Ok(());
+    }
+    match ty {
+        ColumnType::Text => push_text(out, array.as_string::<i32>().value(row)),
+        ColumnType::Integer => out.push_str(&array.as_primitive::<Int64Type>().value(row).to_string()),
+        ColumnType::Boolean => out.push_str(if array.as_boolean().value(row) { "true" } else { "false" }),
+        ColumnType::Date => {
+            let days = array.as_primitive::<Date32Type>().value(row);
+            let date = jiff::civil::date(1970, 1, 1)
+                .checked_add(jiff::Span::new().days(i64::from(days)))
+                .map_err(|e| e.to_string())?;
+            out.push_str(&date.to_string());
+        }
+        ColumnType::TextList => {
+            let list = array.as_list::<i32>().value(row);
+            let items = list.as_string::<i32>();
+            let mut joined = String::new();
+            for (k, item) in items.iter().flatten().enumerate() {
+                if item.contains(LIST_SEPARATOR) || item.is_empty() {
+                    return Err(format!("list item {item:?} is empty or contains the list separator {LIST_SEPARATOR:?}"));
+                }
+                if k > 0 {
+                    joined.push_str(LIST_SEPARATOR);
+                }
+                joined.push_str(item);
+            }
+            push_text(out, &joined);
+        }
+        ColumnType::IntegerList => {
+            let list = array.as_list::<i32>().value(row);
+            let items = list.as_primitive::<Int64Type>();
+            for (k, item) in items.iter().flatten().enumerate() {
+                if k > 0 {
+                    out.push_str(LIST_SEPARATOR);
+                }
+                out.push_str(&item.to_string());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A text cell, with the reversible formula guard: one leading `'`.
+fn push_text(out: &mut String, s: &str) {
+    if needs_guard(s) {
+        out.push('\'');
+    }
+    out.push_str(s);
+}
