@@ -135,14 +135,16 @@ fn is_open(text: &str) -> bool {
 }
 
 /// A paragraph split by a page break (a PDF extraction) continues after
-/// the footnotes and chrome that interrupt it: it is re-joined when it
-/// stops mid-sentence and the next paragraph starts in lower case, or
-/// footnotes stand between the two. Returns how many joins were made,
+/// the footnotes and chrome that interrupt it. The next paragraph is
+/// re-joined to it when the first stops mid-sentence and the next starts
+/// in lower case or follows footnotes, or when the next starts in lower
+/// case right after footnotes. Returns how many joins were made,
 /// and how many of them crossed footnotes or chrome.
 fn rejoin_page_breaks(pieces: &mut Vec<Piece>) -> (usize, usize) {
     let mut joins = 0;
     let mut across = 0;
     let mut open: Option<usize> = None;
+    let mut last_text: Option<usize> = None;
     let mut interrupted = false;
     let mut i = 0;
     while i < pieces.len() {
@@ -154,7 +156,11 @@ fn rejoin_page_breaks(pieces: &mut Vec<Piece>) -> (usize, usize) {
             }
             BlockKind::Paragraph => {
                 let starts_lower = pieces[i].cleaned.mapped.text.chars().next().is_some_and(char::is_lowercase);
-                if let Some(o) = open.filter(|_| starts_lower || interrupted) {
+                // After footnotes, a paragraph starting in lower case continues
+                // the last one even if that one looks closed (the extraction
+                // lost what stood between, such as a figure).
+                let target = open.or_else(|| last_text.filter(|_| interrupted && starts_lower));
+                if let Some(o) = target.filter(|_| starts_lower || interrupted) {
                     let next = pieces.remove(i);
                     let target = &mut pieces[o];
                     target.source.end = next.source.end;
@@ -165,6 +171,7 @@ fn rejoin_page_breaks(pieces: &mut Vec<Piece>) -> (usize, usize) {
                     joins += 1;
                     across += usize::from(interrupted);
                     open = is_open(&pieces[o].cleaned.mapped.text).then_some(o);
+                    last_text = Some(o);
                     interrupted = false;
                     continue;
                 }
@@ -174,6 +181,7 @@ fn rejoin_page_breaks(pieces: &mut Vec<Piece>) -> (usize, usize) {
         let k = pieces[i].kind;
         let continuable = matches!(k, BlockKind::Paragraph | BlockKind::BlockQuote);
         open = (continuable && is_open(&pieces[i].cleaned.mapped.text)).then_some(i);
+        last_text = continuable.then_some(i);
         interrupted = false;
         i += 1;
     }

@@ -290,10 +290,17 @@ impl<'a> Classifier<'a> {
                 let line = fold(self.line(i));
                 line.starts_with(&title) || (line.len() * 10 >= title.len() * 8 && title.starts_with(&line))
             }),
-            None => (0..limit).find(|&i| {
-                let l = self.line(i);
-                heading_shaped(l) && !CHROME.is_match(l) && !BULLET.is_match(l)
-            }),
+            // No title in the catalog: the first line, past chrome, if it
+            // is shaped like a title (a numbered heading is not one).
+            None => (0..limit)
+                .find(|&i| {
+                    let l = self.line(i);
+                    !(CHROME.is_match(l) || BULLET.is_match(l))
+                })
+                .filter(|&i| {
+                    let l = self.line(i);
+                    heading_shaped(l) && !NUMBERED_HEADING.is_match(l)
+                }),
         }
     }
 
@@ -515,7 +522,10 @@ impl<'a> Classifier<'a> {
             let text = &self.text[b.span.clone()];
             if b.kind == BlockKind::Boilerplate && TOC_ENTRY.is_match(text) {
                 toc[i] = true;
-            } else if b.kind == BlockKind::Heading && word_count(text) <= 4 && toc.get(i + 1) == Some(&true) {
+            } else if matches!(b.kind, BlockKind::Heading | BlockKind::Title)
+                && word_count(text) <= 4
+                && toc.get(i + 1) == Some(&true)
+            {
                 toc[i] = true;
                 self.blocks[i].kind = BlockKind::Boilerplate;
             }

@@ -1,0 +1,101 @@
+//! Bad input: a clear error naming the file and the place, exit status 2,
+//! no panic, and the previous export left exactly as it was.
+
+use super::util::{snapshot, stderr, TinyCorpus, PROSE};
+
+/// Builds a good export into `out`, breaks the corpus with `breakit`,
+/// builds again and checks the failure: status 2, `message` in stderr,
+/// the old export untouched, no temporary folder left behind.
+fn fails_cleanly(breakit: impl FnOnce(&TinyCorpus), message: &str) -> String {
+    let t = TinyCorpus::new(&[("good", format!("{PROSE}\n").as_bytes())]);
+    let first = t.build("out");
+    assert!(first.status.success(), "{}", stderr(&first));
+    let before = snapshot(&t.path().join("out"));
+    breakit(&t);
+    let second = t.build("out");
+    let err = stderr(&second);
+    assert_eq!(second.status.code(), Some(2), "exit status; stderr: {err}");
+    assert!(err.contains(message), "expected {message:?} in:\n{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(snapshot(&t.path().join("out")), before, "the previous export changed");
+    let leftovers: Vec<String> = std::fs::read_dir(t.path())
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-") || n.contains(".old-"))
+        .collect();
+    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+    err
+}
+
+#[test]
+fn invalid_utf8_names_file_and_byte() {
+    fails_cleanly(|t| t.write_doc("good", b"Caf\xe9 au lait, said the man, in a long enough line."), "corpus/documents/good.txt: invalid UTF-8 at byte 3");
+}
+
+#[test]
+fn an_empty_file_is_an_error() {
+    fails_cleanly(|t| t.write_doc("good", b""), "good.txt: the file is empty");
+    fails_cleanly(|t| t.write_doc("good", b" \n\t\r\n"), "good.txt: the file is empty");
+}
+
+#[test]
+fn a_binary_file_is_an_error() {
+    fails_cleanly(|t| t.write_doc("good", b"PK\x03\x04\x00\x00binary"), "good.txt: NUL byte at byte 4");
+}
+
+#[test]
+fn a_catalog_pointing_outside_the_corpus_is_rejected() {
+    fails_cleanly(
+        |t| t.set_catalog("[[document]]\nid = \"good\"\nfile = \"../secret.txt\"\n"),
+        "catalog.toml:2: document 'good': file '../secret.txt' leads outside the corpus folder",
+    );
+}
+
+#[test]
+fn a_duplicate_id_is_rejected() {
+    fails_cleanly(
+        |t| t.set_catalog("[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\n\n[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\n"),
+        "catalog.toml:6: document 'good': duplicate id (first used on line 2)",
+    );
+}
+
+#[test]
+fn a_missing_file_is_rejected() {
+    fails_cleanly(
+        |t| t.set_catalog("[[document]]\nid = \"good\"\nfile = \"documents/gone.txt\"\n"),
+        "file 'documents/gone.txt' cannot be read",
+    );
+}
+
+#[test]
+fn malformed_toml_and_unknown_keys_name_line_and_column() {
+    fails_cleanly(|t| t.set_catalog("[[document]\nid = 1\n"), "catalog.toml:1:");
+    fails_cleanly(
+        |t| t.set_catalog("[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\npublisehd = \"2020\"\n"),
+        "did you mean `published`?",
+    );
+}
+
+#[test]
+fn output_inside_the_corpus_or_on_a_file_is_refused() {
+    let t = TinyCorpus::new(&[("good", format!("{PROSE}\n").as_bytes())]);
+    let o = t.build("corpus/out");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is inside the corpus folder"), "{}", stderr(&o));
+    std::fs::write(t.path().join("afile"), "x").expect("write");
+    let o = t.build("afile");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("exists and is not a folder"), "{}", stderr(&o));
+}
+
+#[test]
+fn other_scripts_crlf_and_a_bom_build() {
+    let t = TinyCorpus::new(&[
+        ("arabic", "مرحبا بالعالم. هذا نص عربي طويل بما يكفي ليكون فقرة كاملة في المستند.\n".as_bytes()),
+        ("cyrillic", "Привет, мир. Это русский текст, достаточно длинный для абзаца.\r\n".as_bytes()),
+        ("bom", format!("\u{feff}{PROSE}\r\n").as_bytes()),
+        ("lonecr", format!("Title\r{PROSE}\r").as_bytes()),
+    ]);
+    let o = t.build("out");
+    assert!(o.status.success(), "{}", stderr(&o));
+}

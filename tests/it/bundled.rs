@@ -1,0 +1,79 @@
+//! The bundled corpus: what its users were promised (regression tests on
+//! the real documents, in addition to the fixtures in `structure`).
+
+use corpus_exporter::process;
+use corpus_normaliser::QualityFlag;
+use corpus_parser::{BlockKind, Catalog};
+
+use super::util::bundled;
+
+fn doc(id: &str) -> corpus_exporter::Processed {
+    let catalog = Catalog::load(&bundled()).expect("catalog");
+    let entry = catalog.documents.iter().find(|e| e.id == id).expect("document in catalog");
+    process(&catalog, entry).expect("process")
+}
+
+fn count(p: &corpus_exporter::Processed, kind: BlockKind) -> usize {
+    p.doc.segments.iter().filter(|s| s.kind == kind).count()
+}
+
+#[test]
+fn sources_are_byte_identical_to_the_seeds() {
+    let catalog = Catalog::load(&bundled()).expect("catalog");
+    let want = [
+        ("time-2020-taliban-backs-al-qaeda", "e110dbe77f60"),
+        ("fp-2023-taliban-pledge-terrorism", "ddd19a53f4b8"),
+        ("fp-2021-why-taliban-wont-quit-al-qaeda", "636ab9a966e8"),
+        ("odi-2021-taliban-narratives-al-qaeda", "d3a68da72b68"),
+        ("cipher-brief-2025-al-qaeda-afghanistan", "46a7286ef5df"),
+    ];
+    for (id, prefix) in want {
+        let e = catalog.documents.iter().find(|e| e.id == id).expect("entry");
+        let bytes = std::fs::read(catalog.source_path(e)).expect("read");
+        assert!(corpus_exporter::sha256_hex(&bytes).starts_with(prefix), "{id} was modified");
+    }
+}
+
+#[test]
+fn odi_footnotes_are_segments_and_page_breaks_are_joined() {
+    let p = doc("odi-2021-taliban-narratives-al-qaeda");
+    let labels: Vec<u32> = p
+        .doc
+        .segments
+        .iter()
+        .filter(|s| s.kind == BlockKind::Footnote)
+        .map(|s| s.label.as_deref().unwrap_or("0").parse().expect("numeric label"))
+        .collect();
+    assert_eq!(labels, (1..=43).collect::<Vec<u32>>(), "footnotes 1..43, in order, once each");
+    assert!(p.doc.joins_across_notes >= 8, "page-break joins: {}", p.doc.joins_across_notes);
+    // No paragraph in the text starts in lower case: every split was re-joined.
+    for s in p.doc.segments.iter().filter(|s| s.kind == BlockKind::Paragraph) {
+        assert!(!s.text.starts_with(char::is_lowercase), "unjoined fragment: {}", &s.text[..60.min(s.text.len())]);
+    }
+    // Superscript markers are out of the text and linked.
+    assert!(!p.doc.text.contains(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰']));
+    assert!(p.doc.segments.iter().any(|s| s.footnotes.contains(&"18".to_string())));
+    assert!(count(&p, BlockKind::Reference) >= 40);
+    assert!(count(&p, BlockKind::TableRow) >= 10);
+    assert!(count(&p, BlockKind::BlockQuote) >= 3);
+    assert!(p.doc.flags.contains(&QualityFlag::PdfArtefacts));
+}
+
+#[test]
+fn time_navigation_chrome_is_boilerplate() {
+    let p = doc("time-2020-taliban-backs-al-qaeda");
+    let s = &p.doc.segments;
+    assert_eq!((s[0].kind, s[0].text.as_str()), (BlockKind::Boilerplate, "• Politics"));
+    assert_eq!((s[1].kind, s[1].text.as_str()), (BlockKind::Boilerplate, "• Foreign Policy"));
+    assert_eq!(s[2].kind, BlockKind::Title);
+    assert!(!p.doc.text.contains("minute read") && !p.doc.text.contains("Must-Reads"));
+}
+
+#[test]
+fn quality_flags_of_the_bundled_documents() {
+    let flags = |id: &str| doc(id).doc.flags;
+    assert_eq!(flags("fp-2023-taliban-pledge-terrorism"), vec![QualityFlag::QuoteMarksStripped]);
+    assert_eq!(flags("cipher-brief-2025-al-qaeda-afghanistan"), vec![QualityFlag::SpunText]);
+    assert_eq!(flags("fp-2021-why-taliban-wont-quit-al-qaeda"), vec![QualityFlag::MarkupResidue]);
+    assert!(flags("time-2020-taliban-backs-al-qaeda").is_empty());
+}

@@ -1,0 +1,115 @@
+//! Invariants 3 and 4 on the bundled corpus and on small hostile texts:
+//! offsets slice the text, source bytes re-normalise to the segment text,
+//! and every non-blank source byte lies in a segment.
+
+use std::collections::HashSet;
+
+use corpus_exporter::{process, Processed};
+use corpus_normaliser::{normalise, normalise_parts, Document};
+use corpus_parser::{is_blank, parse_blocks, BlockKind, Catalog, Hints};
+
+use super::util::bundled;
+
+fn bundled_docs() -> Vec<(Processed, String)> {
+    let catalog = Catalog::load(&bundled()).expect("bundled catalog loads");
+    catalog
+        .documents
+        .iter()
+        .map(|e| {
+            let p = process(&catalog, e).expect("bundled document processes");
+            let source = std::fs::read_to_string(catalog.source_path(e)).expect("utf-8 source");
+            (p, source)
+        })
+        .collect()
+}
+
+fn chars(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+/// Checks invariants 3 and 4 for one document; `name` names it in failures.
+fn check_document(name: &str, source: &str, doc: &Document) {
+    let labels: HashSet<String> = doc
+        .segments
+        .iter()
+        .filter(|s| s.kind == BlockKind::Footnote)
+        .filter_map(|s| s.label.clone())
+        .collect();
+    assert_eq!(doc.text.chars().count(), doc.chars, "{name}: chars");
+    assert_eq!(doc.map.len(), doc.chars, "{name}: one map entry per character");
+    for s in &doc.segments {
+        let what = format!("{name} segment {} ({})", s.seq, s.kind.as_str());
+        assert!(!s.text.is_empty(), "{what}: empty text");
+        if let Some(span) = &s.span {
+            assert_eq!(chars(&doc.text, span.start, span.end), s.text, "{what}: text[start:end]");
+            let src = doc.map.source_range(span.clone());
+            assert!(src.start >= s.source.start && src.end <= s.source.end, "{what}: map leaves the segment");
+        } else {
+            assert_eq!(s.kind, BlockKind::Boilerplate, "{what}: only boilerplate is left out of the text");
+        }
+        for p in &s.parts {
+            assert!(p.start >= s.source.start && p.end <= s.source.end, "{what}: part outside source span");
+        }
+        if s.kind != BlockKind::Boilerplate {
+            assert_eq!(normalise_parts(source, &s.parts, s.kind, &labels), s.text, "{what}: source bytes re-normalise");
+        }
+    }
+    // Segments in source order, seq 1..n.
+    for (k, w) in doc.segments.windows(2).enumerate() {
+        assert!(w[0].source.start < w[1].source.start, "{name}: segments out of order at {}", k + 1);
+    }
+    for (k, s) in doc.segments.iter().enumerate() {
+        assert_eq!(s.seq as usize, k + 1, "{name}: seq");
+    }
+    // Coverage: no non-blank byte outside every segment.
+    let mut covered = vec![false; source.len()];
+    for s in &doc.segments {
+        covered[s.source.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    for (i, c) in source.char_indices() {
+        assert!(covered[i] || is_blank(c), "{name}: byte {i} ({c:?}) is in no segment");
+    }
+}
+
+#[test]
+fn bundled_corpus_keeps_offsets_and_coverage() {
+    let docs = bundled_docs();
+    assert_eq!(docs.len(), 5);
+    for (p, source) in &docs {
+        check_document(&p.entry.id, source, &p.doc);
+    }
+}
+
+#[test]
+fn hostile_small_texts_keep_offsets_and_coverage() {
+    let long_line = format!("{} ", super::util::PROSE).repeat(400);
+    let texts = [
+        "\u{feff}Title line\r\n\r\nA paragraph with CRLF line ends that is long enough to be prose, said the man.\r\n".to_string(),
+        "Lone\rCR\rline ends, with enough words here to be a paragraph in the middle of it all.\r".to_string(),
+        "Cafe\u{301} de\u{301}ja\u{300} vu: **bold** and *it* and <u>u</u> &amp; e\u{301}.\n\n12 A note.\n".to_string(),
+        "مرحبا بالعالم. هذا نص عربي طويل بما يكفي ليكون فقرة كاملة في المستند.\n\nПривет, мир. Это русский текст.\n".to_string(),
+        "\"\"\"\"\"'''''“““‘‘‘ unbalanced ” marks ' everywhere\n".to_string(),
+        long_line,
+        "x\u{0}y control\u{7} chars\u{200b}\n".to_string(),
+    ];
+    for (k, text) in texts.iter().enumerate() {
+        let blocks = parse_blocks(text, &Hints::default());
+        let doc = normalise(text, &blocks);
+        check_document(&format!("text {k}"), text, &doc);
+    }
+}
+
+#[test]
+fn long_blocks_are_split_so_no_cell_exceeds_the_spreadsheet_limit() {
+    let text = format!("{} ", super::util::PROSE).repeat(600); // ~ 85,000 chars, one line
+    let doc = normalise(&text, &parse_blocks(&text, &Hints::default()));
+    assert!(doc.segments.len() >= 3, "split into {} segments", doc.segments.len());
+    for s in &doc.segments {
+        assert!(s.text.chars().count() <= corpus_normaliser::MAX_SEGMENT_CHARS);
+        assert_eq!(s.kind, BlockKind::Paragraph);
+    }
+    // Nothing lost: the pieces hold every word.
+    let words: usize = doc.segments.iter().map(|s| s.text.split_whitespace().count()).sum();
+    assert_eq!(words, text.split_whitespace().count());
+    check_document("long", &text, &doc);
+}

@@ -1,0 +1,60 @@
+//! Invariant 2: `corpus verify` catches any changed, missing or extra file.
+
+use super::util::{corpus, stdout, TinyCorpus, PROSE};
+
+fn built() -> TinyCorpus {
+    let t = TinyCorpus::new(&[("a", format!("A Title\n\n{PROSE}\n").as_bytes())]);
+    assert!(t.build("out").status.success());
+    let ok = corpus(t.path(), &["verify", "out"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    t
+}
+
+fn verify_fails(t: &TinyCorpus, expect: &str) {
+    let o = corpus(t.path(), &["verify", "out"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains(expect), "expected {expect:?} in:\n{}", stdout(&o));
+}
+
+#[test]
+fn a_changed_byte_is_caught() {
+    let t = built();
+    let path = t.path().join("out/segments.csv");
+    let mut data = std::fs::read(&path).expect("read");
+    let last = data.len() - 3;
+    data[last] ^= 1;
+    std::fs::write(&path, data).expect("write");
+    verify_fails(&t, "out/segments.csv: changed");
+}
+
+#[test]
+fn a_missing_file_is_caught() {
+    let t = built();
+    std::fs::remove_file(t.path().join("out/documents.parquet")).expect("remove");
+    verify_fails(&t, "out/documents.parquet: missing");
+}
+
+#[test]
+fn an_extra_file_is_caught() {
+    let t = built();
+    std::fs::write(t.path().join("out/notes.txt"), "hello").expect("write");
+    verify_fails(&t, "out/notes.txt: extra");
+}
+
+#[test]
+fn sums_edited_to_match_a_changed_file_disagree_with_the_data_package() {
+    let t = built();
+    let path = t.path().join("out/documents.csv");
+    let mut data = std::fs::read(&path).expect("read");
+    data.extend_from_slice(b"x");
+    std::fs::write(&path, &data).expect("write");
+    let new_hash = corpus_exporter::sha256_hex(&data);
+    let sums_path = t.path().join("out/SHA256SUMS");
+    let sums = std::fs::read_to_string(&sums_path).expect("read");
+    let edited: String = sums
+        .lines()
+        .map(|l| if l.ends_with("  documents.csv") { format!("{new_hash}  documents.csv\n") } else { format!("{l}\n") })
+        .collect();
+    std::fs::write(&sums_path, edited).expect("write");
+    verify_fails(&t, "documents.csv: its hash in datapackage.json does not match SHA256SUMS");
+}
