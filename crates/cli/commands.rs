@@ -14,7 +14,10 @@ pub fn run(config: Config) -> anyhow::Result<ExitCode> {
     match config {
         Config::Build { corpus, out, threads, quiet } => {
             if let Some(n) = threads {
-                rayon::ThreadPoolBuilder::new().num_threads(n).build_global().context("setting up worker threads")?;
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build_global()
+                    .context("setting up worker threads")?;
             }
             run_build(BuildOptions::new(corpus, out), quiet)
         }
@@ -29,8 +32,9 @@ fn progress_bar(quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(0);
-    let style = ProgressStyle::with_template("{spinner} {bytes}/{total_bytes} {wide_bar} {bytes_per_sec} eta {eta}")
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let style =
+        ProgressStyle::with_template("{spinner} {bytes}/{total_bytes} {wide_bar} {bytes_per_sec} eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     bar
 }
@@ -46,7 +50,13 @@ fn run_build(opts: BuildOptions, quiet: bool) -> anyhow::Result<ExitCode> {
     bar.finish_and_clear();
     if !quiet {
         let mut out = std::io::stdout().lock();
-        writeln!(out, "built {} from {} documents ({} bytes)", opts.out.display(), summary.documents, summary.source_bytes)?;
+        writeln!(
+            out,
+            "built {} from {} documents ({} bytes)",
+            opts.out.display(),
+            summary.documents,
+            summary.source_bytes
+        )?;
         for (table, rows) in &summary.rows {
             writeln!(out, "  {table:<10} {rows:>8} rows")?;
         }
@@ -74,7 +84,14 @@ fn run_check(corpus: &std::path::Path) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     for p in &docs {
         let flags: Vec<&str> = p.doc.flags.iter().map(|f| f.as_str()).collect();
-        writeln!(out, "{:<45} {:>6} words {:>4} segments  {}", p.entry.id, p.doc.words, p.doc.segments.len(), flags.join(", "))?;
+        writeln!(
+            out,
+            "{:<45} {:>6} words {:>4} segments  {}",
+            p.entry.id,
+            p.doc.words,
+            p.doc.segments.len(),
+            flags.join(", ")
+        )?;
     }
     writeln!(out, "{}: {} documents, all readable", corpus.display(), docs.len())?;
     Ok(ExitCode::SUCCESS)

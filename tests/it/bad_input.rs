@@ -29,7 +29,10 @@ fn fails_cleanly(breakit: impl FnOnce(&TinyCorpus), message: &str) -> String {
 
 #[test]
 fn invalid_utf8_names_file_and_byte() {
-    fails_cleanly(|t| t.write_doc("good", b"Caf\xe9 au lait, said the man, in a long enough line."), "corpus/documents/good.txt: invalid UTF-8 at byte 3");
+    fails_cleanly(
+        |t| t.write_doc("good", b"Caf\xe9 au lait, said the man, in a long enough line."),
+        "corpus/documents/good.txt: invalid UTF-8 at byte 3",
+    );
 }
 
 #[test]
@@ -54,7 +57,9 @@ fn a_catalog_pointing_outside_the_corpus_is_rejected() {
 #[test]
 fn a_duplicate_id_is_rejected() {
     fails_cleanly(
-        |t| t.set_catalog("[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\n\n[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\n"),
+        |t| {
+            t.set_catalog("[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\n\n[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\n")
+        },
         "catalog.toml:6: document 'good': duplicate id (first used on line 2)",
     );
 }
@@ -71,7 +76,11 @@ fn a_missing_file_is_rejected() {
 fn malformed_toml_and_unknown_keys_name_line_and_column() {
     fails_cleanly(|t| t.set_catalog("[[document]\nid = 1\n"), "catalog.toml:1:");
     fails_cleanly(
-        |t| t.set_catalog("[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\npublisehd = \"2020\"\n"),
+        |t| {
+            t.set_catalog(
+                "[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\npublisehd = \"2020\"\n",
+            )
+        },
         "did you mean `published`?",
     );
 }

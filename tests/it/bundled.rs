@@ -48,7 +48,11 @@ fn odi_footnotes_are_segments_and_page_breaks_are_joined() {
     assert!(p.doc.joins_across_notes >= 8, "page-break joins: {}", p.doc.joins_across_notes);
     // No paragraph in the text starts in lower case: every split was re-joined.
     for s in p.doc.segments.iter().filter(|s| s.kind == BlockKind::Paragraph) {
-        assert!(!s.text.starts_with(char::is_lowercase), "unjoined fragment: {}", &s.text[..60.min(s.text.len())]);
+        assert!(
+            !s.text.starts_with(char::is_lowercase),
+            "unjoined fragment: {}",
+            &s.text[..60.min(s.text.len())]
+        );
     }
     // Superscript markers are out of the text and linked.
     assert!(!p.doc.text.contains(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰']));

@@ -12,7 +12,10 @@ fn builds_are_byte_identical_across_threads_and_folders() {
     let one = corpus(a.path(), &["build", "--corpus", c, "--out", "out-one", "--threads", "1"]);
     assert!(one.status.success(), "{}", super::util::stderr(&one));
     std::fs::create_dir(b.path().join("nested")).expect("mkdir");
-    let many = corpus(&b.path().join("nested"), &["build", "--corpus", c, "--out", "../elsewhere/export", "--threads", "8"]);
+    let many = corpus(
+        &b.path().join("nested"),
+        &["build", "--corpus", c, "--out", "../elsewhere/export", "--threads", "8"],
+    );
     assert!(many.status.success(), "{}", super::util::stderr(&many));
     let x = snapshot(&a.path().join("out-one"));
     let y = snapshot(&b.path().join("elsewhere/export"));

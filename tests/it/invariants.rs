@@ -51,7 +51,11 @@ fn check_document(name: &str, source: &str, doc: &Document) {
             assert!(p.start >= s.source.start && p.end <= s.source.end, "{what}: part outside source span");
         }
         if s.kind != BlockKind::Boilerplate {
-            assert_eq!(normalise_parts(source, &s.parts, s.kind, &labels), s.text, "{what}: source bytes re-normalise");
+            assert_eq!(
+                normalise_parts(source, &s.parts, s.kind, &labels),
+                s.text,
+                "{what}: source bytes re-normalise"
+            );
         }
     }
     // Segments in source order, seq 1..n.

@@ -55,7 +55,10 @@ fn unguard(cell: &str) -> String {
 }
 
 fn date_from_days(days: i32) -> String {
-    jiff::civil::date(1970, 1, 1).checked_add(jiff::Span::new().days(i64::from(days))).expect("date").to_string()
+    jiff::civil::date(1970, 1, 1)
+        .checked_add(jiff::Span::new().days(i64::from(days)))
+        .expect("date")
+        .to_string()
 }
 
 /// Compares one CSV cell with the Parquet value, parsing the CSV by type.
@@ -67,20 +70,32 @@ fn assert_cell(table: &str, column: &str, ty: ColumnType, array: &dyn Array, row
     }
     match ty {
         ColumnType::Text => assert_eq!(unguard(cell), array.as_string::<i32>().value(row), "{at}"),
-        ColumnType::Integer => assert_eq!(cell.parse::<i64>().expect("integer"), array.as_primitive::<Int64Type>().value(row), "{at}"),
+        ColumnType::Integer => assert_eq!(
+            cell.parse::<i64>().expect("integer"),
+            array.as_primitive::<Int64Type>().value(row),
+            "{at}"
+        ),
         ColumnType::Boolean => assert_eq!(cell == "true", array.as_boolean().value(row), "{at}"),
-        ColumnType::Date => assert_eq!(cell, date_from_days(array.as_primitive::<Date32Type>().value(row)), "{at}"),
+        ColumnType::Date => {
+            assert_eq!(cell, date_from_days(array.as_primitive::<Date32Type>().value(row)), "{at}")
+        }
         ColumnType::TextList => {
             let list = array.as_list::<i32>().value(row);
-            let want: Vec<String> = list.as_string::<i32>().iter().map(|s| s.expect("item").to_string()).collect();
+            let want: Vec<String> =
+                list.as_string::<i32>().iter().map(|s| s.expect("item").to_string()).collect();
             let cell = unguard(cell);
-            let got: Vec<String> = if cell.is_empty() { Vec::new() } else { cell.split("; ").map(String::from).collect() };
+            let got: Vec<String> =
+                if cell.is_empty() { Vec::new() } else { cell.split("; ").map(String::from).collect() };
             assert_eq!(got, want, "{at}");
         }
         ColumnType::IntegerList => {
             let list = array.as_list::<i32>().value(row);
             let want: Vec<i64> = list.as_primitive::<Int64Type>().iter().map(|v| v.expect("item")).collect();
-            let got: Vec<i64> = if cell.is_empty() { Vec::new() } else { cell.split("; ").map(|v| v.parse().expect("int")).collect() };
+            let got: Vec<i64> = if cell.is_empty() {
+                Vec::new()
+            } else {
+                cell.split("; ").map(|v| v.parse().expect("int")).collect()
+            };
             assert_eq!(got, want, "{at}");
         }
     }
@@ -122,7 +137,10 @@ fn bundled_export_round_trips_through_parquet_and_csv() {
     let seg_ids = segs.column(0).as_string::<i32>();
     let seqs = segs.column(1).as_primitive::<Int64Type>();
     for r in 1..segs.num_rows() {
-        assert!((seg_ids.value(r - 1), seqs.value(r - 1)) < (seg_ids.value(r), seqs.value(r)), "segments sorted at {r}");
+        assert!(
+            (seg_ids.value(r - 1), seqs.value(r - 1)) < (seg_ids.value(r), seqs.value(r)),
+            "segments sorted at {r}"
+        );
     }
     // Parquet holds exactly what the pipeline produced.
     let catalog = corpus_parser::Catalog::load(&bundled()).expect("catalog");

@@ -60,7 +60,8 @@ fn markdown_residue_is_removed_and_the_words_stay() {
 The <u>report</u> says the *group* is &amp; was active, and [officials](https://example.org/x) agree with that assessment in full, as they have for years.\n\n\
 Jane Roe is a reporter at the *Example Times*.\n";
     let authors = ["Jane Roe".to_string()];
-    let doc = run(article, &Hints { title: Some("Why Markup Lingers"), authors: &authors, ..Hints::default() });
+    let doc =
+        run(article, &Hints { title: Some("Why Markup Lingers"), authors: &authors, ..Hints::default() });
     assert_eq!(
         rows(&doc),
         vec![
@@ -100,7 +101,9 @@ They came at night and left before dawn, and we never asked them where they were
     // The joined paragraph spans the footnotes that interrupt it and links its marker.
     let joined = &doc.segments[1];
     assert_eq!(joined.parts.len(), 2);
-    assert!(joined.source.start < doc.segments[2].source.start && joined.source.end > doc.segments[3].source.end);
+    assert!(
+        joined.source.start < doc.segments[2].source.start && joined.source.end > doc.segments[3].source.end
+    );
     assert_eq!(joined.footnotes, vec!["3".to_string()]);
     assert_eq!(doc.segments[5].footnotes, vec!["4".to_string()]);
     assert_eq!(doc.flags, vec![QualityFlag::PdfArtefacts]);
@@ -149,7 +152,10 @@ fn numbers_at_a_line_start_are_not_footnotes_without_the_shape() {
 fn flags_for_stripped_quotes_and_spun_text() {
     let stripped = format!("{}\n\nThe group wont fight, said a spokesman. Thats the view of the leadership, and it doesnt change.\n", super::util::PROSE);
     assert_eq!(run(&stripped, &Hints::default()).flags, vec![QualityFlag::QuoteMarksStripped]);
-    let spun = format!("{}\n\nThe worldwide group worries about nationwide safety and the coaching camps near the border.\n", super::util::PROSE);
+    let spun = format!(
+        "{}\n\nThe worldwide group worries about nationwide safety and the coaching camps near the border.\n",
+        super::util::PROSE
+    );
     assert_eq!(run(&spun, &Hints::default()).flags, vec![QualityFlag::SpunText]);
     let clean = format!("{}\n\n“We won’t fight,” said a spokesman.\n", super::util::PROSE);
     assert!(run(&clean, &Hints::default()).flags.is_empty());

@@ -53,7 +53,13 @@ fn sums_edited_to_match_a_changed_file_disagree_with_the_data_package() {
     let sums = std::fs::read_to_string(&sums_path).expect("read");
     let edited: String = sums
         .lines()
-        .map(|l| if l.ends_with("  documents.csv") { format!("{new_hash}  documents.csv\n") } else { format!("{l}\n") })
+        .map(|l| {
+            if l.ends_with("  documents.csv") {
+                format!("{new_hash}  documents.csv\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
         .collect();
     std::fs::write(&sums_path, edited).expect("write");
     verify_fails(&t, "documents.csv: its hash in datapackage.json does not match SHA256SUMS");

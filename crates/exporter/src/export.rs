@@ -69,7 +69,11 @@ pub fn process(catalog: &Catalog, entry: &CatalogEntry) -> Result<Processed> {
     let path = catalog.source_path(entry);
     let bytes = read_source(&path)?;
     let text = decode(&path, &bytes)?;
-    let hints = Hints { title: entry.title.as_deref(), publisher: entry.publisher.as_deref(), authors: &entry.authors };
+    let hints = Hints {
+        title: entry.title.as_deref(),
+        publisher: entry.publisher.as_deref(),
+        authors: &entry.authors,
+    };
     let blocks = parse_blocks(text, &hints);
     let doc = normalise(text, &blocks);
     Ok(Processed {
@@ -130,13 +134,18 @@ impl Target {
         }
         let lock_path = parent.join(format!(".{name}.lock"));
         let lock = File::create(&lock_path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::PermissionDenied => output_error(out, format!("the folder {} is not writable", parent.display())),
+            std::io::ErrorKind::PermissionDenied => {
+                output_error(out, format!("the folder {} is not writable", parent.display()))
+            }
             _ => Error::io(&lock_path, e),
         })?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(output_error(out, "another build is writing this export right now: wait for it to finish"));
+                return Err(output_error(
+                    out,
+                    "another build is writing this export right now: wait for it to finish",
+                ));
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&lock_path, e)),
         }
@@ -149,7 +158,9 @@ impl Target {
             std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
         }
         std::fs::create_dir(&path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::PermissionDenied => output_error(&self.out, format!("the folder {} is not writable", self.parent.display())),
+            std::io::ErrorKind::PermissionDenied => {
+                output_error(&self.out, format!("the folder {} is not writable", self.parent.display()))
+            }
             _ => Error::io(&path, e),
         })?;
         Ok(TempDir { path, keep: false })
@@ -187,10 +198,8 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
 
     let mut entries: Vec<&CatalogEntry> = catalog.documents.iter().collect();
     entries.sort_by(|a, b| a.id.cmp(&b.id));
-    let bytes: u64 = entries
-        .iter()
-        .map(|e| std::fs::metadata(catalog.source_path(e)).map_or(0, |m| m.len()))
-        .sum();
+    let bytes: u64 =
+        entries.iter().map(|e| std::fs::metadata(catalog.source_path(e)).map_or(0, |m| m.len())).sum();
     progress(Progress::Started { documents: entries.len(), bytes });
 
     let tables = [schema::documents(), schema::segments()];

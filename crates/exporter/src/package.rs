@@ -119,7 +119,11 @@ fn file_resource(name: &str, description: String, file: &FileEntry, format: &str
 }
 
 /// The data package descriptor, as pretty JSON with a final newline.
-pub fn datapackage(meta: &CorpusMeta, tables: &[(Table, FileEntry, FileEntry)], extra: &[FileEntry]) -> String {
+pub fn datapackage(
+    meta: &CorpusMeta,
+    tables: &[(Table, FileEntry, FileEntry)],
+    extra: &[FileEntry],
+) -> String {
     let mut resources = Vec::new();
     for (table, csv, _) in tables {
         resources.push(table_resource(table, csv));
@@ -130,11 +134,23 @@ pub fn datapackage(meta: &CorpusMeta, tables: &[(Table, FileEntry, FileEntry)], 
             table.description
         );
         let name = format!("{}-parquet", table.name);
-        resources.push(file_resource(&name, description, parquet, "parquet", "application/vnd.apache.parquet"));
+        resources.push(file_resource(
+            &name,
+            description,
+            parquet,
+            "parquet",
+            "application/vnd.apache.parquet",
+        ));
     }
     for file in extra {
         let name = file.path.to_lowercase().replace(['.', '_'], "-");
-        resources.push(file_resource(&name, "The dataset card: what each table is and how it was built.".into(), file, "md", "text/markdown"));
+        resources.push(file_resource(
+            &name,
+            "The dataset card: what each table is and how it was built.".into(),
+            file,
+            "md",
+            "text/markdown",
+        ));
     }
     let name = meta.name.clone().unwrap_or_else(|| "corpus".to_string());
     let mut package = Map::new();

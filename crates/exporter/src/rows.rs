@@ -145,12 +145,12 @@ impl BatchBuilder {
                 ColumnType::Integer => ColumnBuilder::Integer(Int64Builder::new()),
                 ColumnType::Boolean => ColumnBuilder::Boolean(BooleanBuilder::new()),
                 ColumnType::Date => ColumnBuilder::Date(Date32Builder::new()),
-                ColumnType::TextList => {
-                    ColumnBuilder::TextList(ListBuilder::new(StringBuilder::new()).with_field(item(DataType::Utf8)))
-                }
-                ColumnType::IntegerList => {
-                    ColumnBuilder::IntegerList(ListBuilder::new(Int64Builder::new()).with_field(item(DataType::Int64)))
-                }
+                ColumnType::TextList => ColumnBuilder::TextList(
+                    ListBuilder::new(StringBuilder::new()).with_field(item(DataType::Utf8)),
+                ),
+                ColumnType::IntegerList => ColumnBuilder::IntegerList(
+                    ListBuilder::new(Int64Builder::new()).with_field(item(DataType::Int64)),
+                ),
             })
             .collect();
         BatchBuilder { table, columns, rows: 0 }
@@ -165,10 +165,20 @@ impl BatchBuilder {
     pub fn push(&mut self, row: &[Value<'_>]) -> Result<()> {
         let name = self.table.name;
         if row.len() != self.columns.len() {
-            return Err(Error::Value { table: name, column: "*", key: String::new(), message: "row has the wrong number of values".into() });
+            return Err(Error::Value {
+                table: name,
+                column: "*",
+                key: String::new(),
+                message: "row has the wrong number of values".into(),
+            });
         }
         for ((b, v), c) in self.columns.iter_mut().zip(row).zip(&self.table.columns) {
-            let mismatch = || Error::Value { table: name, column: c.name, key: String::new(), message: format!("value {v:?} does not fit the column type") };
+            let mismatch = || Error::Value {
+                table: name,
+                column: c.name,
+                key: String::new(),
+                message: format!("value {v:?} does not fit the column type"),
+            };
             match (b, v) {
                 (ColumnBuilder::Text(b), Value::Text(t)) => b.append_option(*t),
                 (ColumnBuilder::Integer(b), Value::Integer(n)) => b.append_option(*n),

@@ -75,15 +75,29 @@ pub fn documents() -> Table {
     text.in_csv = false;
     Table {
         name: "documents",
-        description: "One row per source document: catalog metadata, provenance hashes, size and quality flags.",
+        description:
+            "One row per source document: catalog metadata, provenance hashes, size and quality flags.",
         columns: vec![
             col("doc_id", Text, false, "Document id from the catalog (key)."),
             col("title", Text, true, "Title, if known."),
             col("publisher", Text, true, "Publisher, if known."),
             col("authors", TextList, false, "Authors in byline order; empty when unknown."),
-            col("published", Date, true, "Publication date: the first day of the period that published_precision names."),
-            with_categories(col("published_precision", Text, true, "How precise published is."), vec!["day", "month", "year"]),
-            col("date_inferred", Boolean, false, "Whether the date was inferred from the text rather than stated in it."),
+            col(
+                "published",
+                Date,
+                true,
+                "Publication date: the first day of the period that published_precision names.",
+            ),
+            with_categories(
+                col("published_precision", Text, true, "How precise published is."),
+                vec!["day", "month", "year"],
+            ),
+            col(
+                "date_inferred",
+                Boolean,
+                false,
+                "Whether the date was inferred from the text rather than stated in it.",
+            ),
             col("url", Text, true, "Where the document was published, if known."),
             col("genre", Text, true, "news, news_analysis, opinion, working_paper …"),
             col("language", Text, true, "BCP 47 language tag."),
@@ -93,9 +107,17 @@ pub fn documents() -> Table {
             col("source_bytes", Integer, false, "Size of the raw source in bytes."),
             col("text_sha256", Text, false, "SHA-256 (hex) of the UTF-8 clean text."),
             col("chars", Integer, false, "Length of the clean text in Unicode code points."),
-            col("words", Integer, false, "Words in the clean text (white-space separated tokens with a letter or digit)."),
+            col(
+                "words",
+                Integer,
+                false,
+                "Words in the clean text (white-space separated tokens with a letter or digit).",
+            ),
             col("segments", Integer, false, "Number of segments (rows in segments), boilerplate included."),
-            with_categories(col("quality_flags", TextList, false, "Quality flags, sorted."), QualityFlag::ALL.iter().map(|f| f.as_str()).collect()),
+            with_categories(
+                col("quality_flags", TextList, false, "Quality flags, sorted."),
+                QualityFlag::ALL.iter().map(|f| f.as_str()).collect(),
+            ),
             col("notes", Text, true, "Provenance notes from the catalog."),
             text,
         ],

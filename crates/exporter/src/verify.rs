@@ -31,7 +31,10 @@ pub fn verify(dir: &Path) -> Result<Vec<Problem>> {
     let mut listed = BTreeMap::new();
     for (n, line) in sums.lines().enumerate() {
         let Some((hash, name)) = line.split_once("  ") else {
-            return Err(Error::Verify { path: sums_path, message: format!("line {}: expected `<sha256>  <file>`", n + 1) });
+            return Err(Error::Verify {
+                path: sums_path,
+                message: format!("line {}: expected `<sha256>  <file>`", n + 1),
+            });
         };
         listed.insert(name.to_string(), hash.to_string());
     }
@@ -60,7 +63,12 @@ pub fn verify(dir: &Path) -> Result<Vec<Problem>> {
 
 /// Every resource of the data package must be listed, with the same hash
 /// and size as the file has.
-fn check_package(dir: &Path, listed: &BTreeMap<String, String>, actual: &BTreeMap<String, (u64, String)>, problems: &mut Vec<Problem>) {
+fn check_package(
+    dir: &Path,
+    listed: &BTreeMap<String, String>,
+    actual: &BTreeMap<String, (u64, String)>,
+    problems: &mut Vec<Problem>,
+) {
     let Ok(text) = std::fs::read_to_string(dir.join(PACKAGE_FILE)) else {
         if !listed.contains_key(PACKAGE_FILE) {
             problems.push(problem(PACKAGE_FILE, "missing: an export must have a data package"));

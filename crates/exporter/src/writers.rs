@@ -78,8 +78,9 @@ impl TableWriter {
     pub fn create(dir: &Path, table: Table) -> Result<TableWriter> {
         let parquet_path = dir.join(format!("{}.parquet", table.name));
         let csv_path = dir.join(format!("{}.csv", table.name));
-        let parquet = ArrowWriter::try_new(create(&parquet_path)?, table.arrow_schema(), Some(writer_properties()))
-            .map_err(|e| Error::format(&parquet_path, e))?;
+        let parquet =
+            ArrowWriter::try_new(create(&parquet_path)?, table.arrow_schema(), Some(writer_properties()))
+                .map_err(|e| Error::format(&parquet_path, e))?;
         let mut out = create(&csv_path)?;
         // UTF-8 byte-order mark: Excel needs it to read UTF-8.
         out.write_all("\u{feff}".as_bytes()).map_err(|e| Error::io(&csv_path, e))?;
@@ -89,7 +90,15 @@ impl TableWriter {
             .from_writer(out);
         let header: Vec<&str> = table.csv_columns().map(|(_, c)| c.name).collect();
         csv.write_record(&header).map_err(|e| Error::format(&csv_path, e))?;
-        Ok(TableWriter { table, parquet, parquet_path, csv, csv_path, cell: String::new(), record: Vec::new() })
+        Ok(TableWriter {
+            table,
+            parquet,
+            parquet_path,
+            csv,
+            csv_path,
+            cell: String::new(),
+            record: Vec::new(),
+        })
     }
 
     /// Appends a batch to both files.
@@ -98,8 +107,14 @@ impl TableWriter {
         for row in 0..batch.num_rows() {
             self.record.clear();
             for (i, column) in self.table.csv_columns() {
-                csv_cell(batch.column(i).as_ref(), column.ty, row, &mut self.cell)
-                    .map_err(|message| Error::Value { table: self.table.name, column: column.name, key: row_key(batch, row), message })?;
+                csv_cell(batch.column(i).as_ref(), column.ty, row, &mut self.cell).map_err(|message| {
+                    Error::Value {
+                        table: self.table.name,
+                        column: column.name,
+                        key: row_key(batch, row),
+                        message,
+                    }
+                })?;
                 if self.cell.chars().count() > MAX_CELL_CHARS {
                     return Err(Error::Value {
                         table: self.table.name,
@@ -140,7 +155,12 @@ pub fn needs_guard(s: &str) -> bool {
 }
 
 /// Formats one cell of the CSV edition into `out` (null = empty).
-fn csv_cell(array: &dyn Array, ty: ColumnType, row: usize, out: &mut String) -> std::result::Result<(), String> {
+fn csv_cell(
+    array: &dyn Array,
+    ty: ColumnType,
+    row: usize,
+    out: &mut String,
+) -> std::result::Result<(), String> {
     out.clear();
     if array.is_null(row) {
         return Ok(());
@@ -162,7 +182,9 @@ fn csv_cell(array: &dyn Array, ty: ColumnType, row: usize, out: &mut String) -> 
             let mut joined = String::new();
             for (k, item) in items.iter().flatten().enumerate() {
                 if item.contains(LIST_SEPARATOR) || item.is_empty() {
-                    return Err(format!("list item {item:?} is empty or contains the list separator {LIST_SEPARATOR:?}"));
+                    return Err(format!(
+                        "list item {item:?} is empty or contains the list separator {LIST_SEPARATOR:?}"
+                    ));
                 }
                 if k > 0 {
                     joined.push_str(LIST_SEPARATOR);

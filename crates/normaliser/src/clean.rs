@@ -15,7 +15,9 @@ fn re(pattern: &str) -> Regex {
 }
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)</?(?:u|i|b|em|strong|sup|sub|span|a|p|br|small|mark|del|ins|s|strike|font|div|cite|abbr)(?:\s[^<>]{0,300})?/?>")
+    re(
+        r"(?i)</?(?:u|i|b|em|strong|sup|sub|span|a|p|br|small|mark|del|ins|s|strike|font|div|cite|abbr)(?:\s[^<>]{0,300})?/?>",
+    )
 });
 static SUP_MARKER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)<sup>\s*(\d{1,3})\s*</sup>"));
 static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| re(r"<((?:https?://|www\.)[^<>\s]{1,2000})>"));
@@ -23,7 +25,9 @@ static MD_LINK: LazyLock<Regex> =
     LazyLock::new(|| re(r"\[([^\[\]\n]{1,500})\]\(((?:https?://|www\.|/)[^()\s]{0,2000})\)"));
 static STRONG: LazyLock<Regex> = LazyLock::new(|| re(r"\*{2,}"));
 static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp|ndash|mdash|lsquo|rsquo|ldquo|rdquo|hellip);")
+    re(
+        r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp|ndash|mdash|lsquo|rsquo|ldquo|rdquo|hellip);",
+    )
 });
 
 /// One change to the source: delete a byte range, or replace it by one
@@ -105,7 +109,13 @@ fn shift(r: Range<usize>, by: usize) -> Range<usize> {
 }
 
 /// Runs of superscript digits naming a known footnote.
-fn superscript_markers(slice: &str, base: usize, labels: &HashSet<String>, edits: &mut Vec<Edit>, footnotes: &mut Vec<String>) {
+fn superscript_markers(
+    slice: &str,
+    base: usize,
+    labels: &HashSet<String>,
+    edits: &mut Vec<Edit>,
+    footnotes: &mut Vec<String>,
+) {
     let mut run: Option<(usize, String)> = None;
     let mut iter = slice.char_indices().peekable();
     while let Some((i, c)) = iter.next() {

@@ -88,7 +88,8 @@ pub fn normalise(source: &str, blocks: &[Block]) -> Document {
         .collect();
     let (joins, joins_across_notes) = rejoin_page_breaks(&mut pieces);
     let pieces: Vec<Piece> = pieces.into_iter().flat_map(split_long).collect();
-    let markup: usize = pieces.iter().filter(|p| p.kind != BlockKind::Boilerplate).map(|p| p.cleaned.markup).sum();
+    let markup: usize =
+        pieces.iter().filter(|p| p.kind != BlockKind::Boilerplate).map(|p| p.cleaned.markup).sum();
     let mut doc = assemble(source, pieces);
     doc.joins = joins;
     doc.joins_across_notes = joins_across_notes;
@@ -97,17 +98,18 @@ pub fn normalise(source: &str, blocks: &[Block]) -> Document {
 }
 
 fn footnote_labels(blocks: &[Block]) -> HashSet<String> {
-    blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Footnote)
-        .filter_map(|b| b.label.clone())
-        .collect()
+    blocks.iter().filter(|b| b.kind == BlockKind::Footnote).filter_map(|b| b.label.clone()).collect()
 }
 
 /// The cleaned text of source `parts` of a segment of `kind`, joined the
 /// way a paragraph split by a page break is: the same function the build
 /// uses, so a segment's text can be re-derived from its source bytes.
-pub fn normalise_parts(source: &str, parts: &[Range<usize>], kind: BlockKind, footnote_labels: &HashSet<String>) -> String {
+pub fn normalise_parts(
+    source: &str,
+    parts: &[Range<usize>],
+    kind: BlockKind,
+    footnote_labels: &HashSet<String>,
+) -> String {
     let mut out = Mapped::default();
     for part in parts {
         let c = clean(source, part.clone(), kind, footnote_labels);
@@ -155,7 +157,8 @@ fn rejoin_page_breaks(pieces: &mut Vec<Piece>) -> (usize, usize) {
                 continue;
             }
             BlockKind::Paragraph => {
-                let starts_lower = pieces[i].cleaned.mapped.text.chars().next().is_some_and(char::is_lowercase);
+                let starts_lower =
+                    pieces[i].cleaned.mapped.text.chars().next().is_some_and(char::is_lowercase);
                 // After footnotes, a paragraph starting in lower case continues
                 // the last one even if that one looks closed (the extraction
                 // lost what stood between, such as a figure).

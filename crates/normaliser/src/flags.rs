@@ -68,13 +68,15 @@ fn words_of(data: &str) -> Vec<String> {
         .collect()
 }
 
-static TORTURED: LazyLock<Vec<String>> = LazyLock::new(|| words_of(include_str!("../data/tortured_phrases.txt")));
+static TORTURED: LazyLock<Vec<String>> =
+    LazyLock::new(|| words_of(include_str!("../data/tortured_phrases.txt")));
 static CONTRACTIONS: LazyLock<HashSet<String>> =
     LazyLock::new(|| words_of(include_str!("../data/contractions.txt")).into_iter().collect());
 static TEMPLATE_RESIDUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{[a-z_]{2,30}\}").expect("a built-in pattern compiles"));
 static REPORTING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(said|says|told|tells|wrote|writes|added|adds|insisted|warned|stated)\b").expect("a built-in pattern compiles")
+    Regex::new(r"\b(said|says|told|tells|wrote|writes|added|adds|insisted|warned|stated)\b")
+        .expect("a built-in pattern compiles")
 });
 
 /// Quotation marks of any style (apostrophes included: a text that keeps
@@ -82,10 +84,7 @@ static REPORTING_VERB: LazyLock<Regex> = LazyLock::new(|| {
 const QUOTE_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '‘', '’', '\''];
 
 fn is_running_text(kind: BlockKind) -> bool {
-    matches!(
-        kind,
-        BlockKind::Paragraph | BlockKind::BlockQuote | BlockKind::ListItem | BlockKind::Standfirst
-    )
+    matches!(kind, BlockKind::Paragraph | BlockKind::BlockQuote | BlockKind::ListItem | BlockKind::Standfirst)
 }
 
 pub(crate) fn quality_flags(doc: &Document, markup: usize) -> Vec<QualityFlag> {
@@ -96,12 +95,8 @@ pub(crate) fn quality_flags(doc: &Document, markup: usize) -> Vec<QualityFlag> {
     if pdf_artefacts(doc) {
         flags.push(QualityFlag::PdfArtefacts);
     }
-    let body: Vec<&str> = doc
-        .segments
-        .iter()
-        .filter(|s| is_running_text(s.kind))
-        .map(|s| s.text.as_str())
-        .collect();
+    let body: Vec<&str> =
+        doc.segments.iter().filter(|s| is_running_text(s.kind)).map(|s| s.text.as_str()).collect();
     if quote_marks_stripped(&body) {
         flags.push(QualityFlag::QuoteMarksStripped);
     }
@@ -117,9 +112,8 @@ pub(crate) fn quality_flags(doc: &Document, markup: usize) -> Vec<QualityFlag> {
 /// footnote marker removed. (A paragraph re-joined across a plain blank
 /// line alone is not enough: web scrapes have those too.)
 fn pdf_artefacts(doc: &Document) -> bool {
-    let interleaved = doc.segments.windows(2).any(|w| {
-        w[0].kind == BlockKind::Footnote && is_running_text(w[1].kind)
-    });
+    let interleaved =
+        doc.segments.windows(2).any(|w| w[0].kind == BlockKind::Footnote && is_running_text(w[1].kind));
     let markers = doc.segments.iter().any(|s| !s.footnotes.is_empty());
     interleaved || markers || doc.joins_across_notes > 0
 }
@@ -143,10 +137,7 @@ fn quote_marks_stripped(body: &[&str]) -> bool {
 fn spun(body: &[&str]) -> bool {
     let residue = body.iter().any(|t| TEMPLATE_RESIDUE.is_match(t));
     let lower: Vec<String> = body.iter().map(|t| t.to_lowercase()).collect();
-    let distinct = TORTURED
-        .iter()
-        .filter(|p| lower.iter().any(|t| contains_phrase(t, p)))
-        .count();
+    let distinct = TORTURED.iter().filter(|p| lower.iter().any(|t| contains_phrase(t, p))).count();
     distinct >= 2 || (residue && distinct >= 1)
 }
 

@@ -100,11 +100,13 @@ pub struct Hints<'a> {
 }
 
 fn lexicon(data: &str, case_insensitive: bool) -> RegexSet {
-    let patterns = data
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| if case_insensitive { format!("(?i){l}") } else { l.to_string() });
+    let patterns = data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| {
+        if case_insensitive {
+            format!("(?i){l}")
+        } else {
+            l.to_string()
+        }
+    });
     RegexSet::new(patterns).expect("the bundled lexicon compiles (tested)")
 }
 
@@ -112,18 +114,13 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("a built-in pattern compiles (tested)")
 }
 
-static CHROME: LazyLock<RegexSet> =
-    LazyLock::new(|| lexicon(include_str!("../data/boilerplate.txt"), true));
-static CAPTION: LazyLock<RegexSet> =
-    LazyLock::new(|| lexicon(include_str!("../data/captions.txt"), false));
+static CHROME: LazyLock<RegexSet> = LazyLock::new(|| lexicon(include_str!("../data/boilerplate.txt"), true));
+static CAPTION: LazyLock<RegexSet> = LazyLock::new(|| lexicon(include_str!("../data/captions.txt"), false));
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"));
-static TOC_ENTRY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\S.{1,150}?\s/\s*([ivxlcdm]{1,6}|\d{1,4})$"));
-static NUMBERED_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$"));
+static TOC_ENTRY: LazyLock<Regex> = LazyLock::new(|| re(r"^\S.{1,150}?\s/\s*([ivxlcdm]{1,6}|\d{1,4})$"));
+static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$"));
 static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\s+(\S.*)$"));
-static NUMBERED_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(\S.*)$"));
+static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(\S.*)$"));
 static BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"^[-*•◦▪‣–]\s+(\S.*)$"));
 static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^#{1,6}\s+(\S.*)$"));
 static MD_QUOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^>\s?(\S.*)$"));
@@ -135,9 +132,8 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^({month}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{month}\s+\d{{4}}|{month}\s+\d{{4}})[\s,0-9:apm.]*$"
     ))
 });
-static REFERENCES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(references|bibliography|works cited|sources|literature|further reading)$")
-});
+static REFERENCES_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(references|bibliography|works cited|sources|literature|further reading)$"));
 static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(is|was)\s+(a|an|the)\s"));
 
 /// One non-blank line: its trimmed byte span and whether a blank line
@@ -264,7 +260,14 @@ impl<'a> Classifier<'a> {
         &self.text[self.lines[i].span.clone()]
     }
 
-    fn push(&mut self, kind: BlockKind, span: Range<usize>, content: Range<usize>, label: Option<String>, after_blank: bool) {
+    fn push(
+        &mut self,
+        kind: BlockKind,
+        span: Range<usize>,
+        content: Range<usize>,
+        label: Option<String>,
+        after_blank: bool,
+    ) {
         self.blocks.push(Block { kind, span, content, label, after_blank });
     }
 
@@ -335,7 +338,9 @@ impl<'a> Classifier<'a> {
             let l = self.line(i);
             if i < head && self.is_byline(l) {
                 self.push_line(i, BlockKind::Byline);
-            } else if title_fold.as_deref().is_some_and(|t| !t.is_empty() && fold(l).starts_with(t)) && title.is_some_and(|t| i > t) {
+            } else if title_fold.as_deref().is_some_and(|t| !t.is_empty() && fold(l).starts_with(t))
+                && title.is_some_and(|t| i > t)
+            {
                 // The title repeated in a footer ("Link:" + title).
                 self.push_line(i, BlockKind::Boilerplate);
             } else {
@@ -412,18 +417,16 @@ impl<'a> Classifier<'a> {
     }
 
     fn is_author_bio(&self, l: &str) -> bool {
-        self.hints.authors.iter().any(|a| {
-            l.strip_prefix(a.as_str()).is_some_and(|rest| AUTHOR_BIO.is_match(rest))
-        })
+        self.hints
+            .authors
+            .iter()
+            .any(|a| l.strip_prefix(a.as_str()).is_some_and(|rest| AUTHOR_BIO.is_match(rest)))
     }
 
     /// The previous block that is part of the running text (footnotes and
     /// chrome interleave and do not count).
     fn previous_text_block(&self) -> Option<&Block> {
-        self.blocks
-            .iter()
-            .rev()
-            .find(|b| !matches!(b.kind, BlockKind::Footnote | BlockKind::Boilerplate))
+        self.blocks.iter().rev().find(|b| !matches!(b.kind, BlockKind::Footnote | BlockKind::Boilerplate))
     }
 
     fn classify(&mut self, i: usize) {
@@ -463,7 +466,8 @@ impl<'a> Classifier<'a> {
                 && n <= self.last_footnote + 10
                 && (self.last_footnote > 0 || n <= 5);
             let sentence = ends_sentence(rest.as_str()) || rest.as_str().chars().count() > 100;
-            let starts_upper = rest.as_str().chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            let starts_upper =
+                rest.as_str().chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
             if plausible && sentence && starts_upper {
                 self.last_footnote = self.last_footnote.max(n);
                 let label = Some(c[1].to_string());
@@ -495,9 +499,9 @@ impl<'a> Classifier<'a> {
             self.in_references = REFERENCES_HEADING.is_match(l.trim_matches('*'));
             return self.push_line(i, BlockKind::Heading);
         }
-        let after_colon = self.previous_text_block().is_some_and(|b| {
-            b.kind == BlockKind::Paragraph && self.text[b.content.clone()].ends_with(':')
-        });
+        let after_colon = self
+            .previous_text_block()
+            .is_some_and(|b| b.kind == BlockKind::Paragraph && self.text[b.content.clone()].ends_with(':'));
         if after_colon && words >= 12 {
             return self.push_line(i, BlockKind::BlockQuote);
         }

@@ -184,8 +184,7 @@ impl Catalog {
             }
             let file = check_file(root, &entry.file).map_err(fail)?;
             let published =
-                published(entry.published.as_deref(), entry.published_precision.as_deref())
-                    .map_err(fail)?;
+                published(entry.published.as_deref(), entry.published_precision.as_deref()).map_err(fail)?;
             documents.push(CatalogEntry {
                 id,
                 file,
@@ -238,9 +237,7 @@ fn check_file(root: &Path, file: &str) -> std::result::Result<String, String> {
         return Err("`file` is empty: give the source path relative to the corpus folder".into());
     }
     if rel.is_absolute() || file.starts_with('/') || file.starts_with('\\') {
-        return Err(format!(
-            "file '{file}' is an absolute path: give it relative to the corpus folder"
-        ));
+        return Err(format!("file '{file}' is an absolute path: give it relative to the corpus folder"));
     }
     if rel.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
         return Err(format!("file '{file}' leads outside the corpus folder ('..' is not allowed)"));
@@ -267,10 +264,7 @@ fn check_file(root: &Path, file: &str) -> std::result::Result<String, String> {
 
 /// Parses `published` ("2021-09-21", "2021-09" or "2021") and checks it
 /// agrees with `published_precision` when both are given.
-fn published(
-    value: Option<&str>,
-    precision: Option<&str>,
-) -> std::result::Result<Option<Published>, String> {
+fn published(value: Option<&str>, precision: Option<&str>) -> std::result::Result<Option<Published>, String> {
     let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
         return match precision {
             Some(_) => Err("`published_precision` is set but `published` is not".into()),
@@ -331,11 +325,7 @@ fn toml_error(path: &Path, text: &str, err: &toml::de::Error) -> Error {
 fn unknown_key_hint(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let key = &rest[..rest.find('`')?];
-    let best = ENTRY_KEYS
-        .iter()
-        .chain(TOP_KEYS)
-        .map(|k| (edit_distance(key, k), *k))
-        .min()?;
+    let best = ENTRY_KEYS.iter().chain(TOP_KEYS).map(|k| (edit_distance(key, k), *k)).min()?;
     (best.0 <= 3).then(|| format!(" (did you mean `{}`?)", best.1))
 }
 
@@ -421,8 +411,8 @@ mod tests {
         std::os::unix::fs::symlink(outside.path().join("secret.txt"), dir.path().join("s.txt"))
             .expect("symlink");
         let cat = "[[document]]\nid = \"a\"\nfile = \"s.txt\"\n";
-        let err = Catalog::parse(dir.path(), &dir.path().join(CATALOG_FILE), cat)
-            .expect_err("must be rejected");
+        let err =
+            Catalog::parse(dir.path(), &dir.path().join(CATALOG_FILE), cat).expect_err("must be rejected");
         assert!(err.to_string().contains("is a link that leads outside"), "{err}");
     }
 
@@ -445,8 +435,7 @@ mod tests {
         let base = "[[document]]\nid = \"a\"\nfile = \"documents/a.txt\"\n";
         let msg = error_of(&format!("{base}published = \"2021-02-30\"\n"));
         assert!(msg.contains("published '2021-02-30' is not a real date"), "{msg}");
-        let msg =
-            error_of(&format!("{base}published = \"2023\"\npublished_precision = \"day\"\n"));
+        let msg = error_of(&format!("{base}published = \"2023\"\npublished_precision = \"day\"\n"));
         assert!(msg.contains("has year precision but published_precision is 'day'"), "{msg}");
         let msg = error_of(&format!("{base}published = \"21/09/2021\"\n"));
         assert!(msg.contains("must be YYYY-MM-DD"), "{msg}");

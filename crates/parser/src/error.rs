@@ -94,10 +94,9 @@ impl fmt::Display for Error {
                 f,
                 "{path}: the file is empty (or only white space): add its text, or remove it from the catalog"
             ),
-            ErrorKind::Binary { offset } => write!(
-                f,
-                "{path}: NUL byte at byte {offset}: this looks like a binary file, not text"
-            ),
+            ErrorKind::Binary { offset } => {
+                write!(f, "{path}: NUL byte at byte {offset}: this looks like a binary file, not text")
+            }
         }
     }
 }

@@ -1,0 +1,60 @@
+# `make` builds the release binary and exports the bundled corpus into
+# exports/. `make test` is what CI runs (.ci/run): formatting, lints,
+# every test, docs, and a fresh build compared byte for byte with the
+# committed exports/SHA256SUMS.
+#
+# One profile (release) serves the binary, the tests and the exports, so
+# arrow and parquet compile once.
+
+CARGO   ?= cargo
+BIN     := target/release/corpus
+CORPUS  ?= corpus
+EXPORTS ?= exports
+
+.PHONY: all build exports test lint fmt clippy unit docs reproduce verify check clean
+
+all: exports
+
+build:
+	$(CARGO) build --release --locked
+
+exports: build
+	$(BIN) build --corpus $(CORPUS) --out $(EXPORTS)
+
+test: lint unit docs reproduce
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+fmt:
+	$(CARGO) fmt --all
+
+unit:
+	$(CARGO) test --workspace --release --locked
+
+docs:
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps --locked
+
+# A fresh build must reproduce the committed checksums byte for byte.
+reproduce: build
+	rm -rf target/reproduce
+	$(BIN) build --quiet --corpus $(CORPUS) --out target/reproduce/exports
+	@if ! cmp -s target/reproduce/exports/SHA256SUMS $(EXPORTS)/SHA256SUMS; then \
+	  echo "a fresh build differs from the committed $(EXPORTS)/SHA256SUMS:"; \
+	  diff $(EXPORTS)/SHA256SUMS target/reproduce/exports/SHA256SUMS || true; \
+	  echo "if the change is intended, run 'make' and commit $(EXPORTS)/"; \
+	  exit 1; \
+	fi
+	cd $(EXPORTS) && sha256sum -c --quiet SHA256SUMS
+	$(BIN) verify $(EXPORTS)
+	@echo "reproduce: a fresh build matches $(EXPORTS)/SHA256SUMS"
+
+verify: build
+	$(BIN) verify $(EXPORTS)
+
+check: build
+	$(BIN) check --corpus $(CORPUS)
+
+clean:
+	$(CARGO) clean
