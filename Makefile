@@ -11,7 +11,11 @@ BIN     := target/release/corpus
 CORPUS  ?= corpus
 EXPORTS ?= exports
 
-.PHONY: all build exports test lint fmt clippy unit docs reproduce verify check clean
+.PHONY: all build exports test lint fmt clippy unit docs reproduce consumers test-spreadsheet verify check clean
+
+# The consumer suite's Python environment (created from PyPI on first use).
+VENV    ?= .venv
+PY      := $(VENV)/bin/python
 
 all: exports
 
@@ -21,7 +25,7 @@ build:
 exports: build
 	$(BIN) build --corpus $(CORPUS) --out $(EXPORTS)
 
-test: lint unit docs reproduce
+test: lint unit docs reproduce consumers
 
 lint:
 	$(CARGO) fmt --all -- --check
@@ -50,6 +54,19 @@ reproduce: build
 	$(BIN) verify $(EXPORTS)
 	@echo "reproduce: a fresh build matches $(EXPORTS)/SHA256SUMS"
 
+# The exports as users meet them: pyarrow, pandas, polars, DuckDB, the csv
+# module, frictionless, the README's snippets, and LibreOffice when present.
+consumers: $(VENV)/.installed
+	$(PY) -m pytest -q tests/consumers
+
+test-spreadsheet: $(VENV)/.installed
+	REQUIRE_SOFFICE=1 $(PY) -m pytest -q tests/consumers/test_spreadsheet.py
+
+$(VENV)/.installed: tests/consumers/requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r tests/consumers/requirements.txt
+	touch $@
+
 verify: build
 	$(BIN) verify $(EXPORTS)
 
@@ -58,3 +75,4 @@ check: build
 
 clean:
 	$(CARGO) clean
+	rm -rf $(VENV)

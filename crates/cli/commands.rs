@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use corpus_exporter::{build, check, verify, BuildOptions, Progress};
+use corpus_exporter::{build, check, stats, verify, BuildOptions, Progress};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::flags::Config;
@@ -23,6 +23,7 @@ pub fn run(config: Config) -> anyhow::Result<ExitCode> {
         }
         Config::Verify { dir } => run_verify(&dir),
         Config::Check { corpus } => run_check(&corpus),
+        Config::Stats { dir } => run_stats(&dir),
     }
 }
 
@@ -94,5 +95,21 @@ fn run_check(corpus: &std::path::Path) -> anyhow::Result<ExitCode> {
         )?;
     }
     writeln!(out, "{}: {} documents, all readable", corpus.display(), docs.len())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_stats(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let s = stats(dir).with_context(|| format!("reading {}", dir.display()))?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", dir.display())?;
+    writeln!(out, "\ntables")?;
+    for (t, n) in &s.tables {
+        writeln!(out, "  {t:<12} {n:>9} rows")?;
+    }
+    writeln!(out, "\ndocuments")?;
+    for d in &s.documents {
+        let flags = if d.flags.is_empty() { "-".to_string() } else { d.flags.join(", ") };
+        writeln!(out, "  {:<45} {:>7} words {:>5} segments  {flags}", d.id, d.words, d.segments)?;
+    }
     Ok(ExitCode::SUCCESS)
 }

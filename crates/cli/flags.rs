@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
 A corpus folder holds catalog.toml (one [[document]] per source), the source files, and optionally actors.toml. \
 `corpus build` writes documents and segments as Parquet (the lossless master copy) and CSV (the spreadsheet \
 edition), plus datapackage.json and SHA256SUMS. The same inputs always give the same bytes.",
-    after_help = "Examples:\n  corpus build                          # corpus/ -> exports/\n  corpus build --corpus my-corpus --out my-exports\n  corpus verify exports                 # re-hash every file\n  corpus check --corpus my-corpus       # lint without exporting\n\nExit status: 0 success, 1 verification or check found problems, 2 error."
+    after_help = "Examples:\n  corpus build                          # corpus/ -> exports/\n  corpus build --corpus my-corpus --out my-exports\n  corpus verify exports                 # re-hash every file\n  corpus check --corpus my-corpus       # lint without exporting\n  corpus stats exports                  # what is in an export\n\nExit status: 0 success, 1 verification or check found problems, 2 error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -44,6 +44,12 @@ enum Command {
         #[arg(default_value = "exports", value_name = "DIR")]
         dir: PathBuf,
     },
+    /// Summarise an export: rows per table, documents with their flags.
+    Stats {
+        /// The export folder.
+        #[arg(default_value = "exports", value_name = "DIR")]
+        dir: PathBuf,
+    },
     /// Lint a corpus (catalog and sources) without exporting.
     Check {
         /// The corpus folder (with catalog.toml).
@@ -60,6 +66,8 @@ pub enum Config {
     Verify { dir: PathBuf },
     /// `corpus check`.
     Check { corpus: PathBuf },
+    /// `corpus stats`.
+    Stats { dir: PathBuf },
 }
 
 /// Parses the process arguments (exits with clap's message on bad flags).
@@ -68,5 +76,6 @@ pub fn parse() -> Config {
         Command::Build { corpus, out, threads, quiet } => Config::Build { corpus, out, threads, quiet },
         Command::Verify { dir } => Config::Verify { dir },
         Command::Check { corpus } => Config::Check { corpus },
+        Command::Stats { dir } => Config::Stats { dir },
     }
 }

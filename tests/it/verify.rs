@@ -64,3 +64,14 @@ fn sums_edited_to_match_a_changed_file_disagree_with_the_data_package() {
     std::fs::write(&sums_path, edited).expect("write");
     verify_fails(&t, "documents.csv: its hash in datapackage.json does not match SHA256SUMS");
 }
+
+#[test]
+fn stats_summarises_an_export() {
+    let t = built();
+    let o = corpus(t.path(), &["stats", "out"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.contains("documents            1 rows"), "{text}");
+    assert!(text.contains("segments             2 rows"), "{text}");
+    assert!(text.lines().any(|l| l.trim_start().starts_with("a ") && l.contains("2 segments")), "{text}");
+}

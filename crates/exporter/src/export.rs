@@ -8,6 +8,7 @@ use corpus_normaliser::normalise;
 use corpus_parser::{decode, parse_blocks, read_source, Catalog, CatalogEntry, Hints};
 use rayon::prelude::*;
 
+use crate::card::{CardBuilder, CardDocument, CARD_FILE};
 use crate::error::{Error, Result};
 use crate::package::{datapackage, file_entry, sums, FileEntry, PACKAGE_FILE, SUMS_FILE};
 use crate::rows::{sha256_hex, BatchBuilder, Processed};
@@ -210,6 +211,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     let mut documents = BatchBuilder::new(schema::documents());
     let mut segments = BatchBuilder::new(schema::segments());
     let mut counts = [0usize; 2];
+    let mut card = CardBuilder::default();
     let mut source_bytes = 0u64;
     for chunk in entries.chunks(opts.batch_documents.max(1)) {
         let processed: Vec<Result<Processed>> = chunk.par_iter().map(|e| process(&catalog, e)).collect();
@@ -220,6 +222,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
                 segments.push(&row)?;
             }
             source_bytes += p.source_bytes as u64;
+            card.add(card_document(&p));
             progress(Progress::Document { bytes: p.source_bytes as u64 });
         }
         for (k, b) in [&mut documents, &mut segments].into_iter().enumerate() {
@@ -239,9 +242,13 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         let parquet = file_entry(&tmp.path, &format!("{}.parquet", t.name))?;
         table_files.push((t.clone(), csv, parquet));
     }
-    let package = datapackage(&catalog.meta, &table_files, &[]);
+    let row_counts: Vec<(schema::Table, usize)> = tables.iter().cloned().zip(counts).collect();
+    write(&tmp.path.join(CARD_FILE), card.render(&catalog.meta, &row_counts).as_bytes())?;
+    let card_entry = file_entry(&tmp.path, CARD_FILE)?;
+    let package = datapackage(&catalog.meta, &table_files, std::slice::from_ref(&card_entry));
     write(&tmp.path.join(PACKAGE_FILE), package.as_bytes())?;
     let mut files: Vec<FileEntry> = table_files.iter().flat_map(|(_, c, p)| [c.clone(), p.clone()]).collect();
+    files.push(card_entry);
     files.push(file_entry(&tmp.path, PACKAGE_FILE)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     write(&tmp.path.join(SUMS_FILE), sums(&files).as_bytes())?;
@@ -253,6 +260,31 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         rows: vec![(tables[0].name, counts[0]), (tables[1].name, counts[1])],
         files,
     })
+}
+
+fn card_document(p: &Processed) -> CardDocument {
+    let e = &p.entry;
+    let date = match e.published {
+        Some(d) => {
+            let shown = match d.precision {
+                corpus_parser::Precision::Day => d.date.to_string(),
+                corpus_parser::Precision::Month => d.date.strftime("%Y-%m").to_string(),
+                corpus_parser::Precision::Year => d.date.year().to_string(),
+            };
+            let inferred = if e.date_inferred { ", inferred" } else { "" };
+            format!("{shown} ({}{inferred})", d.precision.as_str())
+        }
+        None => "unknown".to_string(),
+    };
+    CardDocument {
+        id: e.id.clone(),
+        title: e.title.clone().unwrap_or_else(|| "(unknown)".into()),
+        publisher: e.publisher.clone().unwrap_or_else(|| "(unknown)".into()),
+        date,
+        licence: e.licence.clone().unwrap_or_else(|| "none stated".into()),
+        flags: p.doc.flags.iter().map(|f| f.as_str()).collect(),
+        words: p.doc.words,
+    }
 }
 
 fn write(path: &Path, data: &[u8]) -> Result<()> {

@@ -18,17 +18,21 @@
 //! ```
 #![deny(missing_docs)]
 
+mod card;
 mod error;
 mod export;
 mod package;
 mod rows;
 pub mod schema;
+mod stats;
 mod verify;
 mod writers;
 
+pub use card::CARD_FILE;
 pub use error::{Error, Result};
 pub use export::{build, check, process, BuildOptions, Progress, Summary};
 pub use package::{FileEntry, PACKAGE_FILE, SUMS_FILE};
 pub use rows::{sha256_hex, Processed};
+pub use stats::{stats, DocumentStats, Stats};
 pub use verify::{verify, Problem};
 pub use writers::{created_by, needs_guard, LIST_SEPARATOR, MAX_CELL_CHARS};

@@ -185,6 +185,13 @@ fn fold(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// A line that is the title again, perhaps with a site name after it
+/// (not a paragraph that happens to start with the title's words).
+fn repeats_title(line: &str, title_fold: &str) -> bool {
+    let l = fold(line);
+    !title_fold.is_empty() && l.starts_with(title_fold) && l.len() <= title_fold.len() + 40
+}
+
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -338,8 +345,8 @@ impl<'a> Classifier<'a> {
             let l = self.line(i);
             if i < head && self.is_byline(l) {
                 self.push_line(i, BlockKind::Byline);
-            } else if title_fold.as_deref().is_some_and(|t| !t.is_empty() && fold(l).starts_with(t))
-                && title.is_some_and(|t| i > t)
+            } else if title.is_some_and(|t| i > t)
+                && title_fold.as_deref().is_some_and(|t| repeats_title(l, t))
             {
                 // The title repeated in a footer ("Link:" + title).
                 self.push_line(i, BlockKind::Boilerplate);
