@@ -29,8 +29,11 @@
 mod clean;
 mod document;
 mod flags;
+mod lexicon;
 mod mapped;
+mod mentions;
 
 pub use document::{normalise, normalise_parts, Document, Segment, MAX_SEGMENT_CHARS, SEGMENT_SEPARATOR};
 pub use flags::QualityFlag;
 pub use mapped::OffsetMap;
+pub use mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor, Mention};

@@ -152,7 +152,8 @@ const ENTRY_KEYS: &[&str] = &[
     "licence",
     "notes",
 ];
-const TOP_KEYS: &[&str] = &["corpus", "document", "name", "title", "description"];
+const TOP_KEYS: &[&str] =
+    &["corpus", "document", "name", "title", "description", "actor", "type", "category", "aliases"];
 
 impl Catalog {
     /// Reads and validates `DIR/catalog.toml`: unique ids, files that exist
@@ -218,7 +219,7 @@ fn non_empty(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-fn check_id(id: &str) -> std::result::Result<(), String> {
+pub(crate) fn check_id(id: &str) -> std::result::Result<(), String> {
     let ok = !id.is_empty()
         && id.len() <= 128
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
@@ -300,11 +301,11 @@ fn published(value: Option<&str>, precision: Option<&str>) -> std::result::Resul
     Ok(Some(Published { date, precision: implied }))
 }
 
-fn line_of(text: &str, byte: usize) -> usize {
+pub(crate) fn line_of(text: &str, byte: usize) -> usize {
     text.as_bytes()[..byte.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-fn toml_error(path: &Path, text: &str, err: &toml::de::Error) -> Error {
+pub(crate) fn toml_error(path: &Path, text: &str, err: &toml::de::Error) -> Error {
     let (line, column) = match err.span() {
         Some(span) => {
             let line = line_of(text, span.start);

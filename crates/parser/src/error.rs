@@ -36,6 +36,16 @@ pub enum ErrorKind {
         /// What is wrong and what to do.
         message: String,
     },
+    /// A gazetteer entry breaks a rule (duplicate id, empty name, an
+    /// alias claimed by two actors …).
+    Gazetteer {
+        /// The id of the offending `[[actor]]`.
+        id: Option<String>,
+        /// 1-based line of the entry, if known.
+        line: Option<usize>,
+        /// What is wrong and what to do.
+        message: String,
+    },
     /// A source file is not valid UTF-8.
     Utf8 {
         /// Byte offset of the first invalid byte.
@@ -82,6 +92,16 @@ impl fmt::Display for Error {
                 }
                 if let Some(id) = id {
                     write!(f, ": document '{id}'")?;
+                }
+                write!(f, ": {message}")
+            }
+            ErrorKind::Gazetteer { id, line, message } => {
+                write!(f, "{path}")?;
+                if let Some(l) = line {
+                    write!(f, ":{l}")?;
+                }
+                if let Some(id) = id {
+                    write!(f, ": actor '{id}'")?;
                 }
                 write!(f, ": {message}")
             }

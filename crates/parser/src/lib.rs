@@ -21,10 +21,12 @@
 mod blocks;
 mod catalog;
 mod error;
+mod gazetteer;
 
 pub use blocks::{is_blank, is_superscript_digit, parse_blocks, Block, BlockKind, Hints};
 pub use catalog::{Catalog, CatalogEntry, CorpusMeta, Precision, Published, CATALOG_FILE};
 pub use error::{Error, ErrorKind, Result};
+pub use gazetteer::{Actor, ActorType, Gazetteer, GAZETTEER_FILE};
 
 use std::path::Path;
 

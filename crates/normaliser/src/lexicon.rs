@@ -1,0 +1,61 @@
+//! The word lists the extraction rules use, loaded from `data/` (one entry
+//! a line, `#` comments). Each file says what it is for.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// The entries of a data file: trimmed, comments and blank lines removed.
+pub(crate) fn entries(data: &'static str) -> Vec<&'static str> {
+    data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()).collect()
+}
+
+fn set(data: &'static str) -> HashSet<&'static str> {
+    entries(data).into_iter().collect()
+}
+
+/// Titles and ranks before a name ("Gen.", "Secretary of State").
+pub(crate) static TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut t = entries(include_str!("../data/titles.txt"));
+    // Longest first, so "Army Gen." wins over "Gen.".
+    t.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    t
+});
+/// Role nouns of an apposition ("a former deputy chief").
+pub(crate) static ROLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/roles.txt")));
+/// Last words of organization names.
+pub(crate) static ORG_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/org_heads.txt")));
+/// Reporting verbs and phrases.
+pub(crate) static REPORTING_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/reporting_verbs.txt")));
+/// Capitalised words that are not names.
+pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../data/not_names.txt")));
+/// Places.
+pub(crate) static PLACES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../data/places.txt")));
+/// Surnames that are common words.
+pub(crate) static COMMON_SURNAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../data/common_surnames.txt")));
+
+/// A regex alternation of `items`, escaped, longest first.
+pub(crate) fn alternation(items: &[&str]) -> String {
+    let mut v: Vec<&str> = items.to_vec();
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lexicons_load() {
+        assert!(TITLES.contains(&"Gen.") && TITLES.contains(&"Secretary of State"));
+        assert!(TITLES.iter().position(|t| *t == "Army Gen.") < TITLES.iter().position(|t| *t == "Gen."));
+        assert!(ROLES.contains(&"analyst") && ORG_HEADS.contains(&"Institute"));
+        assert!(REPORTING_VERBS.contains(&"according to"));
+        assert!(NOT_NAMES.contains("The") && PLACES.contains("Kabul") && COMMON_SURNAMES.contains("west"));
+    }
+}

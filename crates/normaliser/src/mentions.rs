@@ -1,0 +1,616 @@
+//! Actor mentions: every alias of the gazetteer found at once
+//! (Aho-Corasick, leftmost-longest), people and organizations discovered
+//! by general cues, and short forms linked back to the full name that
+//! came before them in the same document.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use corpus_parser::{ActorType, BlockKind, Gazetteer};
+use regex::Regex;
+
+use crate::document::Document;
+use crate::flags::QualityFlag;
+use crate::lexicon::{
+    alternation, COMMON_SURNAMES, NOT_NAMES, ORG_HEADS, PLACES, REPORTING_VERBS, ROLES, TITLES,
+};
+
+/// Which actor a mention is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActorRef {
+    /// The gazetteer actor at this index.
+    Curated(usize),
+    /// The document's discovered actor at this index.
+    Discovered(usize),
+}
+
+/// An actor found by a discovery cue, not in the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiscoveredActor {
+    /// The name as written (titles stripped).
+    pub name: String,
+    /// Person or organization.
+    pub kind: ActorType,
+    /// The cue that found it: title, reporting_verb, role, apposition, organization_name.
+    pub cue: &'static str,
+}
+
+/// A located mention. Offsets are **code points** of the document text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The actor.
+    pub actor: ActorRef,
+    /// Start in the text (code points).
+    pub start: usize,
+    /// End in the text (code points, exclusive).
+    pub end: usize,
+    /// The text of the mention (`text[start..end]`).
+    pub surface: String,
+    /// The segment it is in.
+    pub segment_seq: u32,
+}
+
+/// The mentions of one document and the actors discovered in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Annotations {
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Actors discovered in this document (referenced by `ActorRef::Discovered`).
+    pub discovered: Vec<DiscoveredActor>,
+}
+
+struct Pattern {
+    actor: usize,
+    spelling: String,
+}
+
+/// The gazetteer compiled for matching. Build once, share across threads.
+pub struct ActorMatcher {
+    ac: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+    kinds: Vec<ActorType>,
+    /// Short forms (surnames) of curated people, with their actor.
+    short_forms: HashMap<String, Vec<usize>>,
+}
+
+/// Lower-case particles that may stand in lower case in the text where an
+/// alias has a capital ("al Qaeda" for "Al Qaeda").
+const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "van", "von", "the", "of", "al-", "el-"];
+
+/// The short forms of a person's name: the last word, and without an
+/// `al-` prefix ("Ayman al-Zawahiri" → "al-Zawahiri", "Zawahiri").
+fn short_forms(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    let last = words[words.len() - 1];
+    let mut out = vec![last.to_string()];
+    for prefix in ["al-", "Al-", "el-", "El-"] {
+        if let Some(rest) = last.strip_prefix(prefix) {
+            if rest.chars().next().is_some_and(char::is_uppercase) {
+                out.push(rest.to_string());
+            }
+        }
+    }
+    out
+}
+
+impl ActorMatcher {
+    /// Compiles a gazetteer.
+    pub fn new(gazetteer: &Gazetteer) -> ActorMatcher {
+        let mut patterns = Vec::new();
+        let mut short: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, a) in gazetteer.actors.iter().enumerate() {
+            for spelling in std::iter::once(&a.name).chain(&a.aliases) {
+                patterns.push(Pattern { actor: i, spelling: spelling.clone() });
+            }
+            if a.kind == ActorType::Person {
+                for s in short_forms(&a.name) {
+                    short.entry(s).or_default().push(i);
+                }
+            }
+        }
+        let ac = (!patterns.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(patterns.iter().map(|p| p.spelling.as_str()))
+                .expect("gazetteer patterns compile (they are plain strings)")
+        });
+        let kinds = gazetteer.actors.iter().map(|a| a.kind).collect();
+        ActorMatcher { ac, patterns, kinds, short_forms: short }
+    }
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("a built-in pattern compiles (tested)")
+}
+
+/// One capitalised word of a name: "Kagan", "al-Zawahiri", "McKenzie",
+/// "Nwajiaku-Dahou".
+const TOKEN: &str = r"(?:(?:al|el|Al|El)-)?\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*";
+const PARTICLE: &str = r"(?:bin|ibn|van|von|de|da|al|el)";
+
+fn person_name(min: usize) -> String {
+    format!(r"{TOKEN}(?:\s(?:{PARTICLE}\s)?{TOKEN}){{{},3}}", min.saturating_sub(1))
+}
+
+static TITLE_CUE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?:^|[^\p{{L}}])(?:{})\s({})", alternation(&TITLES), person_name(1))));
+static VERB_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b(?:{})\s({})", alternation(&REPORTING_VERBS), person_name(2))));
+static VERB_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"({}),?\s(?:{})\b", person_name(2), alternation(&REPORTING_VERBS))));
+static ROLE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b(?:{})\s({})", alternation(&ROLES), person_name(2))));
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"({}),\s(?:(?:(?:a|an|the)\s)?(?:[\p{{Ll}}-]+\s){{0,4}}(?:{})\b|of\sthe\s\p{{Lu}})",
+        person_name(2),
+        alternation(&ROLES)
+    ))
+});
+static ORGANIZATION: LazyLock<Regex> = LazyLock::new(|| {
+    let word = format!(r"(?:{TOKEN}|\p{{Lu}}{{2,}})");
+    re(&format!(
+        r"(?:{word}\s){{0,5}}(?:{})\b(?:(?:\s(?:of|for|on)(?:\sthe)?|\sand)(?:\s{word})+)*",
+        alternation(&ORG_HEADS)
+    ))
+});
+static WORD: LazyLock<Regex> = LazyLock::new(|| re(TOKEN));
+
+/// Byte ↔ code point conversion for one text.
+struct CharIndex {
+    starts: Vec<usize>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> CharIndex {
+        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        starts.push(text.len());
+        CharIndex { starts }
+    }
+    fn char_of(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&b| b < byte)
+    }
+    fn byte_of(&self, ch: usize) -> usize {
+        self.starts[ch.min(self.starts.len() - 1)]
+    }
+}
+
+/// A mention in bytes, before conversion.
+#[derive(Debug, Clone)]
+struct Found {
+    range: Range<usize>,
+    actor: ActorRef,
+}
+
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the text's spelling fits the alias's case: a single word must
+/// match exactly (acronyms stay exact, "West" is not "west"); in longer
+/// aliases a capital may stand in lower case only on a particle.
+fn case_fits(surface: &str, alias: &str) -> bool {
+    if surface == alias {
+        return true;
+    }
+    let s_words: Vec<&str> = surface.split(|c: char| c.is_whitespace() || c == '-').collect();
+    let a_words: Vec<&str> = alias.split(|c: char| c.is_whitespace() || c == '-').collect();
+    if a_words.len() < 2 || s_words.len() != a_words.len() {
+        return false;
+    }
+    s_words.iter().zip(&a_words).all(|(s, a)| {
+        let (sf, af) = (s.chars().next(), a.chars().next());
+        let lowered = sf.is_some_and(char::is_lowercase) && af.is_some_and(char::is_uppercase);
+        !lowered || PARTICLES.contains(&a.to_lowercase().as_str())
+    })
+}
+
+/// A title that ends right before byte `at` ("Gen. " before "Kurilla").
+fn title_before(text: &str, at: usize) -> Option<usize> {
+    let before = text[..at].strip_suffix(' ')?;
+    TITLES.iter().find_map(|t| {
+        let start = before.len().checked_sub(t.len())?;
+        let ok = before.is_char_boundary(start)
+            && &before[start..] == *t
+            && !is_word(before[..start].chars().next_back());
+        ok.then_some(start)
+    })
+}
+
+/// The length of a title at the start of `s` (with its space), if any.
+fn leading_title(s: &str) -> usize {
+    TITLES.iter().find(|t| s.starts_with(*t) && s[t.len()..].starts_with(' ')).map_or(0, |t| t.len() + 1)
+}
+
+fn overlaps(found: &[Found], r: &Range<usize>) -> bool {
+    found.iter().any(|f| f.range.start < r.end && r.start < f.range.end)
+}
+
+impl ActorMatcher {
+    /// Finds the mentions of one document (outside boilerplate, which is
+    /// not in the text) and the actors discovered in it.
+    pub fn annotate(&self, doc: &Document) -> Annotations {
+        let text = doc.text.as_str();
+        let stripped = doc.flags.contains(&QualityFlag::QuoteMarksStripped);
+        let mut found = self.gazetteer_mentions(text, stripped);
+        let discovered = discover(doc, &found);
+        self.locate_discovered(text, &discovered, &mut found);
+        self.link_short_forms(text, &discovered, &mut found);
+        found.sort_by_key(|f| f.range.start);
+        let index = CharIndex::new(text);
+        let spans: Vec<(usize, u32)> =
+            doc.segments.iter().filter_map(|s| s.span.as_ref().map(|r| (r.start, s.seq))).collect();
+        let mentions = found
+            .into_iter()
+            .map(|f| {
+                let start = index.char_of(f.range.start);
+                let end = index.char_of(f.range.end);
+                let k = spans.partition_point(|&(s, _)| s <= start).saturating_sub(1);
+                Mention {
+                    actor: f.actor,
+                    start,
+                    end,
+                    surface: text[f.range].to_string(),
+                    segment_seq: spans.get(k).map_or(0, |s| s.1),
+                }
+            })
+            .collect();
+        Annotations { mentions, discovered }
+    }
+
+    fn gazetteer_mentions(&self, text: &str, stripped: bool) -> Vec<Found> {
+        let Some(ac) = &self.ac else { return Vec::new() };
+        let mut found = Vec::new();
+        for m in ac.find_iter(text) {
+            let p = &self.patterns[m.pattern().as_usize()];
+            let surface = &text[m.range()];
+            if !case_fits(surface, &p.spelling) || is_word(text[..m.start()].chars().next_back()) {
+                continue;
+            }
+            let mut after = text[m.end()..].chars();
+            let next = after.next();
+            // "Talibans" is a possessive only where apostrophes were stripped.
+            let bare_possessive = stripped && next == Some('s') && !is_word(after.next());
+            if is_word(next) && !bare_possessive {
+                continue;
+            }
+            let mut start = m.start();
+            if self.kinds[p.actor] == ActorType::Person {
+                start += leading_title(surface);
+            }
+            found.push(Found { range: start..m.end(), actor: ActorRef::Curated(p.actor) });
+        }
+        found
+    }
+
+    /// Every occurrence of a discovered name, exact case, on word boundaries.
+    fn locate_discovered(&self, text: &str, discovered: &[DiscoveredActor], found: &mut Vec<Found>) {
+        for (i, d) in discovered.iter().enumerate() {
+            for (at, _) in text.match_indices(d.name.as_str()) {
+                let r = at..at + d.name.len();
+                let clean =
+                    !is_word(text[..at].chars().next_back()) && !is_word(text[r.end..].chars().next());
+                if clean && !overlaps(found, &r) {
+                    found.push(Found { range: r, actor: ActorRef::Discovered(i) });
+                }
+            }
+        }
+    }
+
+    /// A surname alone links to the person whose full name came last
+    /// before it in the document, or to a person right after a title.
+    fn link_short_forms(&self, text: &str, discovered: &[DiscoveredActor], found: &mut Vec<Found>) {
+        let mut forms: HashMap<String, Vec<ActorRef>> = HashMap::new();
+        for (k, v) in &self.short_forms {
+            forms.entry(k.clone()).or_default().extend(v.iter().map(|&i| ActorRef::Curated(i)));
+        }
+        for (i, d) in discovered.iter().enumerate() {
+            if d.kind == ActorType::Person {
+                for s in short_forms(&d.name) {
+                    forms.entry(s).or_default().push(ActorRef::Discovered(i));
+                }
+            }
+        }
+        let full: Vec<Found> = found.clone();
+        for m in WORD.find_iter(text) {
+            let Some(actors) = forms.get(m.as_str()) else { continue };
+            let r = m.range();
+            if overlaps(found, &r) || is_word(text[r.end..].chars().next()) {
+                continue;
+            }
+            // Not the start of a longer name ("Kagan Smith").
+            let rest = &text[r.end..];
+            if rest.starts_with(' ') && rest[1..].starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let titled = title_before(text, r.start).is_some();
+            let article = text[..r.start].ends_with("the ") || text[..r.start].ends_with("The ");
+            let common = COMMON_SURNAMES.contains(m.as_str().to_lowercase().as_str());
+            if article || (common && !titled) {
+                continue;
+            }
+            // The person whose full mention is the latest before this one.
+            let before = full
+                .iter()
+                .filter(|f| f.range.end <= r.start && actors.contains(&f.actor))
+                .max_by_key(|f| f.range.start)
+                .map(|f| f.actor);
+            let actor = before.or_else(|| (titled && actors.len() == 1).then(|| actors[0]));
+            if let Some(actor) = actor {
+                found.push(Found { range: r, actor });
+            }
+        }
+    }
+}
+
+/// The segments discovery reads: running text, not references, tables,
+/// or the title.
+fn discoverable(kind: BlockKind) -> bool {
+    !matches!(kind, BlockKind::Reference | BlockKind::TableRow | BlockKind::Boilerplate | BlockKind::Title)
+}
+
+fn clean_person(name: &str) -> Option<String> {
+    let name = name.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let bad = words.iter().any(|w| NOT_NAMES.contains(w) || ORG_HEADS.contains(w) || TITLES.contains(w));
+    let all_caps = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if bad || all_caps || PLACES.contains(name) || words.iter().any(|w| PLACES.contains(w)) {
+        return None;
+    }
+    Some(name.to_string())
+}
+
+fn clean_org(name: &str) -> Option<String> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.first().is_some_and(|w| NOT_NAMES.contains(w) || TITLES.contains(w)) {
+        words.remove(0);
+    }
+    if words.len() < 2 {
+        return None;
+    }
+    let name = words.join(" ");
+    (!PLACES.contains(name.as_str())).then_some(name)
+}
+
+/// Discovers people and organizations that are not in the gazetteer, by
+/// cues: a title or rank, a reporting verb, a role noun, an apposition,
+/// an organization head word. Candidates overlapping a gazetteer mention
+/// are dropped: prefer missing a name to inventing one.
+fn discover(doc: &Document, found: &[Found]) -> Vec<DiscoveredActor> {
+    let text = doc.text.as_str();
+    let index = CharIndex::new(text);
+    let mut out: Vec<DiscoveredActor> = Vec::new();
+    let mut add = |name: Option<String>, kind: ActorType, cue: &'static str, r: Range<usize>| {
+        let Some(name) = name else { return };
+        if overlaps(found, &r) || out.iter().any(|d| d.name == name) {
+            return;
+        }
+        out.push(DiscoveredActor { name, kind, cue });
+    };
+    for seg in doc.segments.iter().filter(|s| discoverable(s.kind)) {
+        let Some(span) = &seg.span else { continue };
+        let base = index.byte_of(span.start);
+        let slice = &text[base..index.byte_of(span.end)];
+        let person_cues: [(&Regex, &'static str); 5] = [
+            (&TITLE_CUE, "title"),
+            (&VERB_AFTER, "reporting_verb"),
+            (&VERB_BEFORE, "reporting_verb"),
+            (&ROLE_BEFORE, "role"),
+            (&APPOSITION, "apposition"),
+        ];
+        for (cue_re, cue) in person_cues {
+            for c in cue_re.captures_iter(slice) {
+                let m = c.get(1).expect("group 1 always takes part");
+                let r = base + m.start()..base + m.end();
+                add(clean_person(m.as_str()), ActorType::Person, cue, r);
+            }
+        }
+        for m in ORGANIZATION.find_iter(slice) {
+            let r = base + m.start()..base + m.end();
+            add(clean_org(m.as_str()), ActorType::Organization, "organization_name", r);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corpus_parser::{parse_blocks, Hints};
+    use std::path::Path;
+
+    const GAZETTEER: &str = r#"
+[[actor]]
+id = "taliban"
+name = "Taliban"
+type = "organization"
+aliases = ["Islamic Emirate of Afghanistan"]
+
+[[actor]]
+id = "al-qaeda"
+name = "Al Qaeda"
+type = "organization"
+aliases = ["al-Qaeda", "AQ", "AQIS-core"]
+
+[[actor]]
+id = "islamic-state"
+name = "Islamic State"
+type = "organization"
+
+[[actor]]
+id = "zalmay-khalilzad"
+name = "Zalmay Khalilzad"
+type = "person"
+
+[[actor]]
+id = "thomas-west"
+name = "Thomas West"
+type = "person"
+
+[[actor]]
+id = "kim-kagan"
+name = "Kim Kagan"
+type = "person"
+
+[[actor]]
+id = "frederick-kagan"
+name = "Frederick Kagan"
+type = "person"
+
+[[actor]]
+id = "ayman-al-zawahiri"
+name = "Ayman al-Zawahiri"
+type = "person"
+
+[[actor]]
+id = "mohammed-omar"
+name = "Mohammed Omar"
+type = "person"
+aliases = ["Mullah Omar"]
+"#;
+
+    fn matcher() -> (ActorMatcher, Gazetteer) {
+        let g = Gazetteer::parse(Path::new("actors.toml"), GAZETTEER).expect("test gazetteer");
+        (ActorMatcher::new(&g), g)
+    }
+
+    fn doc(text: &str) -> Document {
+        crate::normalise(text, &parse_blocks(text, &Hints::default()))
+    }
+
+    /// (surface, actor id or discovered name) for every mention.
+    fn mentions(text: &str) -> Vec<(String, String)> {
+        let (m, g) = matcher();
+        let d = doc(text);
+        let a = m.annotate(&d);
+        for x in &a.mentions {
+            let slice: String = d.text.chars().skip(x.start).take(x.end - x.start).collect();
+            assert_eq!(slice, x.surface, "offsets slice the surface");
+        }
+        a.mentions
+            .iter()
+            .map(|x| {
+                let who = match x.actor {
+                    ActorRef::Curated(i) => g.actors[i].id.clone(),
+                    ActorRef::Discovered(i) => format!("new:{}", a.discovered[i].name),
+                };
+                (x.surface.clone(), who)
+            })
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn aliases_and_possessives() {
+        assert_eq!(
+            mentions("The Taliban’s leaders met al-Qaeda and the Islamic Emirate of Afghanistan's envoys; AQ agreed."),
+            pairs(&[("Taliban", "taliban"), ("al-Qaeda", "al-qaeda"), ("Islamic Emirate of Afghanistan", "taliban"), ("AQ", "al-qaeda")])
+        );
+        // Lower-case particle is fine; an acronym in lower case or inside a word is not.
+        assert_eq!(
+            mentions("They said al Qaeda was weak; aq and AQUA are not it."),
+            pairs(&[("al Qaeda", "al-qaeda")])
+        );
+        // A generic lower-case phrase is not the group.
+        assert_eq!(mentions("They wanted an islamic state of their own."), pairs(&[]));
+    }
+
+    #[test]
+    fn bare_possessives_only_where_apostrophes_were_stripped() {
+        let stripped =
+            "The Talibans rank and file wont fight, he said. Thats the view of the Talibans leaders today.";
+        assert_eq!(mentions(stripped), pairs(&[("Taliban", "taliban"), ("Taliban", "taliban")]));
+        assert_eq!(
+            mentions("Talibans is not a word in a text that keeps its apostrophes’ marks."),
+            pairs(&[])
+        );
+    }
+
+    #[test]
+    fn surnames_link_back_within_the_document_only() {
+        assert_eq!(
+            mentions("Khalilzad arrived. Later Zalmay Khalilzad spoke, and Khalilzad left."),
+            pairs(&[("Zalmay Khalilzad", "zalmay-khalilzad"), ("Khalilzad", "zalmay-khalilzad")])
+        );
+        // The nearest full name before a shared surname wins.
+        assert_eq!(
+            mentions("Kim Kagan spoke first. Frederick Kagan disagreed, said Kagan."),
+            pairs(&[
+                ("Kim Kagan", "kim-kagan"),
+                ("Frederick Kagan", "frederick-kagan"),
+                ("Kagan", "frederick-kagan")
+            ])
+        );
+        assert_eq!(
+            mentions("Ayman al-Zawahiri was killed; Zawahiri had led the group, and al-Zawahiri hid."),
+            pairs(&[
+                ("Ayman al-Zawahiri", "ayman-al-zawahiri"),
+                ("Zawahiri", "ayman-al-zawahiri"),
+                ("al-Zawahiri", "ayman-al-zawahiri")
+            ])
+        );
+    }
+
+    #[test]
+    fn a_direction_is_not_a_surname() {
+        assert_eq!(
+            mentions("Thomas West spoke. The West worries, and West Africa too; the West is divided."),
+            pairs(&[("Thomas West", "thomas-west")])
+        );
+    }
+
+    #[test]
+    fn titles_are_not_part_of_the_name() {
+        assert_eq!(
+            mentions("Mullah Omar ruled, and Omar hid."),
+            pairs(&[("Omar", "mohammed-omar"), ("Omar", "mohammed-omar")])
+        );
+        let m = mentions("Gen. Michael Kurilla said the threat grew, and Kurilla repeated it.");
+        assert_eq!(
+            m,
+            pairs(&[("Michael Kurilla", "new:Michael Kurilla"), ("Kurilla", "new:Michael Kurilla")])
+        );
+    }
+
+    #[test]
+    fn discovery_cues_each_find_a_name() {
+        let cases = [
+            ("The risk is growing, said Asfandyar Mir in an interview.", "Asfandyar Mir"),
+            ("Asfandyar Mir said the risk is growing.", "Asfandyar Mir"),
+            ("Annie Pforzheimer, a former deputy chief of mission, disagreed.", "Annie Pforzheimer"),
+            ("NRF spokesman Ali Maisam Nazary disagreed.", "Ali Maisam Nazary"),
+            ("The panel heard Secretary of State Madeleine Albright.", "Madeleine Albright"),
+            ("Analysts at the Institute for the Study of War disagreed.", "Institute for the Study of War"),
+            ("The Haqqani Network grew stronger.", "Haqqani Network"),
+            ("A letter from the Military Affairs Commission arrived.", "Military Affairs Commission"),
+        ];
+        for (text, name) in cases {
+            let m = mentions(text);
+            assert!(m.contains(&(name.to_string(), format!("new:{name}"))), "{text}: {m:?}");
+        }
+    }
+
+    #[test]
+    fn discovery_does_not_invent_names() {
+        let cases = [
+            "The report said the group was weak.",    // no name after the verb
+            "In March the talks said little.",        // a month
+            "Kabul said it would respond.",           // a place
+            "This Council of elders met.",            // one word after stripping
+            "Officials in Afghanistan said nothing.", // a place after the verb
+        ];
+        for text in cases {
+            let m = mentions(text);
+            assert!(m.iter().all(|(_, who)| !who.starts_with("new:")), "{text}: {m:?}");
+        }
+    }
+}
