@@ -10,7 +10,7 @@ use super::util::bundled;
 fn doc(id: &str) -> corpus_exporter::Processed {
     let catalog = Catalog::load(&bundled()).expect("catalog");
     let entry = catalog.documents.iter().find(|e| e.id == id).expect("document in catalog");
-    process(&catalog, entry).expect("process")
+    process(&super::util::actors(), &catalog, entry).expect("process")
 }
 
 fn count(p: &corpus_exporter::Processed, kind: BlockKind) -> usize {

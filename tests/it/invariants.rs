@@ -16,7 +16,7 @@ fn bundled_docs() -> Vec<(Processed, String)> {
         .documents
         .iter()
         .map(|e| {
-            let p = process(&catalog, e).expect("bundled document processes");
+            let p = process(&super::util::actors(), &catalog, e).expect("bundled document processes");
             let source = std::fs::read_to_string(catalog.source_path(e)).expect("utf-8 source");
             (p, source)
         })
@@ -81,6 +81,22 @@ fn bundled_corpus_keeps_offsets_and_coverage() {
     assert_eq!(docs.len(), 5);
     for (p, source) in &docs {
         check_document(&p.entry.id, source, &p.doc);
+        check_mentions(p);
+    }
+}
+
+/// Every mention slices its surface from the text, lies inside its
+/// segment, and maps to source bytes inside that segment.
+fn check_mentions(p: &Processed) {
+    let id = &p.entry.id;
+    assert!(!p.annotations.mentions.is_empty(), "{id}: no mentions");
+    for m in &p.annotations.mentions {
+        assert_eq!(chars(&p.doc.text, m.start, m.end), m.surface, "{id}: mention surface");
+        let seg = &p.doc.segments[m.segment_seq as usize - 1];
+        let span = seg.span.clone().expect("mentions are in text segments");
+        assert!(span.start <= m.start && m.end <= span.end, "{id}: mention outside its segment");
+        let src = p.doc.map.source_range(m.start..m.end);
+        assert!(seg.source.start <= src.start && src.end <= seg.source.end, "{id}: mention source bytes");
     }
 }
 

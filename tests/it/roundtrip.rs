@@ -127,6 +127,9 @@ fn bundled_export_round_trips_through_parquet_and_csv() {
     let out = corpus(tmp.path(), &["build", "--corpus", bundled().to_str().expect("utf-8"), "--out", "out"]);
     assert!(out.status.success(), "{}", super::util::stderr(&out));
     let dir = tmp.path().join("out");
+    for t in schema::tables() {
+        check_table(&dir, &t);
+    }
     let docs = check_table(&dir, &schema::documents());
     let segs = check_table(&dir, &schema::segments());
     // Rows sorted by key.
@@ -147,7 +150,7 @@ fn bundled_export_round_trips_through_parquet_and_csv() {
     let texts = docs.column_by_name("text").expect("text column").as_string::<i32>();
     for (row, id) in ids.iter().enumerate() {
         let entry = catalog.documents.iter().find(|e| e.id == *id).expect("entry");
-        let p = corpus_exporter::process(&catalog, entry).expect("process");
+        let p = corpus_exporter::process(&super::util::actors(), &catalog, entry).expect("process");
         assert_eq!(texts.value(row), p.doc.text, "{id}: documents.text");
     }
 }

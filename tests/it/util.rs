@@ -88,3 +88,9 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 /// A paragraph long enough to count as prose.
 pub const PROSE: &str = "The delegation met for several hours and agreed that the talks would resume after the holiday, according to people familiar with the meeting.";
+
+/// The bundled corpus's gazetteer, compiled.
+pub fn actors() -> corpus_exporter::Actors {
+    let g = corpus_parser::Gazetteer::load(&bundled()).expect("bundled gazetteer loads");
+    corpus_exporter::Actors::new(g)
+}

@@ -1,13 +1,15 @@
 //! Building an export: read, process in parallel, write in key order,
 //! checksum, and move into place atomically.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use corpus_normaliser::normalise;
-use corpus_parser::{decode, parse_blocks, read_source, Catalog, CatalogEntry, Hints};
+use corpus_parser::{decode, parse_blocks, read_source, Catalog, CatalogEntry, Gazetteer, Hints};
 use rayon::prelude::*;
 
+use crate::actors::{ActorTotals, Actors};
 use crate::card::{CardBuilder, CardDocument, CARD_FILE};
 use crate::error::{Error, Result};
 use crate::package::{datapackage, file_entry, sums, FileEntry, PACKAGE_FILE, SUMS_FILE};
@@ -65,8 +67,8 @@ pub struct Summary {
     pub files: Vec<FileEntry>,
 }
 
-/// Processes one document: read, hash, decode, parse, normalise.
-pub fn process(catalog: &Catalog, entry: &CatalogEntry) -> Result<Processed> {
+/// Processes one document: read, hash, decode, parse, normalise, annotate.
+pub fn process(actors: &Actors, catalog: &Catalog, entry: &CatalogEntry) -> Result<Processed> {
     let path = catalog.source_path(entry);
     let bytes = read_source(&path)?;
     let text = decode(&path, &bytes)?;
@@ -77,12 +79,16 @@ pub fn process(catalog: &Catalog, entry: &CatalogEntry) -> Result<Processed> {
     };
     let blocks = parse_blocks(text, &hints);
     let doc = normalise(text, &blocks);
+    let annotations = actors.matcher().annotate(&doc);
+    let mention_actor_ids = actors.mention_ids(&annotations);
     Ok(Processed {
         entry: entry.clone(),
         source_sha256: sha256_hex(&bytes),
         source_bytes: bytes.len(),
         text_sha256: sha256_hex(doc.text.as_bytes()),
         doc,
+        annotations,
+        mention_actor_ids,
     })
 }
 
@@ -194,6 +200,7 @@ impl Target {
 /// when complete, so a failed build leaves the previous export intact.
 pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
     let catalog = Catalog::load(&opts.corpus)?;
+    let actors = Actors::new(Gazetteer::load(&opts.corpus)?);
     let target = Target::prepare(&opts.corpus, &opts.out)?;
     let tmp = target.temp_dir()?;
 
@@ -203,37 +210,52 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         entries.iter().map(|e| std::fs::metadata(catalog.source_path(e)).map_or(0, |m| m.len())).sum();
     progress(Progress::Started { documents: entries.len(), bytes });
 
-    let tables = [schema::documents(), schema::segments()];
+    let tables = schema::tables();
+    // Streamed tables: documents, segments, mentions. Actors come last.
+    let streamed = [schema::documents(), schema::segments(), schema::mentions()];
     let mut writers = Vec::new();
-    for t in &tables {
+    let mut builders = Vec::new();
+    for t in &streamed {
         writers.push(TableWriter::create(&tmp.path, t.clone())?);
+        builders.push(BatchBuilder::new(t.clone()));
     }
-    let mut documents = BatchBuilder::new(schema::documents());
-    let mut segments = BatchBuilder::new(schema::segments());
-    let mut counts = [0usize; 2];
+    let mut counts: HashMap<&'static str, usize> = HashMap::new();
     let mut card = CardBuilder::default();
+    let mut totals = ActorTotals::default();
     let mut source_bytes = 0u64;
     for chunk in entries.chunks(opts.batch_documents.max(1)) {
-        let processed: Vec<Result<Processed>> = chunk.par_iter().map(|e| process(&catalog, e)).collect();
+        let processed: Vec<Result<Processed>> =
+            chunk.par_iter().map(|e| process(&actors, &catalog, e)).collect();
         for p in processed {
             let p = p?;
-            documents.push(&p.document_row())?;
+            builders[0].push(&p.document_row())?;
             for row in p.segment_rows() {
-                segments.push(&row)?;
+                builders[1].push(&row)?;
             }
+            for row in p.mention_rows() {
+                builders[2].push(&row)?;
+            }
+            totals.add(&actors, &p.annotations, &p.mention_actor_ids);
             source_bytes += p.source_bytes as u64;
             card.add(card_document(&p));
             progress(Progress::Document { bytes: p.source_bytes as u64 });
         }
-        for (k, b) in [&mut documents, &mut segments].into_iter().enumerate() {
-            counts[k] += b.rows();
-            let batch = b.finish()?;
-            writers[k].write(&batch)?;
+        for (b, w) in builders.iter_mut().zip(writers.iter_mut()) {
+            *counts.entry(w.name()).or_default() += b.rows();
+            w.write(&b.finish()?)?;
         }
     }
     for w in writers {
         w.finish()?;
     }
+    let mut actor_writer = TableWriter::create(&tmp.path, schema::actors())?;
+    let mut actor_rows = BatchBuilder::new(schema::actors());
+    for row in totals.rows(&actors) {
+        actor_rows.push(&row)?;
+    }
+    counts.insert("actors", actor_rows.rows());
+    actor_writer.write(&actor_rows.finish()?)?;
+    actor_writer.finish()?;
     progress(Progress::Finishing);
 
     let mut table_files = Vec::new();
@@ -242,7 +264,8 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         let parquet = file_entry(&tmp.path, &format!("{}.parquet", t.name))?;
         table_files.push((t.clone(), csv, parquet));
     }
-    let row_counts: Vec<(schema::Table, usize)> = tables.iter().cloned().zip(counts).collect();
+    let row_counts: Vec<(schema::Table, usize)> =
+        tables.iter().map(|t| (t.clone(), counts.get(t.name).copied().unwrap_or(0))).collect();
     write(&tmp.path.join(CARD_FILE), card.render(&catalog.meta, &row_counts).as_bytes())?;
     let card_entry = file_entry(&tmp.path, CARD_FILE)?;
     let package = datapackage(&catalog.meta, &table_files, std::slice::from_ref(&card_entry));
@@ -257,7 +280,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     Ok(Summary {
         documents: entries.len(),
         source_bytes,
-        rows: vec![(tables[0].name, counts[0]), (tables[1].name, counts[1])],
+        rows: row_counts.iter().map(|(t, n)| (t.name, *n)).collect(),
         files,
     })
 }
@@ -296,5 +319,6 @@ fn write(path: &Path, data: &[u8]) -> Result<()> {
 /// quality flags.
 pub fn check(corpus: &Path) -> Result<Vec<Processed>> {
     let catalog = Catalog::load(corpus)?;
-    catalog.documents.par_iter().map(|e| process(&catalog, e)).collect()
+    let actors = Actors::new(Gazetteer::load(corpus)?);
+    catalog.documents.par_iter().map(|e| process(&actors, &catalog, e)).collect()
 }

@@ -18,6 +18,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod actors;
 mod card;
 mod error;
 mod export;
@@ -28,6 +29,7 @@ mod stats;
 mod verify;
 mod writers;
 
+pub use actors::{slug, Actors};
 pub use card::CARD_FILE;
 pub use error::{Error, Result};
 pub use export::{build, check, process, BuildOptions, Progress, Summary};

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use arrow_array::builder::{BooleanBuilder, Date32Builder, Int64Builder, ListBuilder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field};
-use corpus_normaliser::Document;
+use corpus_normaliser::{Annotations, Document};
 use corpus_parser::CatalogEntry;
 use sha2::{Digest, Sha256};
 
@@ -53,6 +53,10 @@ pub struct Processed {
     pub text_sha256: String,
     /// The normalised document.
     pub doc: Document,
+    /// Its mentions and discovered actors.
+    pub annotations: Annotations,
+    /// The actor id of each mention (same order as `annotations.mentions`).
+    pub mention_actor_ids: Vec<String>,
 }
 
 fn int(n: usize) -> i64 {
@@ -92,6 +96,23 @@ impl Processed {
             Value::Text(e.notes.as_deref()),
             Value::Text(Some(&d.text)),
         ]
+    }
+
+    /// The `mentions` rows.
+    pub fn mention_rows(&self) -> impl Iterator<Item = Vec<Value<'_>>> {
+        self.annotations.mentions.iter().zip(&self.mention_actor_ids).map(move |(m, id)| {
+            let src = self.doc.map.source_range(m.start..m.end);
+            vec![
+                Value::Text(Some(&self.entry.id)),
+                Value::Text(Some(id)),
+                Value::Text(Some(&m.surface)),
+                Value::Integer(Some(int(m.start))),
+                Value::Integer(Some(int(m.end))),
+                Value::Integer(Some(int(src.start))),
+                Value::Integer(Some(int(src.end))),
+                Value::Integer(Some(i64::from(m.segment_seq))),
+            ]
+        })
     }
 
     /// The `segments` rows.

@@ -149,9 +149,65 @@ pub fn segments() -> Table {
     }
 }
 
+/// The `actors` table.
+pub fn actors() -> Table {
+    Table {
+        name: "actors",
+        description: "One row per person or organization: the curated gazetteer (corpus/actors.toml) and the actors discovered in the texts, with mention counts.",
+        columns: vec![
+            col("actor_id", Text, false, "Actor id (key): the gazetteer id, or for a discovered actor a slug of its name."),
+            col("name", Text, false, "Canonical name (no titles or ranks)."),
+            with_categories(col("type", Text, false, "Person or organization."), vec!["person", "organization"]),
+            col("category", Text, true, "Category from the gazetteer (armed_group, government, media, research, official, analyst …); null for discovered actors."),
+            col("aliases", TextList, false, "Other spellings matched in the texts (gazetteer actors)."),
+            col("curated", Boolean, false, "true: from the gazetteer; false: discovered by a cue in the text."),
+            with_categories(col("discovery_cue", Text, true, "For a discovered actor, the first cue that found it."), vec!["title", "reporting_verb", "role", "apposition", "organization_name"]),
+            col("mentions", Integer, false, "Number of mentions (rows in mentions)."),
+            col("documents", Integer, false, "Number of documents that mention the actor."),
+        ],
+        primary_key: vec!["actor_id"],
+        foreign_keys: Vec::new(),
+    }
+}
+
+/// The `mentions` table.
+pub fn mentions() -> Table {
+    Table {
+        name: "mentions",
+        description:
+            "One row per located mention of an actor in a document's text (boilerplate is not searched).",
+        columns: vec![
+            col("doc_id", Text, false, "The document (documents.doc_id)."),
+            col("actor_id", Text, false, "The actor (actors.actor_id)."),
+            col(
+                "surface",
+                Text,
+                false,
+                "The mention as written: documents.text[start:end] (titles such as Gen. are not part of it).",
+            ),
+            col("start", Integer, false, "Start in documents.text, in code points."),
+            col("end", Integer, false, "End (exclusive) in documents.text, in code points."),
+            col("source_start", Integer, false, "Start in the raw source file, in bytes."),
+            col("source_end", Integer, false, "End (exclusive) in the raw source file, in bytes."),
+            col(
+                "segment_seq",
+                Integer,
+                false,
+                "The segment the mention is in (segments.seq of the same document).",
+            ),
+        ],
+        primary_key: vec!["doc_id", "start"],
+        foreign_keys: vec![
+            (vec!["doc_id"], "documents", vec!["doc_id"]),
+            (vec!["actor_id"], "actors", vec!["actor_id"]),
+            (vec!["doc_id", "segment_seq"], "segments", vec!["doc_id", "seq"]),
+        ],
+    }
+}
+
 /// Every table, in export order.
 pub fn tables() -> Vec<Table> {
-    vec![documents(), segments()]
+    vec![documents(), segments(), actors(), mentions()]
 }
 
 impl Table {

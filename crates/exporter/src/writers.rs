@@ -101,6 +101,11 @@ impl TableWriter {
         })
     }
 
+    /// The table's name.
+    pub fn name(&self) -> &'static str {
+        self.table.name
+    }
+
     /// Appends a batch to both files.
     pub fn write(&mut self, batch: &RecordBatch) -> Result<()> {
         self.parquet.write(batch).map_err(|e| Error::format(&self.parquet_path, e))?;

@@ -32,6 +32,9 @@ pub(crate) static REPORTING_VERBS: LazyLock<Vec<&'static str>> =
 /// Capitalised words that are not names.
 pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../data/not_names.txt")));
+/// Capitalised words that cannot be part of a person's name.
+pub(crate) static NOT_PERSON_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../data/not_person_words.txt")));
 /// Places.
 pub(crate) static PLACES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../data/places.txt")));
