@@ -111,5 +111,14 @@ fn run_stats(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
         let flags = if d.flags.is_empty() { "-".to_string() } else { d.flags.join(", ") };
         writeln!(out, "  {:<45} {:>7} words {:>5} segments  {flags}", d.id, d.words, d.segments)?;
     }
+    writeln!(out, "\ntop actors (mentions, documents)")?;
+    for (name, m, d) in &s.top_actors {
+        writeln!(out, "  {name:<45} {m:>6} {d:>4}")?;
+    }
+    writeln!(out, "\ntop actors per document (mentions)")?;
+    for (doc, actors) in &s.top_actors_by_document {
+        let list: Vec<String> = actors.iter().map(|(n, m)| format!("{n} {m}")).collect();
+        writeln!(out, "  {doc:<45} {}", list.join(", "))?;
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -18,6 +18,14 @@ CONTRACT = {
         "doc_id": STR, "seq": INT, "kind": STR, "label": STR, "start": INT,
         "end": INT, "source_start": INT, "source_end": INT, "text": STR,
     },
+    "actors": {
+        "actor_id": STR, "name": STR, "type": STR, "category": STR, "aliases": LIST_STR,
+        "curated": BOOL, "mentions": INT, "documents": INT,
+    },
+    "mentions": {
+        "doc_id": STR, "actor_id": STR, "surface": STR, "start": INT, "end": INT,
+        "source_start": INT, "source_end": INT, "segment_seq": INT,
+    },
 }
 
 # Columns only the Parquet edition has.
@@ -38,7 +46,7 @@ FOREIGN_KEYS = {
 }
 
 PRIMARY_KEYS = {
-    "documents": ["doc_id"], "segments": ["doc_id", "seq"], "actors": ["actor_id"],
+    "documents": ["doc_id"], "segments": ["doc_id", "seq"], "actors": ["actor_id"], "mentions": ["doc_id", "start"],
     "quotes": ["quote_id"], "events": ["event_id"],
 }
 

@@ -1,6 +1,7 @@
 //! A short summary of an export, read back from its Parquet files: what
 //! a newcomer looks at first.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::Path;
 
@@ -33,6 +34,10 @@ pub struct Stats {
     pub tables: Vec<(&'static str, i64)>,
     /// Every document, in key order.
     pub documents: Vec<DocumentStats>,
+    /// The most mentioned actors: (name, mentions, documents), at most 15.
+    pub top_actors: Vec<(String, i64, i64)>,
+    /// Per document, its most mentioned actors: (doc_id, [(name, mentions)]), at most 5 each.
+    pub top_actors_by_document: Vec<(String, Vec<(String, i64)>)>,
 }
 
 fn read(dir: &Path, table: &str, columns: &[&str]) -> Result<Vec<RecordBatch>> {
@@ -77,5 +82,52 @@ pub fn stats(dir: &Path) -> Result<Stats> {
             });
         }
     }
-    Ok(Stats { tables, documents })
+    let (top_actors, top_actors_by_document) = top_actors(dir)?;
+    Ok(Stats { tables, documents, top_actors, top_actors_by_document })
+}
+
+type TopActors = (Vec<(String, i64, i64)>, Vec<(String, Vec<(String, i64)>)>);
+
+fn top_actors(dir: &Path) -> Result<TopActors> {
+    let mut names = BTreeMap::new();
+    let mut all = Vec::new();
+    for b in read(dir, "actors", &["actor_id", "name", "mentions", "documents"])? {
+        let (Some(id), Some(name), Some(m), Some(d)) = (
+            b.column_by_name("actor_id"),
+            b.column_by_name("name"),
+            b.column_by_name("mentions"),
+            b.column_by_name("documents"),
+        ) else {
+            return Err(Error::format(dir.join("actors.parquet"), "missing columns"));
+        };
+        let (id, name) = (id.as_string::<i32>(), name.as_string::<i32>());
+        let (m, d) = (m.as_primitive::<Int64Type>(), d.as_primitive::<Int64Type>());
+        for i in 0..b.num_rows() {
+            names.insert(id.value(i).to_string(), name.value(i).to_string());
+            all.push((name.value(i).to_string(), m.value(i), d.value(i)));
+        }
+    }
+    all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    all.truncate(15);
+    let mut per_doc: BTreeMap<String, BTreeMap<String, i64>> = BTreeMap::new();
+    for b in read(dir, "mentions", &["doc_id", "actor_id"])? {
+        let (Some(doc), Some(actor)) = (b.column_by_name("doc_id"), b.column_by_name("actor_id")) else {
+            return Err(Error::format(dir.join("mentions.parquet"), "missing columns"));
+        };
+        let (doc, actor) = (doc.as_string::<i32>(), actor.as_string::<i32>());
+        for i in 0..b.num_rows() {
+            let name = names.get(actor.value(i)).cloned().unwrap_or_else(|| actor.value(i).to_string());
+            *per_doc.entry(doc.value(i).to_string()).or_default().entry(name).or_default() += 1;
+        }
+    }
+    let by_doc = per_doc
+        .into_iter()
+        .map(|(doc, counts)| {
+            let mut v: Vec<(String, i64)> = counts.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v.truncate(5);
+            (doc, v)
+        })
+        .collect();
+    Ok((all, by_doc))
 }

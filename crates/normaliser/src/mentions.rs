@@ -240,7 +240,8 @@ impl ActorMatcher {
         let text = doc.text.as_str();
         let stripped = doc.flags.contains(&QualityFlag::QuoteMarksStripped);
         let mut found = self.gazetteer_mentions(text, stripped);
-        let discovered = discover(doc, &found);
+        let mut discovered = discover(doc, &found);
+        self.drop_bare_surnames(&mut discovered);
         self.locate_discovered(text, &discovered, &mut found);
         self.link_short_forms(text, &discovered, &mut found);
         found.sort_by_key(|f| f.range.start);
@@ -288,6 +289,20 @@ impl ActorMatcher {
             found.push(Found { range: start..m.end(), actor: ActorRef::Curated(p.actor) });
         }
         found
+    }
+
+    /// A one-word name found after a title ("President Trump") that is the
+    /// surname of a fuller name (curated, or discovered in the same
+    /// document) is not an actor of its own: short-form linking gives it
+    /// to that person.
+    fn drop_bare_surnames(&self, discovered: &mut Vec<DiscoveredActor>) {
+        let fuller: Vec<String> = discovered
+            .iter()
+            .filter(|d| d.kind == ActorType::Person)
+            .flat_map(|d| short_forms(&d.name))
+            .chain(self.short_forms.keys().cloned())
+            .collect();
+        discovered.retain(|d| d.name.contains(' ') || !fuller.contains(&d.name));
     }
 
     /// Every occurrence of a discovered name, exact case, on word boundaries.
@@ -628,6 +643,14 @@ aliases = ["Mullah Omar"]
             let m = mentions(text);
             assert!(m.contains(&(name.to_string(), format!("new:{name}"))), "{text}: {m:?}");
         }
+    }
+
+    #[test]
+    fn a_surname_after_a_title_joins_the_full_name() {
+        assert_eq!(
+            mentions("President Donald Trump spoke. Later President Trump left."),
+            pairs(&[("Donald Trump", "new:Donald Trump"), ("Trump", "new:Donald Trump")])
+        );
     }
 
     #[test]
