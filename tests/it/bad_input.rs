@@ -108,3 +108,39 @@ fn other_scripts_crlf_and_a_bom_build() {
     let o = t.build("out");
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn gazetteer_errors_name_the_file_line_and_actor() {
+    fails_cleanly(
+        |t| {
+            let g = "[[actor]]\nid = \"a\"\nname = \"Islamic State\"\ntype = \"organization\"\naliases = [\"ISIS\"]\n\n\
+                     [[actor]]\nid = \"b\"\nname = \"IS-K\"\ntype = \"organization\"\naliases = [\"ISIS\"]\n";
+            std::fs::write(t.corpus().join("actors.toml"), g).expect("write");
+        },
+        "actors.toml:8: actor 'b': 'ISIS' is also claimed by actor 'a' (line 2)",
+    );
+    fails_cleanly(
+        |t| {
+            std::fs::write(
+                t.corpus().join("actors.toml"),
+                "[[actor]]\nid = \"a\"\nname = \"\"\ntype = \"person\"\n",
+            )
+            .expect("write")
+        },
+        "actors.toml:2: actor 'a': the name is empty",
+    );
+}
+
+#[test]
+fn corpus_check_reports_gazetteer_errors() {
+    let t = TinyCorpus::new(&[("good", format!("{PROSE}\n").as_bytes())]);
+    std::fs::write(t.corpus().join("actors.toml"), "[[actor]]\nid = \"a\"\nname = \"A\"\ntype = \"person\"\n[[actor]]\nid = \"a\"\nname = \"B\"\ntype = \"person\"\n").expect("write");
+    let o = super::util::corpus(t.path(), &["check", "--corpus", "corpus"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("actors.toml:6: actor 'a': duplicate id (first used on line 2)"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stderr(&o).matches("duplicate id").count(), 1, "said once: {}", stderr(&o));
+}

@@ -81,3 +81,47 @@ fn quality_flags_of_the_bundled_documents() {
     assert_eq!(flags("fp-2021-why-taliban-wont-quit-al-qaeda"), vec![QualityFlag::MarkupResidue]);
     assert!(flags("time-2020-taliban-backs-al-qaeda").is_empty());
 }
+
+#[test]
+fn no_actor_or_mention_is_a_fragment() {
+    let catalog = Catalog::load(&bundled()).expect("catalog");
+    let actors = super::util::actors();
+    for e in &catalog.documents {
+        let p = process(&actors, &catalog, e).expect("process");
+        for (m, id) in p.annotations.mentions.iter().zip(&p.mention_actor_ids) {
+            let s = m.surface.as_str();
+            let bad = s.ends_with("'s") || s.ends_with("’s") || s.ends_with('\'') || s.ends_with('’');
+            assert!(!bad, "{}: mention {s:?} of {id} is a fragment", e.id);
+            for title in ["Gen.", "General ", "President ", "Mullah ", "Secretary of State "] {
+                assert!(!s.starts_with(title), "{}: title in mention {s:?}", e.id);
+            }
+        }
+        // "Talibans" (apostrophe deleted) is a mention of the Taliban, surface "Taliban".
+        if e.id == "fp-2023-taliban-pledge-terrorism" {
+            let text = &p.doc.text;
+            let talibans = text.matches("Talibans").count();
+            let at: Vec<usize> = p
+                .annotations
+                .mentions
+                .iter()
+                .filter(|m| m.surface == "Taliban")
+                .map(|m| m.end)
+                .filter(|&end| text.chars().nth(end) == Some('s'))
+                .collect();
+            assert_eq!(at.len(), talibans, "every Talibans is a Taliban mention");
+        }
+    }
+}
+
+#[test]
+fn the_gazetteer_links_what_the_texts_name() {
+    let p = doc("time-2020-taliban-backs-al-qaeda");
+    let ids: Vec<&str> = p.mention_actor_ids.iter().map(String::as_str).collect();
+    for id in ["taliban", "al-qaeda", "donald-trump", "mike-pompeo", "kimberly-kagan", "frederick-kagan"] {
+        assert!(ids.contains(&id), "TIME mentions {id}");
+    }
+    // "says Kagan" after Frederick Kagan is Frederick, not Kim.
+    let last_kagan =
+        p.annotations.mentions.iter().zip(&p.mention_actor_ids).rfind(|(m, _)| m.surface == "Kagan");
+    assert_eq!(last_kagan.map(|(_, id)| id.as_str()), Some("frederick-kagan"));
+}

@@ -77,15 +77,9 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Corpus(e) => Some(e),
-            Error::Io { source, .. } => Some(source),
-            _ => None,
-        }
-    }
-}
+/// The message of every variant already says what its cause said, so no
+/// cause is chained (a chain would print it twice).
+impl std::error::Error for Error {}
 
 impl From<corpus_parser::Error> for Error {
     fn from(e: corpus_parser::Error) -> Error {

@@ -291,18 +291,12 @@ impl ActorMatcher {
         found
     }
 
-    /// A one-word name found after a title ("President Trump") that is the
-    /// surname of a fuller name (curated, or discovered in the same
-    /// document) is not an actor of its own: short-form linking gives it
-    /// to that person.
+    /// A one-word name after a title ("President Trump", "Mawlawi Saib")
+    /// is not discovered as an actor of its own: too thin to trust. If it
+    /// is the surname of a fuller name, short-form linking gives it to that
+    /// person.
     fn drop_bare_surnames(&self, discovered: &mut Vec<DiscoveredActor>) {
-        let fuller: Vec<String> = discovered
-            .iter()
-            .filter(|d| d.kind == ActorType::Person)
-            .flat_map(|d| short_forms(&d.name))
-            .chain(self.short_forms.keys().cloned())
-            .collect();
-        discovered.retain(|d| d.name.contains(' ') || !fuller.contains(&d.name));
+        discovered.retain(|d| d.kind == ActorType::Organization || d.name.contains(' '));
     }
 
     /// Every occurrence of a discovered name, exact case, on word boundaries.

@@ -121,11 +121,6 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
-            ErrorKind::Io(err) => Some(err),
-            _ => None,
-        }
-    }
-}
+/// The message already includes what an I/O error said, so no cause is
+/// chained (a chain would print it twice).
+impl std::error::Error for Error {}
