@@ -62,9 +62,11 @@ pub struct Annotations {
     pub discovered: Vec<DiscoveredActor>,
 }
 
+/// The spellings of one actor that differ only in ASCII case ("Pakistan
+/// Army", "Pakistan army"): one automaton pattern, several case rules.
 struct Pattern {
     actor: usize,
-    spelling: String,
+    spellings: Vec<String>,
 }
 
 /// The gazetteer compiled for matching. Build once, share across threads.
@@ -102,11 +104,18 @@ fn short_forms(name: &str) -> Vec<String> {
 impl ActorMatcher {
     /// Compiles a gazetteer.
     pub fn new(gazetteer: &Gazetteer) -> ActorMatcher {
-        let mut patterns = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut folded: HashMap<String, usize> = HashMap::new();
         let mut short: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, a) in gazetteer.actors.iter().enumerate() {
             for spelling in std::iter::once(&a.name).chain(&a.aliases) {
-                patterns.push(Pattern { actor: i, spelling: spelling.clone() });
+                match folded.get(&spelling.to_ascii_lowercase()) {
+                    Some(&k) => patterns[k].spellings.push(spelling.clone()),
+                    None => {
+                        folded.insert(spelling.to_ascii_lowercase(), patterns.len());
+                        patterns.push(Pattern { actor: i, spellings: vec![spelling.clone()] });
+                    }
+                }
             }
             if a.kind == ActorType::Person {
                 for s in short_forms(&a.name) {
@@ -118,7 +127,7 @@ impl ActorMatcher {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(true)
-                .build(patterns.iter().map(|p| p.spelling.as_str()))
+                .build(patterns.iter().map(|p| p.spellings[0].as_str()))
                 .expect("gazetteer patterns compile (they are plain strings)")
         });
         let kinds = gazetteer.actors.iter().map(|a| a.kind).collect();
@@ -272,7 +281,8 @@ impl ActorMatcher {
         for m in ac.find_iter(text) {
             let p = &self.patterns[m.pattern().as_usize()];
             let surface = &text[m.range()];
-            if !case_fits(surface, &p.spelling) || is_word(text[..m.start()].chars().next_back()) {
+            let fits = p.spellings.iter().any(|a| case_fits(surface, a));
+            if !fits || is_word(text[..m.start()].chars().next_back()) {
                 continue;
             }
             let mut after = text[m.end()..].chars();
@@ -555,6 +565,19 @@ aliases = ["Mullah Omar"]
         );
         // A generic lower-case phrase is not the group.
         assert_eq!(mentions("They wanted an islamic state of their own."), pairs(&[]));
+    }
+
+    #[test]
+    fn spellings_that_differ_in_case_each_keep_their_rule() {
+        let g = Gazetteer::parse(
+            Path::new("actors.toml"),
+            "[[actor]]\nid = \"pa\"\nname = \"Pakistan Army\"\ntype = \"organization\"\naliases = [\"Pakistan army\"]\n",
+        )
+        .expect("gazetteer");
+        let d = doc("The Pakistan army moved, and the Pakistan Army stayed.");
+        let a = ActorMatcher::new(&g).annotate(&d);
+        let surfaces: Vec<&str> = a.mentions.iter().map(|m| m.surface.as_str()).collect();
+        assert_eq!(surfaces, vec!["Pakistan army", "Pakistan Army"]);
     }
 
     #[test]
