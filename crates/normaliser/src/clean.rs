@@ -46,6 +46,8 @@ pub(crate) struct Cleaned {
     pub markup: usize,
     /// The labels of the footnote markers taken out, in order.
     pub footnotes: Vec<String>,
+    /// Each marker's source byte offset and label.
+    pub markers: Vec<(usize, String)>,
 }
 
 /// Cleans `source[range]`. `labels` are the footnote labels of the
@@ -57,11 +59,13 @@ pub(crate) fn clean(source: &str, range: Range<usize>, kind: BlockKind, labels: 
     let mut edits = Vec::new();
     let mut markup = 0;
     let mut footnotes = Vec::new();
+    let mut markers = Vec::new();
 
     for c in SUP_MARKER.captures_iter(slice) {
         let whole = c.get(0).expect("group 0 always takes part");
         if labels.contains(&c[1]) {
             footnotes.push(c[1].to_string());
+            markers.push((base + whole.start(), c[1].to_string()));
             edits.push(Edit { range: shift(whole.range(), base), with: None });
         }
     }
@@ -97,11 +101,13 @@ pub(crate) fn clean(source: &str, range: Range<usize>, kind: BlockKind, labels: 
             edits.push(Edit { range: shift(whole.range(), base), with: Some(ch) });
         }
     }
-    superscript_markers(slice, base, labels, &mut edits, &mut footnotes);
+    superscript_markers(slice, base, labels, &mut edits, &mut markers);
+    footnotes.extend(markers.iter().skip(footnotes.len()).map(|m| m.1.clone()));
 
     edits.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
     let mapped = emit(source, range, &edits, kind == BlockKind::TableRow).nfc();
-    Cleaned { mapped, markup, footnotes }
+    markers.sort();
+    Cleaned { mapped, markup, footnotes, markers }
 }
 
 fn shift(r: Range<usize>, by: usize) -> Range<usize> {
@@ -114,7 +120,7 @@ fn superscript_markers(
     base: usize,
     labels: &HashSet<String>,
     edits: &mut Vec<Edit>,
-    footnotes: &mut Vec<String>,
+    markers: &mut Vec<(usize, String)>,
 ) {
     let mut run: Option<(usize, String)> = None;
     let mut iter = slice.char_indices().peekable();
@@ -132,7 +138,7 @@ fn superscript_markers(
                 let end = if is_superscript_digit(c) { i + c.len_utf8() } else { i };
                 if labels.contains(&label) {
                     edits.push(Edit { range: base + start..base + end, with: None });
-                    footnotes.push(label);
+                    markers.push((base + start, label));
                 }
             }
         }

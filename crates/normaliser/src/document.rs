@@ -38,6 +38,8 @@ pub struct Segment {
     pub parts: Vec<Range<usize>>,
     /// Labels of the footnote markers taken out of this segment's text.
     pub footnotes: Vec<String>,
+    /// Where each marker stood: (code point offset in `text`, label).
+    pub footnote_marks: Vec<(usize, String)>,
     /// The clean text.
     pub text: String,
 }
@@ -170,6 +172,7 @@ fn rejoin_page_breaks(pieces: &mut Vec<Piece>) -> (usize, usize) {
                     target.parts.extend(next.parts);
                     target.cleaned.markup += next.cleaned.markup;
                     target.cleaned.footnotes.extend(next.cleaned.footnotes);
+                    target.cleaned.markers.extend(next.cleaned.markers);
                     append_joined(&mut target.cleaned.mapped, next.cleaned.mapped);
                     joins += 1;
                     across += usize::from(interrupted);
@@ -215,7 +218,12 @@ fn split_long(piece: Piece) -> Vec<Piece> {
             label: piece.label.clone(),
             source: if start == 0 { piece.source.start..src.end } else { src.clone() },
             parts: vec![src],
-            cleaned: Cleaned { mapped: Mapped { text, map }, markup: 0, footnotes: Vec::new() },
+            cleaned: Cleaned {
+                mapped: Mapped { text, map },
+                markup: 0,
+                footnotes: Vec::new(),
+                markers: Vec::new(),
+            },
         });
         start = end;
         while start < n && chars[start] == ' ' {
@@ -264,6 +272,12 @@ fn assemble(source: &str, pieces: Vec<Piece>) -> Document {
             span,
             source: p.source,
             parts: p.parts,
+            footnote_marks: p
+                .cleaned
+                .markers
+                .iter()
+                .map(|(byte, label)| (p.cleaned.mapped.map.chars_before(*byte), label.clone()))
+                .collect(),
             footnotes: p.cleaned.footnotes,
             text: seg_text,
         });

@@ -32,8 +32,10 @@ mod flags;
 mod lexicon;
 mod mapped;
 mod mentions;
+mod quotes;
 
 pub use document::{normalise, normalise_parts, Document, Segment, MAX_SEGMENT_CHARS, SEGMENT_SEPARATOR};
 pub use flags::QualityFlag;
 pub use mapped::OffsetMap;
 pub use mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor, Mention};
+pub use quotes::{extract_quotes, interview_source, Quote, QuoteMark, Quotes, SpeakerKind, MAX_QUOTE_CHARS};

@@ -37,6 +37,11 @@ impl OffsetMap {
         first..last.max(first)
     }
 
+    /// How many characters came from source bytes before `byte`.
+    pub fn chars_before(&self, byte: usize) -> usize {
+        self.spans.partition_point(|s| (s.0 as usize) < byte)
+    }
+
     pub(crate) fn push(&mut self, span: (u32, u32)) {
         self.spans.push(span);
     }

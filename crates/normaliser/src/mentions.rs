@@ -74,6 +74,7 @@ pub struct ActorMatcher {
     ac: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
     kinds: Vec<ActorType>,
+    names: Vec<String>,
     /// Short forms (surnames) of curated people, with their actor.
     short_forms: HashMap<String, Vec<usize>>,
 }
@@ -131,7 +132,16 @@ impl ActorMatcher {
                 .expect("gazetteer patterns compile (they are plain strings)")
         });
         let kinds = gazetteer.actors.iter().map(|a| a.kind).collect();
-        ActorMatcher { ac, patterns, kinds, short_forms: short }
+        let names = gazetteer.actors.iter().map(|a| a.name.clone()).collect();
+        ActorMatcher { ac, patterns, kinds, names, short_forms: short }
+    }
+
+    /// The canonical name and type of an actor of a document's annotations.
+    pub fn actor_name(&self, actor: ActorRef, ann: &Annotations) -> (String, ActorType) {
+        match actor {
+            ActorRef::Curated(i) => (self.names[i].clone(), self.kinds[i]),
+            ActorRef::Discovered(i) => (ann.discovered[i].name.clone(), ann.discovered[i].kind),
+        }
     }
 }
 

@@ -1,0 +1,1208 @@
+//! Quotations and their speakers: marked quotes in every mark style,
+//! block quotations, unmarked quotes in documents whose marks were
+//! stripped, and the attribution of each to a named actor, an anonymous
+//! source, or no one.
+//!
+//! Everything here works in code points of the document text.
+
+use std::sync::LazyLock;
+
+use corpus_parser::{ActorType, BlockKind};
+use regex::Regex;
+
+use crate::document::{Document, Segment};
+use crate::flags::QualityFlag;
+use crate::lexicon::{alternation, entries, REPORTING_VERBS};
+use crate::mentions::{ActorMatcher, ActorRef, Annotations};
+
+/// The longest quote, in code points. A pair of marks further apart than
+/// this is not a quote (it is reported as an unbalanced mark): an
+/// unclosed mark never swallows the rest of a document.
+pub const MAX_QUOTE_CHARS: usize = 3_000;
+
+/// How many paragraphs one quote may run over (opening mark on each,
+/// closing mark on the last).
+const MAX_QUOTE_PARAGRAPHS: usize = 6;
+
+/// How a quote was marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteMark {
+    /// “double” or "straight double".
+    Double,
+    /// ‘single’ or 'straight single'.
+    Single,
+    /// A displayed block quotation without marks.
+    Block,
+    /// No marks: recovered from the attribution in a document whose marks
+    /// were stripped.
+    None,
+}
+
+impl QuoteMark {
+    /// The name used in the tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteMark::Double => "double",
+            QuoteMark::Single => "single",
+            QuoteMark::Block => "block",
+            QuoteMark::None => "none",
+        }
+    }
+}
+
+/// Who is quoted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerKind {
+    /// A named person or organization.
+    Named,
+    /// A described but unnamed source ("one commander from Kandahar").
+    Anonymous,
+    /// No speaker could be found.
+    Unattributed,
+}
+
+impl SpeakerKind {
+    /// The name used in the tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Named => "named",
+            SpeakerKind::Anonymous => "anonymous",
+            SpeakerKind::Unattributed => "unattributed",
+        }
+    }
+}
+
+/// One quotation. Offsets are code points of the document text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Start in the text.
+    pub start: usize,
+    /// End (exclusive) in the text.
+    pub end: usize,
+    /// The quoted words (`text[start..end]`), without the marks.
+    pub text: String,
+    /// The segment the quote starts in.
+    pub segment_seq: u32,
+    /// How it was marked.
+    pub mark: QuoteMark,
+    /// The speaker: an actor's name or a short description.
+    pub speaker: Option<String>,
+    /// The speaker's actor, when the speaker is a known or discovered actor.
+    pub speaker_actor: Option<ActorRef>,
+    /// Named, anonymous or unattributed.
+    pub speaker_kind: SpeakerKind,
+    /// The reporting verb or phrase ("said", "according to").
+    pub cue: Option<String>,
+}
+
+/// The quotes of one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Quotes {
+    /// In text order.
+    pub quotes: Vec<Quote>,
+    /// Quotation marks left unclosed (or closed too far away): reported,
+    /// never turned into a giant quote.
+    pub unbalanced: usize,
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("a built-in pattern compiles (tested)")
+}
+
+static SOURCE_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/source_nouns.txt")));
+static NAMING_CUES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/naming_cues.txt")));
+
+/// A reporting verb or phrase, as a whole word.
+static CUE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)\b(?:{})\b", alternation(&REPORTING_VERBS))));
+/// An anonymous source phrase ending at the end of the haystack.
+static ANON_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i){}\s*$", anonymous_np())));
+/// An anonymous source phrase at the start of the haystack.
+static ANON_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\s*{}", anonymous_np())));
+static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(he|she|they)\s*$"));
+static PRONOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(he|she|they)\b"));
+static NAMING_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)\b(?:{})[\s,:]*$", alternation(&NAMING_CUES))));
+static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:I|me|my|we|us|our|To me|dont|thats|Its|isnt|arent|wont|cant|doesnt|didnt|Im|weve|Ive)\b")
+});
+
+fn anonymous_np() -> String {
+    format!(
+        r"((?:a|an|one|another|two|three|four|several|some|many|other|those|these|the)\s+(?:[\p{{L}}’'.-]+\s+){{0,4}}?(?:{})(?:\s+(?:from|in|of)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}-]*(?:\s+\p{{Lu}}[\p{{L}}-]*)?)?)\b",
+        alternation(&SOURCE_NOUNS)
+    )
+}
+
+/// The attribution found for a quote.
+#[derive(Debug, Clone, Default)]
+struct Speaker {
+    name: Option<String>,
+    actor: Option<ActorRef>,
+    kind: Option<SpeakerKind>,
+    cue: Option<String>,
+}
+
+/// A pair of marks: the quoted words are `open + 1 .. close`.
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    open: usize,
+    close: usize,
+    mark: QuoteMark,
+}
+
+struct Extractor<'a> {
+    doc: &'a Document,
+    chars: Vec<char>,
+    ann: &'a Annotations,
+    actors: &'a ActorMatcher,
+    quotes: Vec<Quote>,
+    unbalanced: usize,
+}
+
+/// Finds the quotes of a document and their speakers.
+pub fn extract_quotes(doc: &Document, ann: &Annotations, actors: &ActorMatcher) -> Quotes {
+    let mut x =
+        Extractor { doc, chars: doc.text.chars().collect(), ann, actors, quotes: Vec::new(), unbalanced: 0 };
+    x.marked();
+    x.blocks();
+    if doc.flags.contains(&QualityFlag::QuoteMarksStripped) {
+        x.unmarked();
+    }
+    x.quotes.sort_by_key(|q| q.start);
+    x.quotes.dedup_by_key(|q| q.start);
+    Quotes { quotes: x.quotes, unbalanced: x.unbalanced }
+}
+
+/// Segments whose text can hold quotations.
+fn quotable(kind: BlockKind) -> bool {
+    matches!(
+        kind,
+        BlockKind::Paragraph
+            | BlockKind::ListItem
+            | BlockKind::Standfirst
+            | BlockKind::Caption
+            | BlockKind::BlockQuote
+    )
+}
+
+fn is_open_context(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘\"'".contains(p))
+}
+
+fn is_close_context(next: Option<char>) -> bool {
+    next.is_none_or(|n| {
+        n.is_whitespace() || n.is_ascii_punctuation() || "—–…”’".contains(n) || is_footnote_gap(n)
+    })
+}
+
+fn is_footnote_gap(c: char) -> bool {
+    corpus_parser::is_superscript_digit(c)
+}
+
+fn words(s: &[char]) -> usize {
+    s.iter().collect::<String>().split_whitespace().count()
+}
+
+impl Extractor<'_> {
+    fn text(&self, a: usize, b: usize) -> String {
+        self.chars[a.min(b)..b.min(self.chars.len())].iter().collect()
+    }
+
+    fn segments(&self) -> impl Iterator<Item = (&Segment, usize, usize)> {
+        self.doc
+            .segments
+            .iter()
+            .filter(|s| quotable(s.kind))
+            .filter_map(|s| s.span.as_ref().map(|r| (s, r.start, r.end)))
+    }
+
+    // ---------------------------------------------------------------
+    // Marked quotes
+    // ---------------------------------------------------------------
+
+    /// Pairs the marks of one segment. Returns the top-level pairs and the
+    /// openers left unclosed at its end (outermost first).
+    fn pairs(&self, s: usize, e: usize) -> (Vec<Pair>, Vec<(usize, QuoteMark)>) {
+        let c = &self.chars;
+        let mut stack: Vec<(usize, QuoteMark, char)> = Vec::new();
+        let mut out = Vec::new();
+        let close =
+            |stack: &mut Vec<(usize, QuoteMark, char)>, out: &mut Vec<Pair>, mark: QuoteMark, at: usize| {
+                if let Some(k) = stack.iter().rposition(|x| x.1 == mark) {
+                    let (open, _, _) = stack[k];
+                    stack.truncate(k);
+                    if stack.is_empty() {
+                        out.push(Pair { open, close: at, mark });
+                    }
+                    true
+                } else {
+                    false
+                }
+            };
+        for i in s..e {
+            let prev = (i > s).then(|| c[i - 1]);
+            let next = (i + 1 < e).then(|| c[i + 1]);
+            let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+            match c[i] {
+                '“' => stack.push((i, QuoteMark::Double, '“')),
+                '”' => {
+                    close(&mut stack, &mut out, QuoteMark::Double, i);
+                }
+                '"' => {
+                    let has_open = stack.iter().any(|x| x.1 == QuoteMark::Double);
+                    if has_open && (is_close_context(next) || !is_open_context(prev)) {
+                        close(&mut stack, &mut out, QuoteMark::Double, i);
+                    } else if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) {
+                        stack.push((i, QuoteMark::Double, '"'));
+                    }
+                }
+                '‘' | '\'' | '’' => {
+                    // Apostrophes: inside a word (don’t, Taliban’s), before
+                    // a year (’90s), or a possessive with no quote open.
+                    if letter(prev) && letter(next) {
+                        continue;
+                    }
+                    // rock ’n’ roll
+                    if prev == Some('n') && i >= s + 2 && matches!(c[i - 2], '’' | '\'') {
+                        continue;
+                    }
+                    if next.is_some_and(|n| n.is_ascii_digit()) && !letter(prev) {
+                        continue;
+                    }
+                    let has_open = stack.iter().any(|x| x.1 == QuoteMark::Single);
+                    let opens =
+                        c[i] != '’' && is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace());
+                    let closes = c[i] != '‘'
+                        && has_open
+                        && prev.is_some_and(|p| !p.is_whitespace())
+                        && is_close_context(next);
+                    if closes {
+                        close(&mut stack, &mut out, QuoteMark::Single, i);
+                    } else if opens {
+                        stack.push((i, QuoteMark::Single, c[i]));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let open: Vec<(usize, QuoteMark)> = stack.iter().map(|x| (x.0, x.1)).collect();
+        (out, open.into_iter().take(1).collect())
+    }
+
+    fn marked(&mut self) {
+        let segs: Vec<(usize, usize, usize, BlockKind)> =
+            self.segments().enumerate().map(|(k, (s, a, b))| (k, a, b, s.kind)).collect();
+        let mut carry: Option<(usize, QuoteMark, usize)> = None; // open position, mark, paragraphs so far
+        let mut last_speaker: Option<(usize, Speaker)> = None; // segment index, speaker
+        for &(k, a, b, kind) in &segs {
+            if kind == BlockKind::BlockQuote {
+                carry = None;
+                continue;
+            }
+            let (pairs, open) = self.pairs(a, b);
+            // A quote running on from the previous paragraph: this one must
+            // open with the same mark.
+            let mut consumed = None;
+            if let Some((start, mark, n)) = carry.take() {
+                let first = self.chars.get(a).copied();
+                let reopens = matches!(
+                    (mark, first),
+                    (QuoteMark::Double, Some('“' | '"')) | (QuoteMark::Single, Some('‘' | '\''))
+                );
+                if reopens {
+                    if let Some(p) = pairs.first().filter(|p| p.open == a) {
+                        consumed = Some(p.open);
+                        self.emit_multi(start, p.close, mark, &mut last_speaker, k);
+                    } else if open.first().is_some_and(|o| o.0 == a) && n < MAX_QUOTE_PARAGRAPHS {
+                        carry = Some((start, mark, n + 1));
+                    } else {
+                        self.unbalanced += 1;
+                    }
+                } else {
+                    self.unbalanced += 1;
+                }
+            }
+            for p in &pairs {
+                if consumed != Some(p.open) {
+                    self.emit_pair(*p, k, &mut last_speaker);
+                }
+            }
+            if carry.is_none() {
+                if let Some(&(o, mark)) = open.first() {
+                    let continues =
+                        segs.iter().find(|s| s.0 == k + 1).and_then(|s| self.chars.get(s.1)).is_some_and(
+                            |&c| {
+                                matches!(
+                                    (mark, c),
+                                    (QuoteMark::Double, '“' | '"') | (QuoteMark::Single, '‘' | '\'')
+                                )
+                            },
+                        );
+                    if continues {
+                        carry = Some((o, mark, 1));
+                    } else {
+                        self.unbalanced += 1;
+                    }
+                }
+            }
+        }
+        if carry.is_some() {
+            self.unbalanced += 1;
+        }
+    }
+
+    /// A quote over several paragraphs: from the first opening mark to the
+    /// last closing one (the repeated opening marks stay in the text).
+    fn emit_multi(
+        &mut self,
+        open: usize,
+        close: usize,
+        mark: QuoteMark,
+        last: &mut Option<(usize, Speaker)>,
+        k: usize,
+    ) {
+        if close - open > MAX_QUOTE_CHARS * 2 {
+            self.unbalanced += 1;
+            return;
+        }
+        let pair = Pair { open, close, mark };
+        let sp = self.attribute(pair, k, last);
+        self.push_quote(open + 1, close, mark, sp.clone());
+        *last = Some((k, sp));
+    }
+
+    fn emit_pair(&mut self, p: Pair, k: usize, last: &mut Option<(usize, Speaker)>) {
+        if p.close - p.open > MAX_QUOTE_CHARS {
+            self.unbalanced += 1;
+            return;
+        }
+        let inner = &self.chars[p.open + 1..p.close];
+        if inner.iter().all(|c| c.is_whitespace()) {
+            return;
+        }
+        let sp = self.attribute(p, k, last);
+        if !self.is_speech(p, &sp) {
+            return;
+        }
+        self.push_quote(p.open + 1, p.close, p.mark, sp.clone());
+        if sp.kind.is_some() {
+            *last = Some((k, sp));
+        }
+    }
+
+    /// Scare quotes, titles and terms are not speech: a quoted phrase is a
+    /// quote if a reporting cue attributes it, or if it is sentence-long (six
+    /// words or more) or carries a footnote to its source — and never if a
+    /// naming word comes right before it ("titled", "known as").
+    fn is_speech(&self, p: Pair, sp: &Speaker) -> bool {
+        let inner = &self.chars[p.open + 1..p.close];
+        let n = words(inner);
+        let before = self.text(p.open.saturating_sub(30), p.open);
+        if NAMING_BEFORE.is_match(&before) && n <= 8 {
+            return false;
+        }
+        let in_parens = self.chars[..p.open].iter().rev().take_while(|&&c| c != ')').any(|&c| c == '(')
+            && self.chars.get(p.close + 1) == Some(&')');
+        if in_parens && n <= 4 {
+            return false;
+        }
+        if sp.cue.is_some() {
+            return n >= 2 || sp.kind == Some(SpeakerKind::Named);
+        }
+        n >= 6 || sp.kind.is_some()
+    }
+
+    fn push_quote(&mut self, start: usize, mut end: usize, mark: QuoteMark, sp: Speaker) {
+        // A trailing comma belongs to the sentence around the quote.
+        while end > start && (self.chars[end - 1] == ',' || self.chars[end - 1].is_whitespace()) {
+            end -= 1;
+        }
+        let mut start = start;
+        while start < end && self.chars[start].is_whitespace() {
+            start += 1;
+        }
+        if start >= end {
+            return;
+        }
+        let seq = self.segment_at(start).map_or(0, |s| s.seq);
+        self.quotes.push(Quote {
+            start,
+            end,
+            text: self.text(start, end),
+            segment_seq: seq,
+            mark,
+            speaker_kind: sp.kind.unwrap_or(SpeakerKind::Unattributed),
+            speaker: sp.name.filter(|_| sp.kind.is_some()),
+            speaker_actor: sp.actor,
+            cue: sp.cue,
+        });
+    }
+
+    fn segment_at(&self, pos: usize) -> Option<&Segment> {
+        self.doc.segments.iter().find(|s| s.span.as_ref().is_some_and(|r| r.start <= pos && pos < r.end))
+    }
+
+    // ---------------------------------------------------------------
+    // Attribution
+    // ---------------------------------------------------------------
+
+    /// The sentence around `pos` within its segment: scans to `.?!` (not
+    /// inside quotes, not an abbreviation) followed by a space and a capital.
+    fn sentence(&self, pos: usize) -> (usize, usize) {
+        let Some(seg) = self.segment_at(pos.min(self.chars.len().saturating_sub(1))) else {
+            return (pos, pos);
+        };
+        let Some(r) = seg.span.clone() else { return (pos, pos) };
+        let c = &self.chars;
+        let boundary = |i: usize| -> bool {
+            // i is the index of a space after a sentence end.
+            if i == 0 || i + 1 >= r.end || !c[i].is_whitespace() {
+                return false;
+            }
+            let mut j = i;
+            while j > r.start && "”’\"')".contains(c[j - 1]) {
+                j -= 1;
+            }
+            if j == r.start || !".?!".contains(c[j - 1]) {
+                return false;
+            }
+            let n = c[i + 1];
+            if !(n.is_uppercase() || "“‘\"'".contains(n)) {
+                return false;
+            }
+            // "U.S." "Gen." "e.g.": a short token before the dot.
+            let tok: String = c[r.start..j - 1].iter().rev().take_while(|ch| !ch.is_whitespace()).collect();
+            let tok: String = tok.chars().rev().collect();
+            let abbrev =
+                (tok.len() <= 3 && tok.chars().next().is_some_and(char::is_uppercase) && c[j - 1] == '.')
+                    || tok.contains('.');
+            !abbrev
+        };
+        let mut s = pos;
+        while s > r.start && !boundary(s - 1) {
+            s -= 1;
+        }
+        let mut e = pos;
+        while e < r.end && !boundary(e) {
+            e += 1;
+        }
+        (s, e)
+    }
+
+    fn mention_ending_at(&self, at: usize, slack: usize) -> Option<(usize, ActorRef)> {
+        self.ann
+            .mentions
+            .iter()
+            .filter(|m| m.end <= at && at - m.end <= slack)
+            .max_by_key(|m| m.end)
+            .map(|m| (m.start, m.actor))
+    }
+
+    /// The first mention after `at`, if only a few words stand between
+    /// (a role or title: "said NRF spokesman Ali Maisam Nazary") and no
+    /// punctuation.
+    fn mention_starting_at(&self, at: usize, slack: usize) -> Option<(usize, ActorRef)> {
+        let m = self
+            .ann
+            .mentions
+            .iter()
+            .filter(|m| m.start >= at && m.start - at <= slack)
+            .min_by_key(|m| m.start)?;
+        let between = self.text(at, m.start);
+        let plain =
+            between.split_whitespace().count() <= 4 && !between.contains([',', '.', ';', ':', '“', '"', '‘']);
+        plain.then_some((m.end, m.actor))
+    }
+
+    fn named(&self, actor: ActorRef) -> Speaker {
+        let (name, _) = self.actors.actor_name(actor, self.ann);
+        Speaker { name: Some(name), actor: Some(actor), kind: Some(SpeakerKind::Named), cue: None }
+    }
+
+    /// he / she → the nearest person mentioned before; they → the nearest
+    /// organization in the same sentence or the one before. Unresolved: none.
+    fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Speaker {
+        let want =
+            if pronoun.eq_ignore_ascii_case("they") { ActorType::Organization } else { ActorType::Person };
+        let reach = if want == ActorType::Person { 2_000 } else { 400 };
+        let found = self
+            .ann
+            .mentions
+            .iter()
+            .filter(|m| m.end <= at && at - m.end <= reach)
+            .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == want)
+            .max_by_key(|m| m.end);
+        found.map_or_else(Speaker::default, |m| self.named(m.actor))
+    }
+
+    fn anonymous(&self, np: &str) -> Speaker {
+        let np = np.trim();
+        let lower = np.to_lowercase();
+        let determiners = ["a ", "an ", "one ", "another ", "the ", "those ", "these ", "some ", "other "];
+        let desc = determiners.iter().find_map(|d| lower.starts_with(d).then(|| np[d.len()..].to_string()));
+        Speaker {
+            name: Some(desc.unwrap_or_else(|| np.to_string())),
+            actor: None,
+            kind: Some(SpeakerKind::Anonymous),
+            cue: None,
+        }
+    }
+
+    /// The subject of a cue that ends at `at` looking right (inverted: "said
+    /// Kim Kagan", "according to one commander").
+    fn subject_after(&self, at: usize) -> Speaker {
+        if let Some((_, actor)) = self.mention_starting_at(at, 40) {
+            return self.named(actor);
+        }
+        let rest = self.text(at, (at + 120).min(self.chars.len()));
+        if let Some(c) = PRONOUN_AFTER.captures(&rest) {
+            return self.resolve_pronoun(&c[1], at);
+        }
+        if let Some(c) = ANON_AFTER.captures(&rest) {
+            return self.anonymous(&c[1]);
+        }
+        Speaker::default()
+    }
+
+    /// The subject of a cue that starts at `at` looking left ("Kagan said",
+    /// "one commander said", "he said").
+    fn subject_before(&self, at: usize) -> Speaker {
+        if let Some((_, actor)) = self.mention_ending_at(at, 2) {
+            return self.named(actor);
+        }
+        let before = self.text(at.saturating_sub(120), at);
+        if let Some(c) = PRONOUN_BEFORE.captures(&before) {
+            return self.resolve_pronoun(&c[1], at);
+        }
+        if let Some(c) = ANON_BEFORE.captures(&before) {
+            return self.anonymous(&c[1]);
+        }
+        Speaker::default()
+    }
+
+    /// The attribution of a marked quote: a cue after it in the same
+    /// sentence, or before it, or at the end of the sentence before; else
+    /// the footnote it carries; else the speaker of the quote just before
+    /// in the same or the previous paragraph.
+    fn attribute(&self, p: Pair, k: usize, last: &Option<(usize, Speaker)>) -> Speaker {
+        let (s, e) = self.sentence(p.open);
+        let (_, e2) = self.sentence(p.close);
+        let mut sp = Speaker::default();
+        // After: ", says Kim Kagan" / ", Kagan said" / "he said".
+        let after_end = e2.max(e).min(p.close + 160).min(self.chars.len());
+        let after = self.text(p.close + 1, after_end);
+        if let Some(m) =
+            CUE.find(&after).filter(|m| m.start() <= 60 && !after[..m.start()].contains(['“', '"', '‘']))
+        {
+            let cue_start = p.close + 1 + after[..m.start()].chars().count();
+            let cue_end = cue_start + m.as_str().chars().count();
+            let mut subject = self.subject_before(cue_start);
+            if subject.kind.is_none()
+                || self.text(p.close + 1, cue_start).trim_matches([',', ' ', '.']).is_empty()
+            {
+                let inverted = self.subject_after(cue_end);
+                if inverted.kind.is_some() {
+                    subject = inverted;
+                }
+            }
+            sp = Speaker { cue: Some(m.as_str().to_lowercase()), ..subject };
+        }
+        // Before, in the same sentence: "X said: “…" / "insisting that “…".
+        if sp.cue.is_none() {
+            let before = self.text(s, p.open);
+            if let Some(m) = CUE.find_iter(&before).last() {
+                let cue_start = s + before[..m.start()].chars().count();
+                let cue_end = cue_start + m.as_str().chars().count();
+                let cue = m.as_str().to_lowercase();
+                let mut subject = if cue == "according to" {
+                    self.subject_after(cue_end)
+                } else {
+                    self.subject_before(cue_start)
+                };
+                if subject.kind.is_none() && cue != "according to" {
+                    subject = self.sentence_subject(s, cue_start);
+                }
+                sp = Speaker { cue: Some(cue), ..subject };
+            }
+        }
+        // The sentence before ends with a cue and a colon: "Kagan put it this way:".
+        if sp.cue.is_none() && self.text(s, p.open).trim().is_empty() && s > 0 {
+            let (ps, _) = self.sentence(s.saturating_sub(2));
+            let prev = self.text(ps, s);
+            if prev.trim_end().ends_with(':') {
+                if let Some(m) = CUE.find_iter(&prev).last() {
+                    let cue_start = ps + prev[..m.start()].chars().count();
+                    let subject = self.subject_before(cue_start);
+                    let subject =
+                        if subject.kind.is_none() { self.sentence_subject(ps, cue_start) } else { subject };
+                    sp = Speaker { cue: Some(m.as_str().to_lowercase()), ..subject };
+                }
+            }
+        }
+        if sp.kind.is_none() || sp.kind == Some(SpeakerKind::Anonymous) {
+            if let Some(desc) = self.footnote_source(p.close) {
+                sp = Speaker {
+                    name: Some(desc),
+                    actor: None,
+                    kind: Some(SpeakerKind::Anonymous),
+                    cue: sp.cue,
+                };
+            }
+        }
+        if sp.kind.is_none() && sp.cue.is_none() {
+            if let Some((lk, prev)) = last {
+                if *lk + 1 >= k {
+                    return Speaker { cue: None, ..prev.clone() };
+                }
+            }
+        }
+        sp
+    }
+
+    /// The subject of a sentence whose verb comes later ("Secretary of State
+    /// Mike Pompeo went even further in March, insisting …"): the first
+    /// actor mentioned in it, or an anonymous source phrase at its start.
+    fn sentence_subject(&self, s: usize, before: usize) -> Speaker {
+        if let Some(m) =
+            self.ann.mentions.iter().filter(|m| m.start >= s && m.end <= before).min_by_key(|m| m.start)
+        {
+            return self.named(m.actor);
+        }
+        let head = self.text(s, before);
+        let cleaned = head.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let cleaned = cleaned.strip_prefix("As ").or_else(|| cleaned.strip_prefix("as ")).unwrap_or(cleaned);
+        if let Some(c) = ANON_AFTER.captures(cleaned) {
+            return self.anonymous(&c[1]);
+        }
+        Speaker::default()
+    }
+
+    /// The source named by a footnote marked right after a quote: for
+    /// "Interview with Taliban commander, Kunar, 2 December 2020." it is
+    /// "Taliban commander, Kunar". "Ibid." repeats the note before.
+    fn footnote_source(&self, close: usize) -> Option<String> {
+        let seg = self.segment_at(close)?;
+        let base = seg.span.as_ref()?.start;
+        let rel = close - base;
+        let label =
+            seg.footnote_marks.iter().find(|(at, _)| *at > rel && *at <= rel + 3).map(|(_, l)| l.clone())?;
+        let notes: Vec<&Segment> =
+            self.doc.segments.iter().filter(|s| s.kind == BlockKind::Footnote).collect();
+        let k = notes.iter().position(|s| s.label.as_deref() == Some(label.as_str()))?;
+        let mut j = k;
+        while notes[j].text.trim() == "Ibid." && j > 0 {
+            j -= 1;
+        }
+        interview_source(&notes[j].text)
+    }
+
+    // ---------------------------------------------------------------
+    // Block quotes
+    // ---------------------------------------------------------------
+
+    fn blocks(&mut self) {
+        let blocks: Vec<(usize, usize)> = self
+            .segments()
+            .filter(|(s, _, _)| s.kind == BlockKind::BlockQuote)
+            .map(|(_, a, b)| (a, b))
+            .collect();
+        for (a, b) in blocks {
+            let (mut s, mut e) = (a, b);
+            // Marks around the whole block are not part of the quote.
+            if "“‘\"'".contains(self.chars[s]) {
+                s += 1;
+            }
+            while e > s && "”’\"'".contains(self.chars[e - 1]) {
+                e -= 1;
+            }
+            let mut sp = Speaker::default();
+            // The introduction: the end of the text before, up to a colon.
+            if a >= 2 {
+                let (ps, _) = self.sentence(a - 3);
+                let intro = self.text(ps, a);
+                if let Some(m) = CUE.find_iter(&intro).last() {
+                    let cue_start = ps + intro[..m.start()].chars().count();
+                    let cue = m.as_str().to_lowercase();
+                    let subject = if cue == "according to" {
+                        self.subject_after(cue_start + m.as_str().chars().count())
+                    } else {
+                        self.subject_before(cue_start)
+                    };
+                    let subject =
+                        if subject.kind.is_none() { self.sentence_subject(ps, cue_start) } else { subject };
+                    sp = Speaker { cue: Some(cue), ..subject };
+                } else {
+                    sp = self.sentence_subject(ps, a);
+                }
+            }
+            if sp.kind.is_none() || sp.kind == Some(SpeakerKind::Anonymous) {
+                if let Some(desc) = self.footnote_source(e.saturating_sub(1)) {
+                    sp = Speaker {
+                        name: Some(desc),
+                        actor: None,
+                        kind: Some(SpeakerKind::Anonymous),
+                        cue: sp.cue,
+                    };
+                }
+            }
+            self.push_quote(s, e, QuoteMark::Block, sp);
+        }
+    }
+
+    // ---------------------------------------------------------------
+    // Unmarked quotes (marks stripped by the scraper)
+    // ---------------------------------------------------------------
+
+    /// In a document whose quotation marks were deleted, a quote is found
+    /// from an attribution that *follows* it: "…, said NRF spokesman Ali
+    /// Maisam Nazary." / "…, Nazary said." / "…, she wrote recently." The
+    /// quote runs from the sentence start to the comma; it takes in the
+    /// sentences before it in the paragraph when those carry marks of
+    /// direct speech (I, we, dont …) and neither a cue nor the speaker.
+    /// Indirect speech ("he said that …") has its cue first and is never a
+    /// quote.
+    fn unmarked(&mut self) {
+        let paragraphs: Vec<(usize, usize)> = self
+            .segments()
+            .filter(|(s, _, _)| s.kind == BlockKind::Paragraph)
+            .map(|(_, a, b)| (a, b))
+            .collect();
+        for (a, b) in paragraphs {
+            let mut pos = a;
+            while pos < b {
+                let (s, e) = self.sentence(pos);
+                if e <= s {
+                    break;
+                }
+                if let Some((comma, sp)) = self.trailing_attribution(s, e) {
+                    let start = self.extend_back(a, s, comma, &sp);
+                    if words(&self.chars[start..comma]) >= 5 {
+                        self.push_quote(start, comma, QuoteMark::None, sp);
+                    }
+                }
+                pos = e + 1;
+            }
+        }
+    }
+
+    /// ", said X[, apposition][ …]." or ", X said[ adverbial]." in the
+    /// sentence `s..e`: the comma's position and the speaker.
+    fn trailing_attribution(&self, s: usize, e: usize) -> Option<(usize, Speaker)> {
+        let sentence = self.text(s, e);
+        for m in CUE.find_iter(&sentence) {
+            let cue = m.as_str().to_lowercase();
+            if cue.ends_with("ing") || cue == "according to" {
+                continue;
+            }
+            let cue_start = s + sentence[..m.start()].chars().count();
+            let cue_end = cue_start + m.as_str().chars().count();
+            // Inverted: ", said X".
+            if self.chars.get(cue_start.wrapping_sub(2)) == Some(&',') {
+                let sp = self.subject_after(cue_end);
+                if sp.kind.is_some() {
+                    return Some((cue_start - 2, Speaker { cue: Some(cue), ..sp }));
+                }
+            }
+            // ", X said[ last year]." — the subject follows a comma and the
+            // sentence ends within a few words of the cue.
+            let tail = self.text(cue_end, e);
+            let tail_words = tail.split_whitespace().count();
+            if tail_words <= 3 && tail.trim_end().ends_with(['.', '?', '!']) {
+                let sp = self.subject_before(cue_start);
+                let subject_start = self.mention_ending_at(cue_start, 2).map(|(st, _)| st).or_else(|| {
+                    let before = self.text(s, cue_start);
+                    let np = PRONOUN_BEFORE.captures(&before).or_else(|| ANON_BEFORE.captures(&before));
+                    np.and_then(|c| c.get(1)).map(|g| s + before[..g.start()].chars().count())
+                });
+                let Some(mut st) = subject_start else { continue };
+                // A title or role noun before the name ("terrorism analyst
+                // Bill Roggio"): walk back to the comma.
+                let back = self.text(s, st);
+                if let Some(comma) = back.rfind(", ") {
+                    let between = &back[comma + 2..];
+                    if between.split_whitespace().count() <= 3
+                        && between.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.')
+                    {
+                        st = s + back[..comma].chars().count() + 2;
+                    }
+                }
+                if sp.kind.is_some() && st >= s + 2 && self.chars[st - 2] == ',' {
+                    return Some((st - 2, Speaker { cue: Some(cue), ..sp }));
+                }
+            }
+        }
+        None
+    }
+
+    /// Sentences before an unmarked quote in the same paragraph belong to
+    /// it when they read as direct speech and mention neither a cue nor
+    /// the speaker.
+    fn extend_back(&self, para_start: usize, s: usize, comma: usize, sp: &Speaker) -> usize {
+        let mut start = s;
+        let mut speechlike = FIRST_PERSON.is_match(&self.text(s, comma));
+        let mut candidates = Vec::new();
+        while start > para_start {
+            let (ps, _) = self.sentence(start.saturating_sub(2));
+            if ps >= start {
+                break;
+            }
+            let prev = self.text(ps, start);
+            let names_speaker = sp.actor.is_some_and(|a| {
+                self.ann.mentions.iter().any(|m| m.actor == a && m.start >= ps && m.end <= start)
+            });
+            if CUE.is_match(&prev)
+                || names_speaker
+                || prev.contains([':', ';']) && !FIRST_PERSON.is_match(&prev)
+            {
+                break;
+            }
+            speechlike |= FIRST_PERSON.is_match(&prev);
+            candidates.push(ps);
+            start = ps;
+            if candidates.len() >= 8 {
+                break;
+            }
+        }
+        if speechlike {
+            candidates.last().copied().unwrap_or(s)
+        } else {
+            s
+        }
+    }
+}
+
+/// "Interview with Taliban commander, Kunar, 2 December 2020." → "Taliban
+/// commander, Kunar"; "Interviewee from Kunar, 2 September 2020." →
+/// "interviewee from Kunar". Notes that name no interview give none.
+pub fn interview_source(note: &str) -> Option<String> {
+    static INTERVIEW: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(?:(?:phone|telephone|skype|email|online)\s+)?(?:interview(?:ed)?\s+with\s+(?:an?\s+|the\s+)?|(interviewee)s?\s+)(.*)$",
+        )
+    });
+    static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i),?\s*(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\.?\s*$",
+        )
+    });
+    let c = INTERVIEW.captures(note.trim())?;
+    let rest = DATE_TAIL.replace(&c[2], "");
+    let rest = rest.trim().trim_end_matches('.').trim_end_matches(',').trim();
+    if rest.is_empty() {
+        return None;
+    }
+    Some(match c.get(1) {
+        Some(_) => format!("interviewee {rest}"),
+        None => rest.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corpus_parser::{parse_blocks, Gazetteer, Hints};
+    use std::path::Path;
+
+    const GAZETTEER: &str = r#"
+[[actor]]
+id = "taliban"
+name = "Taliban"
+type = "organization"
+
+[[actor]]
+id = "kim-kagan"
+name = "Kim Kagan"
+type = "person"
+
+[[actor]]
+id = "isw"
+name = "Institute for the Study of War"
+type = "organization"
+
+[[actor]]
+id = "mike-pompeo"
+name = "Mike Pompeo"
+type = "person"
+
+[[actor]]
+id = "ali-maisam-nazary"
+name = "Ali Maisam Nazary"
+type = "person"
+
+[[actor]]
+id = "annie-pforzheimer"
+name = "Annie Pforzheimer"
+type = "person"
+
+[[actor]]
+id = "bill-roggio"
+name = "Bill Roggio"
+type = "person"
+"#;
+
+    type Row = (String, &'static str, Option<String>, &'static str, Option<String>);
+
+    fn run(text: &str) -> (Quotes, Vec<Row>) {
+        let g = Gazetteer::parse(Path::new("actors.toml"), GAZETTEER).expect("gazetteer");
+        let m = ActorMatcher::new(&g);
+        let doc = crate::normalise(text, &parse_blocks(text, &Hints::default()));
+        let ann = m.annotate(&doc);
+        let q = extract_quotes(&doc, &ann, &m);
+        for x in &q.quotes {
+            let slice: String = doc.text.chars().skip(x.start).take(x.end - x.start).collect();
+            assert_eq!(slice, x.text, "text[start:end] is the quote");
+        }
+        let rows = q
+            .quotes
+            .iter()
+            .map(|x| {
+                (x.text.clone(), x.mark.as_str(), x.speaker.clone(), x.speaker_kind.as_str(), x.cue.clone())
+            })
+            .collect();
+        (q, rows)
+    }
+
+    fn rows(text: &str) -> Vec<Row> {
+        run(text).1
+    }
+
+    fn row(
+        text: &str,
+        mark: &'static str,
+        speaker: Option<&str>,
+        kind: &'static str,
+        cue: Option<&str>,
+    ) -> Row {
+        (text.to_string(), mark, speaker.map(String::from), kind, cue.map(String::from))
+    }
+
+    #[test]
+    fn curly_double_quote_with_verb_and_apposition_after() {
+        assert_eq!(
+            rows("“Troop cuts put the counterterrorism mission at risk,” says Kim Kagan, founder and president of the Institute for the Study of War."),
+            vec![row("Troop cuts put the counterterrorism mission at risk", "double", Some("Kim Kagan"), "named", Some("says"))]
+        );
+    }
+
+    #[test]
+    fn straight_double_quote_with_subject_before_verb() {
+        assert_eq!(
+            rows("\"We will not leave this country,\" Ali Maisam Nazary said on Tuesday."),
+            vec![row(
+                "We will not leave this country",
+                "double",
+                Some("Ali Maisam Nazary"),
+                "named",
+                Some("said")
+            )]
+        );
+    }
+
+    #[test]
+    fn single_quotes_and_apostrophes() {
+        assert_eq!(
+            rows("The Taliban’s fighters weren’t sure. ‘We don’t know where they go in the ’90s style of rock ’n’ roll,’ said one commander from Kandahar."),
+            vec![row(
+                "We don’t know where they go in the ’90s style of rock ’n’ roll",
+                "single",
+                Some("commander from Kandahar"),
+                "anonymous",
+                Some("said")
+            )]
+        );
+        assert_eq!(
+            rows("As one elder said, 'the Arabs came at night and left before the sun was up'."),
+            vec![row(
+                "the Arabs came at night and left before the sun was up",
+                "single",
+                Some("elder"),
+                "anonymous",
+                Some("said")
+            )]
+        );
+    }
+
+    #[test]
+    fn cue_before_the_quote_with_the_subject_earlier_in_the_sentence() {
+        assert_eq!(
+            rows("Mike Pompeo went further in March, insisting that “the Taliban have now made the break” with the group."),
+            vec![row("the Taliban have now made the break", "double", Some("Mike Pompeo"), "named", Some("insisting"))]
+        );
+        assert_eq!(
+            rows("According to a senior western official, “the group is finished as a fighting force in the east.”"),
+            vec![row("the group is finished as a fighting force in the east.", "double", Some("senior western official"), "anonymous", Some("according to"))]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_is_resolved_to_the_person_before_it() {
+        assert_eq!(
+            rows("Annie Pforzheimer spoke last. “There should be no illusions about the Taliban at all,” she wrote."),
+            vec![row("There should be no illusions about the Taliban at all", "double", Some("Annie Pforzheimer"), "named", Some("wrote"))]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_are_part_of_the_outer_quote() {
+        assert_eq!(
+            rows("“They told us ‘leave now or stay forever’ and we stayed,” Kim Kagan said."),
+            vec![row(
+                "They told us ‘leave now or stay forever’ and we stayed",
+                "double",
+                Some("Kim Kagan"),
+                "named",
+                Some("said")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_second_quote_continues_the_speaker() {
+        let r = rows("“We won’t be able to strike them,” says Kim Kagan. “They will not be able to operate from boats far away.”");
+        assert_eq!(r.len(), 2);
+        assert_eq!(
+            r[1],
+            row(
+                "They will not be able to operate from boats far away.",
+                "double",
+                Some("Kim Kagan"),
+                "named",
+                None
+            )
+        );
+    }
+
+    #[test]
+    fn a_quote_over_several_paragraphs() {
+        let (q, r) = run("“The first paragraph of the statement runs on here,\n\n“and the second paragraph ends it with a close,” Kim Kagan said.\n");
+        assert_eq!(q.unbalanced, 0);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(r[0].0.starts_with("The first paragraph") && r[0].0.ends_with("ends it with a close"));
+        assert_eq!(r[0].2.as_deref(), Some("Kim Kagan"));
+    }
+
+    #[test]
+    fn block_quote_after_a_colon() {
+        let text = "One commander in Helmand said:\n\nThey came at night and left before dawn, and we never asked them where they were going or why.\n";
+        assert_eq!(
+            rows(text),
+            vec![row(
+                "They came at night and left before dawn, and we never asked them where they were going or why.",
+                "block",
+                Some("commander in Helmand"),
+                "anonymous",
+                Some("said")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_footnote_to_an_interview_names_the_source() {
+        let text = format!(
+            "Commanders were blunt about it. ‘We will never hand them over to anyone, whatever happens,’¹ he added, and left.\n\n\
+             1 Interview with Taliban commander, Kunar, 2 December 2020.\n"
+        );
+        let r = rows(&text);
+        assert_eq!(
+            r,
+            vec![row(
+                "We will never hand them over to anyone, whatever happens",
+                "single",
+                Some("Taliban commander, Kunar"),
+                "anonymous",
+                Some("added")
+            )]
+        );
+    }
+
+    #[test]
+    fn unmarked_quotes_where_marks_were_stripped() {
+        let text = "The Talibans rank and file will never fight against ISIS, said NRF spokesman Ali Maisam Nazary. He said the two groups are two sides of the same coin.\n\n\
+            To me, the group is the greater threat. But I dont think it has a real plan, terrorism analyst Bill Roggio said last year.\n\n\
+            Annie Pforzheimer called it a miscalculation. There should be no illusions that the Taliban is doing anything, she wrote recently.\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                row(
+                    "The Talibans rank and file will never fight against ISIS",
+                    "none",
+                    Some("Ali Maisam Nazary"),
+                    "named",
+                    Some("said")
+                ),
+                row(
+                    "To me, the group is the greater threat. But I dont think it has a real plan",
+                    "none",
+                    Some("Bill Roggio"),
+                    "named",
+                    Some("said")
+                ),
+                row(
+                    "There should be no illusions that the Taliban is doing anything",
+                    "none",
+                    Some("Annie Pforzheimer"),
+                    "named",
+                    Some("wrote")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn not_quotes_scare_quotes_titles_terms_and_indirect_speech() {
+        let cases = [
+            "The Taliban call them “guests” and nothing more.", // scare quote
+            "He wrote a memo titled “The Road Ahead in the East” in 1999.", // title of a work
+            "The fighters, known as ‘the Lions of the Valley’, left.", // nickname
+            "They used the word shura ('council') for the meeting.", // translation
+            "Ali Maisam Nazary said that the group could not win the war.", // indirect speech
+            "The report described a “very small” percentage of fighters.", // short phrase
+        ];
+        for t in cases {
+            assert_eq!(rows(t), vec![], "{t}");
+        }
+        // In a stripped document, indirect speech stays indirect.
+        let stripped =
+            "He said the Taliban and IS-K are two sides of the same coin, and they dont agree. Thats all.\n";
+        assert_eq!(rows(stripped), vec![]);
+    }
+
+    #[test]
+    fn an_unclosed_mark_is_reported_not_swallowed() {
+        let (q, r) = run("“This opens and never closes, said someone.\n\nThe next paragraph is ordinary text about the talks.\n");
+        assert!(r.is_empty(), "{r:?}");
+        assert_eq!(q.unbalanced, 1);
+    }
+
+    #[test]
+    fn a_megabyte_with_one_unclosed_mark_is_fast_and_bounded() {
+        let para = "The talks went on for a long time and nobody said anything new about them at all. ";
+        let mut text = String::from("“Here the mark opens. ");
+        while text.len() < 1_000_000 {
+            text.push_str(para);
+        }
+        let (q, _) = run(&text);
+        assert!(q.quotes.iter().all(|x| x.text.chars().count() <= MAX_QUOTE_CHARS));
+        assert_eq!(q.unbalanced, 1);
+    }
+
+    #[test]
+    fn interview_notes_give_a_source() {
+        assert_eq!(
+            interview_source("Interview with Taliban commander, Kunar, 2 December 2020.").as_deref(),
+            Some("Taliban commander, Kunar")
+        );
+        assert_eq!(
+            interview_source("Interview with a western diplomat, 26 April 2021.").as_deref(),
+            Some("western diplomat")
+        );
+        assert_eq!(
+            interview_source("Interviewee from Kunar, 2 September 2020.").as_deref(),
+            Some("interviewee from Kunar")
+        );
+        assert_eq!(interview_source("Via Zelin (2020)."), None);
+    }
+}
