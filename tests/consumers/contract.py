@@ -26,6 +26,11 @@ CONTRACT = {
         "doc_id": STR, "actor_id": STR, "surface": STR, "start": INT, "end": INT,
         "source_start": INT, "source_end": INT, "segment_seq": INT,
     },
+    "quotes": {
+        "quote_id": STR, "doc_id": STR, "seq": INT, "text": STR, "start": INT, "end": INT,
+        "source_start": INT, "source_end": INT, "segment_seq": INT, "mark": STR,
+        "speaker": STR, "speaker_actor_id": STR, "speaker_kind": STR, "cue": STR,
+    },
 }
 
 # Columns only the Parquet edition has.

@@ -82,6 +82,27 @@ fn bundled_corpus_keeps_offsets_and_coverage() {
     for (p, source) in &docs {
         check_document(&p.entry.id, source, &p.doc);
         check_mentions(p);
+        check_quotes(p);
+    }
+}
+
+/// Every quote slices its text, is bounded, and every speaker actor id
+/// is an actor of the export.
+fn check_quotes(p: &Processed) {
+    let id = &p.entry.id;
+    let actors = super::util::actors();
+    for (q, (_, speaker_id)) in p.quotes.quotes.iter().zip(&p.quote_ids) {
+        assert_eq!(chars(&p.doc.text, q.start, q.end), q.text, "{id}: quote text");
+        assert!(q.text.chars().count() <= 2 * corpus_normaliser::MAX_QUOTE_CHARS, "{id}: quote too long");
+        if let Some(sid) = speaker_id {
+            let known = corpus_parser::Gazetteer::load(&bundled())
+                .expect("gazetteer")
+                .actors
+                .iter()
+                .any(|a| &a.id == sid)
+                || p.annotations.discovered.iter().any(|d| &actors.discovered_id(&d.name) == sid);
+            assert!(known, "{id}: speaker {sid} is not an actor");
+        }
     }
 }
 

@@ -60,15 +60,17 @@ impl Actors {
         }
     }
 
+    /// The id of an actor of a document's annotations.
+    pub fn id_of(&self, actor: ActorRef, a: &Annotations) -> String {
+        match actor {
+            ActorRef::Curated(i) => self.gazetteer.actors[i].id.clone(),
+            ActorRef::Discovered(i) => self.discovered_id(&a.discovered[i].name),
+        }
+    }
+
     /// The actor id of every mention.
     pub fn mention_ids(&self, a: &Annotations) -> Vec<String> {
-        a.mentions
-            .iter()
-            .map(|m| match m.actor {
-                ActorRef::Curated(i) => self.gazetteer.actors[i].id.clone(),
-                ActorRef::Discovered(i) => self.discovered_id(&a.discovered[i].name),
-            })
-            .collect()
+        a.mentions.iter().map(|m| self.id_of(m.actor, a)).collect()
     }
 }
 

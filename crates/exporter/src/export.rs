@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use corpus_normaliser::normalise;
+use corpus_normaliser::{extract_quotes, normalise, QualityFlag};
 use corpus_parser::{decode, parse_blocks, read_source, Catalog, CatalogEntry, Gazetteer, Hints};
 use rayon::prelude::*;
 
@@ -79,8 +79,23 @@ pub fn process(actors: &Actors, catalog: &Catalog, entry: &CatalogEntry) -> Resu
     };
     let blocks = parse_blocks(text, &hints);
     let doc = normalise(text, &blocks);
+    let mut doc = doc;
     let annotations = actors.matcher().annotate(&doc);
     let mention_actor_ids = actors.mention_ids(&annotations);
+    let quotes = extract_quotes(&doc, &annotations, actors.matcher());
+    if quotes.unbalanced > 0 {
+        doc.flags.push(QualityFlag::UnbalancedQuoteMarks);
+        doc.flags.sort();
+    }
+    let quote_ids = quotes
+        .quotes
+        .iter()
+        .map(|q| {
+            let key = format!("{}:{}:{}", entry.id, q.start, q.end);
+            let id = sha256_hex(key.as_bytes())[..16].to_string();
+            (id, q.speaker_actor.map(|a| actors.id_of(a, &annotations)))
+        })
+        .collect();
     Ok(Processed {
         entry: entry.clone(),
         source_sha256: sha256_hex(&bytes),
@@ -89,6 +104,8 @@ pub fn process(actors: &Actors, catalog: &Catalog, entry: &CatalogEntry) -> Resu
         doc,
         annotations,
         mention_actor_ids,
+        quotes,
+        quote_ids,
     })
 }
 
@@ -212,7 +229,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
 
     let tables = schema::tables();
     // Streamed tables: documents, segments, mentions. Actors come last.
-    let streamed = [schema::documents(), schema::segments(), schema::mentions()];
+    let streamed = [schema::documents(), schema::segments(), schema::mentions(), schema::quotes()];
     let mut writers = Vec::new();
     let mut builders = Vec::new();
     for t in &streamed {
@@ -234,6 +251,9 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
             }
             for row in p.mention_rows() {
                 builders[2].push(&row)?;
+            }
+            for row in p.quote_rows() {
+                builders[3].push(&row)?;
             }
             totals.add(&actors, &p.annotations, &p.mention_actor_ids);
             source_bytes += p.source_bytes as u64;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use arrow_array::builder::{BooleanBuilder, Date32Builder, Int64Builder, ListBuilder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field};
-use corpus_normaliser::{Annotations, Document};
+use corpus_normaliser::{Annotations, Document, Quotes};
 use corpus_parser::CatalogEntry;
 use sha2::{Digest, Sha256};
 
@@ -57,6 +57,10 @@ pub struct Processed {
     pub annotations: Annotations,
     /// The actor id of each mention (same order as `annotations.mentions`).
     pub mention_actor_ids: Vec<String>,
+    /// Its quotes.
+    pub quotes: Quotes,
+    /// Each quote's id and speaker actor id (same order as `quotes.quotes`).
+    pub quote_ids: Vec<(String, Option<String>)>,
 }
 
 fn int(n: usize) -> i64 {
@@ -92,6 +96,8 @@ impl Processed {
             Value::Integer(Some(int(d.chars))),
             Value::Integer(Some(int(d.words))),
             Value::Integer(Some(int(d.segments.len()))),
+            Value::Integer(Some(int(self.quotes.quotes.len()))),
+            Value::Integer(Some(int(self.quotes.unbalanced))),
             Value::TextList(d.flags.iter().map(|f| f.as_str()).collect()),
             Value::Text(e.notes.as_deref()),
             Value::Text(Some(&d.text)),
@@ -111,6 +117,29 @@ impl Processed {
                 Value::Integer(Some(int(src.start))),
                 Value::Integer(Some(int(src.end))),
                 Value::Integer(Some(i64::from(m.segment_seq))),
+            ]
+        })
+    }
+
+    /// The `quotes` rows.
+    pub fn quote_rows(&self) -> impl Iterator<Item = Vec<Value<'_>>> {
+        self.quotes.quotes.iter().zip(&self.quote_ids).enumerate().map(move |(k, (q, (id, speaker_id)))| {
+            let src = self.doc.map.source_range(q.start..q.end);
+            vec![
+                Value::Text(Some(id)),
+                Value::Text(Some(&self.entry.id)),
+                Value::Integer(Some(int(k + 1))),
+                Value::Text(Some(&q.text)),
+                Value::Integer(Some(int(q.start))),
+                Value::Integer(Some(int(q.end))),
+                Value::Integer(Some(int(src.start))),
+                Value::Integer(Some(int(src.end))),
+                Value::Integer(Some(i64::from(q.segment_seq))),
+                Value::Text(Some(q.mark.as_str())),
+                Value::Text(q.speaker.as_deref()),
+                Value::Text(speaker_id.as_deref()),
+                Value::Text(Some(q.speaker_kind.as_str())),
+                Value::Text(q.cue.as_deref()),
             ]
         })
     }

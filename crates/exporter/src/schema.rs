@@ -114,6 +114,8 @@ pub fn documents() -> Table {
                 "Words in the clean text (white-space separated tokens with a letter or digit).",
             ),
             col("segments", Integer, false, "Number of segments (rows in segments), boilerplate included."),
+            col("quotes", Integer, false, "Number of quotes (rows in quotes)."),
+            col("unbalanced_quote_marks", Integer, false, "Quotation marks left unclosed (or closed too far away to be one quote): counted here, never turned into a quote."),
             with_categories(
                 col("quality_flags", TextList, false, "Quality flags, sorted."),
                 QualityFlag::ALL.iter().map(|f| f.as_str()).collect(),
@@ -205,9 +207,39 @@ pub fn mentions() -> Table {
     }
 }
 
+/// The `quotes` table.
+pub fn quotes() -> Table {
+    Table {
+        name: "quotes",
+        description: "One row per quotation (speech only: scare quotes, titles and quoted terms are not quotes), with its speaker.",
+        columns: vec![
+            col("quote_id", Text, false, "Quote id (key): the first 16 hex digits of SHA-256 of doc_id, start and end."),
+            col("doc_id", Text, false, "The document (documents.doc_id)."),
+            col("seq", Integer, false, "1-based position of the quote in its document."),
+            col("text", Text, false, "The quoted words without the marks: documents.text[start:end]."),
+            col("start", Integer, false, "Start in documents.text, in code points."),
+            col("end", Integer, false, "End (exclusive) in documents.text, in code points."),
+            col("source_start", Integer, false, "Start in the raw source file, in bytes."),
+            col("source_end", Integer, false, "End (exclusive) in the raw source file, in bytes."),
+            col("segment_seq", Integer, false, "The segment the quote starts in (segments.seq of the same document)."),
+            with_categories(col("mark", Text, false, "How the quote was marked: double or single quotation marks, a displayed block quotation, or none (recovered from its attribution where the marks were stripped)."), vec!["double", "single", "block", "none"]),
+            col("speaker", Text, true, "Who is quoted: an actor's name, or a short description of an anonymous source (\"Taliban commander, Kunar\"); null when unattributed."),
+            col("speaker_actor_id", Text, true, "The speaker's actor (actors.actor_id), when the speaker is a known or discovered actor."),
+            with_categories(col("speaker_kind", Text, false, "named, anonymous or unattributed."), vec!["named", "anonymous", "unattributed"]),
+            col("cue", Text, true, "The reporting verb or phrase that attributes the quote (said, told, according to …)."),
+        ],
+        primary_key: vec!["quote_id"],
+        foreign_keys: vec![
+            (vec!["doc_id"], "documents", vec!["doc_id"]),
+            (vec!["speaker_actor_id"], "actors", vec!["actor_id"]),
+            (vec!["doc_id", "segment_seq"], "segments", vec!["doc_id", "seq"]),
+        ],
+    }
+}
+
 /// Every table, in export order.
 pub fn tables() -> Vec<Table> {
-    vec![documents(), segments(), actors(), mentions()]
+    vec![documents(), segments(), actors(), mentions(), quotes()]
 }
 
 impl Table {

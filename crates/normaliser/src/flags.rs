@@ -23,15 +23,19 @@ pub enum QualityFlag {
     /// The text was run through an article spinner: two or more known
     /// "tortured phrases", or spinner template residue like `{dollars}`.
     SpunText,
+    /// A quotation mark is left unclosed (or closed too far away to be one
+    /// quote); set by the quote extractor.
+    UnbalancedQuoteMarks,
 }
 
 impl QualityFlag {
     /// Every flag, in name order.
-    pub const ALL: [QualityFlag; 4] = [
+    pub const ALL: [QualityFlag; 5] = [
         QualityFlag::MarkupResidue,
         QualityFlag::PdfArtefacts,
         QualityFlag::QuoteMarksStripped,
         QualityFlag::SpunText,
+        QualityFlag::UnbalancedQuoteMarks,
     ];
 
     /// The name used in the tables.
@@ -41,6 +45,7 @@ impl QualityFlag {
             QualityFlag::PdfArtefacts => "pdf_artefacts",
             QualityFlag::QuoteMarksStripped => "quote_marks_stripped",
             QualityFlag::SpunText => "spun_text",
+            QualityFlag::UnbalancedQuoteMarks => "unbalanced_quote_marks",
         }
     }
 
@@ -56,6 +61,9 @@ impl QualityFlag {
             }
             QualityFlag::SpunText => {
                 "the text was passed through an article spinner (known tortured phrases or template residue)"
+            }
+            QualityFlag::UnbalancedQuoteMarks => {
+                "a quotation mark is left unclosed (counted in documents.unbalanced_quote_marks, never made into a quote)"
             }
         }
     }

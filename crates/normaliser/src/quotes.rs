@@ -118,9 +118,9 @@ static NAMING_CUES: LazyLock<Vec<&'static str>> =
 static CUE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)\b(?:{})\b", alternation(&REPORTING_VERBS))));
 /// An anonymous source phrase ending at the end of the haystack.
-static ANON_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i){}\s*$", anonymous_np())));
+static ANON_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"{}\s*$", anonymous_np())));
 /// An anonymous source phrase at the start of the haystack.
-static ANON_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\s*{}", anonymous_np())));
+static ANON_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s*{}", anonymous_np())));
 static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(he|she|they)\s*$"));
 static PRONOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(he|she|they)\b"));
 static NAMING_BEFORE: LazyLock<Regex> =
@@ -131,7 +131,7 @@ static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 
 fn anonymous_np() -> String {
     format!(
-        r"((?:a|an|one|another|two|three|four|several|some|many|other|those|these|the)\s+(?:[\p{{L}}’'.-]+\s+){{0,4}}?(?:{})(?:\s+(?:from|in|of)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}-]*(?:\s+\p{{Lu}}[\p{{L}}-]*)?)?)\b",
+        r"((?i:a|an|one|another|two|three|four|several|some|many|other|those|these|the)\s+(?:[\p{{L}}’'.-]+\s+){{0,4}}?(?i:{})(?:\s+(?:from|in|of)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}-]*(?:\s+\p{{Lu}}[\p{{L}}-]*)?)?)\b",
         alternation(&SOURCE_NOUNS)
     )
 }
@@ -143,6 +143,20 @@ struct Speaker {
     actor: Option<ActorRef>,
     kind: Option<SpeakerKind>,
     cue: Option<String>,
+    /// How the speaker was found: "cue", "footnote" or "continuation".
+    via: &'static str,
+}
+
+/// Reporting verbs that are also nouns ("assertive claims", "the notes"):
+/// they count only with a subject right before them.
+const NOUN_LIKE_CUES: &[&str] = &["claims", "claim", "notes", "note", "states", "remarks"];
+
+/// The quote before, for continuations.
+#[derive(Debug, Clone)]
+struct Last {
+    segment: usize,
+    close: usize,
+    speaker: Speaker,
 }
 
 /// A pair of marks: the quoted words are `open + 1 .. close`.
@@ -296,7 +310,7 @@ impl Extractor<'_> {
         let segs: Vec<(usize, usize, usize, BlockKind)> =
             self.segments().enumerate().map(|(k, (s, a, b))| (k, a, b, s.kind)).collect();
         let mut carry: Option<(usize, QuoteMark, usize)> = None; // open position, mark, paragraphs so far
-        let mut last_speaker: Option<(usize, Speaker)> = None; // segment index, speaker
+        let mut last_speaker: Option<Last> = None;
         for &(k, a, b, kind) in &segs {
             if kind == BlockKind::BlockQuote {
                 carry = None;
@@ -356,14 +370,7 @@ impl Extractor<'_> {
 
     /// A quote over several paragraphs: from the first opening mark to the
     /// last closing one (the repeated opening marks stay in the text).
-    fn emit_multi(
-        &mut self,
-        open: usize,
-        close: usize,
-        mark: QuoteMark,
-        last: &mut Option<(usize, Speaker)>,
-        k: usize,
-    ) {
+    fn emit_multi(&mut self, open: usize, close: usize, mark: QuoteMark, last: &mut Option<Last>, k: usize) {
         if close - open > MAX_QUOTE_CHARS * 2 {
             self.unbalanced += 1;
             return;
@@ -371,10 +378,10 @@ impl Extractor<'_> {
         let pair = Pair { open, close, mark };
         let sp = self.attribute(pair, k, last);
         self.push_quote(open + 1, close, mark, sp.clone());
-        *last = Some((k, sp));
+        *last = Some(Last { segment: k, close, speaker: sp });
     }
 
-    fn emit_pair(&mut self, p: Pair, k: usize, last: &mut Option<(usize, Speaker)>) {
+    fn emit_pair(&mut self, p: Pair, k: usize, last: &mut Option<Last>) {
         if p.close - p.open > MAX_QUOTE_CHARS {
             self.unbalanced += 1;
             return;
@@ -389,7 +396,7 @@ impl Extractor<'_> {
         }
         self.push_quote(p.open + 1, p.close, p.mark, sp.clone());
         if sp.kind.is_some() {
-            *last = Some((k, sp));
+            *last = Some(Last { segment: k, close: p.close, speaker: sp });
         }
     }
 
@@ -409,10 +416,11 @@ impl Extractor<'_> {
         if in_parens && n <= 4 {
             return false;
         }
-        if sp.cue.is_some() {
-            return n >= 2 || sp.kind == Some(SpeakerKind::Named);
+        match sp.via {
+            "cue" => n >= 2,
+            "footnote" => n >= 3,
+            _ => n >= 6,
         }
-        n >= 6 || sp.kind.is_some()
     }
 
     fn push_quote(&mut self, start: usize, mut end: usize, mark: QuoteMark, sp: Speaker) {
@@ -519,7 +527,7 @@ impl Extractor<'_> {
 
     fn named(&self, actor: ActorRef) -> Speaker {
         let (name, _) = self.actors.actor_name(actor, self.ann);
-        Speaker { name: Some(name), actor: Some(actor), kind: Some(SpeakerKind::Named), cue: None }
+        Speaker { name: Some(name), actor: Some(actor), kind: Some(SpeakerKind::Named), ..Speaker::default() }
     }
 
     /// he / she → the nearest person mentioned before; they → the nearest
@@ -539,30 +547,39 @@ impl Extractor<'_> {
     }
 
     fn anonymous(&self, np: &str) -> Speaker {
-        let np = np.trim();
+        let mut np = np.trim();
+        // "official in December" : a month is not where the source is from.
+        for sep in [" in ", " from ", " of "] {
+            if let Some(k) = np.rfind(sep) {
+                let tail = np[k + sep.len()..].split_whitespace().next().unwrap_or("");
+                if crate::lexicon::NOT_NAMES.contains(tail) {
+                    np = &np[..k];
+                }
+            }
+        }
         let lower = np.to_lowercase();
         let determiners = ["a ", "an ", "one ", "another ", "the ", "those ", "these ", "some ", "other "];
         let desc = determiners.iter().find_map(|d| lower.starts_with(d).then(|| np[d.len()..].to_string()));
         Speaker {
             name: Some(desc.unwrap_or_else(|| np.to_string())),
-            actor: None,
             kind: Some(SpeakerKind::Anonymous),
-            cue: None,
+            ..Speaker::default()
         }
     }
 
     /// The subject of a cue that ends at `at` looking right (inverted: "said
     /// Kim Kagan", "according to one commander").
     fn subject_after(&self, at: usize) -> Speaker {
+        let rest = self.text(at, (at + 120).min(self.chars.len()));
+        // "said one Taliban official": the anonymous phrase, not the group in it.
+        if let Some(c) = ANON_AFTER.captures(&rest) {
+            return self.anonymous(&c[1]);
+        }
         if let Some((_, actor)) = self.mention_starting_at(at, 40) {
             return self.named(actor);
         }
-        let rest = self.text(at, (at + 120).min(self.chars.len()));
         if let Some(c) = PRONOUN_AFTER.captures(&rest) {
             return self.resolve_pronoun(&c[1], at);
-        }
-        if let Some(c) = ANON_AFTER.captures(&rest) {
-            return self.anonymous(&c[1]);
         }
         Speaker::default()
     }
@@ -570,33 +587,33 @@ impl Extractor<'_> {
     /// The subject of a cue that starts at `at` looking left ("Kagan said",
     /// "one commander said", "he said").
     fn subject_before(&self, at: usize) -> Speaker {
+        let before = self.text(at.saturating_sub(120), at);
+        if let Some(c) = ANON_BEFORE.captures(&before) {
+            return self.anonymous(&c[1]);
+        }
         if let Some((_, actor)) = self.mention_ending_at(at, 2) {
             return self.named(actor);
         }
-        let before = self.text(at.saturating_sub(120), at);
         if let Some(c) = PRONOUN_BEFORE.captures(&before) {
             return self.resolve_pronoun(&c[1], at);
-        }
-        if let Some(c) = ANON_BEFORE.captures(&before) {
-            return self.anonymous(&c[1]);
         }
         Speaker::default()
     }
 
     /// The attribution of a marked quote: a cue after it in the same
     /// sentence, or before it, or at the end of the sentence before; else
-    /// the footnote it carries; else the speaker of the quote just before
-    /// in the same or the previous paragraph.
-    fn attribute(&self, p: Pair, k: usize, last: &Option<(usize, Speaker)>) -> Speaker {
+    /// the footnote it carries; else, as a continuation, the speaker of the
+    /// quote just before (see [`Extractor::continues`]).
+    fn attribute(&self, p: Pair, k: usize, last: &Option<Last>) -> Speaker {
         let (s, e) = self.sentence(p.open);
         let (_, e2) = self.sentence(p.close);
         let mut sp = Speaker::default();
         // After: ", says Kim Kagan" / ", Kagan said" / "he said".
         let after_end = e2.max(e).min(p.close + 160).min(self.chars.len());
         let after = self.text(p.close + 1, after_end);
-        if let Some(m) =
-            CUE.find(&after).filter(|m| m.start() <= 60 && !after[..m.start()].contains(['“', '"', '‘']))
-        {
+        let near = |m: &regex::Match<'_>| m.start() <= 60 && !after[..m.start()].contains(['“', '"', '‘']);
+        if let Some(m) = CUE.find(&after).filter(near) {
+            let cue = m.as_str().to_lowercase();
             let cue_start = p.close + 1 + after[..m.start()].chars().count();
             let cue_end = cue_start + m.as_str().chars().count();
             let mut subject = self.subject_before(cue_start);
@@ -608,70 +625,110 @@ impl Extractor<'_> {
                     subject = inverted;
                 }
             }
-            sp = Speaker { cue: Some(m.as_str().to_lowercase()), ..subject };
+            if subject.kind.is_some() || !NOUN_LIKE_CUES.contains(&cue.as_str()) {
+                sp = Speaker { cue: Some(cue), via: "cue", ..subject };
+            }
         }
         // Before, in the same sentence: "X said: “…" / "insisting that “…".
         if sp.cue.is_none() {
-            let before = self.text(s, p.open);
-            if let Some(m) = CUE.find_iter(&before).last() {
-                let cue_start = s + before[..m.start()].chars().count();
-                let cue_end = cue_start + m.as_str().chars().count();
-                let cue = m.as_str().to_lowercase();
-                let mut subject = if cue == "according to" {
-                    self.subject_after(cue_end)
-                } else {
-                    self.subject_before(cue_start)
-                };
-                if subject.kind.is_none() && cue != "according to" {
-                    subject = self.sentence_subject(s, cue_start);
-                }
-                sp = Speaker { cue: Some(cue), ..subject };
-            }
+            sp = self.cue_before(s, p.open);
         }
         // The sentence before ends with a cue and a colon: "Kagan put it this way:".
         if sp.cue.is_none() && self.text(s, p.open).trim().is_empty() && s > 0 {
             let (ps, _) = self.sentence(s.saturating_sub(2));
-            let prev = self.text(ps, s);
-            if prev.trim_end().ends_with(':') {
-                if let Some(m) = CUE.find_iter(&prev).last() {
-                    let cue_start = ps + prev[..m.start()].chars().count();
-                    let subject = self.subject_before(cue_start);
-                    let subject =
-                        if subject.kind.is_none() { self.sentence_subject(ps, cue_start) } else { subject };
-                    sp = Speaker { cue: Some(m.as_str().to_lowercase()), ..subject };
-                }
+            if self.text(ps, s).trim_end().ends_with(':') {
+                sp = self.cue_before(ps, s);
             }
         }
         if sp.kind.is_none() || sp.kind == Some(SpeakerKind::Anonymous) {
             if let Some(desc) = self.footnote_source(p.close) {
+                let cue = sp.cue.take();
                 sp = Speaker {
                     name: Some(desc),
-                    actor: None,
                     kind: Some(SpeakerKind::Anonymous),
-                    cue: sp.cue,
+                    cue,
+                    via: "footnote",
+                    ..Speaker::default()
                 };
             }
         }
         if sp.kind.is_none() && sp.cue.is_none() {
-            if let Some((lk, prev)) = last {
-                if *lk + 1 >= k {
-                    return Speaker { cue: None, ..prev.clone() };
-                }
+            if let Some(prev) = last.as_ref().filter(|l| self.continues(l, p, k)) {
+                return Speaker { cue: None, via: "continuation", ..prev.speaker.clone() };
             }
         }
         sp
     }
 
+    /// The last cue in `s..end` and its subject: right before the cue, or
+    /// after "according to", or the person the sentence is about.
+    fn cue_before(&self, s: usize, end: usize) -> Speaker {
+        let before = self.text(s, end);
+        let Some(m) = CUE.find_iter(&before).last() else { return Speaker::default() };
+        let cue = m.as_str().to_lowercase();
+        let cue_start = s + before[..m.start()].chars().count();
+        let cue_end = cue_start + m.as_str().chars().count();
+        if cue == "according to" {
+            return Speaker { cue: Some(cue), via: "cue", ..self.subject_after(cue_end) };
+        }
+        let mut subject = self.subject_before(cue_start);
+        if subject.kind.is_none() {
+            if NOUN_LIKE_CUES.contains(&cue.as_str()) {
+                return Speaker::default();
+            }
+            subject = self.sentence_subject(s, cue_start);
+        }
+        Speaker { cue: Some(cue), via: "cue", ..subject }
+    }
+
+    /// A quote with no attribution of its own continues the speaker of the
+    /// quote before it when nothing else intervenes: in the same paragraph
+    /// with no other actor named in between, or opening the next paragraph
+    /// right after a paragraph that ended with that quote's sentence.
+    fn continues(&self, last: &Last, p: Pair, k: usize) -> bool {
+        if last.speaker.kind.is_none() {
+            return false;
+        }
+        if last.segment == k {
+            // The previous quote's own attribution may name actors.
+            let (_, attribution_end) = self.sentence(last.close);
+            let between = attribution_end.max(last.close)..p.open;
+            let other = self
+                .ann
+                .mentions
+                .iter()
+                .any(|m| between.contains(&m.start) && Some(m.actor) != last.speaker.actor);
+            return !other && p.open - last.close <= 200;
+        }
+        let Some(seg) = self.segment_at(p.open) else { return false };
+        let opens_paragraph = seg.span.as_ref().is_some_and(|r| r.start == p.open);
+        let prev_end = self.segment_at(last.close).and_then(|s| s.span.as_ref().map(|r| r.end)).unwrap_or(0);
+        last.segment + 1 == k && opens_paragraph && prev_end.saturating_sub(last.close) <= 60
+    }
+
     /// The subject of a sentence whose verb comes later ("Secretary of State
     /// Mike Pompeo went even further in March, insisting …"): the first
-    /// actor mentioned in it, or an anonymous source phrase at its start.
+    /// person mentioned in it, or an anonymous source phrase at its start.
     fn sentence_subject(&self, s: usize, before: usize) -> Speaker {
-        if let Some(m) =
-            self.ann.mentions.iter().filter(|m| m.start >= s && m.end <= before).min_by_key(|m| m.start)
-        {
+        let person = self
+            .ann
+            .mentions
+            .iter()
+            .filter(|m| m.start >= s && m.end <= before)
+            .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)
+            .min_by_key(|m| m.start);
+        if let Some(m) = person {
             return self.named(m.actor);
         }
         let head = self.text(s, before);
+        static HE_SHE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(he|she)\b"));
+        if let Some(m) = HE_SHE.find(&head) {
+            let at = s + head[..m.start()].chars().count();
+            let sp = self.resolve_pronoun(m.as_str(), at);
+            if sp.kind.is_some() {
+                return sp;
+            }
+        }
         let cleaned = head.trim_start_matches(|c: char| !c.is_alphanumeric());
         let cleaned = cleaned.strip_prefix("As ").or_else(|| cleaned.strip_prefix("as ")).unwrap_or(cleaned);
         if let Some(c) = ANON_AFTER.captures(cleaned) {
@@ -719,32 +776,23 @@ impl Extractor<'_> {
                 e -= 1;
             }
             let mut sp = Speaker::default();
-            // The introduction: the end of the text before, up to a colon.
+            // The introduction: the sentence before, up to its colon.
             if a >= 2 {
                 let (ps, _) = self.sentence(a - 3);
-                let intro = self.text(ps, a);
-                if let Some(m) = CUE.find_iter(&intro).last() {
-                    let cue_start = ps + intro[..m.start()].chars().count();
-                    let cue = m.as_str().to_lowercase();
-                    let subject = if cue == "according to" {
-                        self.subject_after(cue_start + m.as_str().chars().count())
-                    } else {
-                        self.subject_before(cue_start)
-                    };
-                    let subject =
-                        if subject.kind.is_none() { self.sentence_subject(ps, cue_start) } else { subject };
-                    sp = Speaker { cue: Some(cue), ..subject };
-                } else {
-                    sp = self.sentence_subject(ps, a);
+                sp = self.cue_before(ps, a);
+                if sp.kind.is_none() {
+                    let cue = sp.cue.take();
+                    sp = Speaker { cue, ..self.sentence_subject(ps, a) };
                 }
             }
             if sp.kind.is_none() || sp.kind == Some(SpeakerKind::Anonymous) {
                 if let Some(desc) = self.footnote_source(e.saturating_sub(1)) {
+                    let cue = sp.cue.take();
                     sp = Speaker {
                         name: Some(desc),
-                        actor: None,
                         kind: Some(SpeakerKind::Anonymous),
-                        cue: sp.cue,
+                        cue,
+                        ..Speaker::default()
                     };
                 }
             }
@@ -1101,11 +1149,9 @@ type = "person"
 
     #[test]
     fn a_footnote_to_an_interview_names_the_source() {
-        let text = format!(
-            "Commanders were blunt about it. ‘We will never hand them over to anyone, whatever happens,’¹ he added, and left.\n\n\
-             1 Interview with Taliban commander, Kunar, 2 December 2020.\n"
-        );
-        let r = rows(&text);
+        let text = "Commanders were blunt about it. ‘We will never hand them over to anyone, whatever happens,’¹ he added, and left.\n\n\
+             1 Interview with Taliban commander, Kunar, 2 December 2020.\n";
+        let r = rows(text);
         assert_eq!(
             r,
             vec![row(
