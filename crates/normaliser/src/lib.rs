@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 
 mod clean;
+mod dates;
 mod document;
 mod flags;
 mod lexicon;
@@ -34,6 +35,7 @@ mod mapped;
 mod mentions;
 mod quotes;
 
+pub use dates::{find_dates, writes_day_first, DateContext, DateExpr, DatePrecision};
 pub use document::{normalise, normalise_parts, Document, Segment, MAX_SEGMENT_CHARS, SEGMENT_SEPARATOR};
 pub use flags::QualityFlag;
 pub use mapped::OffsetMap;

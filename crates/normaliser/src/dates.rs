@@ -1,0 +1,615 @@
+//! Date expressions: found in a text and normalised to the period they
+//! name, with its precision. Pure: give it the text and what is known of
+//! the document's date; it knows nothing of events.
+
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, Weekday};
+use jiff::ToSpan;
+use regex::Regex;
+
+/// How precise a date expression is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DatePrecision {
+    /// One day.
+    Day,
+    /// One week (Monday to Sunday).
+    Week,
+    /// One month, or a part of one ("late August 2021").
+    Month,
+    /// A season or a third of a year ("spring of 2011", "mid-2024").
+    Season,
+    /// One year, or a range of years.
+    Year,
+    /// A decade ("the 1990s").
+    Decade,
+}
+
+impl DatePrecision {
+    /// The name used in the tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Week => "week",
+            DatePrecision::Month => "month",
+            DatePrecision::Season => "season",
+            DatePrecision::Year => "year",
+            DatePrecision::Decade => "decade",
+        }
+    }
+}
+
+/// A normalised date expression. `start`/`end` are byte offsets into the
+/// text it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateExpr {
+    /// Byte offset of the expression.
+    pub start: usize,
+    /// Byte offset of its end (exclusive).
+    pub end: usize,
+    /// First day of the period.
+    pub first: Date,
+    /// Last day of the period (inclusive).
+    pub last: Date,
+    /// Precision.
+    pub precision: DatePrecision,
+}
+
+/// What a date reader knows about the document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DateContext {
+    /// The publication date and how precise it is (for "last year", "on
+    /// Monday", and a month and day without a year).
+    pub published: Option<(Date, DatePrecision)>,
+    /// Whether numeric dates are day-first (12/02/2021 = 12 February).
+    pub day_first: bool,
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("a built-in pattern compiles (tested)")
+}
+
+const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)";
+
+static DAY_MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b(\d{{1,2}})\s+({MONTH})\.?,?\s+(\d{{4}})\b")));
+static MONTH_DAY_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")));
+static ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"));
+static NINE_ELEVEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^\w/-])(9/11)\b"));
+static PART_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:(early|mid|late)[- ])?({MONTH})\.?(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|,?\s+(\d{{4}})\b)"
+    ))
+});
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(\d{{1,2}})\s+({MONTH})\b")));
+static SEASON: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4})\b"));
+static PART_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(early|mid|late)[- ](\d{4})\b"));
+static DECADE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:(1[89]|20)(\d)0s|[’'](\d)0s)\b"));
+static YEAR_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(1[89]\d\d|20\d\d)\s?[–-]\s?(1[89]\d\d|20\d\d|\d\d)\b"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(1[89]\d\d|20\d\d)\b"));
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(last|this|next)\s+(year|month|week)|(yesterday)|(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years?|months?|weeks?|days?)\s+ago)\b",
+    )
+});
+static WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:on\s+|last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"));
+static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?|months?|years?)\s+(after|before|later)\b",
+    )
+});
+
+fn month_number(name: &str) -> Option<i8> {
+    let lower = name.to_lowercase();
+    let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    names.iter().position(|m| lower.starts_with(m)).map(|i| i as i8 + 1)
+}
+
+fn number(word: &str) -> Option<i64> {
+    let words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    words
+        .iter()
+        .position(|w| word.eq_ignore_ascii_case(w))
+        .map(|i| i as i64 + 1)
+        .or_else(|| word.parse().ok())
+}
+
+fn year(s: &str) -> Option<i16> {
+    s.parse().ok().filter(|y| (1000..=2999).contains(y))
+}
+
+fn day(y: i16, m: i8, d: i8) -> Option<(Date, Date)> {
+    let date = Date::new(y, m, d).ok()?;
+    Some((date, date))
+}
+
+fn month(y: i16, m: i8) -> Option<(Date, Date)> {
+    let first = Date::new(y, m, 1).ok()?;
+    Some((first, first.last_of_month()))
+}
+
+fn years(a: i16, b: i16) -> Option<(Date, Date)> {
+    Some((Date::new(a, 1, 1).ok()?, Date::new(b, 12, 31).ok()?))
+}
+
+fn week_of(d: Date) -> Option<(Date, Date)> {
+    let monday = d.checked_sub(i64::from(d.weekday().to_monday_zero_offset()).days()).ok()?;
+    Some((monday, monday.checked_add(6.days()).ok()?))
+}
+
+/// The parts of a period: early, mid and late thirds. A year's thirds
+/// are January–April, May–August, September–December; a month's are the
+/// 1st–10th, 11th–20th, 21st–end.
+fn third(first: Date, last: Date, part: &str) -> Option<(Date, Date)> {
+    let part = part.to_lowercase();
+    if first.month() == 1 && first.day() == 1 && last.month() == 12 && last.day() == 31 {
+        let (a, b) = match part.as_str() {
+            "early" => (1, 4),
+            "mid" => (5, 8),
+            _ => (9, 12),
+        };
+        return Some((
+            Date::new(first.year(), a, 1).ok()?,
+            Date::new(first.year(), b, 1).ok()?.last_of_month(),
+        ));
+    }
+    let (a, b) = match part.as_str() {
+        "early" => (first, first.checked_add(9.days()).ok()?),
+        "mid" => (first.checked_add(10.days()).ok()?, first.checked_add(19.days()).ok()?),
+        _ => (first.checked_add(20.days()).ok()?, last),
+    };
+    Some((a, b.min(last)))
+}
+
+/// A found expression before overlap resolution.
+struct Found {
+    start: usize,
+    end: usize,
+    period: Option<(Date, Date)>,
+    precision: DatePrecision,
+}
+
+fn is_citation(text: &str, start: usize, end: usize) -> bool {
+    // "(Bacon, 2018)", "(2018a; 2018b)", "Zelin (2020)", "Mir, 2020;"
+    let after = &text[end..];
+    let before = &text[..start];
+    let lettered = after.starts_with(|c: char| c.is_ascii_lowercase());
+    let in_parens = before.rfind('(').is_some_and(|o| before.rfind(')').is_none_or(|c| c < o))
+        && after.find(')').is_some_and(|c| after.find('(').is_none_or(|o| c < o));
+    let author_before = before.trim_end().ends_with(',') || before.trim_end().ends_with('(');
+    lettered || (in_parens && author_before)
+}
+
+fn is_not_a_date_number(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end().to_lowercase();
+    ["resolution", "no.", "number", "page", "pp.", "p.", "article", "section", "report", "volume"]
+        .iter()
+        .any(|w| before.ends_with(w))
+}
+
+/// Reads every date expression of `text`. `anchor_year` is the year a
+/// month and day without a year belong to (the nearest explicit year
+/// before, or the publication year); it is updated as explicit years are
+/// read, so call it on a document's paragraphs in order.
+pub fn find_dates(text: &str, ctx: &DateContext, anchor_year: &mut Option<i16>) -> Vec<DateExpr> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut push = |start: usize, end: usize, period: Option<(Date, Date)>, precision: DatePrecision| {
+        found.push(Found { start, end, period, precision });
+    };
+    for c in DAY_MONTH_YEAR.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let p = (|| day(year(&c[3])?, month_number(&c[2])?, c[1].parse().ok()?))();
+        push(m.start(), m.end(), p, DatePrecision::Day);
+    }
+    for c in MONTH_DAY_YEAR.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let p = (|| day(year(&c[3])?, month_number(&c[1])?, c[2].parse().ok()?))();
+        push(m.start(), m.end(), p, DatePrecision::Day);
+    }
+    for c in ISO.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let p = (|| day(year(&c[1])?, c[2].parse().ok()?, c[3].parse().ok()?))();
+        push(m.start(), m.end(), p, DatePrecision::Day);
+    }
+    for c in NUMERIC.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let (a, b): (i8, i8) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        let (d, mo) = if a > 12 || (ctx.day_first && b <= 12) { (a, b) } else { (b, a) };
+        push(m.start(), m.end(), (|| day(year(&c[3])?, mo, d))(), DatePrecision::Day);
+    }
+    for c in NINE_ELEVEN.captures_iter(text) {
+        let m = c.get(1).expect("group 1");
+        let prefixed = text[..m.start()].ends_with("pre-") || text[..m.start()].ends_with("post-");
+        if !prefixed {
+            push(m.start(), m.end(), day(2001, 9, 11), DatePrecision::Day);
+        }
+    }
+    for c in PART_MONTH.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let Some(mo) = month_number(&c[2]) else { continue };
+        // "May" and "March" are words too: only with a capital and a number.
+        if matches!(&c[2], "May" | "March") && c.get(3).is_none() && c.get(4).is_none() {
+            continue;
+        }
+        let part = c.get(1).map(|p| p.as_str());
+        if let Some(d) = c.get(3) {
+            let y = *anchor_year;
+            let p = (|| day(y?, mo, d.as_str().parse().ok()?))();
+            push(m.start(), m.end(), p, DatePrecision::Day);
+        } else if let Some(y) = c.get(4) {
+            let p = (|| {
+                let (a, b) = month(year(y.as_str())?, mo)?;
+                part.map_or(Some((a, b)), |part| third(a, b, part))
+            })();
+            push(m.start(), m.end(), p, DatePrecision::Month);
+        }
+    }
+    for c in DAY_MONTH.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let y = *anchor_year;
+        let p = (|| day(y?, month_number(&c[2])?, c[1].parse().ok()?))();
+        push(m.start(), m.end(), p, DatePrecision::Day);
+    }
+    // "mid-March", "late August" without a year.
+    static PART_BARE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(early|mid|late)[- ]({MONTH})\b")));
+    for c in PART_BARE.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let y = *anchor_year;
+        let p = (|| {
+            let (a, b) = month(y?, month_number(&c[2])?)?;
+            third(a, b, &c[1])
+        })();
+        push(m.start(), m.end(), p, DatePrecision::Month);
+    }
+    for c in SEASON.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let p = (|| {
+            let y = year(&c[2])?;
+            match c[1].to_lowercase().as_str() {
+                "spring" => Some((Date::new(y, 3, 1).ok()?, Date::new(y, 5, 31).ok()?)),
+                "summer" => Some((Date::new(y, 6, 1).ok()?, Date::new(y, 8, 31).ok()?)),
+                "winter" => Some((Date::new(y, 12, 1).ok()?, Date::new(y + 1, 3, 1).ok()?.yesterday().ok()?)),
+                _ => Some((Date::new(y, 9, 1).ok()?, Date::new(y, 11, 30).ok()?)),
+            }
+        })();
+        push(m.start(), m.end(), p, DatePrecision::Season);
+    }
+    for c in PART_YEAR.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let p = (|| {
+            let (a, b) = years(year(&c[2])?, year(&c[2])?)?;
+            third(a, b, &c[1])
+        })();
+        push(m.start(), m.end(), p, DatePrecision::Season);
+    }
+    for c in DECADE.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let decade: Option<i16> = match (c.get(1), c.get(2), c.get(3)) {
+            (Some(cent), Some(d), _) => format!("{}{}0", cent.as_str(), d.as_str()).parse().ok(),
+            (_, _, Some(d)) => {
+                let d: i16 = d.as_str().parse().unwrap_or(0);
+                Some(if d >= 3 { 1900 + d * 10 } else { 2000 + d * 10 })
+            }
+            _ => None,
+        };
+        let p = decade.and_then(|y| years(y, y + 9));
+        push(m.start(), m.end(), p, DatePrecision::Decade);
+    }
+    for c in YEAR_RANGE.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let a = year(&c[1]);
+        let b = if c[2].len() == 2 {
+            a.map(|a| a / 100 * 100 + c[2].parse::<i16>().unwrap_or(0))
+        } else {
+            year(&c[2])
+        };
+        if let (Some(a), Some(b)) = (a, b) {
+            if b > a && b - a <= 100 && !is_citation(text, m.start(), m.end()) {
+                push(m.start(), m.end(), years(a, b), DatePrecision::Year);
+            }
+        }
+    }
+    for c in YEAR.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let next = text[m.end()..].chars().next();
+        let in_number = next
+            .is_some_and(|n| n == ',' && text[m.end() + 1..].starts_with(|d: char| d.is_ascii_digit()))
+            || text[..m.start()].ends_with([',', '.', '$', '/', '-', '#'])
+                && text[..m.start()].chars().rev().nth(1).is_some_and(|p| p.is_ascii_digit());
+        if in_number || is_citation(text, m.start(), m.end()) || is_not_a_date_number(text, m.start()) {
+            continue;
+        }
+        let y = year(&c[1]);
+        push(m.start(), m.end(), y.and_then(|y| years(y, y)), DatePrecision::Year);
+    }
+    relative(text, ctx, &mut push);
+
+    // Longest first at each start; no overlaps; unresolvable ones dropped.
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let mut out: Vec<DateExpr> = Vec::new();
+    let mut taken_to = 0;
+    for f in found {
+        if f.start < taken_to {
+            continue;
+        }
+        taken_to = f.end;
+        if let Some((first, last)) = f.period {
+            if matches!(f.precision, DatePrecision::Year | DatePrecision::Day | DatePrecision::Month)
+                && f.end - f.start >= 4
+            {
+                *anchor_year = Some(first.year());
+            }
+            out.push(DateExpr { start: f.start, end: f.end, first, last, precision: f.precision });
+        }
+    }
+    offsets(text, &mut out);
+    out
+}
+
+/// "last year", "next week", "two years ago", "on Monday": against the
+/// publication date, when it is known precisely enough.
+fn relative(
+    text: &str,
+    ctx: &DateContext,
+    push: &mut dyn FnMut(usize, usize, Option<(Date, Date)>, DatePrecision),
+) {
+    let Some((pubdate, pubprec)) = ctx.published else { return };
+    for c in RELATIVE.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let (period, precision) = if let (Some(which), Some(unit)) = (c.get(1), c.get(2)) {
+            let step: i64 = match which.as_str().to_lowercase().as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            match unit.as_str().to_lowercase().as_str() {
+                "year" => (
+                    pubdate.checked_add(step.years()).ok().and_then(|d| years(d.year(), d.year())),
+                    DatePrecision::Year,
+                ),
+                "month" if pubprec <= DatePrecision::Month => {
+                    let d = pubdate.first_of_month().checked_add(step.months()).ok();
+                    (d.and_then(|d| month(d.year(), d.month())), DatePrecision::Month)
+                }
+                "week" if pubprec == DatePrecision::Day => {
+                    (pubdate.checked_add((7 * step).days()).ok().and_then(week_of), DatePrecision::Week)
+                }
+                _ => continue,
+            }
+        } else if c.get(3).is_some() {
+            if pubprec != DatePrecision::Day {
+                continue;
+            }
+            (pubdate.yesterday().ok().map(|d| (d, d)), DatePrecision::Day)
+        } else {
+            let (Some(n), Some(unit)) = (c.get(4).and_then(|n| number(n.as_str())), c.get(5)) else {
+                continue;
+            };
+            let unit = unit.as_str().to_lowercase();
+            if unit.starts_with("year") {
+                let d = pubdate.checked_sub(n.years()).ok();
+                (d.and_then(|d| years(d.year(), d.year())), DatePrecision::Year)
+            } else if unit.starts_with("month") && pubprec <= DatePrecision::Month {
+                let d = pubdate.checked_sub(n.months()).ok();
+                (d.and_then(|d| month(d.year(), d.month())), DatePrecision::Month)
+            } else {
+                continue;
+            }
+        };
+        push(m.start(), m.end(), period, precision);
+    }
+    if pubprec != DatePrecision::Day {
+        return;
+    }
+    for c in WEEKDAY.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let name = c.get(1).expect("group 1");
+        let wd = match name.as_str() {
+            "Monday" => Weekday::Monday,
+            "Tuesday" => Weekday::Tuesday,
+            "Wednesday" => Weekday::Wednesday,
+            "Thursday" => Weekday::Thursday,
+            "Friday" => Weekday::Friday,
+            "Saturday" => Weekday::Saturday,
+            _ => Weekday::Sunday,
+        };
+        // The most recent such day on or before publication (news style:
+        // "released on Monday").
+        let back = (i64::from(pubdate.weekday().to_monday_zero_offset())
+            - i64::from(wd.to_monday_zero_offset()))
+        .rem_euclid(7);
+        let d = pubdate.checked_sub(back.days()).ok();
+        let _ = m;
+        push(name.start(), name.end(), d.map(|d| (d, d)), DatePrecision::Day);
+    }
+}
+
+/// "two days after the strikes on 20 August 1998": shifts the date that
+/// follows in the same text. Rewrites the found expressions in place.
+fn offsets(text: &str, out: &mut Vec<DateExpr>) {
+    for c in OFFSET.captures_iter(text) {
+        let m = c.get(0).expect("group 0");
+        let Some(n) = number(&c[1]) else { continue };
+        let sign = if c[3].eq_ignore_ascii_case("before") { -1 } else { 1 };
+        // The first full date after the phrase, within the same text.
+        let Some(k) = out.iter().position(|d| d.start >= m.end() && d.precision == DatePrecision::Day) else {
+            continue;
+        };
+        let base = out[k].first;
+        let unit = c[2].to_lowercase();
+        let shifted = if unit.starts_with("day") {
+            base.checked_add((sign * n).days())
+        } else if unit.starts_with("week") {
+            base.checked_add((sign * n * 7).days())
+        } else if unit.starts_with("month") {
+            base.checked_add((sign * n).months())
+        } else {
+            base.checked_add((sign * n).years())
+        };
+        if let Ok(d) = shifted {
+            out.push(DateExpr {
+                start: m.start(),
+                end: m.end(),
+                first: d,
+                last: d,
+                precision: DatePrecision::Day,
+            });
+        }
+    }
+    out.sort_by_key(|d| d.start);
+}
+
+/// Whether a document writes dates day first ("2 December 2020") more
+/// often than month first ("December 2, 2020").
+pub fn writes_day_first(text: &str) -> bool {
+    DAY_MONTH_YEAR.find_iter(text).count() > MONTH_DAY_YEAR.find_iter(text).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> DateContext {
+        DateContext { published: Some((jiff::civil::date(2020, 6, 1), DatePrecision::Day)), day_first: false }
+    }
+
+    /// (expression, first, last, precision) for every date found.
+    fn read(text: &str, ctx: &DateContext) -> Vec<(String, String, String, &'static str)> {
+        let mut anchor = ctx.published.map(|p| p.0.year());
+        find_dates(text, ctx, &mut anchor)
+            .into_iter()
+            .map(|d| {
+                (
+                    text[d.start..d.end].to_string(),
+                    d.first.to_string(),
+                    d.last.to_string(),
+                    d.precision.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str, ctx: &DateContext) -> (String, String, String, &'static str) {
+        let r = read(text, ctx);
+        assert_eq!(r.len(), 1, "{text}: {r:?}");
+        r[0].clone()
+    }
+
+    fn check(text: &str, expr: &str, first: &str, last: &str, precision: &str) {
+        let (e, f, l, p) = one(text, &ctx());
+        assert_eq!((e.as_str(), f.as_str(), l.as_str(), p), (expr, first, last, precision), "{text}");
+    }
+
+    #[test]
+    fn full_dates() {
+        check(
+            "The deal was signed on 29 February 2020 in Doha.",
+            "29 February 2020",
+            "2020-02-29",
+            "2020-02-29",
+            "day",
+        );
+        check("It was signed Feb. 29, 2020, in Doha.", "Feb. 29, 2020", "2020-02-29", "2020-02-29", "day");
+        check(
+            "A meeting on September 18, 1996, took place.",
+            "September 18, 1996",
+            "1996-09-18",
+            "1996-09-18",
+            "day",
+        );
+        check("SEPTEMBER 21, 2021, 4:02 PM", "SEPTEMBER 21, 2021", "2021-09-21", "2021-09-21", "day");
+        check("Logged 2021-03-04 by the clerk.", "2021-03-04", "2021-03-04", "2021-03-04", "day");
+        check("The attacks of 9/11 changed it.", "9/11", "2001-09-11", "2001-09-11", "day");
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_document_convention() {
+        let day_first = DateContext { day_first: true, ..ctx() };
+        assert_eq!(one("Date: 12/02/2021", &day_first).1, "2021-02-12");
+        assert_eq!(one("Date: 12/02/2021", &ctx()).1, "2021-12-02");
+        // A first field over 12 can only be a day.
+        assert_eq!(one("Date: 25/02/2021", &ctx()).1, "2021-02-25");
+        assert!(writes_day_first("on 2 December 2020 and 3 March 2021, and on May 4, 2020"));
+    }
+
+    #[test]
+    fn partial_dates() {
+        check("He spoke on March 13 to reporters.", "March 13", "2020-03-13", "2020-03-13", "day");
+        check("It began in September 2020.", "September 2020", "2020-09-01", "2020-09-30", "month");
+        check("It was founded in 2014.", "2014", "2014-01-01", "2014-12-31", "year");
+        check("By mid-2024 it had grown.", "mid-2024", "2024-05-01", "2024-08-31", "season");
+        check("Plans for late 2022 were made.", "late 2022", "2022-09-01", "2022-12-31", "season");
+        check("In early 2019 they met.", "early 2019", "2019-01-01", "2019-04-30", "season");
+        check("In the spring of 2011 they met.", "spring of 2011", "2011-03-01", "2011-05-31", "season");
+        check("Throughout the 1990s they pressed.", "1990s", "1990-01-01", "1999-12-31", "decade");
+        check("During 2012–2013 they fought.", "2012–2013", "2012-01-01", "2013-12-31", "year");
+        check("It left in late August 2021.", "late August 2021", "2021-08-21", "2021-08-31", "month");
+        check("They met in mid-March.", "mid-March", "2020-03-11", "2020-03-20", "month");
+        check("Since December 2021 it has grown.", "December 2021", "2021-12-01", "2021-12-31", "month");
+        check(
+            "Interview with Taliban commander, Kunar, 2 December 2020.",
+            "2 December 2020",
+            "2020-12-02",
+            "2020-12-02",
+            "day",
+        );
+    }
+
+    #[test]
+    fn a_year_before_gives_a_bare_month_and_day_its_year() {
+        let mut anchor = Some(2020);
+        let c = ctx();
+        find_dates("The war began in 1998.", &c, &mut anchor);
+        let d = find_dates("On 16 March the talks resumed.", &c, &mut anchor);
+        assert_eq!(d[0].first.to_string(), "1998-03-16");
+    }
+
+    #[test]
+    fn relative_dates_need_a_publication_date() {
+        check("The report released on Monday shows it.", "Monday", "2020-06-01", "2020-06-01", "day");
+        check("according to the report released Friday", "Friday", "2020-05-29", "2020-05-29", "day");
+        check("He said last year that it failed.", "last year", "2019-01-01", "2019-12-31", "year");
+        check("It happened last week.", "last week", "2020-05-25", "2020-05-31", "week");
+        check("It happened last month.", "last month", "2020-05-01", "2020-05-31", "month");
+        check("It happened two years ago.", "two years ago", "2018-01-01", "2018-12-31", "year");
+        let none = DateContext { published: None, day_first: false };
+        assert!(read("He said last year that the report released on Monday was wrong.", &none).is_empty());
+        // A year-precise publication date resolves "last year" but not "Monday".
+        let year_only = DateContext {
+            published: Some((jiff::civil::date(2023, 1, 1), DatePrecision::Year)),
+            day_first: false,
+        };
+        assert_eq!(read("last year and on Monday", &year_only).len(), 1);
+    }
+
+    #[test]
+    fn an_offset_from_a_date_in_the_same_sentence() {
+        let r = read("Two days after the strikes on 20 August 1998, a call was arranged.", &ctx());
+        assert_eq!(
+            r[0],
+            ("Two days after".to_string(), "1998-08-22".to_string(), "1998-08-22".to_string(), "day")
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_dates() {
+        let cases = [
+            "The group killed nearly 3,000 people.",
+            "A force of 8,600 troops and 2,000 fighters remained.",
+            "It counted 643 deaths and 400 to 600 operatives.",
+            "Under Resolution 1988 the committee listed them.",
+            "See page 2019 of the file, and No. 2020 in the list.",
+            "The meeting started at 4:02 PM and ended at 10:30.",
+            "They may march in May if they must.",
+            "as argued elsewhere (Bacon, 2018; Mir, 2020) and by Zelin (2020) and Bacon (2018a; 2018b)",
+        ];
+        for t in cases {
+            assert!(read(t, &ctx()).is_empty(), "{t}: {:?}", read(t, &ctx()));
+        }
+    }
+}
