@@ -31,6 +31,11 @@ CONTRACT = {
         "source_start": INT, "source_end": INT, "segment_seq": INT, "mark": STR,
         "speaker": STR, "speaker_actor_id": STR, "speaker_kind": STR, "cue": STR,
     },
+    "events": {
+        "event_id": STR, "doc_id": STR, "seq": INT, "date_text": STR, "date_start": DATE,
+        "date_end": DATE, "precision": STR, "event_type": STR, "trigger": STR, "actor_ids": LIST_STR,
+        "sentence": STR, "start": INT, "end": INT, "source_start": INT, "source_end": INT,
+    },
 }
 
 # Columns only the Parquet edition has.

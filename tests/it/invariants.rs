@@ -83,6 +83,29 @@ fn bundled_corpus_keeps_offsets_and_coverage() {
         check_document(&p.entry.id, source, &p.doc);
         check_mentions(p);
         check_quotes(p);
+        check_events(p);
+    }
+}
+
+/// Every event's sentence slices the text and holds its date expression;
+/// its period is ordered; its actors are mentioned in the sentence.
+fn check_events(p: &Processed) {
+    let id = &p.entry.id;
+    assert!(!p.events.is_empty(), "{id}: no events");
+    for (e, (_, actor_ids)) in p.events.iter().zip(&p.event_ids) {
+        assert_eq!(chars(&p.doc.text, e.start, e.end), e.sentence, "{id}: event sentence");
+        assert_eq!(chars(&p.doc.text, e.date_span.0, e.date_span.1), e.date_text, "{id}: date text");
+        assert!(e.start <= e.date_span.0 && e.date_span.1 <= e.end, "{id}: date outside its sentence");
+        assert!(e.date_start <= e.date_end, "{id}: period reversed");
+        for a in actor_ids {
+            let mentioned = p
+                .annotations
+                .mentions
+                .iter()
+                .zip(&p.mention_actor_ids)
+                .any(|(m, mid)| mid == a && m.start >= e.start && m.end <= e.end);
+            assert!(mentioned, "{id}: event actor {a} is not mentioned in the sentence");
+        }
     }
 }
 

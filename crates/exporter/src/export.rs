@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use corpus_normaliser::{extract_quotes, normalise, QualityFlag};
+use corpus_normaliser::{extract_events, extract_quotes, normalise, DatePrecision, QualityFlag};
 use corpus_parser::{decode, parse_blocks, read_source, Catalog, CatalogEntry, Gazetteer, Hints};
 use rayon::prelude::*;
 
@@ -96,6 +96,29 @@ pub fn process(actors: &Actors, catalog: &Catalog, entry: &CatalogEntry) -> Resu
             (id, q.speaker_actor.map(|a| actors.id_of(a, &annotations)))
         })
         .collect();
+    let published = entry.published.map(|p| {
+        let precision = match p.precision {
+            corpus_parser::Precision::Day => DatePrecision::Day,
+            corpus_parser::Precision::Month => DatePrecision::Month,
+            corpus_parser::Precision::Year => DatePrecision::Year,
+        };
+        (p.date, precision)
+    });
+    let events = extract_events(&doc, &annotations, published);
+    let event_ids = events
+        .iter()
+        .map(|e| {
+            let key = format!("{}:{}:{}", entry.id, e.date_span.0, e.date_span.1);
+            let mut ids: Vec<String> = Vec::new();
+            for a in &e.actors {
+                let id = actors.id_of(*a, &annotations);
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            (sha256_hex(key.as_bytes())[..16].to_string(), ids)
+        })
+        .collect();
     Ok(Processed {
         entry: entry.clone(),
         source_sha256: sha256_hex(&bytes),
@@ -106,6 +129,8 @@ pub fn process(actors: &Actors, catalog: &Catalog, entry: &CatalogEntry) -> Resu
         mention_actor_ids,
         quotes,
         quote_ids,
+        events,
+        event_ids,
     })
 }
 
@@ -229,7 +254,8 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
 
     let tables = schema::tables();
     // Streamed tables: documents, segments, mentions. Actors come last.
-    let streamed = [schema::documents(), schema::segments(), schema::mentions(), schema::quotes()];
+    let streamed =
+        [schema::documents(), schema::segments(), schema::mentions(), schema::quotes(), schema::events()];
     let mut writers = Vec::new();
     let mut builders = Vec::new();
     for t in &streamed {
@@ -254,6 +280,9 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
             }
             for row in p.quote_rows() {
                 builders[3].push(&row)?;
+            }
+            for row in p.event_rows() {
+                builders[4].push(&row)?;
             }
             totals.add(&actors, &p.annotations, &p.mention_actor_ids);
             source_bytes += p.source_bytes as u64;

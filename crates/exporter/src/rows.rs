@@ -5,7 +5,7 @@ use std::sync::Arc;
 use arrow_array::builder::{BooleanBuilder, Date32Builder, Int64Builder, ListBuilder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field};
-use corpus_normaliser::{Annotations, Document, Quotes};
+use corpus_normaliser::{Annotations, Document, Event, Quotes};
 use corpus_parser::CatalogEntry;
 use sha2::{Digest, Sha256};
 
@@ -61,6 +61,10 @@ pub struct Processed {
     pub quotes: Quotes,
     /// Each quote's id and speaker actor id (same order as `quotes.quotes`).
     pub quote_ids: Vec<(String, Option<String>)>,
+    /// Its events.
+    pub events: Vec<Event>,
+    /// Each event's id and actor ids (same order as `events`).
+    pub event_ids: Vec<(String, Vec<String>)>,
 }
 
 fn int(n: usize) -> i64 {
@@ -97,6 +101,7 @@ impl Processed {
             Value::Integer(Some(int(d.words))),
             Value::Integer(Some(int(d.segments.len()))),
             Value::Integer(Some(int(self.quotes.quotes.len()))),
+            Value::Integer(Some(int(self.events.len()))),
             Value::Integer(Some(int(self.quotes.unbalanced))),
             Value::TextList(d.flags.iter().map(|f| f.as_str()).collect()),
             Value::Text(e.notes.as_deref()),
@@ -140,6 +145,33 @@ impl Processed {
                 Value::Text(speaker_id.as_deref()),
                 Value::Text(Some(q.speaker_kind.as_str())),
                 Value::Text(q.cue.as_deref()),
+            ]
+        })
+    }
+
+    /// The `events` rows.
+    pub fn event_rows(&self) -> impl Iterator<Item = Vec<Value<'_>>> {
+        self.events.iter().zip(&self.event_ids).enumerate().map(move |(k, (e, (id, actors)))| {
+            let src = self.doc.map.source_range(e.start..e.end);
+            vec![
+                Value::Text(Some(id)),
+                Value::Text(Some(&self.entry.id)),
+                Value::Integer(Some(int(k + 1))),
+                Value::Text(Some(&e.date_text)),
+                Value::Date(Some(days(e.date_start))),
+                Value::Date(Some(days(e.date_end))),
+                Value::Text(Some(e.precision.as_str())),
+                Value::Text(Some(e.event_type)),
+                Value::Text(e.trigger.as_deref()),
+                Value::TextList(actors.iter().map(String::as_str).collect()),
+                Value::Text(Some(&e.sentence)),
+                Value::Integer(Some(int(e.start))),
+                Value::Integer(Some(int(e.end))),
+                Value::Integer(Some(int(src.start))),
+                Value::Integer(Some(int(src.end))),
+                Value::Integer(Some(int(e.date_span.0))),
+                Value::Integer(Some(int(e.date_span.1))),
+                Value::Integer(Some(i64::from(e.segment_seq))),
             ]
         })
     }

@@ -115,6 +115,7 @@ pub fn documents() -> Table {
             ),
             col("segments", Integer, false, "Number of segments (rows in segments), boilerplate included."),
             col("quotes", Integer, false, "Number of quotes (rows in quotes)."),
+            col("events", Integer, false, "Number of events (rows in events)."),
             col("unbalanced_quote_marks", Integer, false, "Quotation marks left unclosed (or closed too far away to be one quote): counted here, never turned into a quote."),
             with_categories(
                 col("quality_flags", TextList, false, "Quality flags, sorted."),
@@ -237,9 +238,42 @@ pub fn quotes() -> Table {
     }
 }
 
+/// The `events` table.
+pub fn events() -> Table {
+    Table {
+        name: "events",
+        description: "One row per date expression that anchors something that happened or is scheduled, in running text and in the notes that date an interview; typed by the nearest trigger word.",
+        columns: vec![
+            col("event_id", Text, false, "Event id (key): the first 16 hex digits of SHA-256 of doc_id and the date expression's offsets."),
+            col("doc_id", Text, false, "The document (documents.doc_id)."),
+            col("seq", Integer, false, "1-based position of the event in its document."),
+            col("date_text", Text, false, "The date expression as written (\"Feb. 29\", \"last year\", \"the 1990s\")."),
+            col("date_start", Date, false, "First day of the period the expression names."),
+            col("date_end", Date, false, "Last day of the period (inclusive)."),
+            with_categories(col("precision", Text, false, "How precise the date is."), vec!["day", "week", "month", "season", "year", "decade"]),
+            with_categories(col("event_type", Text, false, "PLOVER root category of the trigger nearest to the date, or OTHER."), corpus_normaliser::EVENT_TYPES.to_vec()),
+            col("trigger", Text, true, "The word that decided event_type; null for OTHER."),
+            col("actor_ids", TextList, false, "Actors mentioned in the sentence (actors.actor_id), in order of first mention."),
+            col("sentence", Text, false, "The sentence: documents.text[start:end]."),
+            col("start", Integer, false, "Sentence start in documents.text, in code points."),
+            col("end", Integer, false, "Sentence end (exclusive) in documents.text, in code points."),
+            col("source_start", Integer, false, "Sentence start in the raw source file, in bytes."),
+            col("source_end", Integer, false, "Sentence end (exclusive) in the raw source file, in bytes."),
+            col("date_text_start", Integer, false, "Start of the date expression in documents.text, in code points."),
+            col("date_text_end", Integer, false, "End (exclusive) of the date expression in documents.text, in code points."),
+            col("segment_seq", Integer, false, "The segment of the sentence (segments.seq of the same document)."),
+        ],
+        primary_key: vec!["event_id"],
+        foreign_keys: vec![
+            (vec!["doc_id"], "documents", vec!["doc_id"]),
+            (vec!["doc_id", "segment_seq"], "segments", vec!["doc_id", "seq"]),
+        ],
+    }
+}
+
 /// Every table, in export order.
 pub fn tables() -> Vec<Table> {
-    vec![documents(), segments(), actors(), mentions(), quotes()]
+    vec![documents(), segments(), actors(), mentions(), quotes(), events()]
 }
 
 impl Table {

@@ -55,6 +55,17 @@ pub struct DateExpr {
     pub precision: DatePrecision,
 }
 
+/// The years a month and day without a year can belong to: the last
+/// explicit year of the paragraph, else the publication year, else the
+/// last explicit year of the document. Reset `paragraph` at each paragraph.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct YearState {
+    /// The last explicit year read in this paragraph.
+    pub paragraph: Option<i16>,
+    /// The last explicit year read in the document.
+    pub document: Option<i16>,
+}
+
 /// What a date reader knows about the document.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DateContext {
@@ -172,6 +183,36 @@ struct Found {
     end: usize,
     period: Option<(Date, Date)>,
     precision: DatePrecision,
+    /// A month (and day, and early/mid/late part) with no year: resolved
+    /// in text order, once the years before it are known.
+    bare: Option<(i8, Option<i8>, Option<String>)>,
+}
+
+/// A bare "March 13": this paragraph's year, else the publication year
+/// (a year earlier if that would put it after publication), else the
+/// document's last year. A bare "mid-March" likewise, without the check.
+fn resolve_bare(
+    m: i8,
+    d: Option<i8>,
+    part: Option<&str>,
+    ctx: &DateContext,
+    state: &YearState,
+) -> Option<(Date, Date)> {
+    let pubdate = ctx.published.map(|p| p.0);
+    let y = state.paragraph.or(pubdate.map(|p| p.year())).or(state.document)?;
+    match d {
+        Some(d) => {
+            let mut date = Date::new(y, m, d).ok()?;
+            if state.paragraph.is_none() && pubdate.is_some_and(|p| date > p) {
+                date = Date::new(y - 1, m, d).ok()?;
+            }
+            Some((date, date))
+        }
+        None => {
+            let (a, b) = month(y, m)?;
+            part.map_or(Some((a, b)), |p| third(a, b, p))
+        }
+    }
 }
 
 fn is_citation(text: &str, start: usize, end: usize) -> bool {
@@ -192,14 +233,15 @@ fn is_not_a_date_number(text: &str, start: usize) -> bool {
         .any(|w| before.ends_with(w))
 }
 
-/// Reads every date expression of `text`. `anchor_year` is the year a
-/// month and day without a year belong to (the nearest explicit year
-/// before, or the publication year); it is updated as explicit years are
-/// read, so call it on a document's paragraphs in order.
-pub fn find_dates(text: &str, ctx: &DateContext, anchor_year: &mut Option<i16>) -> Vec<DateExpr> {
+/// Reads every date expression of `text` (one paragraph). `years` says
+/// which year a month and day without one belong to (see [`YearState`]);
+/// it is updated as explicit years are read, so call this on a document's
+/// paragraphs in order.
+pub fn find_dates(text: &str, ctx: &DateContext, state: &mut YearState) -> Vec<DateExpr> {
     let mut found: Vec<Found> = Vec::new();
+    let mut bare: Vec<Found> = Vec::new();
     let mut push = |start: usize, end: usize, period: Option<(Date, Date)>, precision: DatePrecision| {
-        found.push(Found { start, end, period, precision });
+        found.push(Found { start, end, period, precision, bare: None });
     };
     for c in DAY_MONTH_YEAR.captures_iter(text) {
         let m = c.get(0).expect("group 0");
@@ -238,9 +280,15 @@ pub fn find_dates(text: &str, ctx: &DateContext, anchor_year: &mut Option<i16>) 
         }
         let part = c.get(1).map(|p| p.as_str());
         if let Some(d) = c.get(3) {
-            let y = *anchor_year;
-            let p = (|| day(y?, mo, d.as_str().parse().ok()?))();
-            push(m.start(), m.end(), p, DatePrecision::Day);
+            let d = d.as_str().parse().ok();
+            let f = Found {
+                start: m.start(),
+                end: m.end(),
+                period: None,
+                precision: DatePrecision::Day,
+                bare: Some((mo, d, None)),
+            };
+            bare.push(f);
         } else if let Some(y) = c.get(4) {
             let p = (|| {
                 let (a, b) = month(year(y.as_str())?, mo)?;
@@ -251,20 +299,29 @@ pub fn find_dates(text: &str, ctx: &DateContext, anchor_year: &mut Option<i16>) 
     }
     for c in DAY_MONTH.captures_iter(text) {
         let m = c.get(0).expect("group 0");
-        let y = *anchor_year;
-        let p = (|| day(y?, month_number(&c[2])?, c[1].parse().ok()?))();
-        push(m.start(), m.end(), p, DatePrecision::Day);
+        let Some(mo) = month_number(&c[2]) else { continue };
+        let d = c[1].parse().ok();
+        bare.push(Found {
+            start: m.start(),
+            end: m.end(),
+            period: None,
+            precision: DatePrecision::Day,
+            bare: Some((mo, d, None)),
+        });
     }
     // "mid-March", "late August" without a year.
     static PART_BARE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(early|mid|late)[- ]({MONTH})\b")));
     for c in PART_BARE.captures_iter(text) {
         let m = c.get(0).expect("group 0");
-        let y = *anchor_year;
-        let p = (|| {
-            let (a, b) = month(y?, month_number(&c[2])?)?;
-            third(a, b, &c[1])
-        })();
-        push(m.start(), m.end(), p, DatePrecision::Month);
+        let Some(mo) = month_number(&c[2]) else { continue };
+        let part = Some(c[1].to_string());
+        bare.push(Found {
+            start: m.start(),
+            end: m.end(),
+            period: None,
+            precision: DatePrecision::Month,
+            bare: Some((mo, None, part)),
+        });
     }
     for c in SEASON.captures_iter(text) {
         let m = c.get(0).expect("group 0");
@@ -328,6 +385,7 @@ pub fn find_dates(text: &str, ctx: &DateContext, anchor_year: &mut Option<i16>) 
         push(m.start(), m.end(), y.and_then(|y| years(y, y)), DatePrecision::Year);
     }
     relative(text, ctx, &mut push);
+    found.append(&mut bare);
 
     // Longest first at each start; no overlaps; unresolvable ones dropped.
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
@@ -338,11 +396,20 @@ pub fn find_dates(text: &str, ctx: &DateContext, anchor_year: &mut Option<i16>) 
             continue;
         }
         taken_to = f.end;
-        if let Some((first, last)) = f.period {
-            if matches!(f.precision, DatePrecision::Year | DatePrecision::Day | DatePrecision::Month)
-                && f.end - f.start >= 4
-            {
-                *anchor_year = Some(first.year());
+        let period = match &f.bare {
+            Some((m, d, part)) => resolve_bare(*m, *d, part.as_deref(), ctx, state),
+            None => f.period,
+        };
+        if let Some((first, last)) = period {
+            // An explicit year (not 9/11, not a decade) sets the year.
+            let written = &text[f.start..f.end];
+            let explicit = f.bare.is_none()
+                && written != "9/11"
+                && written.chars().filter(char::is_ascii_digit).count() >= 4
+                && !matches!(f.precision, DatePrecision::Decade | DatePrecision::Week);
+            if explicit {
+                state.paragraph = Some(last.year());
+                state.document = Some(last.year());
             }
             out.push(DateExpr { start: f.start, end: f.end, first, last, precision: f.precision });
         }
@@ -480,8 +547,8 @@ mod tests {
 
     /// (expression, first, last, precision) for every date found.
     fn read(text: &str, ctx: &DateContext) -> Vec<(String, String, String, &'static str)> {
-        let mut anchor = ctx.published.map(|p| p.0.year());
-        find_dates(text, ctx, &mut anchor)
+        let mut years = YearState::default();
+        find_dates(text, ctx, &mut years)
             .into_iter()
             .map(|d| {
                 (
@@ -561,12 +628,30 @@ mod tests {
     }
 
     #[test]
-    fn a_year_before_gives_a_bare_month_and_day_its_year() {
-        let mut anchor = Some(2020);
-        let c = ctx();
-        find_dates("The war began in 1998.", &c, &mut anchor);
-        let d = find_dates("On 16 March the talks resumed.", &c, &mut anchor);
-        assert_eq!(d[0].first.to_string(), "1998-03-16");
+    fn a_bare_month_and_day_takes_the_paragraph_year_then_the_publication_year() {
+        let c = ctx(); // published 2020-06-01
+        let mut years = YearState::default();
+        let d = find_dates("The war began in 1998. On 16 March the talks resumed.", &c, &mut years);
+        assert_eq!(d[1].first.to_string(), "1998-03-16");
+        // A new paragraph: the publication year, but never after publication.
+        years.paragraph = None;
+        let d = find_dates("On March 13 he spoke; on Dec. 6 a gunman attacked.", &c, &mut years);
+        assert_eq!(
+            (d[0].first.to_string(), d[1].first.to_string()),
+            ("2020-03-13".into(), "2019-12-06".into())
+        );
+        // No publication date: the document's last year.
+        let none = DateContext::default();
+        let d = find_dates(
+            "On 16 March the talks resumed.",
+            &none,
+            &mut YearState { paragraph: None, document: Some(2004) },
+        );
+        assert_eq!(d[0].first.to_string(), "2004-03-16");
+        // 9/11 sets no year.
+        let mut years = YearState::default();
+        let d = find_dates("After 9/11, on March 13, they met.", &c, &mut years);
+        assert_eq!(d[1].first.to_string(), "2020-03-13");
     }
 
     #[test]

@@ -29,14 +29,17 @@
 mod clean;
 mod dates;
 mod document;
+mod events;
 mod flags;
 mod lexicon;
 mod mapped;
 mod mentions;
 mod quotes;
+mod sentences;
 
-pub use dates::{find_dates, writes_day_first, DateContext, DateExpr, DatePrecision};
+pub use dates::{find_dates, writes_day_first, DateContext, DateExpr, DatePrecision, YearState};
 pub use document::{normalise, normalise_parts, Document, Segment, MAX_SEGMENT_CHARS, SEGMENT_SEPARATOR};
+pub use events::{extract_events, Event, EVENT_TYPES};
 pub use flags::QualityFlag;
 pub use mapped::OffsetMap;
 pub use mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor, Mention};

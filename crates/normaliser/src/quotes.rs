@@ -14,6 +14,7 @@ use crate::document::{Document, Segment};
 use crate::flags::QualityFlag;
 use crate::lexicon::{alternation, entries, REPORTING_VERBS};
 use crate::mentions::{ActorMatcher, ActorRef, Annotations};
+use crate::sentences::sentence_bounds;
 
 /// The longest quote, in code points. A pair of marks further apart than
 /// this is not a quote (it is reported as an unbalanced mark): an
@@ -460,47 +461,15 @@ impl Extractor<'_> {
     // Attribution
     // ---------------------------------------------------------------
 
-    /// The sentence around `pos` within its segment: scans to `.?!` (not
-    /// inside quotes, not an abbreviation) followed by a space and a capital.
+    /// The sentence around `pos` within its segment.
     fn sentence(&self, pos: usize) -> (usize, usize) {
         let Some(seg) = self.segment_at(pos.min(self.chars.len().saturating_sub(1))) else {
             return (pos, pos);
         };
-        let Some(r) = seg.span.clone() else { return (pos, pos) };
-        let c = &self.chars;
-        let boundary = |i: usize| -> bool {
-            // i is the index of a space after a sentence end.
-            if i == 0 || i + 1 >= r.end || !c[i].is_whitespace() {
-                return false;
-            }
-            let mut j = i;
-            while j > r.start && "”’\"')".contains(c[j - 1]) {
-                j -= 1;
-            }
-            if j == r.start || !".?!".contains(c[j - 1]) {
-                return false;
-            }
-            let n = c[i + 1];
-            if !(n.is_uppercase() || "“‘\"'(".contains(n)) {
-                return false;
-            }
-            // "U.S." "Gen." "e.g.": a short token before the dot.
-            let tok: String = c[r.start..j - 1].iter().rev().take_while(|ch| !ch.is_whitespace()).collect();
-            let tok: String = tok.chars().rev().collect();
-            let abbrev =
-                (tok.len() <= 3 && tok.chars().next().is_some_and(char::is_uppercase) && c[j - 1] == '.')
-                    || tok.contains('.');
-            !abbrev
-        };
-        let mut s = pos;
-        while s > r.start && !boundary(s - 1) {
-            s -= 1;
+        match seg.span.clone() {
+            Some(r) => sentence_bounds(&self.chars, r, pos),
+            None => (pos, pos),
         }
-        let mut e = pos;
-        while e < r.end && !boundary(e) {
-            e += 1;
-        }
-        (s, e)
     }
 
     fn mention_ending_at(&self, at: usize, slack: usize) -> Option<(usize, ActorRef)> {
