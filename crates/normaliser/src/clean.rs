@@ -8,11 +8,9 @@ use std::sync::LazyLock;
 use corpus_parser::{is_superscript_digit, BlockKind};
 use regex::Regex;
 
-use crate::mapped::Mapped;
+use crate::lexicon::re;
 
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("a built-in pattern compiles (tested)")
-}
+use crate::mapped::Mapped;
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     re(

@@ -8,6 +8,8 @@ use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 use regex::Regex;
 
+use crate::lexicon::re;
+
 /// How precise a date expression is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DatePrecision {
@@ -74,10 +76,6 @@ pub struct DateContext {
     pub published: Option<(Date, DatePrecision)>,
     /// Whether numeric dates are day-first (12/02/2021 = 12 February).
     pub day_first: bool,
-}
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("a built-in pattern compiles (tested)")
 }
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)";

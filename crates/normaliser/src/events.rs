@@ -72,7 +72,7 @@ static TRIGGERS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             let cat = EVENT_TYPES.iter().find(|t| **t == cat.trim())?;
             let alts: Vec<String> =
                 words.split(',').map(str::trim).filter(|w| !w.is_empty()).map(regex::escape).collect();
-            let re = Regex::new(&format!(r"(?i)\b(?:{})\b", alts.join("|"))).ok()?;
+            let re = crate::lexicon::re(&format!(r"(?i)\b(?:{})\b", alts.join("|")));
             Some((*cat, re))
         })
         .collect()

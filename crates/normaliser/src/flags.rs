@@ -80,11 +80,9 @@ static TORTURED: LazyLock<Vec<String>> =
     LazyLock::new(|| words_of(include_str!("../data/tortured_phrases.txt")));
 static CONTRACTIONS: LazyLock<HashSet<String>> =
     LazyLock::new(|| words_of(include_str!("../data/contractions.txt")).into_iter().collect());
-static TEMPLATE_RESIDUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\{[a-z_]{2,30}\}").expect("a built-in pattern compiles"));
+static TEMPLATE_RESIDUE: LazyLock<Regex> = LazyLock::new(|| crate::lexicon::re(r"\{[a-z_]{2,30}\}"));
 static REPORTING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(said|says|told|tells|wrote|writes|added|adds|insisted|warned|stated)\b")
-        .expect("a built-in pattern compiles")
+    crate::lexicon::re(r"\b(said|says|told|tells|wrote|writes|added|adds|insisted|warned|stated)\b")
 });
 
 /// Quotation marks of any style (apostrophes included: a text that keeps

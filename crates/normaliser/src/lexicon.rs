@@ -42,6 +42,18 @@ pub(crate) static PLACES: LazyLock<HashSet<&'static str>> =
 pub(crate) static COMMON_SURNAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../data/common_surnames.txt")));
 
+/// Compiles a built-in pattern. Word boundaries are ASCII (`\b` becomes
+/// `(?-u:\b)`): a Unicode `\b` stops the fast lazy DFA at the first
+/// non-ASCII byte (every curly quote) and makes matching crawl; the words
+/// these patterns look for are ASCII. The lazy DFA also gets a large cache.
+pub(crate) fn re(pattern: &str) -> regex::Regex {
+    regex::RegexBuilder::new(&corpus_parser::ascii_word_boundaries(pattern))
+        .dfa_size_limit(64 << 20)
+        .size_limit(64 << 20)
+        .build()
+        .expect("a built-in pattern compiles (tested)")
+}
+
 /// A regex alternation of `items`, escaped, longest first.
 pub(crate) fn alternation(items: &[&str]) -> String {
     let mut v: Vec<&str> = items.to_vec();
@@ -52,6 +64,11 @@ pub(crate) fn alternation(items: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert!(re(r"\bsaid\b").is_match("“it is,” said he"));
+    }
 
     #[test]
     fn the_lexicons_load() {

@@ -14,7 +14,7 @@ use regex::Regex;
 use crate::document::Document;
 use crate::flags::QualityFlag;
 use crate::lexicon::{
-    alternation, COMMON_SURNAMES, NOT_NAMES, NOT_PERSON_WORDS, ORG_HEADS, PLACES, REPORTING_VERBS, ROLES,
+    alternation, re, COMMON_SURNAMES, NOT_NAMES, NOT_PERSON_WORDS, ORG_HEADS, PLACES, REPORTING_VERBS, ROLES,
     TITLES,
 };
 
@@ -143,10 +143,6 @@ impl ActorMatcher {
             ActorRef::Discovered(i) => (ann.discovered[i].name.clone(), ann.discovered[i].kind),
         }
     }
-}
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("a built-in pattern compiles (tested)")
 }
 
 /// One capitalised word of a name: "Kagan", "al-Zawahiri", "McKenzie",

@@ -12,7 +12,7 @@ use regex::Regex;
 
 use crate::document::{Document, Segment};
 use crate::flags::QualityFlag;
-use crate::lexicon::{alternation, entries, REPORTING_VERBS};
+use crate::lexicon::{alternation, entries, re, REPORTING_VERBS};
 use crate::mentions::{ActorMatcher, ActorRef, Annotations};
 use crate::sentences::sentence_bounds;
 
@@ -104,10 +104,6 @@ pub struct Quotes {
     /// Quotation marks left unclosed (or closed too far away): reported,
     /// never turned into a giant quote.
     pub unbalanced: usize,
-}
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("a built-in pattern compiles (tested)")
 }
 
 static SOURCE_NOUNS: LazyLock<Vec<&'static str>> =

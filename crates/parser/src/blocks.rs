@@ -111,7 +111,19 @@ fn lexicon(data: &str, case_insensitive: bool) -> RegexSet {
 }
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("a built-in pattern compiles (tested)")
+    Regex::new(&crate::ascii_word_boundaries(pattern)).expect("a built-in pattern compiles (tested)")
+}
+
+/// The longest line that can be chrome or a table-of-contents entry.
+const MAX_CHROME_BYTES: usize = 600;
+
+/// Whether a line is web chrome or publisher template (`data/boilerplate.txt`).
+fn is_chrome(line: &str) -> bool {
+    line.len() <= MAX_CHROME_BYTES && CHROME.is_match(line)
+}
+
+fn is_toc_entry(line: &str) -> bool {
+    line.len() <= MAX_CHROME_BYTES && TOC_ENTRY.is_match(line)
 }
 
 static CHROME: LazyLock<RegexSet> = LazyLock::new(|| lexicon(include_str!("../data/boilerplate.txt"), true));
@@ -288,7 +300,7 @@ impl<'a> Classifier<'a> {
         (0..self.lines.len())
             .find(|&i| {
                 let l = self.line(i);
-                word_count(l) >= 30 && !CHROME.is_match(l) && !self.is_caption(l)
+                word_count(l) >= 30 && !is_chrome(l) && !self.is_caption(l)
             })
             .unwrap_or(self.lines.len())
     }
@@ -305,7 +317,7 @@ impl<'a> Classifier<'a> {
             None => (0..limit)
                 .find(|&i| {
                     let l = self.line(i);
-                    !(CHROME.is_match(l) || BULLET.is_match(l))
+                    !(is_chrome(l) || BULLET.is_match(l))
                 })
                 .filter(|&i| {
                     let l = self.line(i);
@@ -322,7 +334,7 @@ impl<'a> Classifier<'a> {
             // Navigation before the title: bullets and chrome.
             while i < t {
                 let l = self.line(i);
-                if BULLET.is_match(l) || CHROME.is_match(l) || word_count(l) <= 3 {
+                if BULLET.is_match(l) || is_chrome(l) || word_count(l) <= 3 {
                     self.push_line(i, BlockKind::Boilerplate);
                 } else {
                     self.classify(i);
@@ -394,7 +406,7 @@ impl<'a> Classifier<'a> {
         let words = word_count(l);
         (4..=60).contains(&words)
             && ends_sentence(l)
-            && !CHROME.is_match(l)
+            && !is_chrome(l)
             && !self.is_caption(l)
             && !self.is_byline(l)
             && !BULLET.is_match(l)
@@ -446,7 +458,7 @@ impl<'a> Classifier<'a> {
         if l.contains('\t') {
             return self.push_line(i, BlockKind::TableRow);
         }
-        if CHROME.is_match(l) || (EMAIL.is_match(l) && words <= 40) || TOC_ENTRY.is_match(l) {
+        if is_chrome(l) || (EMAIL.is_match(l) && words <= 40) || is_toc_entry(l) {
             return self.push_line(i, BlockKind::Boilerplate);
         }
         if let Some(c) = MD_HEADING.captures(l) {
@@ -531,7 +543,7 @@ impl<'a> Classifier<'a> {
         for i in (0..self.blocks.len()).rev() {
             let b = &self.blocks[i];
             let text = &self.text[b.span.clone()];
-            if b.kind == BlockKind::Boilerplate && TOC_ENTRY.is_match(text) {
+            if b.kind == BlockKind::Boilerplate && is_toc_entry(text) {
                 toc[i] = true;
             } else if matches!(b.kind, BlockKind::Heading | BlockKind::Title)
                 && word_count(text) <= 4
