@@ -12,14 +12,14 @@ use crate::flags::Config;
 /// Runs one command.
 pub fn run(config: Config) -> anyhow::Result<ExitCode> {
     match config {
-        Config::Build { corpus, out, threads, quiet } => {
+        Config::Build { corpus, out, threads, quiet, timings } => {
             if let Some(n) = threads {
                 rayon::ThreadPoolBuilder::new()
                     .num_threads(n)
                     .build_global()
                     .context("setting up worker threads")?;
             }
-            run_build(BuildOptions::new(corpus, out), quiet)
+            run_build(BuildOptions::new(corpus, out), quiet, timings)
         }
         Config::Verify { dir } => run_verify(&dir),
         Config::Check { corpus } => run_check(&corpus),
@@ -40,7 +40,7 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     bar
 }
 
-fn run_build(opts: BuildOptions, quiet: bool) -> anyhow::Result<ExitCode> {
+fn run_build(opts: BuildOptions, quiet: bool, timings: bool) -> anyhow::Result<ExitCode> {
     let bar = progress_bar(quiet);
     let summary = build(&opts, &mut |p| match p {
         Progress::Started { bytes, .. } => bar.set_length(bytes),
@@ -62,6 +62,13 @@ fn run_build(opts: BuildOptions, quiet: bool) -> anyhow::Result<ExitCode> {
             writeln!(out, "  {table:<10} {rows:>8} rows")?;
         }
         writeln!(out, "  {} files listed in {}", summary.files.len(), corpus_exporter::SUMS_FILE)?;
+    }
+    if timings {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "stage times (s; per-document stages summed over threads):")?;
+        for (stage, t) in summary.times.stages() {
+            writeln!(out, "  {stage:<10} {:>8.3}", t.as_secs_f64())?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

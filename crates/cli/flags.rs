@@ -37,6 +37,9 @@ enum Command {
         /// No progress bar and no summary.
         #[arg(long, short)]
         quiet: bool,
+        /// Also print the time spent per stage (for benchmarks).
+        #[arg(long)]
+        timings: bool,
     },
     /// Re-hash every file of an export against SHA256SUMS and datapackage.json.
     Verify {
@@ -61,7 +64,7 @@ enum Command {
 /// What to do, validated.
 pub enum Config {
     /// `corpus build`.
-    Build { corpus: PathBuf, out: PathBuf, threads: Option<usize>, quiet: bool },
+    Build { corpus: PathBuf, out: PathBuf, threads: Option<usize>, quiet: bool, timings: bool },
     /// `corpus verify`.
     Verify { dir: PathBuf },
     /// `corpus check`.
@@ -73,7 +76,9 @@ pub enum Config {
 /// Parses the process arguments (exits with clap's message on bad flags).
 pub fn parse() -> Config {
     match Cli::parse().command {
-        Command::Build { corpus, out, threads, quiet } => Config::Build { corpus, out, threads, quiet },
+        Command::Build { corpus, out, threads, quiet, timings } => {
+            Config::Build { corpus, out, threads, quiet, timings }
+        }
         Command::Verify { dir } => Config::Verify { dir },
         Command::Check { corpus } => Config::Check { corpus },
         Command::Stats { dir } => Config::Stats { dir },

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use corpus_normaliser::{extract_events, extract_quotes, normalise, DatePrecision, QualityFlag};
 use corpus_parser::{decode, parse_blocks, read_source, Catalog, CatalogEntry, Gazetteer, Hints};
@@ -65,24 +66,86 @@ pub struct Summary {
     pub rows: Vec<(&'static str, usize)>,
     /// The files of the export, as listed in `SHA256SUMS`.
     pub files: Vec<FileEntry>,
+    /// Time per stage.
+    pub times: StageTimes,
+}
+
+/// Time spent per stage. The per-document stages are summed over all
+/// documents (CPU time across threads); `write` and `checksums` are wall
+/// time of the writing thread.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StageTimes {
+    /// Reading source files.
+    pub read: Duration,
+    /// SHA-256 of sources and texts.
+    pub hash: Duration,
+    /// Decoding and splitting into blocks.
+    pub parse: Duration,
+    /// Clean text, segments, offset map, flags.
+    pub normalise: Duration,
+    /// Mentions and discovery.
+    pub mentions: Duration,
+    /// Quotes.
+    pub quotes: Duration,
+    /// Dates and events.
+    pub events: Duration,
+    /// Building rows and writing CSV and Parquet.
+    pub write: Duration,
+    /// Hashing the export, data package, SHA256SUMS.
+    pub checksums: Duration,
+}
+
+impl StageTimes {
+    fn add(&mut self, o: &StageTimes) {
+        self.read += o.read;
+        self.hash += o.hash;
+        self.parse += o.parse;
+        self.normalise += o.normalise;
+        self.mentions += o.mentions;
+        self.quotes += o.quotes;
+        self.events += o.events;
+    }
+
+    /// (stage, time) in pipeline order.
+    pub fn stages(&self) -> [(&'static str, Duration); 9] {
+        [
+            ("read", self.read),
+            ("hash", self.hash),
+            ("parse", self.parse),
+            ("normalise", self.normalise),
+            ("mentions", self.mentions),
+            ("quotes", self.quotes),
+            ("events", self.events),
+            ("write", self.write),
+            ("checksums", self.checksums),
+        ]
+    }
+}
+
+/// Runs `f`, adding its time to `slot`.
+fn timed<T>(slot: &mut Duration, f: impl FnOnce() -> T) -> T {
+    let t = Instant::now();
+    let out = f();
+    *slot += t.elapsed();
+    out
 }
 
 /// Processes one document: read, hash, decode, parse, normalise, annotate.
 pub fn process(actors: &Actors, catalog: &Catalog, entry: &CatalogEntry) -> Result<Processed> {
+    let mut times = StageTimes::default();
     let path = catalog.source_path(entry);
-    let bytes = read_source(&path)?;
-    let text = decode(&path, &bytes)?;
+    let bytes = timed(&mut times.read, || read_source(&path))?;
+    let text = timed(&mut times.parse, || decode(&path, &bytes))?;
     let hints = Hints {
         title: entry.title.as_deref(),
         publisher: entry.publisher.as_deref(),
         authors: &entry.authors,
     };
-    let blocks = parse_blocks(text, &hints);
-    let doc = normalise(text, &blocks);
-    let mut doc = doc;
-    let annotations = actors.matcher().annotate(&doc);
+    let blocks = timed(&mut times.parse, || parse_blocks(text, &hints));
+    let mut doc = timed(&mut times.normalise, || normalise(text, &blocks));
+    let annotations = timed(&mut times.mentions, || actors.matcher().annotate(&doc));
     let mention_actor_ids = actors.mention_ids(&annotations);
-    let quotes = extract_quotes(&doc, &annotations, actors.matcher());
+    let quotes = timed(&mut times.quotes, || extract_quotes(&doc, &annotations, actors.matcher()));
     if quotes.unbalanced > 0 {
         doc.flags.push(QualityFlag::UnbalancedQuoteMarks);
         doc.flags.sort();
@@ -104,7 +167,7 @@ pub fn process(actors: &Actors, catalog: &Catalog, entry: &CatalogEntry) -> Resu
         };
         (p.date, precision)
     });
-    let events = extract_events(&doc, &annotations, published);
+    let events = timed(&mut times.events, || extract_events(&doc, &annotations, published));
     let event_ids = events
         .iter()
         .map(|e| {
@@ -119,11 +182,14 @@ pub fn process(actors: &Actors, catalog: &Catalog, entry: &CatalogEntry) -> Resu
             (sha256_hex(key.as_bytes())[..16].to_string(), ids)
         })
         .collect();
+    let (source_sha256, text_sha256) =
+        timed(&mut times.hash, || (sha256_hex(&bytes), sha256_hex(doc.text.as_bytes())));
     Ok(Processed {
         entry: entry.clone(),
-        source_sha256: sha256_hex(&bytes),
+        source_sha256,
         source_bytes: bytes.len(),
-        text_sha256: sha256_hex(doc.text.as_bytes()),
+        text_sha256,
+        times,
         doc,
         annotations,
         mention_actor_ids,
@@ -266,11 +332,14 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     let mut card = CardBuilder::default();
     let mut totals = ActorTotals::default();
     let mut source_bytes = 0u64;
+    let mut times = StageTimes::default();
     for chunk in entries.chunks(opts.batch_documents.max(1)) {
         let processed: Vec<Result<Processed>> =
             chunk.par_iter().map(|e| process(&actors, &catalog, e)).collect();
+        let write_start = Instant::now();
         for p in processed {
             let p = p?;
+            times.add(&p.times);
             builders[0].push(&p.document_row())?;
             for row in p.segment_rows() {
                 builders[1].push(&row)?;
@@ -293,7 +362,9 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
             *counts.entry(w.name()).or_default() += b.rows();
             w.write(&b.finish()?)?;
         }
+        times.write += write_start.elapsed();
     }
+    let write_start = Instant::now();
     for w in writers {
         w.finish()?;
     }
@@ -305,7 +376,9 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     counts.insert("actors", actor_rows.rows());
     actor_writer.write(&actor_rows.finish()?)?;
     actor_writer.finish()?;
+    times.write += write_start.elapsed();
     progress(Progress::Finishing);
+    let checksum_start = Instant::now();
 
     let mut table_files = Vec::new();
     for t in &tables {
@@ -326,11 +399,13 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     write(&tmp.path.join(SUMS_FILE), sums(&files).as_bytes())?;
 
     target.commit(tmp)?;
+    times.checksums = checksum_start.elapsed();
     Ok(Summary {
         documents: entries.len(),
         source_bytes,
         rows: row_counts.iter().map(|(t, n)| (t.name, *n)).collect(),
         files,
+        times,
     })
 }
 

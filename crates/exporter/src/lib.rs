@@ -32,7 +32,7 @@ mod writers;
 pub use actors::{slug, Actors};
 pub use card::CARD_FILE;
 pub use error::{Error, Result};
-pub use export::{build, check, process, BuildOptions, Progress, Summary};
+pub use export::{build, check, process, BuildOptions, Progress, StageTimes, Summary};
 pub use package::{FileEntry, PACKAGE_FILE, SUMS_FILE};
 pub use rows::{sha256_hex, Processed};
 pub use stats::{stats, DocumentStats, Stats};

@@ -51,6 +51,8 @@ pub struct Processed {
     pub source_bytes: usize,
     /// SHA-256 of the clean text.
     pub text_sha256: String,
+    /// Time spent on it, per stage.
+    pub times: crate::export::StageTimes,
     /// The normalised document.
     pub doc: Document,
     /// Its mentions and discovered actors.

@@ -59,47 +59,67 @@ pub(crate) fn clean(source: &str, range: Range<usize>, kind: BlockKind, labels: 
     let mut footnotes = Vec::new();
     let mut markers = Vec::new();
 
-    for c in SUP_MARKER.captures_iter(slice) {
-        let whole = c.get(0).expect("group 0 always takes part");
-        if labels.contains(&c[1]) {
-            footnotes.push(c[1].to_string());
-            markers.push((base + whole.start(), c[1].to_string()));
-            edits.push(Edit { range: shift(whole.range(), base), with: None });
+    // Each pattern needs a character most text does not have: test for it
+    // first (a byte search) rather than run the regex over every block.
+    let (angle, bracket, star, amp) =
+        (slice.contains('<'), slice.contains("]("), slice.contains('*'), slice.contains('&'));
+    if angle {
+        for c in SUP_MARKER.captures_iter(slice) {
+            let whole = c.get(0).expect("group 0 always takes part");
+            if labels.contains(&c[1]) {
+                footnotes.push(c[1].to_string());
+                markers.push((base + whole.start(), c[1].to_string()));
+                edits.push(Edit { range: shift(whole.range(), base), with: None });
+            }
         }
     }
-    for m in TAG.find_iter(slice) {
-        markup += 1;
-        edits.push(Edit { range: shift(m.range(), base), with: None });
-    }
-    for c in AUTOLINK.captures_iter(slice) {
-        let whole = c.get(0).expect("group 0 always takes part");
-        markup += 1;
-        edits.push(Edit { range: base + whole.start()..base + whole.start() + 1, with: None });
-        edits.push(Edit { range: base + whole.end() - 1..base + whole.end(), with: None });
-    }
-    for c in MD_LINK.captures_iter(slice) {
-        let whole = c.get(0).expect("group 0 always takes part");
-        let text = c.get(1).expect("group 1 always takes part");
-        markup += 1;
-        edits.push(Edit { range: base + whole.start()..base + text.start(), with: None });
-        edits.push(Edit { range: base + text.end()..base + whole.end(), with: None });
-    }
-    for m in STRONG.find_iter(slice) {
-        markup += 1;
-        edits.push(Edit { range: shift(m.range(), base), with: None });
-    }
-    for at in italic_stars(slice) {
-        markup += 1;
-        edits.push(Edit { range: base + at..base + at + 1, with: None });
-    }
-    for c in ENTITY.captures_iter(slice) {
-        let whole = c.get(0).expect("group 0 always takes part");
-        if let Some(ch) = entity(&c[1]) {
+    if angle {
+        for m in TAG.find_iter(slice) {
             markup += 1;
-            edits.push(Edit { range: shift(whole.range(), base), with: Some(ch) });
+            edits.push(Edit { range: shift(m.range(), base), with: None });
         }
     }
-    superscript_markers(slice, base, labels, &mut edits, &mut markers);
+    if angle {
+        for c in AUTOLINK.captures_iter(slice) {
+            let whole = c.get(0).expect("group 0 always takes part");
+            markup += 1;
+            edits.push(Edit { range: base + whole.start()..base + whole.start() + 1, with: None });
+            edits.push(Edit { range: base + whole.end() - 1..base + whole.end(), with: None });
+        }
+    }
+    if bracket {
+        for c in MD_LINK.captures_iter(slice) {
+            let whole = c.get(0).expect("group 0 always takes part");
+            let text = c.get(1).expect("group 1 always takes part");
+            markup += 1;
+            edits.push(Edit { range: base + whole.start()..base + text.start(), with: None });
+            edits.push(Edit { range: base + text.end()..base + whole.end(), with: None });
+        }
+    }
+    if star {
+        for m in STRONG.find_iter(slice) {
+            markup += 1;
+            edits.push(Edit { range: shift(m.range(), base), with: None });
+        }
+    }
+    if star {
+        for at in italic_stars(slice) {
+            markup += 1;
+            edits.push(Edit { range: base + at..base + at + 1, with: None });
+        }
+    }
+    if amp {
+        for c in ENTITY.captures_iter(slice) {
+            let whole = c.get(0).expect("group 0 always takes part");
+            if let Some(ch) = entity(&c[1]) {
+                markup += 1;
+                edits.push(Edit { range: shift(whole.range(), base), with: Some(ch) });
+            }
+        }
+    }
+    if !labels.is_empty() && !slice.is_ascii() {
+        superscript_markers(slice, base, labels, &mut edits, &mut markers);
+    }
     footnotes.extend(markers.iter().skip(footnotes.len()).map(|m| m.1.clone()));
 
     edits.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));

@@ -78,6 +78,13 @@ fn words_of(data: &str) -> Vec<String> {
 
 static TORTURED: LazyLock<Vec<String>> =
     LazyLock::new(|| words_of(include_str!("../data/tortured_phrases.txt")));
+/// All tortured phrases at once, case-insensitively.
+static TORTURED_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(TORTURED.iter())
+        .expect("plain phrases compile")
+});
 static CONTRACTIONS: LazyLock<HashSet<String>> =
     LazyLock::new(|| words_of(include_str!("../data/contractions.txt")).into_iter().collect());
 static TEMPLATE_RESIDUE: LazyLock<Regex> = LazyLock::new(|| crate::lexicon::re(r"\{[a-z_]{2,30}\}"));
@@ -142,18 +149,28 @@ fn quote_marks_stripped(body: &[&str]) -> bool {
 /// Two or more different tortured phrases, or template residue.
 fn spun(body: &[&str]) -> bool {
     let residue = body.iter().any(|t| TEMPLATE_RESIDUE.is_match(t));
-    let lower: Vec<String> = body.iter().map(|t| t.to_lowercase()).collect();
-    let distinct = TORTURED.iter().filter(|p| lower.iter().any(|t| contains_phrase(t, p))).count();
+    let mut seen = vec![false; TORTURED.len()];
+    for t in body {
+        for m in TORTURED_AC.find_overlapping_iter(*t) {
+            if on_word_boundaries(t, m.start(), m.end()) {
+                seen[m.pattern().as_usize()] = true;
+            }
+        }
+    }
+    let distinct = seen.iter().filter(|&&s| s).count();
     distinct >= 2 || (residue && distinct >= 1)
 }
 
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 /// `phrase` in `text` on word boundaries.
+#[cfg(test)]
 fn contains_phrase(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    text.match_indices(phrase).any(|(i, _)| on_word_boundaries(text, i, i + phrase.len()))
 }
 
 #[cfg(test)]
