@@ -121,12 +121,16 @@ pub fn extract_events(
             let names: Vec<(usize, usize)> = ann
                 .mentions
                 .iter()
-                .filter(|m| m.start >= s && m.end <= e)
+                .skip(ann.mentions.partition_point(|m| m.start < s))
+                .take_while(|m| m.start < e)
+                .filter(|m| m.end <= e)
                 .map(|m| (m.start - s, m.end - s))
                 .collect();
             let (event_type, trigger) = classify(&sentence, ds - s, de - s, &names);
             let mut actors: Vec<ActorRef> = Vec::new();
-            for m in ann.mentions.iter().filter(|m| m.start >= s && m.end <= e) {
+            let lo = ann.mentions.partition_point(|m| m.start < s);
+            let hi = ann.mentions.partition_point(|m| m.start < e);
+            for m in ann.mentions[lo..hi.max(lo)].iter().filter(|m| m.end <= e) {
                 if !actors.contains(&m.actor) {
                     actors.push(m.actor);
                 }

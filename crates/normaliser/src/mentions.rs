@@ -3,7 +3,7 @@
 //! by general cues, and short forms linked back to the full name that
 //! came before them in the same document.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -244,8 +244,30 @@ fn leading_title(s: &str) -> usize {
     TITLES.iter().find(|t| s.starts_with(*t) && s[t.len()..].starts_with(' ')).map_or(0, |t| t.len() + 1)
 }
 
-fn overlaps(found: &[Found], r: &Range<usize>) -> bool {
-    found.iter().any(|f| f.range.start < r.end && r.start < f.range.end)
+/// The byte spans already taken by mentions: non-overlapping, so a
+/// lookup is a binary search rather than a scan (a long document has
+/// thousands of mentions).
+#[derive(Default)]
+struct Taken {
+    spans: BTreeMap<usize, usize>,
+}
+
+impl Taken {
+    fn of(found: &[Found]) -> Taken {
+        let mut t = Taken::default();
+        for f in found {
+            t.spans.insert(f.range.start, f.range.end);
+        }
+        t
+    }
+
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.spans.range(..r.end).next_back().is_some_and(|(_, &end)| end > r.start)
+    }
+
+    fn take(&mut self, r: &Range<usize>) {
+        self.spans.insert(r.start, r.end);
+    }
 }
 
 impl ActorMatcher {
@@ -317,12 +339,14 @@ impl ActorMatcher {
 
     /// Every occurrence of a discovered name, exact case, on word boundaries.
     fn locate_discovered(&self, text: &str, discovered: &[DiscoveredActor], found: &mut Vec<Found>) {
+        let mut taken = Taken::of(found);
         for (i, d) in discovered.iter().enumerate() {
             for (at, _) in text.match_indices(d.name.as_str()) {
                 let r = at..at + d.name.len();
                 let clean =
                     !is_word(text[..at].chars().next_back()) && !is_word(text[r.end..].chars().next());
-                if clean && !overlaps(found, &r) {
+                if clean && !taken.overlaps(&r) {
+                    taken.take(&r);
                     found.push(Found { range: r, actor: ActorRef::Discovered(i) });
                 }
             }
@@ -343,11 +367,17 @@ impl ActorMatcher {
                 }
             }
         }
-        let full: Vec<Found> = found.clone();
+        // Where each actor's full mentions start, in order.
+        let mut starts: HashMap<ActorRef, Vec<usize>> = HashMap::new();
+        for f in found.iter() {
+            starts.entry(f.actor).or_default().push(f.range.start);
+        }
+        starts.values_mut().for_each(|v| v.sort_unstable());
+        let mut taken = Taken::of(found);
         for m in WORD.find_iter(text) {
             let Some(actors) = forms.get(m.as_str()) else { continue };
             let r = m.range();
-            if overlaps(found, &r) || is_word(text[r.end..].chars().next()) {
+            if taken.overlaps(&r) || is_word(text[r.end..].chars().next()) {
                 continue;
             }
             // Not the start of a longer name ("Kagan Smith").
@@ -362,13 +392,18 @@ impl ActorMatcher {
                 continue;
             }
             // The person whose full mention is the latest before this one.
-            let before = full
+            let before = actors
                 .iter()
-                .filter(|f| f.range.end <= r.start && actors.contains(&f.actor))
-                .max_by_key(|f| f.range.start)
-                .map(|f| f.actor);
+                .filter_map(|a| {
+                    let v = starts.get(a)?;
+                    let k = v.partition_point(|&st| st < r.start);
+                    (k > 0).then(|| (v[k - 1], *a))
+                })
+                .max_by_key(|&(st, _)| st)
+                .map(|(_, a)| a);
             let actor = before.or_else(|| (titled && actors.len() == 1).then(|| actors[0]));
             if let Some(actor) = actor {
+                taken.take(&r);
                 found.push(Found { range: r, actor });
             }
         }
@@ -435,9 +470,10 @@ fn discover(doc: &Document, found: &[Found]) -> Vec<DiscoveredActor> {
     let text = doc.text.as_str();
     let index = CharIndex::new(text);
     let mut out: Vec<DiscoveredActor> = Vec::new();
+    let taken = Taken::of(found);
     let mut add = |name: Option<String>, kind: ActorType, cue: &'static str, r: Range<usize>| {
         let Some(name) = name else { return };
-        if overlaps(found, &r) || out.iter().any(|d| d.name == name) {
+        if taken.overlaps(&r) || out.iter().any(|d| d.name == name) {
             return;
         }
         out.push(DiscoveredActor { name, kind, cue });

@@ -169,6 +169,8 @@ struct Pair {
 
 struct Extractor<'a> {
     doc: &'a Document,
+    /// (span start, segment index) of the segments in the text, in order.
+    spans: Vec<(usize, usize)>,
     chars: Vec<char>,
     ann: &'a Annotations,
     actors: &'a ActorMatcher,
@@ -178,8 +180,10 @@ struct Extractor<'a> {
 
 /// Finds the quotes of a document and their speakers.
 pub fn extract_quotes(doc: &Document, ann: &Annotations, actors: &ActorMatcher) -> Quotes {
-    let mut x =
-        Extractor { doc, chars: doc.text.chars().collect(), ann, actors, quotes: Vec::new(), unbalanced: 0 };
+    let spans =
+        doc.segments.iter().enumerate().filter_map(|(i, s)| s.span.as_ref().map(|r| (r.start, i))).collect();
+    let chars = doc.text.chars().collect();
+    let mut x = Extractor { doc, spans, chars, ann, actors, quotes: Vec::new(), unbalanced: 0 };
     x.marked();
     x.blocks();
     if doc.flags.contains(&QualityFlag::QuoteMarksStripped) {
@@ -449,8 +453,13 @@ impl Extractor<'_> {
         });
     }
 
+    /// The text segment holding `pos` (a binary search over the segments
+    /// in the text, which are in order).
     fn segment_at(&self, pos: usize) -> Option<&Segment> {
-        self.doc.segments.iter().find(|s| s.span.as_ref().is_some_and(|r| r.start <= pos && pos < r.end))
+        let k = self.spans.partition_point(|&(start, _)| start <= pos);
+        let (_, i) = *self.spans.get(k.checked_sub(1)?)?;
+        let seg = &self.doc.segments[i];
+        seg.span.as_ref().is_some_and(|r| pos < r.end).then_some(seg)
     }
 
     // ---------------------------------------------------------------
@@ -468,9 +477,17 @@ impl Extractor<'_> {
         }
     }
 
+    /// The mentions that start in `a..b` (mentions are sorted by start:
+    /// a binary search, not a scan).
+    fn mentions_in(&self, a: usize, b: usize) -> &[crate::mentions::Mention] {
+        let m = &self.ann.mentions;
+        let lo = m.partition_point(|x| x.start < a);
+        let hi = m.partition_point(|x| x.start < b);
+        &m[lo..hi.max(lo)]
+    }
+
     fn mention_ending_at(&self, at: usize, slack: usize) -> Option<(usize, ActorRef)> {
-        self.ann
-            .mentions
+        self.mentions_in(at.saturating_sub(slack + 200), at)
             .iter()
             .filter(|m| m.end <= at && at - m.end <= slack)
             .max_by_key(|m| m.end)
@@ -481,12 +498,7 @@ impl Extractor<'_> {
     /// (a role or title: "said NRF spokesman Ali Maisam Nazary") and no
     /// punctuation.
     fn mention_starting_at(&self, at: usize, slack: usize) -> Option<(usize, ActorRef)> {
-        let m = self
-            .ann
-            .mentions
-            .iter()
-            .filter(|m| m.start >= at && m.start - at <= slack)
-            .min_by_key(|m| m.start)?;
+        let m = self.mentions_in(at, at + slack + 1).iter().min_by_key(|m| m.start)?;
         let between = self.text(at, m.start);
         let plain =
             between.split_whitespace().count() <= 4 && !between.contains([',', '.', ';', ':', '“', '"', '‘']);
@@ -505,8 +517,7 @@ impl Extractor<'_> {
             if pronoun.eq_ignore_ascii_case("they") { ActorType::Organization } else { ActorType::Person };
         let reach = if want == ActorType::Person { 2_000 } else { 400 };
         let found = self
-            .ann
-            .mentions
+            .mentions_in(at.saturating_sub(reach + 200), at)
             .iter()
             .filter(|m| m.end <= at && at - m.end <= reach)
             .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == want)
@@ -711,10 +722,9 @@ impl Extractor<'_> {
             let (_, attribution_end) = self.sentence(last.close);
             let between = attribution_end.max(last.close)..p.open;
             let other = self
-                .ann
-                .mentions
+                .mentions_in(between.start, between.end)
                 .iter()
-                .any(|m| between.contains(&m.start) && Some(m.actor) != last.speaker.actor);
+                .any(|m| Some(m.actor) != last.speaker.actor);
             return !other && p.open - last.close <= 200;
         }
         let Some(seg) = self.segment_at(p.open) else { return false };
@@ -728,10 +738,9 @@ impl Extractor<'_> {
     /// person mentioned in it, or an anonymous source phrase at its start.
     fn sentence_subject(&self, s: usize, before: usize) -> Speaker {
         let person = self
-            .ann
-            .mentions
+            .mentions_in(s, before)
             .iter()
-            .filter(|m| m.start >= s && m.end <= before)
+            .filter(|m| m.end <= before)
             .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)
             .min_by_key(|m| m.start);
         if let Some(m) = person {
@@ -915,9 +924,9 @@ impl Extractor<'_> {
                 break;
             }
             let prev = self.text(ps, start);
-            let names_speaker = sp.actor.is_some_and(|a| {
-                self.ann.mentions.iter().any(|m| m.actor == a && m.start >= ps && m.end <= start)
-            });
+            let names_speaker = sp
+                .actor
+                .is_some_and(|a| self.mentions_in(ps, start).iter().any(|m| m.actor == a && m.end <= start));
             if CUE.is_match(&prev)
                 || names_speaker
                 || prev.contains([':', ';']) && !FIRST_PERSON.is_match(&prev)
