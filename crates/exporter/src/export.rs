@@ -303,6 +303,73 @@ impl Target {
     }
 }
 
+/// What the writer thread made.
+struct Written {
+    counts: HashMap<&'static str, usize>,
+    card: CardBuilder,
+    write: Duration,
+}
+
+/// The writer thread: rows of each batch into CSV and Parquet as they
+/// come, then the actors table (the one global total) at the end.
+fn write_tables(
+    dir: &Path,
+    actors: &Actors,
+    rx: std::sync::mpsc::Receiver<Vec<Processed>>,
+) -> Result<Written> {
+    let streamed =
+        [schema::documents(), schema::segments(), schema::mentions(), schema::quotes(), schema::events()];
+    let mut writers = Vec::new();
+    let mut builders = Vec::new();
+    for t in &streamed {
+        writers.push(TableWriter::create(dir, t.clone())?);
+        builders.push(BatchBuilder::new(t.clone()));
+    }
+    let mut counts: HashMap<&'static str, usize> = HashMap::new();
+    let mut card = CardBuilder::default();
+    let mut totals = ActorTotals::default();
+    let mut write = Duration::ZERO;
+    for batch in rx {
+        let start = Instant::now();
+        for p in &batch {
+            builders[0].push(&p.document_row())?;
+            for row in p.segment_rows() {
+                builders[1].push(&row)?;
+            }
+            for row in p.mention_rows() {
+                builders[2].push(&row)?;
+            }
+            for row in p.quote_rows() {
+                builders[3].push(&row)?;
+            }
+            for row in p.event_rows() {
+                builders[4].push(&row)?;
+            }
+            totals.add(actors, &p.annotations, &p.mention_actor_ids);
+            card.add(card_document(p));
+        }
+        for (b, w) in builders.iter_mut().zip(writers.iter_mut()) {
+            *counts.entry(w.name()).or_default() += b.rows();
+            w.write(&b.finish()?)?;
+        }
+        write += start.elapsed();
+    }
+    let start = Instant::now();
+    for w in writers {
+        w.finish()?;
+    }
+    let mut actor_writer = TableWriter::create(dir, schema::actors())?;
+    let mut actor_rows = BatchBuilder::new(schema::actors());
+    for row in totals.rows(actors) {
+        actor_rows.push(&row)?;
+    }
+    counts.insert("actors", actor_rows.rows());
+    actor_writer.write(&actor_rows.finish()?)?;
+    actor_writer.finish()?;
+    write += start.elapsed();
+    Ok(Written { counts, card, write })
+}
+
 /// Builds the export of `opts.corpus` into `opts.out`. The export is
 /// written to a temporary folder beside `out` and moved into place only
 /// when complete, so a failed build leaves the previous export intact.
@@ -320,63 +387,40 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
 
     let tables = schema::tables();
     // Streamed tables: documents, segments, mentions. Actors come last.
-    let streamed =
-        [schema::documents(), schema::segments(), schema::mentions(), schema::quotes(), schema::events()];
-    let mut writers = Vec::new();
-    let mut builders = Vec::new();
-    for t in &streamed {
-        writers.push(TableWriter::create(&tmp.path, t.clone())?);
-        builders.push(BatchBuilder::new(t.clone()));
-    }
-    let mut counts: HashMap<&'static str, usize> = HashMap::new();
-    let mut card = CardBuilder::default();
-    let mut totals = ActorTotals::default();
+    // Documents are processed a batch at a time on all cores while a
+    // writer thread turns the previous batch into rows: output order is
+    // the key order of `entries`, whatever the thread count.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(1);
     let mut source_bytes = 0u64;
-    let mut times = StageTimes::default();
-    for chunk in entries.chunks(opts.batch_documents.max(1)) {
-        let processed: Vec<Result<Processed>> =
-            chunk.par_iter().map(|e| process(&actors, &catalog, e)).collect();
-        let write_start = Instant::now();
-        for p in processed {
-            let p = p?;
-            times.add(&p.times);
-            builders[0].push(&p.document_row())?;
-            for row in p.segment_rows() {
-                builders[1].push(&row)?;
+    let mut cpu = StageTimes::default();
+    let written = std::thread::scope(|scope| -> Result<Written> {
+        let writer = scope.spawn(|| write_tables(&tmp.path, &actors, rx));
+        for chunk in entries.chunks(opts.batch_documents.max(1)) {
+            let processed: Result<Vec<Processed>> =
+                chunk.par_iter().map(|e| process(&actors, &catalog, e)).collect();
+            let processed = match processed {
+                Ok(p) => p,
+                Err(e) => {
+                    drop(tx);
+                    let _ = writer.join();
+                    return Err(e);
+                }
+            };
+            for p in &processed {
+                cpu.add(&p.times);
+                source_bytes += p.source_bytes as u64;
+                progress(Progress::Document { bytes: p.source_bytes as u64 });
             }
-            for row in p.mention_rows() {
-                builders[2].push(&row)?;
+            if tx.send(processed).is_err() {
+                break; // the writer failed: its error is returned below
             }
-            for row in p.quote_rows() {
-                builders[3].push(&row)?;
-            }
-            for row in p.event_rows() {
-                builders[4].push(&row)?;
-            }
-            totals.add(&actors, &p.annotations, &p.mention_actor_ids);
-            source_bytes += p.source_bytes as u64;
-            card.add(card_document(&p));
-            progress(Progress::Document { bytes: p.source_bytes as u64 });
         }
-        for (b, w) in builders.iter_mut().zip(writers.iter_mut()) {
-            *counts.entry(w.name()).or_default() += b.rows();
-            w.write(&b.finish()?)?;
-        }
-        times.write += write_start.elapsed();
-    }
-    let write_start = Instant::now();
-    for w in writers {
-        w.finish()?;
-    }
-    let mut actor_writer = TableWriter::create(&tmp.path, schema::actors())?;
-    let mut actor_rows = BatchBuilder::new(schema::actors());
-    for row in totals.rows(&actors) {
-        actor_rows.push(&row)?;
-    }
-    counts.insert("actors", actor_rows.rows());
-    actor_writer.write(&actor_rows.finish()?)?;
-    actor_writer.finish()?;
-    times.write += write_start.elapsed();
+        drop(tx);
+        writer.join().map_err(|_| output_error(&opts.out, "the writer thread panicked"))?
+    })?;
+    let Written { counts, card, write: write_time } = written;
+    let mut times = cpu;
+    times.write = write_time;
     progress(Progress::Finishing);
     let checksum_start = Instant::now();
 
