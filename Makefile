@@ -11,7 +11,7 @@ BIN     := target/release/corpus
 CORPUS  ?= corpus
 EXPORTS ?= exports
 
-.PHONY: all build exports test lint fmt clippy unit docs reproduce consumers test-spreadsheet verify check clean
+.PHONY: all build exports test lint fmt clippy unit docs reproduce consumers test-spreadsheet verify check bench clean
 
 # The consumer suite's Python environment (created from PyPI on first use).
 VENV    ?= .venv
@@ -69,6 +69,11 @@ $(VENV)/.installed: tests/consumers/requirements.txt
 
 verify: build
 	$(BIN) verify $(EXPORTS)
+
+# Throughput and memory on a generated ~150 MB corpus (BENCH_SCALE=large:
+# ~1.5 GB), against the read + SHA-256 floor. Data goes to bench-data/.
+bench: build
+	python3 bench/run.py
 
 check: build
 	$(BIN) check --corpus $(CORPUS)

@@ -23,7 +23,12 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 pub const LIST_SEPARATOR: &str = "; ";
 
 /// Rows per Parquet row group.
-pub const ROW_GROUP_ROWS: usize = 65_536;
+pub const ROW_GROUP_ROWS: usize = 16_384;
+
+/// Rows per row group of the `documents` table, whose rows carry whole
+/// texts: a row group is buffered in memory until full, so this bounds
+/// memory (256 rows of even 1 MB texts stay well under 300 MB).
+pub const DOCUMENT_ROW_GROUP_ROWS: usize = 256;
 
 /// `created_by` in parquet-java's shape ("NAME version X.Y.Z (build B)"),
 /// so that Spark, Hive and Trino trust our string statistics. The build
@@ -36,14 +41,14 @@ pub fn created_by() -> String {
 
 /// Every writer setting, pinned, so a crate upgrade cannot silently
 /// change the bytes.
-pub fn writer_properties() -> WriterProperties {
+pub fn writer_properties(row_group_rows: usize) -> WriterProperties {
     WriterProperties::builder()
         .set_writer_version(WriterVersion::PARQUET_1_0)
         .set_created_by(created_by())
         .set_compression(Compression::ZSTD(ZstdLevel::try_new(3).unwrap_or_default()))
         .set_dictionary_enabled(true)
         .set_statistics_enabled(EnabledStatistics::Page)
-        .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+        .set_max_row_group_row_count(Some(row_group_rows))
         .set_max_row_group_bytes(None)
         .set_data_page_size_limit(1024 * 1024)
         .set_dictionary_page_size_limit(1024 * 1024)
@@ -78,8 +83,9 @@ impl TableWriter {
     pub fn create(dir: &Path, table: Table) -> Result<TableWriter> {
         let parquet_path = dir.join(format!("{}.parquet", table.name));
         let csv_path = dir.join(format!("{}.csv", table.name));
+        let rows = if table.name == "documents" { DOCUMENT_ROW_GROUP_ROWS } else { ROW_GROUP_ROWS };
         let parquet =
-            ArrowWriter::try_new(create(&parquet_path)?, table.arrow_schema(), Some(writer_properties()))
+            ArrowWriter::try_new(create(&parquet_path)?, table.arrow_schema(), Some(writer_properties(rows)))
                 .map_err(|e| Error::format(&parquet_path, e))?;
         let mut out = create(&csv_path)?;
         // UTF-8 byte-order mark: Excel needs it to read UTF-8.

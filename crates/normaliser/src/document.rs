@@ -283,5 +283,6 @@ fn assemble(source: &str, pieces: Vec<Piece>) -> Document {
         });
     }
     let words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    map.shrink_to_fit();
     Document { text, segments, map, flags: Vec::new(), chars, words, joins: 0, joins_across_notes: 0 }
 }

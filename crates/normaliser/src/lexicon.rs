@@ -48,8 +48,8 @@ pub(crate) static COMMON_SURNAMES: LazyLock<HashSet<&'static str>> =
 /// these patterns look for are ASCII. The lazy DFA also gets a large cache.
 pub(crate) fn re(pattern: &str) -> regex::Regex {
     regex::RegexBuilder::new(&corpus_parser::ascii_word_boundaries(pattern))
-        .dfa_size_limit(64 << 20)
-        .size_limit(64 << 20)
+        .dfa_size_limit(2 << 20)
+        .size_limit(32 << 20)
         .build()
         .expect("a built-in pattern compiles (tested)")
 }

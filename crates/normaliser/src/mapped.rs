@@ -42,6 +42,10 @@ impl OffsetMap {
         self.spans.partition_point(|s| (s.0 as usize) < byte)
     }
 
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.spans.shrink_to_fit();
+    }
+
     pub(crate) fn push(&mut self, span: (u32, u32)) {
         self.spans.push(span);
     }
