@@ -11,7 +11,7 @@ BIN     := target/release/corpus
 CORPUS  ?= corpus
 EXPORTS ?= exports
 
-.PHONY: all build exports test lint fmt clippy unit docs reproduce consumers test-spreadsheet verify check bench clean
+.PHONY: all build exports test lint fmt clippy unit docs reproduce consumers test-spreadsheet verify check bench fuzz clean
 
 # The consumer suite's Python environment (created from PyPI on first use).
 VENV    ?= .venv
@@ -69,6 +69,20 @@ $(VENV)/.installed: tests/consumers/requirements.txt
 
 verify: build
 	$(BIN) verify $(EXPORTS)
+
+# Fuzz the source parser, the normaliser with every extraction step, and
+# the date reader, FUZZ_SECONDS each (not part of CI). cargo fuzz needs
+# nightly flags: RUSTC_BOOTSTRAP lets the stable toolchain take them. The
+# code is safe Rust, so no sanitizer: more executions per second.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := parse_source normalise_extract read_dates
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t && cp corpus/documents/*.txt tests/fixtures/hostile/documents/*.txt fuzz/corpus/$$t/ && \
+	  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none $$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 -timeout=10 -rss_limit_mb=4096) || exit 1; \
+	done
 
 # Throughput and memory on a generated ~150 MB corpus (BENCH_SCALE=large:
 # ~1.5 GB), against the read + SHA-256 floor. Data goes to bench-data/.

@@ -144,3 +144,84 @@ fn corpus_check_reports_gazetteer_errors() {
     );
     assert_eq!(stderr(&o).matches("duplicate id").count(), 1, "said once: {}", stderr(&o));
 }
+
+#[test]
+fn invalid_utf8_at_the_start_and_the_end() {
+    fails_cleanly(|t| t.write_doc("good", b"\xff\xfe rest of the text"), "good.txt: invalid UTF-8 at byte 0");
+    let mut tail = format!("{PROSE}\n").into_bytes();
+    let at = tail.len();
+    tail.push(0xc3); // a truncated two-byte sequence at the very end
+    fails_cleanly(|t| t.write_doc("good", &tail), &format!("good.txt: invalid UTF-8 at byte {at}"));
+}
+
+#[test]
+fn catalog_absolute_paths_impossible_dates_and_missing_fields() {
+    fails_cleanly(
+        |t| t.set_catalog("[[document]]\nid = \"good\"\nfile = \"/etc/hostname\"\n"),
+        "file '/etc/hostname' is an absolute path",
+    );
+    fails_cleanly(
+        |t| {
+            t.set_catalog(
+                "[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\npublished = \"2021-02-30\"\n",
+            )
+        },
+        "published '2021-02-30' is not a real date",
+    );
+    fails_cleanly(|t| t.set_catalog("[[document]]\nfile = \"documents/good.txt\"\n"), "missing field `id`");
+}
+
+#[test]
+fn an_empty_alias_in_the_gazetteer() {
+    fails_cleanly(
+        |t| {
+            let g = "[[actor]]\nid = \"a\"\nname = \"A B\"\ntype = \"person\"\naliases = [\" \"]\n";
+            std::fs::write(t.corpus().join("actors.toml"), g).expect("write");
+        },
+        "actors.toml:2: actor 'a': an alias is empty",
+    );
+}
+
+#[test]
+fn hostile_text_builds() {
+    let long_word = "x".repeat(200_000);
+    let quotes = "“".repeat(5_000) + &"\"".repeat(5_000) + " " + PROSE;
+    let nested = "“‘“‘".repeat(2_500) + PROSE;
+    let t = TinyCorpus::new(&[
+        ("longword", format!("{PROSE} {long_word} {PROSE}\n").as_bytes()),
+        ("quotes", quotes.as_bytes()),
+        ("nested", nested.as_bytes()),
+        ("pashto", "د افغانستان اسلامي امارت وايي چې دوی به هیڅ ډله ته اجازه ورنکړي.\n".as_bytes()),
+    ]);
+    let o = t.build("out");
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Unbalanced marks are counted, not made into quotes.
+    let v = super::util::corpus(t.path(), &["verify", "out"]);
+    assert!(v.status.success());
+    let docs = std::fs::read_to_string(t.path().join("out/documents.csv")).expect("read");
+    assert!(docs.contains("unbalanced_quote_marks"));
+}
+
+#[test]
+fn a_single_50_mb_line_builds() {
+    let line = format!("{PROSE} ").repeat(50_000_000 / (PROSE.len() + 1) + 1);
+    let t = TinyCorpus::new(&[("huge", line.as_bytes())]);
+    let o = t.build("out");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let segs = std::fs::read_to_string(t.path().join("out/segments.csv")).expect("read");
+    assert!(segs.lines().count() > 1_500, "split into many segments, no cell cut");
+}
+
+#[test]
+fn two_builds_at_once_into_one_folder_do_not_interleave() {
+    let t = TinyCorpus::new(&[("good", format!("{PROSE}\n").as_bytes())]);
+    // Hold the lock a build takes, as a running build would.
+    let lock = std::fs::File::create(t.path().join(".out.lock")).expect("lock file");
+    lock.lock().expect("take the lock");
+    let o = t.build("out");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("another build is writing this export right now"), "{}", stderr(&o));
+    assert!(!t.path().join("out").exists());
+    drop(lock);
+    assert!(t.build("out").status.success());
+}

@@ -75,3 +75,38 @@ fn stats_summarises_an_export() {
     assert!(text.contains("segments             2 rows"), "{text}");
     assert!(text.lines().any(|l| l.trim_start().starts_with("a ") && l.contains("2 segments")), "{text}");
 }
+
+#[test]
+fn a_truncated_file_is_caught() {
+    let t = built();
+    let path = t.path().join("out/mentions.parquet");
+    let data = std::fs::read(&path).expect("read");
+    std::fs::write(&path, &data[..data.len() / 2]).expect("write");
+    verify_fails(&t, "out/mentions.parquet: changed");
+}
+
+/// A build killed at any moment leaves the old export or the new one,
+/// never a mix: `corpus verify` passes on whatever is there.
+#[test]
+fn a_killed_build_leaves_a_whole_export() {
+    let docs: Vec<(String, Vec<u8>)> = (0..400)
+        .map(|k| {
+            (format!("d{k:03}"), format!("Title {k}\n\n{}\n", format!("{PROSE} ").repeat(40)).into_bytes())
+        })
+        .collect();
+    let refs: Vec<(&str, &[u8])> = docs.iter().map(|(a, b)| (a.as_str(), b.as_slice())).collect();
+    let t = TinyCorpus::new(&refs);
+    assert!(t.build("out").status.success());
+    for delay_ms in [5u64, 30, 80, 150, 300] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_corpus"))
+            .args(["build", "--quiet", "--corpus", "corpus", "--out", "out"])
+            .current_dir(t.path())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let o = corpus(t.path(), &["verify", "out"]);
+        assert_eq!(o.status.code(), Some(0), "after a kill at {delay_ms} ms: {}", stdout(&o));
+    }
+}
