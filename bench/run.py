@@ -54,9 +54,8 @@ def main():
     size = sum(os.path.getsize(f) for f in files) / 1e6
 
     # Warm the page cache once, so the floor and the builds read alike.
-    run(["cat", *files[:1]])
-    subprocess.run(f"cat {docs}/* > /dev/null", shell=True, check=True)
-    floor, _, _ = run(["sh", "-c", f"sha256sum {docs}/* > /dev/null"])
+    subprocess.run(["sh", "-c", f"find '{docs}' -type f -exec cat {{}} + > /dev/null"], check=True)
+    floor, _, _ = run(["sh", "-c", f"find '{docs}' -type f -exec sha256sum {{}} + > /dev/null"])
 
     results = {}
     for threads in (1, 2):
