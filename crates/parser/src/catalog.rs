@@ -170,8 +170,11 @@ impl Catalog {
         let raw: RawCatalog = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut documents = Vec::with_capacity(raw.document.len());
+        let lines = Lines::new(text);
+        // The corpus folder, resolved once (every path must stay inside).
+        let real_root = root.canonicalize().ok();
         for entry in raw.document {
-            let line = line_of(text, entry.id.span().start);
+            let line = lines.line(entry.id.span().start);
             let fail = |message: String| {
                 let id = Some(entry.id.get_ref().clone());
                 Error::new(path, ErrorKind::Catalog { id, line: Some(line), message })
@@ -183,7 +186,7 @@ impl Catalog {
                     "duplicate id (first used on line {first}): every document needs its own id"
                 )));
             }
-            let file = check_file(root, &entry.file).map_err(fail)?;
+            let file = check_file(root, real_root.as_deref(), &entry.file).map_err(fail)?;
             let published =
                 published(entry.published.as_deref(), entry.published_precision.as_deref()).map_err(fail)?;
             documents.push(CatalogEntry {
@@ -232,7 +235,7 @@ pub(crate) fn check_id(id: &str) -> std::result::Result<(), String> {
 
 /// A source path must be relative, stay inside the corpus folder (also
 /// after following symlinks) and name an existing regular file.
-fn check_file(root: &Path, file: &str) -> std::result::Result<String, String> {
+fn check_file(root: &Path, real_root: Option<&Path>, file: &str) -> std::result::Result<String, String> {
     let rel = Path::new(file);
     if file.trim().is_empty() {
         return Err("`file` is empty: give the source path relative to the corpus folder".into());
@@ -249,9 +252,9 @@ fn check_file(root: &Path, file: &str) -> std::result::Result<String, String> {
     if !meta.is_file() {
         return Err(format!("file '{file}' is not a regular file"));
     }
-    let real_root = root.canonicalize().map_err(|e| format!("corpus folder: {e}"))?;
+    let real_root = real_root.ok_or("the corpus folder cannot be resolved")?;
     let real = full.canonicalize().map_err(|e| format!("file '{file}': {e}"))?;
-    if !real.starts_with(&real_root) {
+    if !real.starts_with(real_root) {
         return Err(format!(
             "file '{file}' is a link that leads outside the corpus folder: copy the file in instead"
         ));
@@ -299,6 +302,24 @@ fn published(value: Option<&str>, precision: Option<&str>) -> std::result::Resul
         }
     }
     Ok(Some(Published { date, precision: implied }))
+}
+
+/// 1-based line numbers of byte offsets, by binary search over the line
+/// starts (a catalog of 100,000 documents has 100,000 entries to name).
+pub(crate) struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub(crate) fn new(text: &str) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        Lines { starts }
+    }
+
+    pub(crate) fn line(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&s| s <= byte)
+    }
 }
 
 pub(crate) fn line_of(text: &str, byte: usize) -> usize {

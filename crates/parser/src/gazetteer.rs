@@ -92,8 +92,9 @@ impl Gazetteer {
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut spellings: HashMap<String, (String, usize)> = HashMap::new();
         let mut actors = Vec::with_capacity(raw.actor.len());
+        let lines = crate::catalog::Lines::new(text);
         for a in raw.actor {
-            let line = crate::catalog::line_of(text, a.id.span().start);
+            let line = lines.line(a.id.span().start);
             let id = a.id.get_ref().clone();
             let fail = |message: String| {
                 Error::new(path, ErrorKind::Gazetteer { id: Some(id.clone()), line: Some(line), message })
