@@ -12,7 +12,7 @@ use regex::Regex;
 
 use crate::document::{Document, Segment};
 use crate::flags::QualityFlag;
-use crate::lexicon::{alternation, entries, re, REPORTING_VERBS};
+use crate::lexicon::{alternation, entries, re, ORG_HEADS, REPORTING_VERBS};
 use crate::mentions::{ActorMatcher, ActorRef, Annotations};
 use crate::sentences::sentence_bounds;
 
@@ -858,7 +858,11 @@ impl Extractor<'_> {
                     // spoke words: without marks of speech, a paraphrase.
                     let org = sp
                         .actor
-                        .is_some_and(|x| self.actors.actor_name(x, self.ann).1 == ActorType::Organization);
+                        .is_some_and(|x| self.actors.actor_name(x, self.ann).1 == ActorType::Organization)
+                        || sp
+                            .name
+                            .as_deref()
+                            .is_some_and(|n| n.split_whitespace().any(|w| ORG_HEADS.contains(&w)));
                     let speechlike = FIRST_PERSON.is_match(&self.text(start, comma));
                     if words(&self.chars[start..comma]) >= 5 && (!org || speechlike) {
                         self.push_quote(start, comma, QuoteMark::None, sp);
