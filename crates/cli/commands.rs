@@ -116,7 +116,11 @@ fn run_stats(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
     writeln!(out, "\ndocuments")?;
     for d in &s.documents {
         let flags = if d.flags.is_empty() { "-".to_string() } else { d.flags.join(", ") };
-        writeln!(out, "  {:<45} {:>7} words {:>5} segments  {flags}", d.id, d.words, d.segments)?;
+        writeln!(
+            out,
+            "  {:<45} {:>7} words {:>5} segments {:>4} quotes {:>4} events  {flags}",
+            d.id, d.words, d.segments, d.quotes, d.events
+        )?;
     }
     writeln!(out, "\ntop actors (mentions, documents)")?;
     for (name, m, d) in &s.top_actors {

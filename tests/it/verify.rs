@@ -74,6 +74,7 @@ fn stats_summarises_an_export() {
     assert!(text.contains("documents            1 rows"), "{text}");
     assert!(text.contains("segments             2 rows"), "{text}");
     assert!(text.lines().any(|l| l.trim_start().starts_with("a ") && l.contains("2 segments")), "{text}");
+    assert!(text.lines().any(|l| l.trim_start().starts_with("a ") && l.contains("0 quotes")), "{text}");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use corpus_parser::CorpusMeta;
 use serde_json::{json, Map, Value};
 
 use crate::error::{Error, Result};
-use crate::rows::sha256_hex;
+use crate::rows::sha256_file;
 use crate::schema::{ColumnType, Table};
 use crate::writers::LIST_SEPARATOR;
 
@@ -31,8 +31,8 @@ pub struct FileEntry {
 /// Hashes one file of the export folder.
 pub fn file_entry(dir: &Path, name: &str) -> Result<FileEntry> {
     let path = dir.join(name);
-    let data = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-    Ok(FileEntry { path: name.to_string(), bytes: data.len() as u64, sha256: sha256_hex(&data) })
+    let (bytes, sha256) = sha256_file(&path).map_err(|e| Error::io(&path, e))?;
+    Ok(FileEntry { path: name.to_string(), bytes, sha256 })
 }
 
 fn field(c: &crate::schema::Column) -> Value {

@@ -23,6 +23,10 @@ pub struct DocumentStats {
     pub words: i64,
     /// Segments.
     pub segments: i64,
+    /// Quotes.
+    pub quotes: i64,
+    /// Events.
+    pub events: i64,
     /// Quality flags.
     pub flags: Vec<String>,
 }
@@ -64,7 +68,13 @@ pub fn stats(dir: &Path) -> Result<Stats> {
         tables.push((t.name, rows(dir, t.name)?));
     }
     let mut documents = Vec::new();
-    for batch in read(dir, "documents", &["doc_id", "words", "segments", "quality_flags"])? {
+    for batch in
+        read(dir, "documents", &["doc_id", "words", "segments", "quotes", "events", "quality_flags"])?
+    {
+        let int = |name: &str| batch.column_by_name(name).map(|c| c.as_primitive::<Int64Type>().clone());
+        let (Some(quotes), Some(events)) = (int("quotes"), int("events")) else {
+            return Err(Error::format(dir.join("documents.parquet"), "missing columns"));
+        };
         let ids = batch.column_by_name("doc_id").map(|c| c.as_string::<i32>().clone());
         let words = batch.column_by_name("words").map(|c| c.as_primitive::<Int64Type>().clone());
         let segs = batch.column_by_name("segments").map(|c| c.as_primitive::<Int64Type>().clone());
@@ -78,6 +88,8 @@ pub fn stats(dir: &Path) -> Result<Stats> {
                 id: ids.value(i).to_string(),
                 words: words.value(i),
                 segments: segs.value(i),
+                quotes: quotes.value(i),
+                events: events.value(i),
                 flags: f.as_string::<i32>().iter().flatten().map(String::from).collect(),
             });
         }

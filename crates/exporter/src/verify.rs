@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::package::{PACKAGE_FILE, SUMS_FILE};
-use crate::rows::sha256_hex;
+use crate::rows::sha256_file;
 
 /// One thing wrong with an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,13 +41,12 @@ pub fn verify(dir: &Path) -> Result<Vec<Problem>> {
     let mut problems = Vec::new();
     let mut actual = BTreeMap::new();
     for (name, hash) in &listed {
-        match std::fs::read(dir.join(name)) {
-            Ok(data) => {
-                let got = sha256_hex(&data);
+        match sha256_file(&dir.join(name)) {
+            Ok((size, got)) => {
                 if &got != hash {
                     problems.push(problem(name, "changed: its SHA-256 does not match SHA256SUMS"));
                 }
-                actual.insert(name.clone(), (data.len() as u64, got));
+                actual.insert(name.clone(), (size, got));
             }
             Err(_) => problems.push(problem(name, "missing: listed in SHA256SUMS but not in the folder")),
         }
