@@ -510,19 +510,47 @@ impl Extractor<'_> {
         Speaker { name: Some(name), actor: Some(actor), kind: Some(SpeakerKind::Named), ..Speaker::default() }
     }
 
-    /// he / she → the nearest person mentioned before; they → the nearest
-    /// organization in the same sentence or the one before. Unresolved: none.
+    /// he / she → the person the text is about: the first person named in
+    /// the same sentence before the pronoun, else the first person named
+    /// in the sentence before (its subject, usually: "Joscelyn says … its
+    /// leader Khalid Batarfi … “…,” he says" is Joscelyn), else the nearest
+    /// person before. they → the nearest organization close by.
+    /// Unresolved: none.
     fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Speaker {
-        let want =
-            if pronoun.eq_ignore_ascii_case("they") { ActorType::Organization } else { ActorType::Person };
-        let reach = if want == ActorType::Person { 2_000 } else { 400 };
-        let found = self
-            .mentions_in(at.saturating_sub(reach + 200), at)
-            .iter()
-            .filter(|m| m.end <= at && at - m.end <= reach)
-            .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == want)
-            .max_by_key(|m| m.end);
-        found.map_or_else(Speaker::default, |m| self.named(m.actor))
+        let is =
+            |m: &&crate::mentions::Mention, t: ActorType| self.actors.actor_name(m.actor, self.ann).1 == t;
+        if pronoun.eq_ignore_ascii_case("they") {
+            let found = self
+                .mentions_in(at.saturating_sub(600), at)
+                .iter()
+                .filter(|m| m.end <= at && at - m.end <= 400)
+                .filter(|m| is(m, ActorType::Organization))
+                .max_by_key(|m| m.end);
+            return found.map_or_else(Speaker::default, |m| self.named(m.actor));
+        }
+        let (s, _) = self.sentence(at);
+        let first_person = |a: usize, b: usize| {
+            self.mentions_in(a, b)
+                .iter()
+                .filter(|m| m.end <= b)
+                .find(|m| is(m, ActorType::Person))
+                .map(|m| m.actor)
+        };
+        let mut found = first_person(s, at);
+        if found.is_none() && s >= 2 {
+            let (ps, _) = self.sentence(s - 2);
+            found = first_person(ps, s);
+        }
+        if found.is_none() {
+            found = self
+                .mentions_in(at.saturating_sub(2_200), at)
+                .iter()
+                .filter(|m| m.end <= at && at - m.end <= 2_000)
+                .filter(|m| is(m, ActorType::Person))
+                .max_by_key(|m| m.end)
+                .map(|m| m.actor);
+        }
+        found.map_or_else(Speaker::default, |a| self.named(a))
     }
 
     fn anonymous(&self, np: &str) -> Speaker {
@@ -1175,6 +1203,14 @@ type = "person"
         assert_eq!(
             rows("Annie Pforzheimer spoke last. “There should be no illusions about the Taliban at all,” she wrote."),
             vec![row("There should be no illusions about the Taliban at all", "double", Some("Annie Pforzheimer"), "named", Some("wrote"))]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_the_subject_not_the_last_name() {
+        assert_eq!(
+            rows("Kim Kagan says the group praised Mike Pompeo in a video. “The movement bred a generation of fighters,” he says."),
+            vec![row("The movement bred a generation of fighters", "double", Some("Kim Kagan"), "named", Some("says"))]
         );
     }
 
