@@ -121,7 +121,7 @@ static ANON_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s*{}", ano
 static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(he|she|they)\s*$"));
 static PRONOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(he|she|they)\b"));
 static NAMING_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?i)\b(?:{})[\s,:]*$", alternation(&NAMING_CUES))));
+    LazyLock::new(|| re(&format!(r"(?i)\b(?:{})(?:\s+(?:a|an|the))?[\s,:]*$", alternation(&NAMING_CUES))));
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:I|me|my|we|us|our|To me|dont|thats|Its|isnt|arent|wont|cant|doesnt|didnt|Im|weve|Ive)\b")
 });
