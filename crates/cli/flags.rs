@@ -12,8 +12,9 @@ use clap::{Parser, Subcommand};
     about = "Turn a folder of raw documents into checksummed, byte-reproducible CSV and Parquet tables.",
     long_about = "Turn a folder of raw documents into checksummed, byte-reproducible CSV and Parquet tables.\n\n\
 A corpus folder holds catalog.toml (one [[document]] per source), the source files, and optionally actors.toml. \
-`corpus build` writes documents and segments as Parquet (the lossless master copy) and CSV (the spreadsheet \
-edition), plus datapackage.json and SHA256SUMS. The same inputs always give the same bytes.",
+`corpus build` writes documents, segments, actors, mentions, quotes and events as Parquet (the lossless \
+master copy) and CSV (the spreadsheet edition), plus datapackage.json, a dataset card (README.md) and \
+SHA256SUMS. The same inputs always give the same bytes.",
     after_help = "Examples:\n  corpus build                          # corpus/ -> exports/\n  corpus build --corpus my-corpus --out my-exports\n  corpus verify exports                 # re-hash every file\n  corpus check --corpus my-corpus       # lint without exporting\n  corpus stats exports                  # what is in an export\n\nExit status: 0 success, 1 verification or check found problems, 2 error."
 )]
 struct Cli {
@@ -47,7 +48,7 @@ enum Command {
         #[arg(default_value = "exports", value_name = "DIR")]
         dir: PathBuf,
     },
-    /// Summarise an export: rows per table, documents with their flags.
+    /// Summarise an export: rows per table, documents with their flags, quotes and events, top actors.
     Stats {
         /// The export folder.
         #[arg(default_value = "exports", value_name = "DIR")]
