@@ -60,8 +60,7 @@ fn markdown_residue_is_removed_and_the_words_stay() {
 The <u>report</u> says the *group* is &amp; was active, and [officials](https://example.org/x) agree with that assessment in full, as they have for years.\n\n\
 Jane Roe is a reporter at the *Example Times*.\n";
     let authors = ["Jane Roe".to_string()];
-    let doc =
-        run(article, &Hints { title: Some("Why Markup Lingers"), authors: &authors, ..Hints::default() });
+    let doc = run(article, &Hints { title: Some("Why Markup Lingers"), authors: &authors });
     assert_eq!(
         rows(&doc),
         vec![

@@ -136,11 +136,7 @@ pub fn process(actors: &Actors, catalog: &Catalog, entry: &CatalogEntry) -> Resu
     let path = catalog.source_path(entry);
     let bytes = timed(&mut times.read, || read_source(&path))?;
     let text = timed(&mut times.parse, || decode(&path, &bytes))?;
-    let hints = Hints {
-        title: entry.title.as_deref(),
-        publisher: entry.publisher.as_deref(),
-        authors: &entry.authors,
-    };
+    let hints = Hints { title: entry.title.as_deref(), authors: &entry.authors };
     let blocks = timed(&mut times.parse, || parse_blocks(text, &hints));
     let mut doc = timed(&mut times.normalise, || normalise(text, &blocks));
     let annotations = timed(&mut times.mentions, || actors.matcher().annotate(&doc));

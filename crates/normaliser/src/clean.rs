@@ -56,7 +56,6 @@ pub(crate) fn clean(source: &str, range: Range<usize>, kind: BlockKind, labels: 
     let base = range.start;
     let mut edits = Vec::new();
     let mut markup = 0;
-    let mut footnotes = Vec::new();
     let mut markers = Vec::new();
 
     // Each pattern needs a character most text does not have: test for it
@@ -67,7 +66,6 @@ pub(crate) fn clean(source: &str, range: Range<usize>, kind: BlockKind, labels: 
         for c in SUP_MARKER.captures_iter(slice) {
             let whole = c.get(0).expect("group 0 always takes part");
             if labels.contains(&c[1]) {
-                footnotes.push(c[1].to_string());
                 markers.push((base + whole.start(), c[1].to_string()));
                 edits.push(Edit { range: shift(whole.range(), base), with: None });
             }
@@ -120,11 +118,11 @@ pub(crate) fn clean(source: &str, range: Range<usize>, kind: BlockKind, labels: 
     if !labels.is_empty() && !slice.is_ascii() {
         superscript_markers(slice, base, labels, &mut edits, &mut markers);
     }
-    footnotes.extend(markers.iter().skip(footnotes.len()).map(|m| m.1.clone()));
 
     edits.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
     let mapped = emit(source, range, &edits, kind == BlockKind::TableRow).nfc();
     markers.sort();
+    let footnotes = markers.iter().map(|m| m.1.clone()).collect();
     Cleaned { mapped, markup, footnotes, markers }
 }
 

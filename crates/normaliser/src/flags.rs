@@ -88,8 +88,10 @@ static TORTURED_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 static CONTRACTIONS: LazyLock<HashSet<String>> =
     LazyLock::new(|| words_of(include_str!("../data/contractions.txt")).into_iter().collect());
 static TEMPLATE_RESIDUE: LazyLock<Regex> = LazyLock::new(|| crate::lexicon::re(r"\{[a-z_]{2,30}\}"));
+/// A reporting verb of the shared lexicon (`data/reporting_verbs.txt`).
 static REPORTING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::re(r"\b(said|says|told|tells|wrote|writes|added|adds|insisted|warned|stated)\b")
+    let verbs = crate::lexicon::alternation(&crate::lexicon::REPORTING_VERBS);
+    crate::lexicon::re(&format!(r"(?i)\b(?:{verbs})\b"))
 });
 
 /// Quotation marks of any style (apostrophes included: a text that keeps

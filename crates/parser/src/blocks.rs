@@ -87,14 +87,12 @@ pub struct Block {
     pub after_blank: bool,
 }
 
-/// What the catalog knows about a document, used to recognise its title,
-/// byline and site-name suffixes.
+/// What the catalog knows about a document, used to recognise its title
+/// (and a site name after it) and its byline.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Hints<'a> {
     /// The catalog title.
     pub title: Option<&'a str>,
-    /// The catalog publisher.
-    pub publisher: Option<&'a str>,
     /// The catalog authors.
     pub authors: &'a [String],
 }
