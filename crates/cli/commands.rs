@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use corpus_exporter::{build, check, stats, verify, BuildOptions, Progress};
+use corpus_exporter::{build, check, merge, stats, verify, BuildOptions, Progress};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::flags::Config;
@@ -12,36 +12,42 @@ use crate::flags::Config;
 /// Runs one command.
 pub fn run(config: Config) -> anyhow::Result<ExitCode> {
     match config {
-        Config::Build { corpus, out, threads, quiet, timings } => {
+        Config::Build { corpus, out, threads, quiet, timings, shard } => {
             if let Some(n) = threads {
                 rayon::ThreadPoolBuilder::new()
                     .num_threads(n)
                     .build_global()
                     .context("setting up worker threads")?;
             }
-            run_build(BuildOptions::new(corpus, out), quiet, timings)
+            let mut opts = BuildOptions::new(corpus, out);
+            opts.shard = shard;
+            run_build(opts, quiet, timings)
         }
+        Config::Merge { parts, out, quiet } => run_merge(&parts, &out, quiet),
         Config::Verify { dir } => run_verify(&dir),
         Config::Check { corpus } => run_check(&corpus),
         Config::Stats { dir } => run_stats(&dir),
     }
 }
 
-fn progress_bar(quiet: bool) -> ProgressBar {
+/// Bytes of source for a build.
+const BYTES_BAR: &str = "{spinner} {bytes}/{total_bytes} {wide_bar} {bytes_per_sec} eta {eta}";
+/// Documents for a merge.
+const DOCUMENTS_BAR: &str = "{spinner} {pos}/{len} documents {wide_bar} eta {eta}";
+
+fn progress_bar(quiet: bool, template: &str) -> ProgressBar {
     let attended = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
     if quiet || !attended {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(0);
-    let style =
-        ProgressStyle::with_template("{spinner} {bytes}/{total_bytes} {wide_bar} {bytes_per_sec} eta {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let style = ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     bar
 }
 
 fn run_build(opts: BuildOptions, quiet: bool, timings: bool) -> anyhow::Result<ExitCode> {
-    let bar = progress_bar(quiet);
+    let bar = progress_bar(quiet, BYTES_BAR);
     let summary = build(&opts, &mut |p| match p {
         Progress::Started { bytes, .. } => bar.set_length(bytes),
         Progress::Document { bytes } => bar.inc(bytes),
@@ -50,18 +56,11 @@ fn run_build(opts: BuildOptions, quiet: bool, timings: bool) -> anyhow::Result<E
     .with_context(|| format!("building {} from {}", opts.out.display(), opts.corpus.display()))?;
     bar.finish_and_clear();
     if !quiet {
-        let mut out = std::io::stdout().lock();
-        writeln!(
-            out,
-            "built {} from {} documents ({} bytes)",
-            opts.out.display(),
-            summary.documents,
-            summary.source_bytes
-        )?;
-        for (table, rows) in &summary.rows {
-            writeln!(out, "  {table:<10} {rows:>8} rows")?;
-        }
-        writeln!(out, "  {} files listed in {}", summary.files.len(), corpus_exporter::SUMS_FILE)?;
+        let what = match opts.shard {
+            Some(s) => format!("shard {s} (a part for `corpus merge`)"),
+            None => opts.out.display().to_string(),
+        };
+        print_summary(&format!("built {what}"), &summary)?;
     }
     if timings {
         let mut out = std::io::stdout().lock();
@@ -69,6 +68,31 @@ fn run_build(opts: BuildOptions, quiet: bool, timings: bool) -> anyhow::Result<E
         for (stage, t) in summary.times.stages() {
             writeln!(out, "  {stage:<10} {:>8.3}", t.as_secs_f64())?;
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_summary(what: &str, summary: &corpus_exporter::Summary) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{what} from {} documents ({} bytes)", summary.documents, summary.source_bytes)?;
+    for (table, rows) in &summary.rows {
+        writeln!(out, "  {table:<10} {rows:>8} rows")?;
+    }
+    writeln!(out, "  {} files listed in {}", summary.files.len(), corpus_exporter::SUMS_FILE)?;
+    Ok(())
+}
+
+fn run_merge(parts: &[std::path::PathBuf], out: &std::path::Path, quiet: bool) -> anyhow::Result<ExitCode> {
+    let bar = progress_bar(quiet, DOCUMENTS_BAR);
+    let summary = merge(parts, out, &mut |p| match p {
+        Progress::Started { documents, .. } => bar.set_length(documents as u64),
+        Progress::Document { .. } => bar.inc(1),
+        Progress::Finishing => bar.set_message("checksums"),
+    })
+    .with_context(|| format!("merging {} parts into {}", parts.len(), out.display()))?;
+    bar.finish_and_clear();
+    if !quiet {
+        print_summary(&format!("merged {} parts into {}", parts.len(), out.display()), &summary)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use corpus_exporter::Shard;
 
 #[derive(Parser)]
 #[command(
@@ -15,7 +16,7 @@ A corpus folder holds catalog.toml (one [[document]] per source), the source fil
 `corpus build` writes documents, segments, actors, mentions, quotes and events as Parquet (the lossless \
 master copy) and CSV (the spreadsheet edition), plus datapackage.json, a dataset card (README.md) and \
 SHA256SUMS. The same inputs always give the same bytes.",
-    after_help = "Examples:\n  corpus build                          # corpus/ -> exports/\n  corpus build --corpus my-corpus --out my-exports\n  corpus verify exports                 # re-hash every file\n  corpus check --corpus my-corpus       # lint without exporting\n  corpus stats exports                  # what is in an export\n\nExit status: 0 success, 1 verification or check found problems, 2 error."
+    after_help = "Examples:\n  corpus build                          # corpus/ -> exports/\n  corpus build --corpus my-corpus --out my-exports\n  corpus build --shard 2/3 --out parts/2   # one shard of three, as a part\n  corpus merge parts/1 parts/2 parts/3 --out exports\n  corpus verify exports                 # re-hash every file\n  corpus check --corpus my-corpus       # lint without exporting\n  corpus stats exports                  # what is in an export\n\nExit status: 0 success, 1 verification or check found problems, 2 error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -41,6 +42,22 @@ enum Command {
         /// Also print the time spent per stage (for benchmarks).
         #[arg(long)]
         timings: bool,
+        /// Build only shard I of N (1 <= I <= N): the documents whose id hashes to it, into a part
+        /// folder for `corpus merge`. Run the N shards anywhere (a Slurm array, Spark tasks), then merge.
+        #[arg(long, value_name = "I/N")]
+        shard: Option<Shard>,
+    },
+    /// Merge the parts of a sharded build into one export, byte for byte what a single build makes.
+    Merge {
+        /// The part folders (one per shard, each built with `corpus build --shard I/N`).
+        #[arg(required = true, value_name = "PART")]
+        parts: Vec<PathBuf>,
+        /// The export folder to create or replace.
+        #[arg(long, default_value = "exports", value_name = "DIR")]
+        out: PathBuf,
+        /// No progress bar and no summary.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Re-hash every file of an export against SHA256SUMS and datapackage.json.
     Verify {
@@ -65,7 +82,16 @@ enum Command {
 /// What to do, validated.
 pub enum Config {
     /// `corpus build`.
-    Build { corpus: PathBuf, out: PathBuf, threads: Option<usize>, quiet: bool, timings: bool },
+    Build {
+        corpus: PathBuf,
+        out: PathBuf,
+        threads: Option<usize>,
+        quiet: bool,
+        timings: bool,
+        shard: Option<Shard>,
+    },
+    /// `corpus merge`.
+    Merge { parts: Vec<PathBuf>, out: PathBuf, quiet: bool },
     /// `corpus verify`.
     Verify { dir: PathBuf },
     /// `corpus check`.
@@ -77,9 +103,10 @@ pub enum Config {
 /// Parses the process arguments (exits with clap's message on bad flags).
 pub fn parse() -> Config {
     match Cli::parse().command {
-        Command::Build { corpus, out, threads, quiet, timings } => {
-            Config::Build { corpus, out, threads, quiet, timings }
+        Command::Build { corpus, out, threads, quiet, timings, shard } => {
+            Config::Build { corpus, out, threads, quiet, timings, shard }
         }
+        Command::Merge { parts, out, quiet } => Config::Merge { parts, out, quiet },
         Command::Verify { dir } => Config::Verify { dir },
         Command::Check { corpus } => Config::Check { corpus },
         Command::Stats { dir } => Config::Stats { dir },

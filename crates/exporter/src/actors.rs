@@ -8,6 +8,7 @@ use corpus_parser::{ActorType, Gazetteer};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::rows::Value;
+use crate::shard::PartActor;
 
 /// The gazetteer, compiled, and the rule that names discovered actors.
 pub struct Actors {
@@ -85,6 +86,7 @@ struct Discovered {
     name: String,
     kind: ActorType,
     cue: &'static str,
+    first_document: String,
 }
 
 /// Mention and document counts per actor, accumulated as documents pass.
@@ -96,7 +98,7 @@ pub struct ActorTotals {
 
 impl ActorTotals {
     /// Adds one document's mentions.
-    pub fn add(&mut self, actors: &Actors, a: &Annotations, ids: &[String]) {
+    pub fn add(&mut self, actors: &Actors, doc_id: &str, a: &Annotations, ids: &[String]) {
         let mut seen = HashSet::new();
         for id in ids {
             let t = self.totals.entry(id.clone()).or_default();
@@ -113,8 +115,26 @@ impl ActorTotals {
                 name: d.name.clone(),
                 kind: d.kind,
                 cue: d.cue,
+                first_document: doc_id.to_string(),
             });
         }
+    }
+
+    /// Every discovered actor, as the first document (in key order) that
+    /// discovered it named it: what a part passes on to the merge.
+    pub(crate) fn part_actors(&self) -> BTreeMap<String, PartActor> {
+        self.discovered
+            .iter()
+            .map(|(id, d)| {
+                let actor = PartActor {
+                    name: d.name.clone(),
+                    kind: d.kind.as_str().to_string(),
+                    cue: d.cue.to_string(),
+                    first_document: d.first_document.clone(),
+                };
+                (id.clone(), actor)
+            })
+            .collect()
     }
 
     /// The rows of the actors table, sorted by id. Discovered actors with

@@ -30,9 +30,46 @@ pub struct CardDocument {
     /// Licence or the note that none is stated.
     pub licence: String,
     /// Quality flags.
-    pub flags: Vec<&'static str>,
+    pub flags: Vec<String>,
     /// Words.
     pub words: usize,
+}
+
+impl CardDocument {
+    /// What the card says about a document, from its `documents` row.
+    #[allow(clippy::too_many_arguments)] // one argument per column shown
+    pub fn new(
+        id: &str,
+        title: Option<&str>,
+        publisher: Option<&str>,
+        published: Option<(jiff::civil::Date, &str)>,
+        date_inferred: bool,
+        licence: Option<&str>,
+        flags: Vec<String>,
+        words: usize,
+    ) -> CardDocument {
+        let date = match published {
+            Some((date, precision)) => {
+                let shown = match precision {
+                    "month" => date.strftime("%Y-%m").to_string(),
+                    "year" => date.year().to_string(),
+                    _ => date.to_string(),
+                };
+                let inferred = if date_inferred { ", inferred" } else { "" };
+                format!("{shown} ({precision}{inferred})")
+            }
+            None => "unknown".to_string(),
+        };
+        CardDocument {
+            id: id.to_string(),
+            title: title.unwrap_or("(unknown)").to_string(),
+            publisher: publisher.unwrap_or("(unknown)").to_string(),
+            date,
+            licence: licence.unwrap_or("none stated").to_string(),
+            flags,
+            words,
+        }
+    }
 }
 
 /// Accumulates what the card needs while documents stream past.
@@ -41,7 +78,7 @@ pub struct CardBuilder {
     listed: Vec<CardDocument>,
     documents: usize,
     words: usize,
-    flags: BTreeMap<&'static str, usize>,
+    flags: BTreeMap<String, usize>,
     licences: BTreeMap<String, usize>,
 }
 
@@ -51,12 +88,17 @@ impl CardBuilder {
         self.documents += 1;
         self.words += doc.words;
         for f in &doc.flags {
-            *self.flags.entry(f).or_default() += 1;
+            *self.flags.entry(f.clone()).or_default() += 1;
         }
         *self.licences.entry(doc.licence.clone()).or_default() += 1;
         if self.listed.len() < LISTED_DOCUMENTS {
             self.listed.push(doc);
         }
+    }
+
+    /// Documents added so far.
+    pub fn documents(&self) -> usize {
+        self.documents
     }
 
     /// The card text.

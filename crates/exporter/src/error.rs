@@ -43,6 +43,13 @@ pub enum Error {
         /// What the library said.
         message: String,
     },
+    /// A part folder cannot be merged.
+    Part {
+        /// The part folder or its manifest.
+        path: PathBuf,
+        /// What is wrong and what to do.
+        message: String,
+    },
     /// An export folder is not what its checksums say.
     Verify {
         /// The export folder.
@@ -72,6 +79,7 @@ impl fmt::Display for Error {
                 write!(f, "table {table}, row {key}, column {column}: {message}")
             }
             Error::Format { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Part { path, message } => write!(f, "{}: {message}", path.display()),
             Error::Verify { path, message } => write!(f, "{}: {message}", path.display()),
         }
     }

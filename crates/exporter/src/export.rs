@@ -1,13 +1,13 @@
 //! Building an export: read, process in parallel, write in key order,
 //! checksum, and move into place atomically.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use corpus_normaliser::{extract_events, extract_quotes, normalise, DatePrecision, QualityFlag};
-use corpus_parser::{decode, parse_blocks, read_source, Catalog, CatalogEntry, Gazetteer, Hints};
+use corpus_parser::{decode, parse_blocks, read_source, Catalog, CatalogEntry, CorpusMeta, Gazetteer, Hints};
 use rayon::prelude::*;
 
 use crate::actors::{ActorTotals, Actors};
@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::package::{datapackage, file_entry, sums, FileEntry, PACKAGE_FILE, SUMS_FILE};
 use crate::rows::{sha256_hex, BatchBuilder, Processed};
 use crate::schema;
+use crate::shard::{inputs_fingerprint, PartActor, PartManifest, Shard, PART_FILE};
 use crate::writers::TableWriter;
 
 /// What to build.
@@ -27,12 +28,14 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Documents processed (in parallel) per batch: bounds memory.
     pub batch_documents: usize,
+    /// Build only this shard's documents, as a part for `merge`.
+    pub shard: Option<Shard>,
 }
 
 impl BuildOptions {
     /// Options with the default batch size.
     pub fn new(corpus: impl Into<PathBuf>, out: impl Into<PathBuf>) -> BuildOptions {
-        BuildOptions { corpus: corpus.into(), out: out.into(), batch_documents: 32 }
+        BuildOptions { corpus: corpus.into(), out: out.into(), batch_documents: 32, shard: None }
     }
 }
 
@@ -197,8 +200,8 @@ pub fn process(actors: &Actors, catalog: &Catalog, entry: &CatalogEntry) -> Resu
 }
 
 /// Removes a half-written folder unless the build completed.
-struct TempDir {
-    path: PathBuf,
+pub(crate) struct TempDir {
+    pub(crate) path: PathBuf,
     keep: bool,
 }
 
@@ -211,7 +214,7 @@ impl Drop for TempDir {
 }
 
 /// Where the export goes: checks, the lock, and the temporary folder.
-struct Target {
+pub(crate) struct Target {
     out: PathBuf,
     parent: PathBuf,
     name: String,
@@ -223,7 +226,10 @@ fn output_error(out: &Path, message: impl Into<String>) -> Error {
 }
 
 impl Target {
-    fn prepare(corpus: &Path, out: &Path) -> Result<Target> {
+    /// `inputs`: folders the build reads (the corpus, or the parts of a
+    /// merge), with what they are called: the output may neither be
+    /// inside one nor contain one, since replacing it would lose them.
+    pub(crate) fn prepare(out: &Path, inputs: &[(&Path, &str)]) -> Result<Target> {
         let name = out
             .file_name()
             .and_then(|n| n.to_str())
@@ -238,10 +244,18 @@ impl Target {
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let real_parent = parent.canonicalize().map_err(|e| Error::io(&parent, e))?;
-        let real_corpus = corpus.canonicalize().map_err(|e| Error::io(corpus, e))?;
-        if real_parent.join(&name).starts_with(&real_corpus) {
-            return Err(output_error(out, "is inside the corpus folder: write the export somewhere else"));
+        let real_out = parent.canonicalize().map_err(|e| Error::io(&parent, e))?.join(&name);
+        for (input, what) in inputs {
+            let real_input = input.canonicalize().map_err(|e| Error::io(input, e))?;
+            if real_out.starts_with(&real_input) {
+                return Err(output_error(out, format!("is inside the {what}: write it somewhere else")));
+            }
+            if real_input.starts_with(&real_out) {
+                return Err(output_error(
+                    out,
+                    format!("contains the {what} {}: write it somewhere else", input.display()),
+                ));
+            }
         }
         let lock_path = parent.join(format!(".{name}.lock"));
         let lock = File::create(&lock_path).map_err(|e| match e.kind() {
@@ -263,7 +277,7 @@ impl Target {
         Ok(Target { out: out.to_path_buf(), parent, name, _lock: lock })
     }
 
-    fn temp_dir(&self) -> Result<TempDir> {
+    pub(crate) fn temp_dir(&self) -> Result<TempDir> {
         let path = self.parent.join(format!(".{}.tmp-{}", self.name, std::process::id()));
         if path.exists() {
             std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
@@ -279,7 +293,7 @@ impl Target {
 
     /// Moves the finished folder into place; the old export is removed
     /// only after the new one is there.
-    fn commit(&self, mut tmp: TempDir) -> Result<()> {
+    pub(crate) fn commit(&self, mut tmp: TempDir) -> Result<()> {
         let old = self.parent.join(format!(".{}.old-{}", self.name, std::process::id()));
         let had_old = self.out.exists();
         if had_old {
@@ -304,6 +318,7 @@ struct Written {
     counts: HashMap<&'static str, usize>,
     card: CardBuilder,
     write: Duration,
+    discovered: BTreeMap<String, PartActor>,
 }
 
 /// The writer thread: rows of each batch into CSV and Parquet as they
@@ -341,7 +356,7 @@ fn write_tables(
             for row in p.event_rows() {
                 builders[4].push(&row)?;
             }
-            totals.add(actors, &p.annotations, &p.mention_actor_ids);
+            totals.add(actors, &p.entry.id, &p.annotations, &p.mention_actor_ids);
             card.add(card_document(p));
         }
         for (b, w) in builders.iter_mut().zip(writers.iter_mut()) {
@@ -363,7 +378,7 @@ fn write_tables(
     actor_writer.write(&actor_rows.finish()?)?;
     actor_writer.finish()?;
     write += start.elapsed();
-    Ok(Written { counts, card, write })
+    Ok(Written { counts, card, write, discovered: totals.part_actors() })
 }
 
 /// Builds the export of `opts.corpus` into `opts.out`. The export is
@@ -372,16 +387,20 @@ fn write_tables(
 pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
     let catalog = Catalog::load(&opts.corpus)?;
     let actors = Actors::new(Gazetteer::load(&opts.corpus)?);
-    let target = Target::prepare(&opts.corpus, &opts.out)?;
+    let inputs_sha256 = match opts.shard {
+        Some(_) => Some(inputs_fingerprint(&opts.corpus)?),
+        None => None,
+    };
+    let target = Target::prepare(&opts.out, &[(&opts.corpus, "corpus folder")])?;
     let tmp = target.temp_dir()?;
 
-    let mut entries: Vec<&CatalogEntry> = catalog.documents.iter().collect();
+    let mut entries: Vec<&CatalogEntry> =
+        catalog.documents.iter().filter(|e| opts.shard.is_none_or(|s| s.contains(&e.id))).collect();
     entries.sort_by(|a, b| a.id.cmp(&b.id));
     let bytes: u64 =
         entries.iter().map(|e| std::fs::metadata(catalog.source_path(e)).map_or(0, |m| m.len())).sum();
     progress(Progress::Started { documents: entries.len(), bytes });
 
-    let tables = schema::tables();
     // Streamed tables: documents, segments, mentions. Actors come last.
     // Documents are processed a batch at a time on all cores while a
     // writer thread turns the previous batch into rows: output order is
@@ -414,67 +433,81 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         drop(tx);
         writer.join().map_err(|_| output_error(&opts.out, "the writer thread panicked"))?
     })?;
-    let Written { counts, card, write: write_time } = written;
+    let Written { counts, card, write: write_time, discovered } = written;
     let mut times = cpu;
     times.write = write_time;
     progress(Progress::Finishing);
     let checksum_start = Instant::now();
+    let part = match (opts.shard, inputs_sha256) {
+        (Some(shard), Some(inputs_sha256)) => Some(PartManifest {
+            shard,
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            inputs_sha256,
+            meta: catalog.meta.clone(),
+            documents: entries.len(),
+            discovered,
+        }),
+        _ => None,
+    };
+    let (rows, files) = finish_folder(&tmp.path, &catalog.meta, &counts, &card, part.as_ref())?;
+    target.commit(tmp)?;
+    times.checksums = checksum_start.elapsed();
+    Ok(Summary { documents: entries.len(), source_bytes, rows, files, times })
+}
 
+/// Rows per table, in table order.
+pub(crate) type RowCounts = Vec<(&'static str, usize)>;
+
+/// Writes the card, the data package, `PART.json` for a part, and
+/// `SHA256SUMS` into a folder whose tables are written; returns the rows
+/// per table and the files listed in `SHA256SUMS`.
+pub(crate) fn finish_folder(
+    dir: &Path,
+    meta: &CorpusMeta,
+    counts: &HashMap<&'static str, usize>,
+    card: &CardBuilder,
+    part: Option<&PartManifest>,
+) -> Result<(RowCounts, Vec<FileEntry>)> {
+    let tables = schema::tables();
     let mut table_files = Vec::new();
     for t in &tables {
-        let csv = file_entry(&tmp.path, &format!("{}.csv", t.name))?;
-        let parquet = file_entry(&tmp.path, &format!("{}.parquet", t.name))?;
+        let csv = file_entry(dir, &format!("{}.csv", t.name))?;
+        let parquet = file_entry(dir, &format!("{}.parquet", t.name))?;
         table_files.push((t.clone(), csv, parquet));
     }
     let row_counts: Vec<(schema::Table, usize)> =
         tables.iter().map(|t| (t.clone(), counts.get(t.name).copied().unwrap_or(0))).collect();
-    write(&tmp.path.join(CARD_FILE), card.render(&catalog.meta, &row_counts).as_bytes())?;
-    let card_entry = file_entry(&tmp.path, CARD_FILE)?;
-    let package = datapackage(&catalog.meta, &table_files, std::slice::from_ref(&card_entry));
-    write(&tmp.path.join(PACKAGE_FILE), package.as_bytes())?;
+    write(&dir.join(CARD_FILE), card.render(meta, &row_counts).as_bytes())?;
+    let card_entry = file_entry(dir, CARD_FILE)?;
+    let package = datapackage(meta, &table_files, std::slice::from_ref(&card_entry));
+    write(&dir.join(PACKAGE_FILE), package.as_bytes())?;
     let mut files: Vec<FileEntry> = table_files.iter().flat_map(|(_, c, p)| [c.clone(), p.clone()]).collect();
     files.push(card_entry);
-    files.push(file_entry(&tmp.path, PACKAGE_FILE)?);
+    files.push(file_entry(dir, PACKAGE_FILE)?);
+    if let Some(part) = part {
+        write(&dir.join(PART_FILE), part.to_json().as_bytes())?;
+        files.push(file_entry(dir, PART_FILE)?);
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    write(&tmp.path.join(SUMS_FILE), sums(&files).as_bytes())?;
-
-    target.commit(tmp)?;
-    times.checksums = checksum_start.elapsed();
-    Ok(Summary {
-        documents: entries.len(),
-        source_bytes,
-        rows: row_counts.iter().map(|(t, n)| (t.name, *n)).collect(),
-        files,
-        times,
-    })
+    write(&dir.join(SUMS_FILE), sums(&files).as_bytes())?;
+    Ok((row_counts.iter().map(|(t, n)| (t.name, *n)).collect(), files))
 }
 
 fn card_document(p: &Processed) -> CardDocument {
     let e = &p.entry;
-    let date = match e.published {
-        Some(d) => {
-            let shown = match d.precision {
-                corpus_parser::Precision::Day => d.date.to_string(),
-                corpus_parser::Precision::Month => d.date.strftime("%Y-%m").to_string(),
-                corpus_parser::Precision::Year => d.date.year().to_string(),
-            };
-            let inferred = if e.date_inferred { ", inferred" } else { "" };
-            format!("{shown} ({}{inferred})", d.precision.as_str())
-        }
-        None => "unknown".to_string(),
-    };
-    CardDocument {
-        id: e.id.clone(),
-        title: e.title.clone().unwrap_or_else(|| "(unknown)".into()),
-        publisher: e.publisher.clone().unwrap_or_else(|| "(unknown)".into()),
-        date,
-        licence: e.licence.clone().unwrap_or_else(|| "none stated".into()),
-        flags: p.doc.flags.iter().map(|f| f.as_str()).collect(),
-        words: p.doc.words,
-    }
+    CardDocument::new(
+        &e.id,
+        e.title.as_deref(),
+        e.publisher.as_deref(),
+        e.published.map(|d| (d.date, d.precision.as_str())),
+        e.date_inferred,
+        e.licence.as_deref(),
+        p.doc.flags.iter().map(|f| f.as_str().to_string()).collect(),
+        p.doc.words,
+    )
 }
 
-fn write(path: &Path, data: &[u8]) -> Result<()> {
+pub(crate) fn write(path: &Path, data: &[u8]) -> Result<()> {
     std::fs::write(path, data).map_err(|e| Error::io(path, e))
 }
 

@@ -53,7 +53,7 @@ pub fn sha256_file(path: &std::path::Path) -> std::io::Result<(u64, String)> {
     Ok((size, hex(&hasher.finalize())))
 }
 
-fn hex(digest: &[u8]) -> String {
+pub(crate) fn hex(digest: &[u8]) -> String {
     let mut s = String::with_capacity(64);
     for b in digest {
         s.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));

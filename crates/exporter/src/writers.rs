@@ -9,6 +9,7 @@ use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Int64Type};
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::DataType;
+use arrow_select::concat::concat_batches;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::{EnabledStatistics, WriterProperties, WriterVersion, DEFAULT_CREATED_BY};
@@ -64,9 +65,17 @@ pub fn writer_properties(row_group_rows: usize) -> WriterProperties {
 }
 
 /// Writes one table to `NAME.parquet` and `NAME.csv` in a folder.
+///
+/// CSV rows are written as they come. Parquet rows are held until a row
+/// group is full and then written in one call, so the file's bytes depend
+/// only on the sequence of rows, never on how they were batched: a build
+/// and a merge of shards feed the same rows in different batches.
 pub struct TableWriter {
     table: Table,
     parquet: ArrowWriter<BufWriter<File>>,
+    row_group_rows: usize,
+    pending: Vec<RecordBatch>,
+    pending_rows: usize,
     parquet_path: PathBuf,
     csv: csv::Writer<BufWriter<File>>,
     csv_path: PathBuf,
@@ -99,6 +108,9 @@ impl TableWriter {
         Ok(TableWriter {
             table,
             parquet,
+            row_group_rows: rows,
+            pending: Vec::new(),
+            pending_rows: 0,
             parquet_path,
             csv,
             csv_path,
@@ -114,7 +126,32 @@ impl TableWriter {
 
     /// Appends a batch to both files.
     pub fn write(&mut self, batch: &RecordBatch) -> Result<()> {
-        self.parquet.write(batch).map_err(|e| Error::format(&self.parquet_path, e))?;
+        self.write_csv(batch)?;
+        if batch.num_rows() > 0 {
+            self.pending_rows += batch.num_rows();
+            self.pending.push(batch.clone());
+        }
+        while self.pending_rows >= self.row_group_rows {
+            self.write_row_group(self.row_group_rows)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the first `rows` pending rows to Parquet in one call.
+    fn write_row_group(&mut self, rows: usize) -> Result<()> {
+        let Some(schema) = self.pending.first().map(RecordBatch::schema) else { return Ok(()) };
+        let all = concat_batches(&schema, &self.pending).map_err(|e| Error::format(&self.parquet_path, e))?;
+        let rows = rows.min(all.num_rows());
+        self.parquet.write(&all.slice(0, rows)).map_err(|e| Error::format(&self.parquet_path, e))?;
+        self.pending.clear();
+        self.pending_rows = all.num_rows() - rows;
+        if self.pending_rows > 0 {
+            self.pending.push(all.slice(rows, self.pending_rows));
+        }
+        Ok(())
+    }
+
+    fn write_csv(&mut self, batch: &RecordBatch) -> Result<()> {
         for row in 0..batch.num_rows() {
             self.record.clear();
             for (i, column) in self.table.csv_columns() {
@@ -142,7 +179,10 @@ impl TableWriter {
     }
 
     /// Flushes and closes both files.
-    pub fn finish(self) -> Result<()> {
+    pub fn finish(mut self) -> Result<()> {
+        if self.pending_rows > 0 {
+            self.write_row_group(self.pending_rows)?;
+        }
         self.parquet.close().map_err(|e| Error::format(&self.parquet_path, e))?;
         let out = self.csv.into_inner().map_err(|e| Error::format(&self.csv_path, e.error()))?;
         let file = out.into_inner().map_err(|e| Error::io(&self.csv_path, e.into_error()))?;

@@ -22,7 +22,7 @@ pub struct Catalog {
 }
 
 /// Corpus-level metadata (`[corpus]` in the catalog).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CorpusMeta {
     /// A short machine name for the data package (lower case, `-`).
