@@ -3,6 +3,7 @@ mod bundled;
 mod determinism;
 mod invariants;
 mod roundtrip;
+mod shards;
 mod structure;
 mod util;
 mod verify;
