@@ -11,7 +11,7 @@ BIN     := target/release/corpus
 CORPUS  ?= corpus
 EXPORTS ?= exports
 
-.PHONY: all build exports test lint fmt clippy unit docs reproduce consumers test-spreadsheet verify check bench fuzz clean
+.PHONY: all build exports test lint fmt clippy unit docs reproduce consumers test-spreadsheet verify check bench fuzz clean spark-env spark-build
 
 # The consumer suite's Python environment (created from PyPI on first use).
 VENV    ?= .venv
@@ -57,10 +57,10 @@ reproduce: build
 # The exports as users meet them: pyarrow, pandas, polars, DuckDB, the csv
 # module, frictionless, the README's snippets, and LibreOffice when present.
 consumers: $(VENV)/.installed
-	$(PY) -m pytest -q tests/consumers
+	$(PY) -m pytest -q -rs tests/consumers
 
 test-spreadsheet: $(VENV)/.installed
-	REQUIRE_SOFFICE=1 $(PY) -m pytest -q tests/consumers/test_spreadsheet.py
+	REQUIRE_SOFFICE=1 $(PY) -m pytest -q -rs tests/consumers/test_spreadsheet.py
 
 $(VENV)/.installed: tests/consumers/requirements.txt
 	python3 -m venv $(VENV)
@@ -88,6 +88,20 @@ fuzz:
 # ~1.5 GB), against the read + SHA-256 floor. Data goes to bench-data/.
 bench: build
 	python3 bench/run.py
+
+# Spark (local mode here; the same script runs on a cluster with
+# spark-submit): the shards as Spark tasks, then the merge. PySpark goes
+# into the consumer suite's .venv; Java 17+ must be installed.
+SPARK_SHARDS ?= 3
+SPARK_OUT    ?= target/spark/exports
+spark-env: $(VENV)/.spark
+
+$(VENV)/.spark: $(VENV)/.installed cluster/requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check -r cluster/requirements.txt
+	touch $@
+
+spark-build: build $(VENV)/.spark
+	$(PY) cluster/spark_build.py --corpus $(CORPUS) --out $(SPARK_OUT) --shards $(SPARK_SHARDS)
 
 check: build
 	$(BIN) check --corpus $(CORPUS)
