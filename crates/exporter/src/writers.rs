@@ -80,7 +80,6 @@ pub struct TableWriter {
     csv: csv::Writer<BufWriter<File>>,
     csv_path: PathBuf,
     cell: String,
-    record: Vec<String>,
 }
 
 fn create(path: &Path) -> Result<BufWriter<File>> {
@@ -115,7 +114,6 @@ impl TableWriter {
             csv,
             csv_path,
             cell: String::new(),
-            record: Vec::new(),
         })
     }
 
@@ -153,7 +151,6 @@ impl TableWriter {
 
     fn write_csv(&mut self, batch: &RecordBatch) -> Result<()> {
         for row in 0..batch.num_rows() {
-            self.record.clear();
             for (i, column) in self.table.csv_columns() {
                 csv_cell(batch.column(i).as_ref(), column.ty, row, &mut self.cell).map_err(|message| {
                     Error::Value {
@@ -163,7 +160,8 @@ impl TableWriter {
                         message,
                     }
                 })?;
-                if self.cell.chars().count() > MAX_CELL_CHARS {
+                // Bytes bound characters: count them only when it matters.
+                if self.cell.len() > MAX_CELL_CHARS && self.cell.chars().count() > MAX_CELL_CHARS {
                     return Err(Error::Value {
                         table: self.table.name,
                         column: column.name,
@@ -171,9 +169,10 @@ impl TableWriter {
                         message: format!("a CSV cell would exceed {MAX_CELL_CHARS} characters"),
                     });
                 }
-                self.record.push(std::mem::take(&mut self.cell));
+                self.csv.write_field(&self.cell).map_err(|e| Error::format(&self.csv_path, e))?;
             }
-            self.csv.write_record(&self.record).map_err(|e| Error::format(&self.csv_path, e))?;
+            // Ends the record whose fields were just written.
+            self.csv.write_record(None::<&[u8]>).map_err(|e| Error::format(&self.csv_path, e))?;
         }
         Ok(())
     }
