@@ -321,6 +321,45 @@ struct Written {
     discovered: BTreeMap<String, PartActor>,
 }
 
+/// Rows of one table on their way to its writer: handed over in batches
+/// of exactly the writer's call size (see [`TableWriter`]), straight from
+/// the builder, so no rows are copied twice.
+struct Sink {
+    builder: BatchBuilder,
+    writer: TableWriter,
+    rows: usize,
+}
+
+impl Sink {
+    fn create(dir: &Path, table: schema::Table) -> Result<Sink> {
+        Ok(Sink {
+            builder: BatchBuilder::new(table.clone()),
+            writer: TableWriter::create(dir, table)?,
+            rows: 0,
+        })
+    }
+
+    fn push(&mut self, row: &[crate::rows::Value<'_>]) -> Result<()> {
+        self.builder.push(row)?;
+        self.rows += 1;
+        if self.builder.rows() == self.writer.call_rows() {
+            self.writer.write(&self.builder.finish()?)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the last rows and closes the files; returns the table's
+    /// name and rows.
+    fn finish(mut self) -> Result<(&'static str, usize)> {
+        if self.builder.rows() > 0 {
+            self.writer.write(&self.builder.finish()?)?;
+        }
+        let name = self.writer.name();
+        self.writer.finish()?;
+        Ok((name, self.rows))
+    }
+}
+
 /// The writer thread: rows of each batch into CSV and Parquet as they
 /// come, then the actors table (the one global total) at the end.
 fn write_tables(
@@ -330,44 +369,39 @@ fn write_tables(
 ) -> Result<Written> {
     let streamed =
         [schema::documents(), schema::segments(), schema::mentions(), schema::quotes(), schema::events()];
-    let mut writers = Vec::new();
-    let mut builders = Vec::new();
+    let mut sinks = Vec::new();
     for t in &streamed {
-        writers.push(TableWriter::create(dir, t.clone())?);
-        builders.push(BatchBuilder::new(t.clone()));
+        sinks.push(Sink::create(dir, t.clone())?);
     }
-    let mut counts: HashMap<&'static str, usize> = HashMap::new();
     let mut card = CardBuilder::default();
     let mut totals = ActorTotals::default();
     let mut write = Duration::ZERO;
     for batch in rx {
         let start = Instant::now();
         for p in &batch {
-            builders[0].push(&p.document_row())?;
+            sinks[0].push(&p.document_row())?;
             for row in p.segment_rows() {
-                builders[1].push(&row)?;
+                sinks[1].push(&row)?;
             }
             for row in p.mention_rows() {
-                builders[2].push(&row)?;
+                sinks[2].push(&row)?;
             }
             for row in p.quote_rows() {
-                builders[3].push(&row)?;
+                sinks[3].push(&row)?;
             }
             for row in p.event_rows() {
-                builders[4].push(&row)?;
+                sinks[4].push(&row)?;
             }
             totals.add(actors, &p.entry.id, &p.annotations, &p.mention_actor_ids);
             card.add(card_document(p));
         }
-        for (b, w) in builders.iter_mut().zip(writers.iter_mut()) {
-            *counts.entry(w.name()).or_default() += b.rows();
-            w.write(&b.finish()?)?;
-        }
         write += start.elapsed();
     }
     let start = Instant::now();
-    for w in writers {
-        w.finish()?;
+    let mut counts: HashMap<&'static str, usize> = HashMap::new();
+    for sink in sinks {
+        let (name, rows) = sink.finish()?;
+        counts.insert(name, rows);
     }
     let mut actor_writer = TableWriter::create(dir, schema::actors())?;
     let mut actor_rows = BatchBuilder::new(schema::actors());

@@ -23,13 +23,21 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 /// The separator of list items in a CSV cell.
 pub const LIST_SEPARATOR: &str = "; ";
 
-/// Rows per Parquet row group.
+/// Rows per call of the Parquet writer, and its mini-batch size.
+pub const WRITE_BATCH_ROWS: usize = 1024;
+
+/// Rows per Parquet row group (a multiple of [`WRITE_BATCH_ROWS`]).
 pub const ROW_GROUP_ROWS: usize = 16_384;
 
 /// Rows per row group of the `documents` table, whose rows carry whole
 /// texts: a row group is buffered in memory until full, so this bounds
-/// memory (256 rows of even 1 MB texts stay well under 300 MB).
+/// memory (256 rows of even 1 MB texts stay well under 300 MB). It
+/// divides [`WRITE_BATCH_ROWS`].
 pub const DOCUMENT_ROW_GROUP_ROWS: usize = 256;
+
+// Row groups must end on the grid of writer calls (see `TableWriter`).
+const _: () = assert!(ROW_GROUP_ROWS % WRITE_BATCH_ROWS == 0);
+const _: () = assert!(WRITE_BATCH_ROWS % DOCUMENT_ROW_GROUP_ROWS == 0);
 
 /// `created_by` in parquet-java's shape ("NAME version X.Y.Z (build B)"),
 /// so that Spark, Hive and Trino trust our string statistics. The build
@@ -54,7 +62,7 @@ pub fn writer_properties(row_group_rows: usize) -> WriterProperties {
         .set_data_page_size_limit(1024 * 1024)
         .set_dictionary_page_size_limit(1024 * 1024)
         .set_data_page_row_count_limit(20_000)
-        .set_write_batch_size(1024)
+        .set_write_batch_size(WRITE_BATCH_ROWS)
         .set_bloom_filter_enabled(false)
         .set_offset_index_disabled(false)
         .set_write_page_header_statistics(false)
@@ -66,14 +74,17 @@ pub fn writer_properties(row_group_rows: usize) -> WriterProperties {
 
 /// Writes one table to `NAME.parquet` and `NAME.csv` in a folder.
 ///
-/// CSV rows are written as they come. Parquet rows are held until a row
-/// group is full and then written in one call, so the file's bytes depend
-/// only on the sequence of rows, never on how they were batched: a build
-/// and a merge of shards feed the same rows in different batches.
+/// CSV rows are written as they come. Parquet rows are handed to the
+/// Parquet writer in calls of exactly [`WRITE_BATCH_ROWS`] rows (fewer
+/// only for the last), counted from the first row of the table: the
+/// writer cuts pages at its mini-batches, which start afresh with every
+/// call, so this fixed grid makes the file's bytes depend on the sequence
+/// of rows only, never on how a build or a merge of shards batched them.
+/// Row groups are a multiple of the grid, so they end on it.
 pub struct TableWriter {
     table: Table,
     parquet: ArrowWriter<BufWriter<File>>,
-    row_group_rows: usize,
+    call_rows: usize,
     pending: Vec<RecordBatch>,
     pending_rows: usize,
     parquet_path: PathBuf,
@@ -107,7 +118,7 @@ impl TableWriter {
         Ok(TableWriter {
             table,
             parquet,
-            row_group_rows: rows,
+            call_rows: rows.min(WRITE_BATCH_ROWS),
             pending: Vec::new(),
             pending_rows: 0,
             parquet_path,
@@ -122,30 +133,40 @@ impl TableWriter {
         self.table.name
     }
 
+    /// Rows per call of the Parquet writer: a caller that hands over
+    /// batches of exactly this size (but the last) saves a copy.
+    pub fn call_rows(&self) -> usize {
+        self.call_rows
+    }
+
     /// Appends a batch to both files.
     pub fn write(&mut self, batch: &RecordBatch) -> Result<()> {
         self.write_csv(batch)?;
-        if batch.num_rows() > 0 {
-            self.pending_rows += batch.num_rows();
-            self.pending.push(batch.clone());
-        }
-        while self.pending_rows >= self.row_group_rows {
-            self.write_row_group(self.row_group_rows)?;
+        let mut offset = 0;
+        while offset < batch.num_rows() {
+            let take = (self.call_rows - self.pending_rows).min(batch.num_rows() - offset);
+            self.pending.push(batch.slice(offset, take));
+            self.pending_rows += take;
+            offset += take;
+            if self.pending_rows == self.call_rows {
+                self.write_pending()?;
+            }
         }
         Ok(())
     }
 
-    /// Writes the first `rows` pending rows to Parquet in one call.
-    fn write_row_group(&mut self, rows: usize) -> Result<()> {
-        let Some(schema) = self.pending.first().map(RecordBatch::schema) else { return Ok(()) };
-        let all = concat_batches(&schema, &self.pending).map_err(|e| Error::format(&self.parquet_path, e))?;
-        let rows = rows.min(all.num_rows());
-        self.parquet.write(&all.slice(0, rows)).map_err(|e| Error::format(&self.parquet_path, e))?;
+    /// Writes the pending rows to Parquet in one call.
+    fn write_pending(&mut self) -> Result<()> {
+        let joined = match self.pending.as_slice() {
+            [] => return Ok(()),
+            [one] => one.clone(),
+            many => {
+                concat_batches(&many[0].schema(), many).map_err(|e| Error::format(&self.parquet_path, e))?
+            }
+        };
+        self.parquet.write(&joined).map_err(|e| Error::format(&self.parquet_path, e))?;
         self.pending.clear();
-        self.pending_rows = all.num_rows() - rows;
-        if self.pending_rows > 0 {
-            self.pending.push(all.slice(rows, self.pending_rows));
-        }
+        self.pending_rows = 0;
         Ok(())
     }
 
@@ -179,9 +200,7 @@ impl TableWriter {
 
     /// Flushes and closes both files.
     pub fn finish(mut self) -> Result<()> {
-        if self.pending_rows > 0 {
-            self.write_row_group(self.pending_rows)?;
-        }
+        self.write_pending()?;
         self.parquet.close().map_err(|e| Error::format(&self.parquet_path, e))?;
         let out = self.csv.into_inner().map_err(|e| Error::format(&self.csv_path, e.error()))?;
         let file = out.into_inner().map_err(|e| Error::io(&self.csv_path, e.into_error()))?;

@@ -88,7 +88,7 @@ impl Gazetteer {
     /// names and aliases, no spelling claimed by two actors.
     pub fn parse(path: &Path, text: &str) -> Result<Gazetteer> {
         let raw: RawGazetteer =
-            toml::from_str(text).map_err(|e| crate::catalog::toml_error(path, text, &e))?;
+            toml::from_str(text).map_err(|e| crate::catalog::toml_error(path, text, 0, &e))?;
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut spellings: HashMap<String, (String, usize)> = HashMap::new();
         let mut actors = Vec::with_capacity(raw.actor.len());
