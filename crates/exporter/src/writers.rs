@@ -36,8 +36,8 @@ pub const ROW_GROUP_ROWS: usize = 16_384;
 pub const DOCUMENT_ROW_GROUP_ROWS: usize = 256;
 
 // Row groups must end on the grid of writer calls (see `TableWriter`).
-const _: () = assert!(ROW_GROUP_ROWS % WRITE_BATCH_ROWS == 0);
-const _: () = assert!(WRITE_BATCH_ROWS % DOCUMENT_ROW_GROUP_ROWS == 0);
+const _: () = assert!(ROW_GROUP_ROWS.is_multiple_of(WRITE_BATCH_ROWS));
+const _: () = assert!(WRITE_BATCH_ROWS.is_multiple_of(DOCUMENT_ROW_GROUP_ROWS));
 
 /// `created_by` in parquet-java's shape ("NAME version X.Y.Z (build B)"),
 /// so that Spark, Hive and Trino trust our string statistics. The build

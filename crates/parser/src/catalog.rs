@@ -453,10 +453,10 @@ mod tests {
         [[ document ]] # the second\nid = \"b\"\nfile = \"documents/b.txt\"\nauthors = [\"X\", \"Y\"]\n\n\
         [[document]]\n\n# a comment\nid = \"c\"\nfile = \"documents/a.txt\"\npublished = \"2021-09\"\n";
 
-    fn both_ways(
-        catalog: &str,
-    ) -> (Vec<(String, usize, Option<String>, Vec<String>)>, Vec<(String, usize, Option<String>, Vec<String>)>)
-    {
+    /// (id, line, title, authors) of each entry.
+    type Summary = Vec<(String, usize, Option<String>, Vec<String>)>;
+
+    fn both_ways(catalog: &str) -> (Summary, Summary) {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir(dir.path().join("documents")).expect("mkdir");
         std::fs::write(dir.path().join("documents/a.txt"), "Hello.\n").expect("write");
