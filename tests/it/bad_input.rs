@@ -1,7 +1,7 @@
 //! Bad input: a clear error naming the file and the place, exit status 2,
 //! no panic, and the previous export left exactly as it was.
 
-use super::util::{snapshot, stderr, TinyCorpus, PROSE};
+use super::util::{corpus, snapshot, stderr, stdout, TinyCorpus, PROSE};
 
 /// Builds a good export into `out`, breaks the corpus with `breakit`,
 /// builds again and checks the failure: status 2, `message` in stderr,
@@ -95,6 +95,14 @@ fn output_inside_the_corpus_or_on_a_file_is_refused() {
     let o = t.build("afile");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("exists and is not a folder"), "{}", stderr(&o));
+    // An output that contains the corpus would replace it, corpus and all.
+    let nested = t.path().join("data");
+    std::fs::create_dir(&nested).expect("mkdir");
+    std::fs::rename(t.corpus(), nested.join("corpus")).expect("move the corpus");
+    let o = corpus(t.path(), &["build", "--corpus", "data/corpus", "--out", "data"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("contains the corpus folder"), "{}", stderr(&o));
+    assert!(nested.join("corpus/catalog.toml").exists(), "the corpus is intact");
 }
 
 #[test]
