@@ -111,3 +111,39 @@ fn a_killed_build_leaves_a_whole_export() {
         assert_eq!(o.status.code(), Some(0), "after a kill at {delay_ms} ms: {}", stdout(&o));
     }
 }
+
+/// A rebuild swaps the new export in for the old one in one step: a
+/// reader polling the folder meanwhile always finds an export there, and
+/// no temporary or old folder is left beside it.
+#[test]
+fn a_rebuild_never_leaves_the_export_missing() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let t = built();
+    let sums = t.path().join("out/SHA256SUMS");
+    let done = AtomicBool::new(false);
+    let missing = AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            while !done.load(Ordering::Relaxed) {
+                if !sums.exists() {
+                    missing.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        });
+        for k in 0..20 {
+            t.write_doc("a", format!("Title {k}\n\n{PROSE}\n").as_bytes());
+            let o = t.build("out");
+            assert!(o.status.success(), "{}", super::util::stderr(&o));
+        }
+        done.store(true, Ordering::Relaxed);
+    });
+    assert_eq!(missing.load(Ordering::Relaxed), 0, "the export was missing while it was replaced");
+    let text = std::fs::read_to_string(t.path().join("out/segments.csv")).expect("segments.csv");
+    assert!(text.contains("Title 19"), "the last build is in place");
+    let mut beside: Vec<String> = std::fs::read_dir(t.path())
+        .expect("read")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    beside.sort();
+    assert_eq!(beside, vec![".out.lock", "corpus", "out"], "leftovers beside the export");
+}

@@ -292,8 +292,16 @@ impl Target {
     }
 
     /// Moves the finished folder into place; the old export is removed
-    /// only after the new one is there.
+    /// only after the new one is there. Where the system can swap two
+    /// folders in one step, a reader sees the old export or the new one,
+    /// never neither; elsewhere the folder is absent for the instant
+    /// between two renames.
     pub(crate) fn commit(&self, mut tmp: TempDir) -> Result<()> {
+        if self.out.is_dir() && exchange(&tmp.path, &self.out) {
+            // The temporary folder now holds the old export.
+            tmp.keep = true;
+            return std::fs::remove_dir_all(&tmp.path).map_err(|e| Error::io(&tmp.path, e));
+        }
         let old = self.parent.join(format!(".{}.old-{}", self.name, std::process::id()));
         let had_old = self.out.exists();
         if had_old {
@@ -311,6 +319,20 @@ impl Target {
         }
         Ok(())
     }
+}
+
+/// Swaps two existing folders atomically (renameat2 with RENAME_EXCHANGE
+/// on Linux, renameatx_np on macOS); false if the system or the file
+/// system cannot, and nothing moved.
+#[cfg(any(target_os = "linux", target_os = "macos"))]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "macos")))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
 }
 
 /// What the writer thread made.
