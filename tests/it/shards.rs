@@ -210,3 +210,30 @@ fn a_bad_shard_flag_is_explained() {
         assert!(stderr(&o).contains("a shard is I/N with 1 <= I <= N"), "{bad}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn more_shards_than_documents_leave_empty_parts_that_merge() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path();
+    let c = bundled();
+    let c = c.to_str().expect("utf-8 path");
+    let o = corpus(p, &["build", "-q", "--corpus", c, "--out", "single"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut parts = Vec::new();
+    let mut empty = 0;
+    for i in 1..=8 {
+        let part = format!("p{i}");
+        let o = corpus(p, &["build", "-q", "--corpus", c, "--shard", &format!("{i}/8"), "--out", &part]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let docs = std::fs::read_to_string(p.join(&part).join("documents.csv")).expect("documents.csv");
+        empty += usize::from(docs.lines().count() == 1);
+        parts.push(part);
+    }
+    assert!(empty > 0, "five documents in eight shards leave some empty");
+    let mut args = vec!["merge", "-q"];
+    args.extend(parts.iter().map(String::as_str));
+    args.extend(["--out", "merged"]);
+    let m = corpus(p, &args);
+    assert!(m.status.success(), "{}", stderr(&m));
+    assert_same_files(&p.join("single"), &p.join("merged"));
+}
