@@ -168,7 +168,7 @@ impl Catalog {
     /// Validates catalog `text` (read from `path`) for the corpus in `root`.
     ///
     /// A catalog is parsed a `[[document]]` table at a time when its shape
-    /// allows (see [`pieces`]): a TOML parser holds a tree of the whole
+    /// allows (see `pieces`): a TOML parser holds a tree of the whole
     /// text, about ten times its size, and a corpus of 50,000 documents
     /// has a 17 MB catalog.
     pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Catalog> {
