@@ -11,7 +11,7 @@ BIN     := target/release/corpus
 CORPUS  ?= corpus
 EXPORTS ?= exports
 
-.PHONY: all build exports test lint fmt clippy unit docs reproduce consumers test-spreadsheet verify check bench fuzz clean spark-env spark-build
+.PHONY: all build exports test lint fmt clippy unit docs reproduce consumers test-spreadsheet verify check bench fuzz clean spark-env spark-build bench-stages
 
 # The consumer suite's Python environment (created from PyPI on first use).
 VENV    ?= .venv
@@ -102,6 +102,11 @@ $(VENV)/.spark: $(VENV)/.installed cluster/requirements.txt
 
 spark-build: build $(VENV)/.spark
 	$(PY) cluster/spark_build.py --corpus $(CORPUS) --out $(SPARK_OUT) --shards $(SPARK_SHARDS)
+
+# Per-stage throughput (divan) on each bundled document: which stage to
+# look at, on which kind of text.
+bench-stages:
+	$(CARGO) bench -p corpus-normaliser --bench stages
 
 check: build
 	$(BIN) check --corpus $(CORPUS)
