@@ -233,3 +233,22 @@ fn two_builds_at_once_into_one_folder_do_not_interleave() {
     drop(lock);
     assert!(t.build("out").status.success());
 }
+
+/// With several bad sources, the one reported is the first in key order,
+/// whatever the thread count (documents finish in any order).
+#[test]
+fn the_first_bad_document_in_key_order_is_reported() {
+    let good = format!("A Title\n\n{PROSE}\n");
+    let mut docs: Vec<(String, Vec<u8>)> =
+        (0..60).map(|k| (format!("d{k:02}"), good.clone().into_bytes())).collect();
+    docs[17].1 = b"bad \xff byte".to_vec();
+    docs[45].1 = Vec::new();
+    let refs: Vec<(&str, &[u8])> = docs.iter().map(|(a, b)| (a.as_str(), b.as_slice())).collect();
+    let t = TinyCorpus::new(&refs);
+    for threads in ["1", "2", "8"] {
+        let o = corpus(t.path(), &["build", "--corpus", "corpus", "--out", "out", "--threads", threads]);
+        assert_eq!(o.status.code(), Some(2), "{threads} threads");
+        assert!(stderr(&o).contains("d17.txt: invalid UTF-8 at byte 4"), "{threads} threads: {}", stderr(&o));
+        assert!(!t.path().join("out").exists(), "no export is left");
+    }
+}

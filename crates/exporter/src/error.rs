@@ -50,6 +50,11 @@ pub enum Error {
         /// What is wrong and what to do.
         message: String,
     },
+    /// Processing a document panicked: a bug of this program.
+    Bug {
+        /// The source file being processed.
+        path: PathBuf,
+    },
     /// An export folder is not what its checksums say.
     Verify {
         /// The export folder.
@@ -80,6 +85,11 @@ impl fmt::Display for Error {
             }
             Error::Format { path, message } => write!(f, "{}: {message}", path.display()),
             Error::Part { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Bug { path } => write!(
+                f,
+                "{}: processing this document failed on a bug of corpus: please report it with the file",
+                path.display()
+            ),
             Error::Verify { path, message } => write!(f, "{}: {message}", path.display()),
         }
     }

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use corpus_normaliser::{extract_events, extract_quotes, normalise, DatePrecision, QualityFlag};
@@ -26,7 +27,8 @@ pub struct BuildOptions {
     pub corpus: PathBuf,
     /// The export folder to create or replace.
     pub out: PathBuf,
-    /// Documents processed (in parallel) per batch: bounds memory.
+    /// Documents handed to the writer at a time; up to twice as many are
+    /// processed or waiting at once, which bounds memory.
     pub batch_documents: usize,
     /// Build only this shard's documents, as a part for `merge`.
     pub shard: Option<Shard>,
@@ -457,37 +459,74 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         entries.iter().map(|e| std::fs::metadata(catalog.source_path(e)).map_or(0, |m| m.len())).sum();
     progress(Progress::Started { documents: entries.len(), bytes });
 
-    // Streamed tables: documents, segments, mentions. Actors come last.
-    // Documents are processed a batch at a time on all cores while a
-    // writer thread turns the previous batch into rows: output order is
-    // the key order of `entries`, whatever the thread count.
+    // Documents are processed on all cores, up to `window` at a time, in
+    // any order; this thread puts them back in key order and hands them
+    // to the writer thread a batch at a time, so the output does not
+    // depend on the thread count and no core waits for the slowest
+    // document of a batch.
+    let batch_size = opts.batch_documents.max(1);
+    let window = 2 * batch_size;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(1);
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Result<Processed>)>();
+    let cancel = AtomicBool::new(false);
     let mut source_bytes = 0u64;
     let mut cpu = StageTimes::default();
     let written = std::thread::scope(|scope| -> Result<Written> {
         let writer = scope.spawn(|| write_tables(&tmp.path, &actors, rx));
-        for chunk in entries.chunks(opts.batch_documents.max(1)) {
-            let processed: Result<Vec<Processed>> =
-                chunk.par_iter().map(|e| process(&actors, &catalog, e)).collect();
-            let processed = match processed {
-                Ok(p) => p,
-                Err(e) => {
-                    drop(tx);
-                    let _ = writer.join();
-                    return Err(e);
+        let processed = rayon::in_place_scope(|pool| -> Result<()> {
+            let (mut next_spawn, mut next_emit) = (0, 0);
+            let mut ready: BTreeMap<usize, Result<Processed>> = BTreeMap::new();
+            let mut batch = Vec::with_capacity(batch_size);
+            while next_emit < entries.len() {
+                while next_spawn < entries.len() && next_spawn - next_emit < window {
+                    let (k, entry, done) = (next_spawn, entries[next_spawn], done_tx.clone());
+                    let (actors, catalog, cancel) = (&actors, &catalog, &cancel);
+                    pool.spawn(move |_| {
+                        let result = if cancel.load(Ordering::Relaxed) {
+                            Err(output_error(Path::new(""), "cancelled"))
+                        } else {
+                            // A panic is a bug; reported as an error of
+                            // this document rather than a hung build.
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                process(actors, catalog, entry)
+                            }))
+                            .unwrap_or_else(|_| Err(Error::Bug { path: catalog.source_path(entry) }))
+                        };
+                        let _ = done.send((k, result));
+                    });
+                    next_spawn += 1;
                 }
-            };
-            for p in &processed {
-                cpu.add(&p.times);
-                source_bytes += p.source_bytes as u64;
-                progress(Progress::Document { bytes: p.source_bytes as u64 });
+                let Ok((k, result)) = done_rx.recv() else { break };
+                ready.insert(k, result);
+                while let Some(result) = ready.remove(&next_emit) {
+                    let p = match result {
+                        Ok(p) => p,
+                        Err(e) => {
+                            // The first failure in key order is the one reported.
+                            cancel.store(true, Ordering::Relaxed);
+                            return Err(e);
+                        }
+                    };
+                    cpu.add(&p.times);
+                    source_bytes += p.source_bytes as u64;
+                    progress(Progress::Document { bytes: p.source_bytes as u64 });
+                    batch.push(p);
+                    next_emit += 1;
+                    if batch.len() == batch_size && tx.send(std::mem::take(&mut batch)).is_err() {
+                        cancel.store(true, Ordering::Relaxed);
+                        return Ok(()); // the writer failed: its error is returned below
+                    }
+                }
             }
-            if tx.send(processed).is_err() {
-                break; // the writer failed: its error is returned below
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
             }
-        }
+            Ok(())
+        });
         drop(tx);
-        writer.join().map_err(|_| output_error(&opts.out, "the writer thread panicked"))?
+        let written = writer.join().map_err(|_| output_error(&opts.out, "the writer thread panicked"))?;
+        processed?;
+        written
     })?;
     let Written { counts, card, write: write_time, discovered } = written;
     let mut times = cpu;
