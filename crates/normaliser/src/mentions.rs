@@ -128,6 +128,7 @@ impl ActorMatcher {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(patterns.iter().map(|p| p.spellings[0].as_str()))
                 .expect("gazetteer patterns compile (they are plain strings)")
         });
