@@ -415,8 +415,9 @@ impl Extractor<'_> {
         if NAMING_BEFORE.is_match(&before) && n <= 8 {
             return false;
         }
-        let in_parens = self.chars[..p.open].iter().rev().take_while(|&&c| c != ')').any(|&c| c == '(')
-            && self.chars.get(p.close + 1) == Some(&')');
+        // The cheap test first: the scan back can cross the whole document.
+        let in_parens = self.chars.get(p.close + 1) == Some(&')')
+            && self.chars[..p.open].iter().rev().take_while(|&&c| c != ')').any(|&c| c == '(');
         if in_parens && n <= 4 {
             return false;
         }

@@ -15,14 +15,14 @@ pub(crate) fn sentence_bounds(c: &[char], seg: Range<usize>, pos: usize) -> (usi
             return false;
         }
         let mut j = i;
-        while j > r.start && "”’\"')".contains(c[j - 1]) {
+        while j > r.start && matches!(c[j - 1], '”' | '’' | '"' | '\'' | ')') {
             j -= 1;
         }
-        if j == r.start || !".?!".contains(c[j - 1]) {
+        if j == r.start || !matches!(c[j - 1], '.' | '?' | '!') {
             return false;
         }
         let n = c[i + 1];
-        if !(n.is_uppercase() || "“‘\"'(".contains(n)) {
+        if !(n.is_uppercase() || matches!(n, '“' | '‘' | '"' | '\'' | '(')) {
             return false;
         }
         let tok: String = c[r.start..j - 1].iter().rev().take_while(|ch| !ch.is_whitespace()).collect();
