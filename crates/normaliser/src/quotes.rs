@@ -14,7 +14,7 @@ use crate::document::{Document, Segment};
 use crate::flags::QualityFlag;
 use crate::lexicon::{alternation, entries, re, ORG_HEADS, REPORTING_VERBS};
 use crate::mentions::{ActorMatcher, ActorRef, Annotations};
-use crate::sentences::sentence_bounds;
+use crate::sentences::Sentences;
 
 /// The longest quote, in code points. A pair of marks further apart than
 /// this is not a quote (it is reported as an unbalanced mark): an
@@ -171,7 +171,8 @@ struct Extractor<'a> {
     doc: &'a Document,
     /// (span start, segment index) of the segments in the text, in order.
     spans: Vec<(usize, usize)>,
-    chars: Vec<char>,
+    chars: &'a [char],
+    sentences: Sentences<'a>,
     ann: &'a Annotations,
     actors: &'a ActorMatcher,
     quotes: Vec<Quote>,
@@ -182,8 +183,10 @@ struct Extractor<'a> {
 pub fn extract_quotes(doc: &Document, ann: &Annotations, actors: &ActorMatcher) -> Quotes {
     let spans =
         doc.segments.iter().enumerate().filter_map(|(i, s)| s.span.as_ref().map(|r| (r.start, i))).collect();
-    let chars = doc.text.chars().collect();
-    let mut x = Extractor { doc, spans, chars, ann, actors, quotes: Vec::new(), unbalanced: 0 };
+    let chars: Vec<char> = doc.text.chars().collect();
+    let sentences = Sentences::new(&chars);
+    let mut x =
+        Extractor { doc, spans, chars: &chars, sentences, ann, actors, quotes: Vec::new(), unbalanced: 0 };
     x.marked();
     x.blocks();
     if doc.flags.contains(&QualityFlag::QuoteMarksStripped) {
@@ -473,7 +476,7 @@ impl Extractor<'_> {
             return (pos, pos);
         };
         match seg.span.clone() {
-            Some(r) => sentence_bounds(&self.chars, r, pos),
+            Some(r) => self.sentences.bounds(r, pos),
             None => (pos, pos),
         }
     }
