@@ -10,6 +10,7 @@ use regex::Regex;
 
 use crate::dates::{find_dates, writes_day_first, DateContext, DatePrecision, YearState};
 use crate::document::Document;
+use crate::mapped::CharCounter;
 use crate::mentions::{ActorRef, Annotations};
 use crate::sentences::sentence_bounds;
 
@@ -154,30 +155,6 @@ fn candidate_categories(sentence: &str) -> Vec<bool> {
     out
 }
 
-/// Byte → code point offsets in one text, for offsets that mostly come
-/// in increasing order (counting on from the last one, not from 0).
-struct CharCounter<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        CharCounter { text, byte: 0, chars: 0 }
-    }
-
-    /// The code point offset of byte offset `byte` (a char boundary).
-    fn at(&mut self, byte: usize) -> usize {
-        if byte < self.byte {
-            (self.byte, self.chars) = (0, 0);
-        }
-        self.chars += self.text[self.byte..byte].chars().count();
-        self.byte = byte;
-        self.chars
-    }
-}
-
 /// Reads the events of a document. `published` is the document's date
 /// and precision, for relative dates ("last year", "on Monday").
 pub fn extract_events(
@@ -203,7 +180,7 @@ pub fn extract_events(
         let mut counter = CharCounter::new(text);
         years.paragraph = None;
         for d in find_dates(text, &ctx, &mut years) {
-            let (ds, de) = (span.start + counter.at(d.start), span.start + counter.at(d.end));
+            let (ds, de) = (span.start + counter.char_of(d.start), span.start + counter.char_of(d.end));
             let (s, e) = sentence_bounds(&chars, span.clone(), ds);
             let sentence: String = chars[s..e].iter().collect();
             // Trigger words inside an actor's name ("Sanctions Monitoring
@@ -347,15 +324,6 @@ mod tests {
         // Inside a word, the Kelvin sign and the long s fold to k and s.
         assert!(trigger_hits("They attac\u{212a}ed him in 2020.").iter().any(|h| h.0 == "ASSAULT"));
         assert!(trigger_hits("They di\u{17f}cussed it.").iter().any(|h| h.0 == "CONSULT"));
-    }
-
-    #[test]
-    fn char_counter_counts_code_points_in_any_order() {
-        let text = "a“b”cé€d";
-        let mut c = CharCounter::new(text);
-        for (byte, _) in text.char_indices().chain([(text.len(), ' ')]).rev().chain(text.char_indices()) {
-            assert_eq!(c.at(byte), text[..byte].chars().count());
-        }
     }
 
     #[test]

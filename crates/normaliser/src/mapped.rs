@@ -119,9 +119,63 @@ fn joins_previous(c: char) -> bool {
     canonical_combining_class(c) != 0 || ('\u{1160}'..='\u{11ff}').contains(&c)
 }
 
+/// Byte ↔ code point offsets in one text, for offsets that mostly come
+/// in increasing order: each counts on from the last one rather than
+/// from the start (and starts over when asked for an earlier one).
+pub(crate) struct CharCounter<'a> {
+    text: &'a str,
+    /// A char boundary, and the number of chars before it.
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharCounter { text, byte: 0, chars: 0 }
+    }
+
+    /// The code point offset of byte offset `byte` (a char boundary).
+    pub fn char_of(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            (self.byte, self.chars) = (0, 0);
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+
+    /// The byte offset of code point offset `ch` (the text's length past
+    /// its end).
+    pub fn byte_of(&mut self, ch: usize) -> usize {
+        if ch < self.chars {
+            (self.byte, self.chars) = (0, 0);
+        }
+        let rest = &self.text[self.byte..];
+        match rest.char_indices().nth(ch - self.chars) {
+            Some((off, _)) => (self.byte, self.chars) = (self.byte + off, ch),
+            None => (self.byte, self.chars) = (self.text.len(), self.chars + rest.chars().count()),
+        }
+        self.byte
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_counter_converts_in_any_order() {
+        let text = "a“b”cé€d";
+        let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let mut c = CharCounter::new(text);
+        for &byte in bytes.iter().rev().chain(&bytes).chain(bytes.iter().step_by(3)) {
+            assert_eq!(c.char_of(byte), text[..byte].chars().count());
+        }
+        for ch in (0..12).rev().chain(0..12).chain([3, 1, 9, 2]) {
+            assert_eq!(c.byte_of(ch), bytes.get(ch).copied().unwrap_or(text.len()), "{ch}");
+            assert_eq!(c.char_of(bytes[ch.min(8)]), ch.min(8));
+        }
+    }
 
     #[test]
     fn nfc_composes_and_keeps_source_ranges() {
