@@ -113,6 +113,7 @@ static TRIGGER_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLo
     }
     let ac = aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&words)
         .expect("plain words compile");
     (ac, of)

@@ -82,6 +82,7 @@ static TORTURED: LazyLock<Vec<String>> =
 static TORTURED_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(TORTURED.iter())
         .expect("plain phrases compile")
 });
