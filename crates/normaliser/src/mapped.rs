@@ -76,6 +76,14 @@ impl Mapped {
         self.map.push(span);
     }
 
+    /// Appends printable ASCII that stands at source byte `at`: one
+    /// character per byte, each mapped to its own byte.
+    pub fn push_ascii(&mut self, run: &str, at: usize) {
+        debug_assert!(run.is_ascii());
+        self.text.push_str(run);
+        self.map.spans.extend((at..at + run.len()).map(|b| (b as u32, b as u32 + 1)));
+    }
+
     pub fn char_len(&self) -> usize {
         self.map.len()
     }
@@ -92,7 +100,7 @@ impl Mapped {
     /// Unicode NFC, keeping the map: each starter and the combining marks
     /// after it are normalised together and share their source range.
     pub fn nfc(self) -> Mapped {
-        if is_nfc_quick(self.text.chars()) == IsNormalized::Yes {
+        if self.text.is_ascii() || is_nfc_quick(self.text.chars()) == IsNormalized::Yes {
             return self;
         }
         let mut out = Mapped::default();
