@@ -224,7 +224,16 @@ fn is_footnote_gap(c: char) -> bool {
 }
 
 fn words(s: &[char]) -> usize {
-    s.iter().collect::<String>().split_whitespace().count()
+    // What `split_whitespace().count()` of the collected text gives: the
+    // runs of non-white-space characters, counted without building it.
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s {
+        let word = !c.is_whitespace();
+        n += usize::from(word && !in_word);
+        in_word = word;
+    }
+    n
 }
 
 impl Extractor<'_> {
@@ -1094,6 +1103,14 @@ type = "person"
         cue: Option<&str>,
     ) -> Row {
         (text.to_string(), mark, speaker.map(String::from), kind, cue.map(String::from))
+    }
+
+    #[test]
+    fn words_counts_what_split_whitespace_counts() {
+        for t in ["", " ", "one", " two  words ", "a\u{a0}b\u{2003}c\td\n", "“Why?” she asked.", "x y"] {
+            let c: Vec<char> = t.chars().collect();
+            assert_eq!(words(&c), t.split_whitespace().count(), "{t:?}");
+        }
     }
 
     #[test]

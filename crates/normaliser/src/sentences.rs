@@ -71,9 +71,10 @@ impl<'a> Sentences<'a> {
         let c = self.chars;
         let pos = pos.clamp(seg.start, seg.end);
         let mut cache = self.ends.borrow_mut();
-        let ends = cache
-            .entry((seg.start, seg.end))
-            .or_insert_with(|| (seg.start..seg.end).filter(|&i| is_boundary(c, &seg, i)).collect());
+        let ends = cache.entry((seg.start, seg.end)).or_insert_with(|| {
+            // Only white space can be a boundary: the cheap test first.
+            (seg.start..seg.end).filter(|&i| c[i].is_whitespace() && is_boundary(c, &seg, i)).collect()
+        });
         // The sentence starts after the last boundary before `pos` and ends
         // at the first boundary at or after it.
         let k = ends.partition_point(|&i| i < pos);
