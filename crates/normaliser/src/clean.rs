@@ -229,7 +229,8 @@ fn invisible(c: char) -> bool {
 /// (runs become one space — or one tab in a table row, where tabs
 /// separate cells), trimmed at both ends.
 fn emit(source: &str, range: Range<usize>, edits: &[Edit], table: bool) -> Mapped {
-    let mut out = Mapped::default();
+    // At most one character per source byte: no growing as it is written.
+    let mut out = Mapped::with_capacity(range.len());
     let mut pending: Option<(usize, usize, bool)> = None; // start, end, has tab
     let mut next_edit = 0;
     let span = |a: usize, b: usize| (a as u32, b as u32);

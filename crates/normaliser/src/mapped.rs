@@ -42,6 +42,11 @@ impl OffsetMap {
         self.spans.partition_point(|s| (s.0 as usize) < byte)
     }
 
+    /// An empty map with room for `n` characters.
+    pub(crate) fn with_capacity(n: usize) -> OffsetMap {
+        OffsetMap { spans: Vec::with_capacity(n) }
+    }
+
     pub(crate) fn shrink_to_fit(&mut self) {
         self.spans.shrink_to_fit();
     }
@@ -71,6 +76,11 @@ pub(crate) struct Mapped {
 }
 
 impl Mapped {
+    /// An empty text with room for `n` bytes and characters.
+    pub fn with_capacity(n: usize) -> Mapped {
+        Mapped { text: String::with_capacity(n), map: OffsetMap::with_capacity(n) }
+    }
+
     pub fn push(&mut self, c: char, span: (u32, u32)) {
         self.text.push(c);
         self.map.push(span);
