@@ -229,10 +229,10 @@ fn invisible(c: char) -> bool {
 /// (runs become one space — or one tab in a table row, where tabs
 /// separate cells), trimmed at both ends.
 fn emit(source: &str, range: Range<usize>, edits: &[Edit], table: bool) -> Mapped {
-    let mut out = Mapped::default();
+    // At most one character per source byte: no growing as it is written.
+    let mut out = Mapped::with_capacity(range.len());
     let mut pending: Option<(usize, usize, bool)> = None; // start, end, has tab
     let mut next_edit = 0;
-    let mut skip_to = range.start;
     let span = |a: usize, b: usize| (a as u32, b as u32);
     let flush = |out: &mut Mapped, pending: &mut Option<(usize, usize, bool)>| {
         if let Some((a, b, tab)) = pending.take() {
@@ -241,16 +241,15 @@ fn emit(source: &str, range: Range<usize>, edits: &[Edit], table: bool) -> Mappe
             }
         }
     };
-    for (off, c) in source[range.clone()].char_indices() {
-        let i = range.start + off;
-        if i < skip_to {
-            continue;
-        }
+    let bytes = source.as_bytes();
+    let mut i = range.start;
+    while i < range.end {
         while next_edit < edits.len() && edits[next_edit].range.end <= i {
             next_edit += 1;
         }
         if let Some(e) = edits.get(next_edit).filter(|e| e.range.start <= i) {
-            skip_to = e.range.end;
+            // The edit's bytes are skipped, whatever they hold.
+            i = e.range.end;
             next_edit += 1;
             match e.with {
                 Some(w) if w.is_whitespace() => extend_ws(&mut pending, e.range.start, e.range.end, false),
@@ -262,12 +261,23 @@ fn emit(source: &str, range: Range<usize>, edits: &[Edit], table: bool) -> Mappe
             }
             continue;
         }
+        // Printable ASCII up to the next edit is copied as it is, in one go.
+        let stop = edits.get(next_edit).map_or(range.end, |e| e.range.start.min(range.end));
+        let run = bytes[i..stop].iter().take_while(|b| matches!(b, b'!'..=b'~')).count();
+        if run > 0 {
+            flush(&mut out, &mut pending);
+            out.push_ascii(&source[i..i + run], i);
+            i += run;
+            continue;
+        }
+        let Some(c) = source[i..].chars().next() else { break };
         if c.is_whitespace() {
             extend_ws(&mut pending, i, i + c.len_utf8(), c == '\t');
         } else if !invisible(c) {
             flush(&mut out, &mut pending);
             out.push(c, span(i, i + c.len_utf8()));
         }
+        i += c.len_utf8();
     }
     out.trim_end();
     out
@@ -327,6 +337,96 @@ mod tests {
         let s = "AQIS\tAl Qaeda in the  Indian Subcontinent";
         let c = clean(s, 0..s.len(), BlockKind::TableRow, &HashSet::new());
         assert_eq!(c.mapped.text, "AQIS\tAl Qaeda in the Indian Subcontinent");
+    }
+
+    /// `emit` as it was, one character at a time: the reference for the
+    /// copy of ASCII runs.
+    fn emit_reference(source: &str, range: Range<usize>, edits: &[Edit], table: bool) -> Mapped {
+        let mut out = Mapped::default();
+        let mut pending: Option<(usize, usize, bool)> = None;
+        let mut next_edit = 0;
+        let mut skip_to = range.start;
+        let span = |a: usize, b: usize| (a as u32, b as u32);
+        let flush = |out: &mut Mapped, pending: &mut Option<(usize, usize, bool)>| {
+            if let Some((a, b, tab)) = pending.take() {
+                if !out.text.is_empty() {
+                    out.push(if tab && table { '\t' } else { ' ' }, span(a, b));
+                }
+            }
+        };
+        for (off, c) in source[range.clone()].char_indices() {
+            let i = range.start + off;
+            if i < skip_to {
+                continue;
+            }
+            while next_edit < edits.len() && edits[next_edit].range.end <= i {
+                next_edit += 1;
+            }
+            if let Some(e) = edits.get(next_edit).filter(|e| e.range.start <= i) {
+                skip_to = e.range.end;
+                next_edit += 1;
+                match e.with {
+                    Some(w) if w.is_whitespace() => {
+                        extend_ws(&mut pending, e.range.start, e.range.end, false)
+                    }
+                    Some(w) => {
+                        flush(&mut out, &mut pending);
+                        out.push(w, span(e.range.start, e.range.end));
+                    }
+                    None => {}
+                }
+                continue;
+            }
+            if c.is_whitespace() {
+                extend_ws(&mut pending, i, i + c.len_utf8(), c == '\t');
+            } else if !invisible(c) {
+                flush(&mut out, &mut pending);
+                out.push(c, span(i, i + c.len_utf8()));
+            }
+        }
+        out.trim_end();
+        out
+    }
+
+    #[test]
+    fn emit_copies_ascii_runs_as_it_copied_characters() {
+        let texts = [
+            "  plain ASCII text, with punctuation!  ",
+            "x **bold** &amp; é\u{ad}z\u{200b}\t\tcell\u{a0}“quoted”  ",
+            "<i>a</i>\u{301}bc ¹² déjà-vu \r\n end",
+            "",
+            "é",
+        ];
+        for t in texts {
+            let n = t.len();
+            let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([n]).collect();
+            let b = |k: usize| bounds[k.min(bounds.len() - 1)];
+            let edit = |a: usize, z: usize, with: Option<char>| Edit { range: b(a)..b(z).max(b(a)), with };
+            let mut edit_sets = vec![
+                vec![],
+                vec![edit(0, 2, None)],
+                vec![edit(1, 3, Some('&')), edit(5, 6, Some(' ')), edit(8, 12, None)],
+                vec![edit(2, 9, None), edit(3, 5, Some('x')), edit(7, 11, Some('—'))],
+                vec![edit(0, 100, None)],
+            ];
+            for edits in &mut edit_sets {
+                edits.retain(|e| !e.range.is_empty());
+                edits.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
+                for range in [0..n, b(1)..b(7), b(3)..n] {
+                    for table in [false, true] {
+                        let (got, want) = (
+                            emit(t, range.clone(), edits, table),
+                            emit_reference(t, range.clone(), edits, table),
+                        );
+                        assert_eq!(
+                            (&got.text, &got.map),
+                            (&want.text, &want.map),
+                            "{t:?} {range:?} {edits:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -231,22 +231,82 @@ fn is_not_a_date_number(text: &str, start: usize) -> bool {
         .any(|w| before.ends_with(w))
 }
 
+// Anchor words: every match of the costlier patterns holds one of its
+// group's words, so a paragraph without any is not searched with them.
+/// Month names (their first three letters).
+const MONTHS: u8 = 1;
+/// "early", "mid", "late".
+const PARTS: u8 = 2;
+/// Seasons.
+const SEASONS: u8 = 4;
+/// Units of relative dates ("wee" for "week": see [`anchors`]).
+const UNITS: u8 = 8;
+/// "after", "before", "later".
+const SEQUENCE: u8 = 16;
+/// Days of the week.
+const WEEKDAYS: u8 = 32;
+
+static ANCHOR_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
+    let groups: [(u8, &[&str]); 6] = [
+        (MONTHS, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]),
+        (PARTS, &["early", "mid", "late"]),
+        (SEASONS, &["spring", "summer", "autumn", "fall", "winter"]),
+        (UNITS, &["year", "month", "wee", "day"]),
+        (SEQUENCE, &["after", "before", "later"]),
+        (WEEKDAYS, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+    ];
+    let words: Vec<(&str, u8)> = groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (*w, *g))).collect();
+    let ac = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(words.iter().map(|w| w.0))
+        .expect("plain words compile");
+    (ac, words.iter().map(|w| w.1).collect())
+});
+
+/// The anchor groups whose words occur in `text`, ASCII case-insensitively
+/// (a superset of what the case-sensitive patterns need). Unicode case
+/// folding also lets `k` match the Kelvin sign and `s` the long s: a text
+/// with either gets every group.
+fn anchors(text: &str) -> u8 {
+    if text.contains(['\u{212a}', '\u{17f}']) {
+        return u8::MAX;
+    }
+    let (ac, group) = &*ANCHOR_WORDS;
+    ac.find_overlapping_iter(text).fold(0, |bits, m| bits | group[m.pattern().as_usize()])
+}
+
+/// `re`'s captures in `text` if `run`, else none.
+fn captures_if<'r, 't>(
+    run: bool,
+    re: &'r Regex,
+    text: &'t str,
+) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
+    run.then(|| re.captures_iter(text)).into_iter().flatten()
+}
+
 /// Reads every date expression of `text` (one paragraph). `years` says
 /// which year a month and day without one belong to (see [`YearState`]);
 /// it is updated as explicit years are read, so call this on a document's
 /// paragraphs in order.
 pub fn find_dates(text: &str, ctx: &DateContext, state: &mut YearState) -> Vec<DateExpr> {
+    find_dates_with(text, ctx, state, anchors(text))
+}
+
+/// [`find_dates`], running the patterns that need an anchor word only
+/// where `anchors` has it.
+fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors: u8) -> Vec<DateExpr> {
     let mut found: Vec<Found> = Vec::new();
     let mut bare: Vec<Found> = Vec::new();
     let mut push = |start: usize, end: usize, period: Option<(Date, Date)>, precision: DatePrecision| {
         found.push(Found { start, end, period, precision, bare: None });
     };
-    for c in DAY_MONTH_YEAR.captures_iter(text) {
+    for c in captures_if(anchors & MONTHS != 0, &DAY_MONTH_YEAR, text) {
         let m = c.get(0).expect("group 0");
         let p = (|| day(year(&c[3])?, month_number(&c[2])?, c[1].parse().ok()?))();
         push(m.start(), m.end(), p, DatePrecision::Day);
     }
-    for c in MONTH_DAY_YEAR.captures_iter(text) {
+    for c in captures_if(anchors & MONTHS != 0, &MONTH_DAY_YEAR, text) {
         let m = c.get(0).expect("group 0");
         let p = (|| day(year(&c[3])?, month_number(&c[1])?, c[2].parse().ok()?))();
         push(m.start(), m.end(), p, DatePrecision::Day);
@@ -269,7 +329,7 @@ pub fn find_dates(text: &str, ctx: &DateContext, state: &mut YearState) -> Vec<D
             push(m.start(), m.end(), day(2001, 9, 11), DatePrecision::Day);
         }
     }
-    for c in PART_MONTH.captures_iter(text) {
+    for c in captures_if(anchors & MONTHS != 0, &PART_MONTH, text) {
         let m = c.get(0).expect("group 0");
         let Some(mo) = month_number(&c[2]) else { continue };
         // "May" and "March" are words too: only with a capital and a number.
@@ -295,7 +355,7 @@ pub fn find_dates(text: &str, ctx: &DateContext, state: &mut YearState) -> Vec<D
             push(m.start(), m.end(), p, DatePrecision::Month);
         }
     }
-    for c in DAY_MONTH.captures_iter(text) {
+    for c in captures_if(anchors & MONTHS != 0, &DAY_MONTH, text) {
         let m = c.get(0).expect("group 0");
         let Some(mo) = month_number(&c[2]) else { continue };
         let d = c[1].parse().ok();
@@ -309,7 +369,7 @@ pub fn find_dates(text: &str, ctx: &DateContext, state: &mut YearState) -> Vec<D
     }
     // "mid-March", "late August" without a year.
     static PART_BARE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(early|mid|late)[- ]({MONTH})\b")));
-    for c in PART_BARE.captures_iter(text) {
+    for c in captures_if(anchors & MONTHS != 0, &PART_BARE, text) {
         let m = c.get(0).expect("group 0");
         let Some(mo) = month_number(&c[2]) else { continue };
         let part = Some(c[1].to_string());
@@ -321,7 +381,7 @@ pub fn find_dates(text: &str, ctx: &DateContext, state: &mut YearState) -> Vec<D
             bare: Some((mo, None, part)),
         });
     }
-    for c in SEASON.captures_iter(text) {
+    for c in captures_if(anchors & SEASONS != 0, &SEASON, text) {
         let m = c.get(0).expect("group 0");
         let p = (|| {
             let y = year(&c[2])?;
@@ -334,7 +394,7 @@ pub fn find_dates(text: &str, ctx: &DateContext, state: &mut YearState) -> Vec<D
         })();
         push(m.start(), m.end(), p, DatePrecision::Season);
     }
-    for c in PART_YEAR.captures_iter(text) {
+    for c in captures_if(anchors & PARTS != 0, &PART_YEAR, text) {
         let m = c.get(0).expect("group 0");
         let p = (|| {
             let (a, b) = years(year(&c[2])?, year(&c[2])?)?;
@@ -382,7 +442,7 @@ pub fn find_dates(text: &str, ctx: &DateContext, state: &mut YearState) -> Vec<D
         let y = year(&c[1]);
         push(m.start(), m.end(), y.and_then(|y| years(y, y)), DatePrecision::Year);
     }
-    relative(text, ctx, &mut push);
+    relative(text, ctx, anchors, &mut push);
     found.append(&mut bare);
 
     // Longest first at each start; no overlaps; unresolvable ones dropped.
@@ -412,7 +472,7 @@ pub fn find_dates(text: &str, ctx: &DateContext, state: &mut YearState) -> Vec<D
             out.push(DateExpr { start: f.start, end: f.end, first, last, precision: f.precision });
         }
     }
-    offsets(text, &mut out);
+    offsets(text, anchors, &mut out);
     out
 }
 
@@ -421,10 +481,11 @@ pub fn find_dates(text: &str, ctx: &DateContext, state: &mut YearState) -> Vec<D
 fn relative(
     text: &str,
     ctx: &DateContext,
+    anchors: u8,
     push: &mut dyn FnMut(usize, usize, Option<(Date, Date)>, DatePrecision),
 ) {
     let Some((pubdate, pubprec)) = ctx.published else { return };
-    for c in RELATIVE.captures_iter(text) {
+    for c in captures_if(anchors & UNITS != 0, &RELATIVE, text) {
         let m = c.get(0).expect("group 0");
         let (period, precision) = if let (Some(which), Some(unit)) = (c.get(1), c.get(2)) {
             let step: i64 = match which.as_str().to_lowercase().as_str() {
@@ -471,7 +532,7 @@ fn relative(
     if pubprec != DatePrecision::Day {
         return;
     }
-    for c in WEEKDAY.captures_iter(text) {
+    for c in captures_if(anchors & WEEKDAYS != 0, &WEEKDAY, text) {
         let m = c.get(0).expect("group 0");
         let name = c.get(1).expect("group 1");
         let wd = match name.as_str() {
@@ -496,8 +557,8 @@ fn relative(
 
 /// "two days after the strikes on 20 August 1998": shifts the date that
 /// follows in the same text. Rewrites the found expressions in place.
-fn offsets(text: &str, out: &mut Vec<DateExpr>) {
-    for c in OFFSET.captures_iter(text) {
+fn offsets(text: &str, anchors: u8, out: &mut Vec<DateExpr>) {
+    for c in captures_if(anchors & SEQUENCE != 0, &OFFSET, text) {
         let m = c.get(0).expect("group 0");
         let Some(n) = number(&c[1]) else { continue };
         let sign = if c[3].eq_ignore_ascii_case("before") { -1 } else { 1 };
@@ -538,6 +599,28 @@ pub fn writes_day_first(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn anchor_words_prefilter_changes_nothing() {
+        let texts = [
+            "In mid-March 2020 and late 2021, last year, two weeks ago, on Monday, three days later.",
+            "Early spring of 1999, then the 1990s; yesterday; 4 months before the 12 JUNE 2020 raid.",
+            "No anchors: 2019, 2020–2021, 9/11, 2021-02-03, 12/02/2021.",
+            "Kelvin: two wee\u{212a}s ago, in \u{17f}pring 2011 and \u{17f}ummer of 2012.",
+            "Ünïcödé: on Tuesday 3 Feb. 2021, late-May 2019, a month after, WINTER 2020.",
+            "",
+        ];
+        let mut pubday = ctx();
+        pubday.day_first = true;
+        for t in texts {
+            for c in [ctx(), pubday, DateContext::default()] {
+                let (mut a, mut b) = (YearState::default(), YearState::default());
+                assert_eq!(find_dates(t, &c, &mut a), find_dates_with(t, &c, &mut b, u8::MAX), "{t}");
+            }
+        }
+        assert_eq!(anchors("No anchors: 2019."), 0);
+        assert_eq!(anchors("a wee\u{212a} ago"), u8::MAX);
+    }
 
     fn ctx() -> DateContext {
         DateContext { published: Some((jiff::civil::date(2020, 6, 1), DatePrecision::Day)), day_first: false }

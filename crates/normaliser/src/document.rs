@@ -237,8 +237,10 @@ fn split_long(piece: Piece) -> Vec<Piece> {
 }
 
 fn assemble(source: &str, pieces: Vec<Piece>) -> Document {
-    let mut text = String::new();
-    let mut map = OffsetMap::default();
+    // Room for every piece and separator: the text is not regrown.
+    let room: usize = pieces.iter().map(|p| p.cleaned.mapped.text.len() + SEGMENT_SEPARATOR.len()).sum();
+    let mut text = String::with_capacity(room);
+    let mut map = OffsetMap::with_capacity(room);
     let mut chars = 0usize;
     let mut segments = Vec::with_capacity(pieces.len());
     for (k, p) in pieces.into_iter().enumerate() {

@@ -10,6 +10,7 @@ use regex::Regex;
 
 use crate::dates::{find_dates, writes_day_first, DateContext, DatePrecision, YearState};
 use crate::document::Document;
+use crate::mapped::CharCounter;
 use crate::mentions::{ActorRef, Annotations};
 use crate::sentences::sentence_bounds;
 
@@ -92,6 +93,69 @@ fn dated(kind: BlockKind) -> bool {
     )
 }
 
+/// Every trigger word of every category, ASCII case-insensitive: which
+/// categories can match a sentence at all, so the others' regexes are
+/// not run. Pattern `k` belongs to category `TRIGGER_OF[k]`.
+static TRIGGER_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut of = Vec::new();
+    // The same lines, in the same order, as `TRIGGERS` reads.
+    let lines =
+        crate::lexicon::entries(include_str!("../data/event_triggers.txt")).into_iter().filter_map(|line| {
+            let (cat, list) = line.split_once(':')?;
+            EVENT_TYPES.contains(&cat.trim()).then_some(list)
+        });
+    for (k, list) in lines.enumerate() {
+        for w in list.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            words.push(w.to_string());
+            of.push(k);
+        }
+    }
+    let ac = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&words)
+        .expect("plain words compile");
+    (ac, of)
+});
+
+/// A trigger match in a sentence: category, code point span, the word.
+type Hit = (&'static str, usize, usize, String);
+
+/// Every trigger match of a sentence, category by category in the order
+/// of the data file, each category's matches in text order.
+fn trigger_hits(sentence: &str) -> Vec<Hit> {
+    let candidates = candidate_categories(sentence);
+    let mut hits = Vec::new();
+    for (k, (cat, re)) in TRIGGERS.iter().enumerate() {
+        if !candidates[k] {
+            continue;
+        }
+        for m in re.find_iter(sentence) {
+            let (ts, te) = (sentence[..m.start()].chars().count(), sentence[..m.end()].chars().count());
+            hits.push((*cat, ts, te, m.as_str().to_string()));
+        }
+    }
+    hits
+}
+
+/// The categories whose regex can match `sentence`: those with a word in
+/// it (ASCII case-insensitive). Unicode case folding also lets `k` match
+/// the Kelvin sign and `s` the long s; a sentence with either has every
+/// category run.
+fn candidate_categories(sentence: &str) -> Vec<bool> {
+    let n = TRIGGERS.len();
+    if sentence.contains(['\u{212a}', '\u{17f}']) {
+        return vec![true; n];
+    }
+    let (ac, of) = &*TRIGGER_WORDS;
+    let mut out = vec![false; n];
+    for m in ac.find_overlapping_iter(sentence) {
+        out[of[m.pattern().as_usize()]] = true;
+    }
+    out
+}
+
 /// Reads the events of a document. `published` is the document's date
 /// and precision, for relative dates ("last year", "on Monday").
 pub fn extract_events(
@@ -103,17 +167,21 @@ pub fn extract_events(
     let ctx = DateContext { published, day_first: writes_day_first(&doc.text) };
     let mut years = YearState::default();
     let mut out = Vec::new();
+    // The trigger matches of the last sentence read (several dates often
+    // share a sentence).
+    let mut cached: Option<((usize, usize), Vec<Hit>)> = None;
     for seg in &doc.segments {
         let Some(span) = seg.span.clone() else { continue };
         if !dated(seg.kind) {
             continue;
         }
-        let text: String = chars[span.clone()].iter().collect();
-        // byte offset in `text` → code point offset in the document
-        let to_char = |byte: usize| span.start + text[..byte].chars().count();
+        // A segment with a span holds exactly its slice of the document text.
+        let text = seg.text.as_str();
+        debug_assert_eq!(text.chars().count(), span.len());
+        let mut counter = CharCounter::new(text);
         years.paragraph = None;
-        for d in find_dates(&text, &ctx, &mut years) {
-            let (ds, de) = (to_char(d.start), to_char(d.end));
+        for d in find_dates(text, &ctx, &mut years) {
+            let (ds, de) = (span.start + counter.char_of(d.start), span.start + counter.char_of(d.end));
             let (s, e) = sentence_bounds(&chars, span.clone(), ds);
             let sentence: String = chars[s..e].iter().collect();
             // Trigger words inside an actor's name ("Sanctions Monitoring
@@ -126,7 +194,11 @@ pub fn extract_events(
                 .filter(|m| m.end <= e)
                 .map(|m| (m.start - s, m.end - s))
                 .collect();
-            let (event_type, trigger) = classify(&sentence, ds - s, de - s, &names);
+            if cached.as_ref().is_none_or(|c| c.0 != (s, e)) {
+                cached = Some(((s, e), trigger_hits(&sentence)));
+            }
+            let hits = cached.as_ref().map_or(&[][..], |c| c.1.as_slice());
+            let (event_type, trigger) = classify(hits, ds - s, de - s, &names);
             let mut actors: Vec<ActorRef> = Vec::new();
             let lo = ann.mentions.partition_point(|m| m.start < s);
             let hi = ann.mentions.partition_point(|m| m.start < e);
@@ -155,34 +227,33 @@ pub fn extract_events(
 }
 
 /// The trigger nearest to the date (`date_start..date_end`, code points of
-/// `sentence`) and its category; OTHER when the sentence has none.
+/// the sentence) among the sentence's `hits`, and its category; OTHER
+/// when the sentence has none.
 fn classify(
-    sentence: &str,
+    hits: &[Hit],
     date_start: usize,
     date_end: usize,
     names: &[(usize, usize)],
 ) -> (&'static str, Option<String>) {
-    let mut best: Option<(usize, &'static str, String)> = None;
-    for (cat, re) in TRIGGERS.iter() {
-        for m in re.find_iter(sentence) {
-            let (ts, te) = (sentence[..m.start()].chars().count(), sentence[..m.end()].chars().count());
-            if names.iter().any(|&(a, b)| ts < b && a < te) {
-                continue;
-            }
-            let distance = if te <= date_start {
-                date_start - te
-            } else if ts >= date_end {
-                ts - date_end
-            } else {
-                continue; // inside the date expression itself
-            };
-            if best.as_ref().is_none_or(|b| distance < b.0) {
-                best = Some((distance, cat, m.as_str().to_string()));
-            }
+    let mut best: Option<(usize, &'static str, &str)> = None;
+    for (cat, ts, te, word) in hits {
+        let (ts, te) = (*ts, *te);
+        if names.iter().any(|&(a, b)| ts < b && a < te) {
+            continue;
+        }
+        let distance = if te <= date_start {
+            date_start - te
+        } else if ts >= date_end {
+            ts - date_end
+        } else {
+            continue; // inside the date expression itself
+        };
+        if best.as_ref().is_none_or(|b| distance < b.0) {
+            best = Some((distance, cat, word));
         }
     }
     match best {
-        Some((_, cat, word)) => (cat, Some(word)),
+        Some((_, cat, word)) => (cat, Some(word.to_string())),
         None => ("OTHER", None),
     }
 }
@@ -223,6 +294,37 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The trigger matches of every category, with no prefilter.
+    fn unfiltered_hits(sentence: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for (cat, re) in TRIGGERS.iter() {
+            for m in re.find_iter(sentence) {
+                let ts = sentence[..m.start()].chars().count();
+                let te = sentence[..m.end()].chars().count();
+                hits.push((*cat, ts, te, m.as_str().to_string()));
+            }
+        }
+        hits
+    }
+
+    #[test]
+    fn the_trigger_prefilter_finds_what_every_regex_finds() {
+        let sentences = [
+            "The Taliban SIGNED a deal and then Attacked the town in 2020.",
+            "Talks were held; “we met them,” he said, before the ceasefire collapsed.",
+            "Nothing happened in 2019.",
+            "The \u{212a}ILLED count rose: “attac\u{212a}s” in Kābul, and the talk\u{17f} stalled.",
+            "Über-raids, décret: they seized power and took control of Kabul in August 2021.",
+            "signedsigned unsigned re-signed co-operation",
+        ];
+        for s in sentences {
+            assert_eq!(trigger_hits(s), unfiltered_hits(s), "{s}");
+        }
+        // Inside a word, the Kelvin sign and the long s fold to k and s.
+        assert!(trigger_hits("They attac\u{212a}ed him in 2020.").iter().any(|h| h.0 == "ASSAULT"));
+        assert!(trigger_hits("They di\u{17f}cussed it.").iter().any(|h| h.0 == "CONSULT"));
     }
 
     #[test]

@@ -42,6 +42,11 @@ impl OffsetMap {
         self.spans.partition_point(|s| (s.0 as usize) < byte)
     }
 
+    /// An empty map with room for `n` characters.
+    pub(crate) fn with_capacity(n: usize) -> OffsetMap {
+        OffsetMap { spans: Vec::with_capacity(n) }
+    }
+
     pub(crate) fn shrink_to_fit(&mut self) {
         self.spans.shrink_to_fit();
     }
@@ -71,9 +76,22 @@ pub(crate) struct Mapped {
 }
 
 impl Mapped {
+    /// An empty text with room for `n` bytes and characters.
+    pub fn with_capacity(n: usize) -> Mapped {
+        Mapped { text: String::with_capacity(n), map: OffsetMap::with_capacity(n) }
+    }
+
     pub fn push(&mut self, c: char, span: (u32, u32)) {
         self.text.push(c);
         self.map.push(span);
+    }
+
+    /// Appends printable ASCII that stands at source byte `at`: one
+    /// character per byte, each mapped to its own byte.
+    pub fn push_ascii(&mut self, run: &str, at: usize) {
+        debug_assert!(run.is_ascii());
+        self.text.push_str(run);
+        self.map.spans.extend((at..at + run.len()).map(|b| (b as u32, b as u32 + 1)));
     }
 
     pub fn char_len(&self) -> usize {
@@ -92,7 +110,7 @@ impl Mapped {
     /// Unicode NFC, keeping the map: each starter and the combining marks
     /// after it are normalised together and share their source range.
     pub fn nfc(self) -> Mapped {
-        if is_nfc_quick(self.text.chars()) == IsNormalized::Yes {
+        if self.text.is_ascii() || is_nfc_quick(self.text.chars()) == IsNormalized::Yes {
             return self;
         }
         let mut out = Mapped::default();
@@ -119,9 +137,63 @@ fn joins_previous(c: char) -> bool {
     canonical_combining_class(c) != 0 || ('\u{1160}'..='\u{11ff}').contains(&c)
 }
 
+/// Byte ↔ code point offsets in one text, for offsets that mostly come
+/// in increasing order: each counts on from the last one rather than
+/// from the start (and starts over when asked for an earlier one).
+pub(crate) struct CharCounter<'a> {
+    text: &'a str,
+    /// A char boundary, and the number of chars before it.
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharCounter { text, byte: 0, chars: 0 }
+    }
+
+    /// The code point offset of byte offset `byte` (a char boundary).
+    pub fn char_of(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            (self.byte, self.chars) = (0, 0);
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+
+    /// The byte offset of code point offset `ch` (the text's length past
+    /// its end).
+    pub fn byte_of(&mut self, ch: usize) -> usize {
+        if ch < self.chars {
+            (self.byte, self.chars) = (0, 0);
+        }
+        let rest = &self.text[self.byte..];
+        match rest.char_indices().nth(ch - self.chars) {
+            Some((off, _)) => (self.byte, self.chars) = (self.byte + off, ch),
+            None => (self.byte, self.chars) = (self.text.len(), self.chars + rest.chars().count()),
+        }
+        self.byte
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_counter_converts_in_any_order() {
+        let text = "a“b”cé€d";
+        let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let mut c = CharCounter::new(text);
+        for &byte in bytes.iter().rev().chain(&bytes).chain(bytes.iter().step_by(3)) {
+            assert_eq!(c.char_of(byte), text[..byte].chars().count());
+        }
+        for ch in (0..12).rev().chain(0..12).chain([3, 1, 9, 2]) {
+            assert_eq!(c.byte_of(ch), bytes.get(ch).copied().unwrap_or(text.len()), "{ch}");
+            assert_eq!(c.char_of(bytes[ch.min(8)]), ch.min(8));
+        }
+    }
 
     #[test]
     fn nfc_composes_and_keeps_source_ranges() {

@@ -17,6 +17,7 @@ use crate::lexicon::{
     alternation, re, COMMON_SURNAMES, NOT_NAMES, NOT_PERSON_WORDS, ORG_HEADS, PLACES, REPORTING_VERBS, ROLES,
     TITLES,
 };
+use crate::mapped::CharCounter;
 
 /// Which actor a mention is of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -77,6 +78,8 @@ pub struct ActorMatcher {
     names: Vec<String>,
     /// Short forms (surnames) of curated people, with their actor.
     short_forms: HashMap<String, Vec<usize>>,
+    /// All of `short_forms`' keys, to find where they occur.
+    short_ac: Option<AhoCorasick>,
 }
 
 /// Lower-case particles that may stand in lower case in the text where an
@@ -128,12 +131,15 @@ impl ActorMatcher {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(patterns.iter().map(|p| p.spellings[0].as_str()))
                 .expect("gazetteer patterns compile (they are plain strings)")
         });
         let kinds = gazetteer.actors.iter().map(|a| a.kind).collect();
         let names = gazetteer.actors.iter().map(|a| a.name.clone()).collect();
-        ActorMatcher { ac, patterns, kinds, names, short_forms: short }
+        let short_ac = (!short.is_empty())
+            .then(|| AhoCorasick::new(short.keys()).expect("short forms compile (they are plain strings)"));
+        ActorMatcher { ac, patterns, kinds, names, short_forms: short, short_ac }
     }
 
     /// The canonical name and type of an actor of a document's annotations.
@@ -177,25 +183,6 @@ static ORGANIZATION: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static WORD: LazyLock<Regex> = LazyLock::new(|| re(TOKEN));
-
-/// Byte ↔ code point conversion for one text.
-struct CharIndex {
-    starts: Vec<usize>,
-}
-
-impl CharIndex {
-    fn new(text: &str) -> CharIndex {
-        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        starts.push(text.len());
-        CharIndex { starts }
-    }
-    fn char_of(&self, byte: usize) -> usize {
-        self.starts.partition_point(|&b| b < byte)
-    }
-    fn byte_of(&self, ch: usize) -> usize {
-        self.starts[ch.min(self.starts.len() - 1)]
-    }
-}
 
 /// A mention in bytes, before conversion.
 #[derive(Debug, Clone)]
@@ -282,7 +269,7 @@ impl ActorMatcher {
         self.locate_discovered(text, &discovered, &mut found);
         self.link_short_forms(text, &discovered, &mut found);
         found.sort_by_key(|f| f.range.start);
-        let index = CharIndex::new(text);
+        let mut index = CharCounter::new(text);
         let spans: Vec<(usize, u32)> =
             doc.segments.iter().filter_map(|s| s.span.as_ref().map(|r| (r.start, s.seq))).collect();
         let mentions = found
@@ -374,9 +361,9 @@ impl ActorMatcher {
         }
         starts.values_mut().for_each(|v| v.sort_unstable());
         let mut taken = Taken::of(found);
-        for m in WORD.find_iter(text) {
-            let Some(actors) = forms.get(m.as_str()) else { continue };
-            let r = m.range();
+        for r in self.words_among(text, &forms) {
+            let Some(actors) = forms.get(&text[r.clone()]) else { continue };
+            let m = &text[r.clone()];
             if taken.overlaps(&r) || is_word(text[r.end..].chars().next()) {
                 continue;
             }
@@ -387,7 +374,7 @@ impl ActorMatcher {
             }
             let titled = title_before(text, r.start).is_some();
             let article = text[..r.start].ends_with("the ") || text[..r.start].ends_with("The ");
-            let common = COMMON_SURNAMES.contains(m.as_str().to_lowercase().as_str());
+            let common = COMMON_SURNAMES.contains(m.to_lowercase().as_str());
             if article || (common && !titled) {
                 continue;
             }
@@ -408,6 +395,51 @@ impl ActorMatcher {
             }
         }
     }
+}
+
+impl ActorMatcher {
+    /// The spans of the words (`WORD` matches, in the order
+    /// `WORD.find_iter(text)` gives them) whose text is one of `forms`'
+    /// keys. Rather than every capitalised word of the text, only the
+    /// places where a key occurs are read: a `WORD` match holds letters and
+    /// hyphens only, so the matches after any other character are the
+    /// ones a search started there finds.
+    fn words_among(&self, text: &str, forms: &HashMap<String, Vec<ActorRef>>) -> Vec<Range<usize>> {
+        let mut at: Vec<usize> = Vec::new();
+        if let Some(ac) = &self.short_ac {
+            at.extend(ac.find_overlapping_iter(text).map(|m| m.start()));
+        }
+        for k in forms.keys().filter(|k| !self.short_forms.contains_key(*k)) {
+            at.extend(text.match_indices(k.as_str()).map(|(i, _)| i));
+        }
+        at.sort_unstable();
+        at.dedup();
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for p in at {
+            if out.last().is_some_and(|r| r.end > p) {
+                continue; // inside the word just found
+            }
+            // Back to a character no word holds: a search from there is in
+            // step with the search of the whole text.
+            let run = text[..p].trim_end_matches(|c: char| c.is_alphabetic() || c == '-').len();
+            let mut from = run;
+            while let Some(m) = WORD.find_at(text, from) {
+                if m.start() >= p {
+                    if m.start() == p && forms.contains_key(m.as_str()) {
+                        out.push(m.range());
+                    }
+                    break;
+                }
+                from = m.end();
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn every_word_among(text: &str, forms: &HashMap<String, Vec<ActorRef>>) -> Vec<Range<usize>> {
+    WORD.find_iter(text).filter(|m| forms.contains_key(m.as_str())).map(|m| m.range()).collect()
 }
 
 /// The segments discovery reads: running text, not references, tables,
@@ -468,7 +500,7 @@ fn clean_org(name: &str) -> Option<String> {
 /// are dropped: prefer missing a name to inventing one.
 fn discover(doc: &Document, found: &[Found]) -> Vec<DiscoveredActor> {
     let text = doc.text.as_str();
-    let index = CharIndex::new(text);
+    let mut index = CharCounter::new(text);
     let mut out: Vec<DiscoveredActor> = Vec::new();
     let taken = Taken::of(found);
     let mut add = |name: Option<String>, kind: ActorType, cue: &'static str, r: Range<usize>| {
@@ -656,6 +688,26 @@ aliases = ["Mullah Omar"]
                 ("al-Zawahiri", "ayman-al-zawahiri")
             ])
         );
+    }
+
+    #[test]
+    fn words_among_short_forms_are_the_words_a_full_scan_finds() {
+        let (m, _) = matcher();
+        let mut forms: HashMap<String, Vec<ActorRef>> = HashMap::new();
+        for k in m.short_forms.keys().map(String::as_str).chain(["Mir", "Kurilla", "Nazary", "al-Mir"]) {
+            forms.insert(k.to_string(), vec![ActorRef::Discovered(0)]);
+        }
+        let texts = [
+            "Kagan said Kagan’s view, McKagan and Kagans, Kagan-Smith, al-Kagan and Al-kagan: Kagan.",
+            "Khalilzad—Khalilzad, ÉKhalilzad, Khalilzadé and éKhalilzad; Zawahiri al-Zawahiri El-Zawahiri.",
+            "Mir, Mirza, al-Mir, AMir, KuriLla Kurilla-Nazary Nazary West West-West WestWest 3West.",
+            "Omar Omar’s OmarOmar Ömar “Omar” (Omar) -Omar Omar- Kurilla",
+            "",
+        ];
+        for t in texts {
+            assert_eq!(m.words_among(t, &forms), every_word_among(t, &forms), "{t}");
+        }
+        assert!(!m.words_among(texts[0], &forms).is_empty());
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::document::{Document, Segment};
 use crate::flags::QualityFlag;
 use crate::lexicon::{alternation, entries, re, ORG_HEADS, REPORTING_VERBS};
 use crate::mentions::{ActorMatcher, ActorRef, Annotations};
-use crate::sentences::sentence_bounds;
+use crate::sentences::Sentences;
 
 /// The longest quote, in code points. A pair of marks further apart than
 /// this is not a quote (it is reported as an unbalanced mark): an
@@ -171,7 +171,8 @@ struct Extractor<'a> {
     doc: &'a Document,
     /// (span start, segment index) of the segments in the text, in order.
     spans: Vec<(usize, usize)>,
-    chars: Vec<char>,
+    chars: &'a [char],
+    sentences: Sentences<'a>,
     ann: &'a Annotations,
     actors: &'a ActorMatcher,
     quotes: Vec<Quote>,
@@ -182,8 +183,10 @@ struct Extractor<'a> {
 pub fn extract_quotes(doc: &Document, ann: &Annotations, actors: &ActorMatcher) -> Quotes {
     let spans =
         doc.segments.iter().enumerate().filter_map(|(i, s)| s.span.as_ref().map(|r| (r.start, i))).collect();
-    let chars = doc.text.chars().collect();
-    let mut x = Extractor { doc, spans, chars, ann, actors, quotes: Vec::new(), unbalanced: 0 };
+    let chars: Vec<char> = doc.text.chars().collect();
+    let sentences = Sentences::new(&chars);
+    let mut x =
+        Extractor { doc, spans, chars: &chars, sentences, ann, actors, quotes: Vec::new(), unbalanced: 0 };
     x.marked();
     x.blocks();
     if doc.flags.contains(&QualityFlag::QuoteMarksStripped) {
@@ -221,7 +224,16 @@ fn is_footnote_gap(c: char) -> bool {
 }
 
 fn words(s: &[char]) -> usize {
-    s.iter().collect::<String>().split_whitespace().count()
+    // What `split_whitespace().count()` of the collected text gives: the
+    // runs of non-white-space characters, counted without building it.
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s {
+        let word = !c.is_whitespace();
+        n += usize::from(word && !in_word);
+        in_word = word;
+    }
+    n
 }
 
 impl Extractor<'_> {
@@ -415,8 +427,9 @@ impl Extractor<'_> {
         if NAMING_BEFORE.is_match(&before) && n <= 8 {
             return false;
         }
-        let in_parens = self.chars[..p.open].iter().rev().take_while(|&&c| c != ')').any(|&c| c == '(')
-            && self.chars.get(p.close + 1) == Some(&')');
+        // The cheap test first: the scan back can cross the whole document.
+        let in_parens = self.chars.get(p.close + 1) == Some(&')')
+            && self.chars[..p.open].iter().rev().take_while(|&&c| c != ')').any(|&c| c == '(');
         if in_parens && n <= 4 {
             return false;
         }
@@ -472,7 +485,7 @@ impl Extractor<'_> {
             return (pos, pos);
         };
         match seg.span.clone() {
-            Some(r) => sentence_bounds(&self.chars, r, pos),
+            Some(r) => self.sentences.bounds(r, pos),
             None => (pos, pos),
         }
     }
@@ -1090,6 +1103,14 @@ type = "person"
         cue: Option<&str>,
     ) -> Row {
         (text.to_string(), mark, speaker.map(String::from), kind, cue.map(String::from))
+    }
+
+    #[test]
+    fn words_counts_what_split_whitespace_counts() {
+        for t in ["", " ", "one", " two  words ", "a\u{a0}b\u{2003}c\td\n", "“Why?” she asked.", "x y"] {
+            let c: Vec<char> = t.chars().collect();
+            assert_eq!(words(&c), t.split_whitespace().count(), "{t:?}");
+        }
     }
 
     #[test]

@@ -124,7 +124,8 @@ fn is_chrome(line: &str) -> bool {
 }
 
 fn is_toc_entry(line: &str) -> bool {
-    line.len() <= MAX_CHROME_BYTES && TOC_ENTRY.is_match(line)
+    // The pattern needs a slash: most lines have none.
+    line.len() <= MAX_CHROME_BYTES && line.contains('/') && TOC_ENTRY.is_match(line)
 }
 
 static CHROME: LazyLock<Regex> = LazyLock::new(|| lexicon(include_str!("../data/boilerplate.txt"), true));
@@ -204,12 +205,33 @@ fn repeats_title(line: &str, title_fold: &str) -> bool {
     if line.len() > 4 * title_fold.len() + 160 {
         return false;
     }
-    let l = fold(line);
-    !title_fold.is_empty() && l.starts_with(title_fold) && l.len() <= title_fold.len() + 40
+    // `fold(line)` must start with the title and be at most 40 bytes
+    // longer: compared as it is folded, stopping as soon as it cannot.
+    let limit = title_fold.len() + 40;
+    let mut len = 0;
+    let mut buf = [0u8; 4];
+    for c in line.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        let (from, to) = (len, len + bytes.len());
+        if to > limit {
+            return false;
+        }
+        // The folded text's bytes that overlap the title must equal it.
+        if from < title_fold.len() {
+            let n = to.min(title_fold.len()) - from;
+            if bytes[..n] != title_fold.as_bytes()[from..from + n] {
+                return false;
+            }
+        }
+        len = to;
+    }
+    !title_fold.is_empty() && len >= title_fold.len()
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+/// The number of white-space separated words of `s`, counted up to `cap`
+/// (callers compare it with small bounds; a paragraph has thousands).
+fn words_up_to(s: &str, cap: usize) -> usize {
+    s.split_whitespace().take(cap).count()
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -231,9 +253,8 @@ fn heading_shaped(s: &str) -> bool {
     let s = s.trim_matches(|c| c == '*' || c == '_');
     let first = s.chars().next();
     let last = s.chars().next_back();
-    let words = word_count(s);
-    (1..=14).contains(&words)
-        && s.chars().count() <= 100
+    (1..=14).contains(&words_up_to(s, 15))
+        && s.chars().nth(100).is_none()
         && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !matches!(
             last,
@@ -304,7 +325,7 @@ impl<'a> Classifier<'a> {
         (0..self.lines.len())
             .find(|&i| {
                 let l = self.line(i);
-                word_count(l) >= 30 && !is_chrome(l) && !self.is_caption(l)
+                words_up_to(l, 30) >= 30 && !is_chrome(l) && !self.is_caption(l)
             })
             .unwrap_or(self.lines.len())
     }
@@ -338,7 +359,7 @@ impl<'a> Classifier<'a> {
             // Navigation before the title: bullets and chrome.
             while i < t {
                 let l = self.line(i);
-                if BULLET.is_match(l) || is_chrome(l) || word_count(l) <= 3 {
+                if BULLET.is_match(l) || is_chrome(l) || words_up_to(l, 4) <= 3 {
                     self.push_line(i, BlockKind::Boilerplate);
                 } else {
                     self.classify(i);
@@ -407,8 +428,7 @@ impl<'a> Classifier<'a> {
     /// A one-sentence summary between the title and the byline.
     fn is_standfirst(&self, i: usize) -> bool {
         let l = self.line(i);
-        let words = word_count(l);
-        (4..=60).contains(&words)
+        (4..=60).contains(&words_up_to(l, 61))
             && ends_sentence(l)
             && !is_chrome(l)
             && !self.is_caption(l)
@@ -421,7 +441,7 @@ impl<'a> Classifier<'a> {
     }
 
     fn is_byline(&self, l: &str) -> bool {
-        if word_count(l) > 60 {
+        if words_up_to(l, 61) > 60 {
             return false;
         }
         if BY_LINE.is_match(l) || DATE_LINE.is_match(l) {
@@ -457,12 +477,13 @@ impl<'a> Classifier<'a> {
         let after_blank = self.lines[i].after_blank;
         let l = self.line(i);
         let at = |m: regex::Match<'_>| span.start + m.start();
-        let words = word_count(l);
+        // Compared with 40 and 12 only.
+        let words = words_up_to(l, 41);
 
         if l.contains('\t') {
             return self.push_line(i, BlockKind::TableRow);
         }
-        if is_chrome(l) || (EMAIL.is_match(l) && words <= 40) || is_toc_entry(l) {
+        if is_chrome(l) || (l.contains('@') && EMAIL.is_match(l) && words <= 40) || is_toc_entry(l) {
             return self.push_line(i, BlockKind::Boilerplate);
         }
         if let Some(c) = MD_HEADING.captures(l) {
@@ -550,12 +571,52 @@ impl<'a> Classifier<'a> {
             if b.kind == BlockKind::Boilerplate && is_toc_entry(text) {
                 toc[i] = true;
             } else if matches!(b.kind, BlockKind::Heading | BlockKind::Title)
-                && word_count(text) <= 4
+                && words_up_to(text, 5) <= 4
                 && toc.get(i + 1) == Some(&true)
             {
                 toc[i] = true;
                 self.blocks[i].kind = BlockKind::Boilerplate;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeats_title_compares_as_folding_the_whole_line_would() {
+        let reference = |line: &str, t: &str| {
+            let l = fold(line);
+            !t.is_empty() && l.starts_with(t) && l.len() <= t.len() + 40
+        };
+        let titles = ["", "bignews", "çavabien", "the talibans pledge", "x"];
+        let lines = [
+            "",
+            "Big News",
+            "Big News – Foreign Policy",
+            "BIG NEWS: a much longer line that goes on and on well past forty more letters",
+            "Ça va bien — Le Monde",
+            "ÇA VA BIEN",
+            "Ça va",
+            "İstanbul Big News",
+            "The Taliban’s Pledge",
+            "X",
+            "x y z",
+        ];
+        for t in titles {
+            let t = fold(t);
+            for line in lines {
+                assert_eq!(repeats_title(line, &t), reference(line, &t), "{line:?} / {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_counted_up_to_the_cap() {
+        assert_eq!(words_up_to("a b  c\td", 10), 4);
+        assert_eq!(words_up_to("a b  c\td", 3), 3);
+        assert_eq!(words_up_to("  ", 3), 0);
     }
 }
