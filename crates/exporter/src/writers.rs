@@ -94,7 +94,7 @@ pub struct TableWriter {
 }
 
 fn create(path: &Path) -> Result<BufWriter<File>> {
-    File::create(path).map(|f| BufWriter::with_capacity(1 << 20, f)).map_err(|e| Error::io(path, e))
+    File::create(path).map(|f| BufWriter::with_capacity(1 << 17, f)).map_err(|e| Error::io(path, e))
 }
 
 impl TableWriter {
