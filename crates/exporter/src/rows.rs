@@ -134,10 +134,10 @@ impl Processed {
     }
 
     /// The `mentions` rows.
-    pub fn mention_rows(&self) -> impl Iterator<Item = Vec<Value<'_>>> {
+    pub fn mention_rows(&self) -> impl Iterator<Item = [Value<'_>; 8]> {
         self.annotations.mentions.iter().zip(&self.mention_actor_ids).map(move |(m, id)| {
             let src = self.doc.map.source_range(m.start..m.end);
-            vec![
+            [
                 Value::Text(Some(&self.entry.id)),
                 Value::Text(Some(id)),
                 Value::Text(Some(&m.surface)),
@@ -151,10 +151,10 @@ impl Processed {
     }
 
     /// The `quotes` rows.
-    pub fn quote_rows(&self) -> impl Iterator<Item = Vec<Value<'_>>> {
+    pub fn quote_rows(&self) -> impl Iterator<Item = [Value<'_>; 14]> {
         self.quotes.quotes.iter().zip(&self.quote_ids).enumerate().map(move |(k, (q, (id, speaker_id)))| {
             let src = self.doc.map.source_range(q.start..q.end);
-            vec![
+            [
                 Value::Text(Some(id)),
                 Value::Text(Some(&self.entry.id)),
                 Value::Integer(Some(int(k + 1))),
@@ -174,10 +174,10 @@ impl Processed {
     }
 
     /// The `events` rows.
-    pub fn event_rows(&self) -> impl Iterator<Item = Vec<Value<'_>>> {
+    pub fn event_rows(&self) -> impl Iterator<Item = [Value<'_>; 18]> {
         self.events.iter().zip(&self.event_ids).enumerate().map(move |(k, (e, (id, actors)))| {
             let src = self.doc.map.source_range(e.start..e.end);
-            vec![
+            [
                 Value::Text(Some(id)),
                 Value::Text(Some(&self.entry.id)),
                 Value::Integer(Some(int(k + 1))),
@@ -201,9 +201,9 @@ impl Processed {
     }
 
     /// The `segments` rows.
-    pub fn segment_rows(&self) -> impl Iterator<Item = Vec<Value<'_>>> {
+    pub fn segment_rows(&self) -> impl Iterator<Item = [Value<'_>; 11]> {
         self.doc.segments.iter().map(move |s| {
-            vec![
+            [
                 Value::Text(Some(&self.entry.id)),
                 Value::Integer(Some(i64::from(s.seq))),
                 Value::Text(Some(s.kind.as_str())),

@@ -2,6 +2,7 @@
 //! spreadsheet edition of the same rows), batch by batch.
 
 use std::fs::File;
+use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -236,14 +237,16 @@ fn csv_cell(
     }
     match ty {
         ColumnType::Text => push_text(out, array.as_string::<i32>().value(row)),
-        ColumnType::Integer => out.push_str(&array.as_primitive::<Int64Type>().value(row).to_string()),
+        ColumnType::Integer => {
+            let _ = write!(out, "{}", array.as_primitive::<Int64Type>().value(row));
+        }
         ColumnType::Boolean => out.push_str(if array.as_boolean().value(row) { "true" } else { "false" }),
         ColumnType::Date => {
             let days = array.as_primitive::<Date32Type>().value(row);
             let date = jiff::civil::date(1970, 1, 1)
                 .checked_add(jiff::Span::new().days(i64::from(days)))
                 .map_err(|e| e.to_string())?;
-            out.push_str(&date.to_string());
+            let _ = write!(out, "{date}");
         }
         ColumnType::TextList => {
             let list = array.as_list::<i32>().value(row);
@@ -269,7 +272,7 @@ fn csv_cell(
                 if k > 0 {
                     out.push_str(LIST_SEPARATOR);
                 }
-                out.push_str(&item.to_string());
+                let _ = write!(out, "{item}");
             }
         }
     }
