@@ -248,6 +248,26 @@ fn maybe_space(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_whitespace() || !c.is_ascii())
 }
 
+/// Whether `c` can begin a name token (`TOKEN`: a capital, or the "a"/"e"
+/// of "al-"/"el-"); any non-ASCII character can.
+fn maybe_name_start(c: Option<char>) -> bool {
+    c.is_some_and(|c| !c.is_ascii() || c.is_ascii_uppercase() || matches!(c, 'a' | 'e'))
+}
+
+/// Whether `head` can end with the last token of a name of two or more
+/// (`TOKEN` after a `\s`): its last run of ASCII letters and hyphens must
+/// follow white space and begin like a name. A run holding non-ASCII
+/// characters, which may be letters or spaces, always can.
+fn maybe_name_end(head: &str) -> bool {
+    let run = head.len()
+        - head.trim_end_matches(|c: char| !c.is_ascii() || c.is_ascii_alphabetic() || c == '-').len();
+    let (before, word) = head.split_at(head.len() - run);
+    if !word.is_ascii() {
+        return true;
+    }
+    !word.is_empty() && maybe_name_start(word.chars().next()) && maybe_space(before.chars().next_back())
+}
+
 /// The discovery patterns that can match `seg`, as `CUE_*` bits: a bit is
 /// clear only if no occurrence of the pattern's required words has the
 /// context the pattern requires around it (a superset of its matches, so
@@ -258,31 +278,33 @@ fn possible_cues(seg: &str) -> u8 {
     let mut mask = 0u8;
     for m in ac.find_overlapping_iter(seg) {
         let (s, e) = (m.start(), m.end());
+        let mut rest = seg[e..].chars();
+        let after = rest.next();
+        let name_after = maybe_space(after) && maybe_name_start(rest.next());
         let before = seg[..s].chars().next_back();
-        let after = seg[e..].chars().next();
         mask |= match kinds[m.pattern().as_usize()] {
-            // (?:^|[^\p{L}])TITLE\s
+            // (?:^|[^\p{L}])TITLE\sTOKEN
             CueWord::Title => {
-                if before.is_some_and(|c| c.is_ascii_alphabetic()) || !maybe_space(after) {
+                if before.is_some_and(|c| c.is_ascii_alphabetic()) || !name_after {
                     0
                 } else {
                     CUE_TITLE
                 }
             }
             CueWord::Verb => {
-                // \bVERB\s
-                let after_cue =
-                    if ascii_boundary(bytes, s) && maybe_space(after) { CUE_VERB_AFTER } else { 0 };
-                // \sVERB\b
+                // \bVERB\sTOKEN
+                let after_cue = if ascii_boundary(bytes, s) && name_after { CUE_VERB_AFTER } else { 0 };
+                // TOKEN,?\sVERB\b
                 let before_cue =
-                    if maybe_space(before) && ascii_boundary(bytes, e) { CUE_VERB_BEFORE } else { 0 };
+                    if ascii_boundary(bytes, e) && name_before(&seg[..s]) { CUE_VERB_BEFORE } else { 0 };
                 after_cue | before_cue
             }
             CueWord::Role => {
-                // \bROLE\s
-                let role = if ascii_boundary(bytes, s) && maybe_space(after) { CUE_ROLE_BEFORE } else { 0 };
-                // \sROLE\b
-                let appo = if maybe_space(before) && ascii_boundary(bytes, e) { CUE_APPOSITION } else { 0 };
+                // \bROLE\sTOKEN
+                let role = if ascii_boundary(bytes, s) && name_after { CUE_ROLE_BEFORE } else { 0 };
+                // TOKEN,\s…\sROLE\b
+                let appo =
+                    if ascii_boundary(bytes, e) && apposition_before(&seg[..s]) { CUE_APPOSITION } else { 0 };
                 role | appo
             }
             // HEAD\b
@@ -293,10 +315,11 @@ fn possible_cues(seg: &str) -> u8 {
                     0
                 }
             }
-            // ,\sof
+            // TOKEN,\sof
             CueWord::Of => {
-                let mut back = seg[..s].chars().rev();
-                if maybe_space(back.next()) && back.next() == Some(',') {
+                let mut back = seg[..s].chars();
+                let comma = maybe_space(back.next_back()) && back.next_back() == Some(',');
+                if comma && maybe_name_end(back.as_str()) {
                     CUE_APPOSITION
                 } else {
                     0
@@ -308,6 +331,44 @@ fn possible_cues(seg: &str) -> u8 {
         }
     }
     mask
+}
+
+/// Whether `head` (the text before a role noun) can end with an
+/// apposition's `TOKEN,\s(?:(?:a|an|the)\s)?(?:[\p{Ll}-]+\s){0,4}`.
+fn apposition_before(mut head: &str) -> bool {
+    // The article and the four words are each a lower-case word.
+    for _ in 0..=5 {
+        let mut back = head.chars();
+        if !maybe_space(back.next_back()) {
+            return false;
+        }
+        let h = back.as_str();
+        if let Some(name) = h.strip_suffix(',') {
+            return maybe_name_end(name);
+        }
+        let run =
+            h.len() - h.trim_end_matches(|c: char| !c.is_ascii() || c.is_ascii_lowercase() || c == '-').len();
+        let (rest, word) = h.split_at(h.len() - run);
+        if !word.is_ascii() {
+            return true;
+        }
+        if word.is_empty() {
+            return false;
+        }
+        head = rest;
+    }
+    false
+}
+
+/// Whether `head` (the text before a reporting verb) can end with
+/// `TOKEN,?\s` of a name of two or more.
+fn name_before(head: &str) -> bool {
+    let mut back = head.chars();
+    if !maybe_space(back.next_back()) {
+        return false;
+    }
+    let head = back.as_str();
+    maybe_name_end(head.strip_suffix(',').unwrap_or(head))
 }
 
 /// A mention in bytes, before conversion.
@@ -942,6 +1003,12 @@ aliases = ["Mullah Omar"]
         "Hamid Karzai, the son of a chief, met the CommitteeX and the Committee_ of Afghans.",
         "Lt.Gen. Mark Milley, an expert, noted the Defense Department’s view.",
         "The Cabinet met; nobody spoke. Prices rose in Kabul.",
+        "He said Ali Khan, the one true and only real chief, of the era.",
+        "Ali Khan, the one true only chief of Kabul; al-Hakim, the chief; Ali el-Khan, of the Army.",
+        "Ali Khan, the ñew chief; Ali Kħan, the new chief; Ali Khan,\u{2002}a new\u{a0}chief; Ali Khan, an-old chief.",
+        "Ali Khan ,a chief; Ali Khan , of the Army; Ali Khan, of the Army; Khan said; officials say Ali said.",
+        "McChrystal, a 2nd chief; Ali McChrystal,a chief; Nwajiaku-Dahou said; Ali Nwajiaku-Dahou, said.",
+        "Ali Khan\tsaid; Ali Ékhan said; Ali ÉKhan, said; said Ékhan Ali; the analyst Ékhan; analyst\u{a0}Ali Khan.",
         "",
     ];
 
@@ -955,6 +1022,9 @@ aliases = ["Mullah Omar"]
             (&APPOSITION, CUE_APPOSITION),
             (&ORGANIZATION, CUE_ORGANIZATION),
         ];
+        for (cue_re, _) in cues {
+            assert!(CUE_SENTENCES.iter().any(|s| cue_re.is_match(s)), "{cue_re} is never tried");
+        }
         for s in CUE_SENTENCES {
             let mask = possible_cues(s);
             for (cue_re, bit) in cues {
@@ -964,10 +1034,12 @@ aliases = ["Mullah Omar"]
         // And it does skip: no cue word in context, or only some.
         assert_eq!(possible_cues("The Cabinet met; nobody spoke. Prices rose in Kabul."), 0);
         assert_eq!(possible_cues("The person in the reasonable Armyworm Groups essays was a Kingfisher."), 0);
+        assert_eq!(possible_cues("Asfandyar Mir said the risk is growing."), CUE_VERB_BEFORE);
         assert_eq!(
-            possible_cues("Asfandyar Mir said the risk is growing."),
-            CUE_VERB_AFTER | CUE_VERB_BEFORE
+            possible_cues("He said Ali Khan, the one true and only real chief, of the era."),
+            CUE_VERB_AFTER
         );
+        assert_eq!(possible_cues("Ali Khan, the one true only chief of Kabul."), CUE_APPOSITION);
         assert_eq!(
             possible_cues("Annie Pforzheimer, of the Brookings Institute."),
             CUE_APPOSITION | CUE_ORGANIZATION
