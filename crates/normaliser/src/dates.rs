@@ -8,7 +8,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 use regex::Regex;
 
-use crate::lexicon::re;
+use crate::lexicon::{has_case_folding_letter, re};
 
 /// How precise a date expression is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -269,7 +269,7 @@ static ANCHOR_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> = LazyLock::
 /// folding also lets `k` match the Kelvin sign and `s` the long s: a text
 /// with either gets every group.
 fn anchors(text: &str) -> u8 {
-    if text.contains(['\u{212a}', '\u{17f}']) {
+    if has_case_folding_letter(text) {
         return u8::MAX;
     }
     let (ac, group) = &*ANCHOR_WORDS;

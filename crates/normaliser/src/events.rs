@@ -10,6 +10,7 @@ use regex::Regex;
 
 use crate::dates::{find_dates, writes_day_first, DateContext, DatePrecision, YearState};
 use crate::document::Document;
+use crate::lexicon::has_case_folding_letter;
 use crate::mapped::CharCounter;
 use crate::mentions::{ActorRef, Annotations};
 use crate::sentences::sentence_bounds;
@@ -145,7 +146,7 @@ fn trigger_hits(sentence: &str) -> Vec<Hit> {
 /// category run.
 fn candidate_categories(sentence: &str) -> Vec<bool> {
     let n = TRIGGERS.len();
-    if sentence.contains(['\u{212a}', '\u{17f}']) {
+    if has_case_folding_letter(sentence) {
         return vec![true; n];
     }
     let (ac, of) = &*TRIGGER_WORDS;

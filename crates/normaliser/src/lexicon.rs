@@ -57,6 +57,14 @@ pub(crate) fn re(pattern: &str) -> regex::Regex {
         .expect("a built-in pattern compiles (tested)")
 }
 
+/// Whether `text` holds the Kelvin sign or the long s, the only non-ASCII
+/// characters that Unicode case folding maps to ASCII letters (k, s): an
+/// ASCII case-insensitive prefilter must let such a text through. Two
+/// memchr-backed searches, not a decode of every character.
+pub(crate) fn has_case_folding_letter(text: &str) -> bool {
+    text.contains('\u{212a}') || text.contains('\u{17f}')
+}
+
 /// A regex alternation of `items`, escaped, longest first.
 pub(crate) fn alternation(items: &[&str]) -> String {
     let mut v: Vec<&str> = items.to_vec();
@@ -71,6 +79,24 @@ mod tests {
     #[test]
     fn word_boundaries_become_ascii() {
         assert!(re(r"\bsaid\b").is_match("“it is,” said he"));
+    }
+
+    #[test]
+    fn case_folding_letters_are_found_as_a_char_scan_finds_them() {
+        let texts = [
+            "",
+            "plain ASCII kills and says",
+            "Kelvin \u{212a} here",
+            "long \u{17f} here",
+            "\u{212a}",
+            "\u{17f}",
+            "near misses: \u{2129} \u{212b} \u{17e} \u{180} K s ſ",
+            "curly “quotes” — Kābul, Ærø, 東京",
+        ];
+        for t in texts {
+            assert_eq!(has_case_folding_letter(t), t.contains(['\u{212a}', '\u{17f}']), "{t:?}");
+        }
+        assert!(has_case_folding_letter("near misses: ſ") && !has_case_folding_letter("Kābul"));
     }
 
     #[test]
