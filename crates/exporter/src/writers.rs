@@ -1,8 +1,8 @@
 //! Writing a table as Parquet (the lossless master copy) and CSV (the
 //! spreadsheet edition of the same rows), batch by batch.
 
-use std::fs::File;
 use std::fmt::Write as _;
+use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
