@@ -6,9 +6,12 @@
 //! master copy) and CSV (the spreadsheet edition of the same rows),
 //! `datapackage.json` and `SHA256SUMS`, and [`verify`]s an export folder.
 //!
-//! [`build`] reads the catalog, processes documents in parallel a batch
-//! at a time, writes them in `doc_id` order (so the bytes do not depend on
-//! the thread count), and moves the finished folder into place.
+//! [`build`] reads the catalog, processes documents in parallel (a
+//! bounded number at a time), writes them in `doc_id` order (so the bytes
+//! do not depend on the thread count), and moves the finished folder into
+//! place. With a [`Shard`] it builds one shard's documents as a part, and
+//! [`merge`] combines the parts of every shard into the export a single
+//! build makes, byte for byte.
 //!
 //! ```no_run
 //! use corpus_exporter::{build, BuildOptions};
