@@ -237,3 +237,16 @@ fn more_shards_than_documents_leave_empty_parts_that_merge() {
     assert!(m.status.success(), "{}", stderr(&m));
     assert_same_files(&p.join("single"), &p.join("merged"));
 }
+
+#[test]
+fn parts_of_another_version_are_refused() {
+    let dir = bundled_parts();
+    let p = dir.path();
+    let manifest = p.join("p2/PART.json");
+    let text = std::fs::read_to_string(&manifest).expect("PART.json");
+    assert!(text.contains(&format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION"))), "{text}");
+    let older =
+        text.replace(&format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION")), "\"version\": \"0.0.1\"");
+    std::fs::write(&manifest, older).expect("write");
+    refused(p, &["merge", "p1", "p2", "p3", "--out", "out"], "was built by corpus 0.0.1");
+}
