@@ -4,9 +4,9 @@
 //! Every streamed table of a part is in `doc_id` order, and every
 //! document is in exactly one part, so the merge is a k-way merge by
 //! `doc_id`: a table at a time, one record batch per part in memory. The
-//! writers hold Parquet rows until a row group is full (see
-//! [`crate::writers`]), so the bytes do not depend on how the parts cut
-//! the rows. The actors table is the sum of the parts' totals; a
+//! writers hand rows to Parquet on a fixed grid of calls (see
+//! `TableWriter`), so the bytes do not depend on how the parts cut the
+//! rows. The actors table is the sum of the parts' totals; a
 //! discovered actor is named by the earliest document that discovered
 //! it, as in a single build.
 
@@ -278,14 +278,12 @@ struct ActorRow {
 
 fn read_actor_rows(part: &Path) -> Result<Vec<ActorRow>> {
     let path = part.join("actors.parquet");
-    let file = File::open(&path).map_err(|e| Error::io(&path, e))?;
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-        .and_then(|b| b.build())
-        .map_err(|e| Error::format(&path, e))?;
+    let table = schema::actors();
+    let columns: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
+    let batches = crate::stats::read(part, "actors", &columns)?;
     let missing = || part_error(&path, "does not have the columns of this version");
     let mut rows = Vec::new();
-    for batch in reader {
-        let batch = batch.map_err(|e| Error::format(&path, e))?;
+    for batch in batches {
         let text = |name: &str| {
             batch.column_by_name(name).and_then(|c| c.as_string_opt::<i32>()).ok_or_else(missing)
         };

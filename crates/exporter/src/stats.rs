@@ -44,7 +44,8 @@ pub struct Stats {
     pub top_actors_by_document: Vec<(String, Vec<(String, i64)>)>,
 }
 
-fn read(dir: &Path, table: &str, columns: &[&str]) -> Result<Vec<RecordBatch>> {
+/// The named columns of a table of an export, every record batch.
+pub(crate) fn read(dir: &Path, table: &str, columns: &[&str]) -> Result<Vec<RecordBatch>> {
     let path = dir.join(format!("{table}.parquet"));
     let file = File::open(&path).map_err(|e| Error::io(&path, e))?;
     let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| Error::format(&path, e))?;
