@@ -586,6 +586,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn promos_and_disclaimers_are_chrome_but_news_with_their_words_is_not() {
+        for promo in [
+            "Sign up for our newsletter to get the latest analysis.",
+            "Subscribe to our daily briefing.",
+            "Want more? Become a subscriber and get unlimited access to your account.",
+            "Get the best of our reporting delivered to your inbox: join our e-newsletter.",
+            "Subscribe now",
+            "The Review is committed to publishing a wide range of views on security.",
+        ] {
+            assert!(is_chrome(promo), "a promo: {promo}");
+        }
+        for news in [
+            "The Taliban newsletter Al-Somood said in its March issue that the movement had cut its ties.",
+            "He said subscribers to the militant channel grew to 20,000 in a month, according to the report.",
+            "The group ran a subscription drive among its supporters in the Gulf, officials said.",
+            "The ministry is committed to publishing the report before the end of the year.",
+        ] {
+            assert!(!is_chrome(news), "running text: {news}");
+        }
+    }
+
+    #[test]
     fn repeats_title_compares_as_folding_the_whole_line_would() {
         let reference = |line: &str, t: &str| {
             let l = fold(line);
