@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, PatternID};
 use corpus_parser::{ActorType, BlockKind, Gazetteer};
 use regex::Regex;
 
@@ -72,14 +74,14 @@ struct Pattern {
 
 /// The gazetteer compiled for matching. Build once, share across threads.
 pub struct ActorMatcher {
-    ac: Option<AhoCorasick>,
+    ac: Option<DFA>,
     patterns: Vec<Pattern>,
     kinds: Vec<ActorType>,
     names: Vec<String>,
     /// Short forms (surnames) of curated people, with their actor.
     short_forms: HashMap<String, Vec<usize>>,
     /// All of `short_forms`' keys, to find where they occur.
-    short_ac: Option<AhoCorasick>,
+    short_ac: Option<DFA>,
 }
 
 /// Lower-case particles that may stand in lower case in the text where an
@@ -128,17 +130,15 @@ impl ActorMatcher {
             }
         }
         let ac = (!patterns.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(patterns.iter().map(|p| p.spellings[0].as_str()))
+            dfa(MatchKind::LeftmostLongest, true, patterns.iter().map(|p| p.spellings[0].as_str()))
                 .expect("gazetteer patterns compile (they are plain strings)")
         });
         let kinds = gazetteer.actors.iter().map(|a| a.kind).collect();
         let names = gazetteer.actors.iter().map(|a| a.name.clone()).collect();
-        let short_ac = (!short.is_empty())
-            .then(|| AhoCorasick::new(short.keys()).expect("short forms compile (they are plain strings)"));
+        let short_ac = (!short.is_empty()).then(|| {
+            dfa(MatchKind::Standard, false, short.keys())
+                .expect("short forms compile (they are plain strings)")
+        });
         ActorMatcher { ac, patterns, kinds, names, short_forms: short, short_ac }
     }
 
@@ -148,6 +148,129 @@ impl ActorMatcher {
             ActorRef::Curated(i) => (self.names[i].clone(), self.kinds[i]),
             ActorRef::Discovered(i) => (ann.discovered[i].name.clone(), ann.discovered[i].kind),
         }
+    }
+}
+
+/// A DFA Aho-Corasick automaton without a prefilter (these pattern sets
+/// are too many and too varied for one), for the scanning loops below.
+fn dfa<I, P>(
+    kind: MatchKind,
+    ascii_case_insensitive: bool,
+    patterns: I,
+) -> Result<DFA, aho_corasick::BuildError>
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    DFA::builder()
+        .match_kind(kind)
+        .ascii_case_insensitive(ascii_case_insensitive)
+        .prefilter(false)
+        .build(patterns)
+}
+
+/// The unanchored start state of a DFA built by [`dfa`].
+fn start_state(dfa: &DFA) -> StateID {
+    dfa.start_state(Anchored::No).expect("the automaton is built for unanchored searches")
+}
+
+/// The matches of a leftmost DFA in a haystack, as
+/// `AhoCorasick::find_iter` gives them (leftmost, non-overlapping; no
+/// pattern is empty): the same walk of the same automaton, in a loop that
+/// keeps its state in registers (the library's loop took three times the
+/// instructions per byte). Items are (pattern, byte range).
+struct Leftmost<'a> {
+    dfa: &'a DFA,
+    hay: &'a [u8],
+    start: StateID,
+    at: usize,
+}
+
+impl<'a> Leftmost<'a> {
+    fn new(dfa: &'a DFA, hay: &'a [u8]) -> Self {
+        Leftmost { dfa, hay, start: start_state(dfa), at: 0 }
+    }
+}
+
+impl Iterator for Leftmost<'_> {
+    type Item = (usize, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (dfa, hay) = (self.dfa, self.hay);
+        let mut sid = self.start;
+        let mut found: Option<(PatternID, usize)> = None;
+        for (i, &b) in hay.iter().enumerate().skip(self.at) {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    // The longest (or first) match so far; a leftmost
+                    // automaton dies once no longer one can follow.
+                    found = Some((dfa.match_pattern(sid, 0), i + 1));
+                }
+            }
+        }
+        let Some((pattern, end)) = found else {
+            self.at = hay.len();
+            return None;
+        };
+        self.at = end;
+        Some((pattern.as_usize(), end - dfa.pattern_len(pattern)..end))
+    }
+}
+
+/// Every match of a standard DFA in a haystack, overlapping ones too, as
+/// `AhoCorasick::find_overlapping_iter` gives them (by end, then in the
+/// order the match state lists them; no pattern is empty), from a tight
+/// loop as in [`Leftmost`]. Items are (pattern, byte range).
+struct Overlapping<'a> {
+    dfa: &'a DFA,
+    hay: &'a [u8],
+    sid: StateID,
+    /// Bytes read so far: where the current state's matches end.
+    at: usize,
+    /// The next of the current state's matches to report, and how many it has.
+    next: usize,
+    len: usize,
+}
+
+impl<'a> Overlapping<'a> {
+    fn new(dfa: &'a DFA, hay: &'a [u8]) -> Self {
+        Overlapping { dfa, hay, sid: start_state(dfa), at: 0, next: 0, len: 0 }
+    }
+}
+
+impl Iterator for Overlapping<'_> {
+    type Item = (usize, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let dfa = self.dfa;
+        if self.next == self.len {
+            let (hay, mut sid, mut at) = (self.hay, self.sid, self.at);
+            loop {
+                let Some(&b) = hay.get(at) else {
+                    (self.at, self.next, self.len) = (hay.len(), 0, 0);
+                    return None;
+                };
+                sid = dfa.next_state(Anchored::No, sid, b);
+                at += 1;
+                if dfa.is_special(sid) {
+                    if dfa.is_dead(sid) {
+                        (self.at, self.next, self.len) = (hay.len(), 0, 0);
+                        return None;
+                    }
+                    if dfa.is_match(sid) {
+                        break;
+                    }
+                }
+            }
+            (self.sid, self.at, self.next, self.len) = (sid, at, 0, dfa.match_len(sid));
+        }
+        let pid = dfa.match_pattern(self.sid, self.next);
+        self.next += 1;
+        Some((pid.as_usize(), self.at - dfa.pattern_len(pid)..self.at))
     }
 }
 
@@ -209,7 +332,7 @@ enum CueWord {
 /// case-sensitive, so is this), found with overlaps: most segments hold
 /// none of a pattern's words, and six regexes each scanning every
 /// segment were 40% of mention finding.
-static CUE_WORDS: LazyLock<(AhoCorasick, Vec<CueWord>)> = LazyLock::new(|| {
+static CUE_WORDS: LazyLock<(DFA, Vec<CueWord>)> = LazyLock::new(|| {
     let lists: [(&[&str], CueWord); 4] = [
         (&TITLES, CueWord::Title),
         (&REPORTING_VERBS, CueWord::Verb),
@@ -224,11 +347,7 @@ static CUE_WORDS: LazyLock<(AhoCorasick, Vec<CueWord>)> = LazyLock::new(|| {
     }
     words.push("of");
     kinds.push(CueWord::Of);
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&words)
-        .expect("cue words compile (they are plain strings)");
+    let ac = dfa(MatchKind::Standard, false, &words).expect("cue words compile (they are plain strings)");
     (ac, kinds)
 });
 
@@ -276,13 +395,13 @@ fn possible_cues(seg: &str) -> u8 {
     let (ac, kinds) = &*CUE_WORDS;
     let bytes = seg.as_bytes();
     let mut mask = 0u8;
-    for m in ac.find_overlapping_iter(seg) {
-        let (s, e) = (m.start(), m.end());
+    for (pattern, m) in Overlapping::new(ac, seg.as_bytes()) {
+        let (s, e) = (m.start, m.end);
         let mut rest = seg[e..].chars();
         let after = rest.next();
         let name_after = maybe_space(after) && maybe_name_start(rest.next());
         let before = seg[..s].chars().next_back();
-        mask |= match kinds[m.pattern().as_usize()] {
+        mask |= match kinds[pattern] {
             // (?:^|[^\p{L}])TITLE\sTOKEN
             CueWord::Title => {
                 if before.is_some_and(|c| c.is_ascii_alphabetic()) || !name_after {
@@ -441,27 +560,75 @@ fn leading_title(s: &str) -> usize {
 
 /// The byte spans already taken by mentions: non-overlapping, so a
 /// lookup is a binary search rather than a scan (a long document has
-/// thousands of mentions).
+/// thousands of mentions). The spans it starts with are a sorted vector
+/// (one sort, no tree to build); the few taken later go to a tree.
 #[derive(Default)]
 struct Taken {
-    spans: BTreeMap<usize, usize>,
+    base: Vec<(usize, usize)>,
+    added: BTreeMap<usize, usize>,
 }
 
 impl Taken {
     fn of(found: &[Found]) -> Taken {
-        let mut t = Taken::default();
-        for f in found {
-            t.spans.insert(f.range.start, f.range.end);
-        }
-        t
+        let mut base: Vec<(usize, usize)> = found.iter().map(|f| (f.range.start, f.range.end)).collect();
+        base.sort_unstable();
+        Taken { base, added: BTreeMap::new() }
     }
 
     fn overlaps(&self, r: &Range<usize>) -> bool {
-        self.spans.range(..r.end).next_back().is_some_and(|(_, &end)| end > r.start)
+        let k = self.base.partition_point(|&(start, _)| start < r.end);
+        let in_base = k > 0 && self.base[k - 1].1 > r.start;
+        in_base || self.added.range(..r.end).next_back().is_some_and(|(_, &end)| end > r.start)
     }
 
     fn take(&mut self, r: &Range<usize>) {
-        self.spans.insert(r.start, r.end);
+        self.added.insert(r.start, r.end);
+    }
+}
+
+/// Code point → byte offsets of one text, for offsets asked in increasing
+/// order (the segments' spans): each counts on from the last, skipping
+/// ASCII eight bytes at a time. Gives what `CharCounter::byte_of` gives.
+struct ByteOffsets<'a> {
+    text: &'a str,
+    /// A char boundary, and the number of chars before it.
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> ByteOffsets<'a> {
+    fn new(text: &'a str) -> Self {
+        ByteOffsets { text, byte: 0, chars: 0 }
+    }
+
+    /// The byte offset of code point offset `ch` (the text's length past
+    /// its end).
+    fn byte_of(&mut self, ch: usize) -> usize {
+        if ch < self.chars {
+            (self.byte, self.chars) = (0, 0);
+        }
+        let bytes = self.text.as_bytes();
+        let (mut at, mut left) = (self.byte, ch - self.chars);
+        while left > 0 && at < bytes.len() {
+            // Eight ASCII bytes are eight code points.
+            if left >= 8 {
+                if let Some(chunk) = bytes.get(at..at + 8) {
+                    if chunk.is_ascii() {
+                        at += 8;
+                        left -= 8;
+                        continue;
+                    }
+                }
+            }
+            // One code point: its lead byte and any continuation bytes.
+            at += 1;
+            while bytes.get(at).is_some_and(|&b| b & 0xc0 == 0x80) {
+                at += 1;
+            }
+            left -= 1;
+        }
+        (self.byte, self.chars) = (at, ch - left);
+        at
     }
 }
 
@@ -501,25 +668,25 @@ impl ActorMatcher {
     fn gazetteer_mentions(&self, text: &str, stripped: bool) -> Vec<Found> {
         let Some(ac) = &self.ac else { return Vec::new() };
         let mut found = Vec::new();
-        for m in ac.find_iter(text) {
-            let p = &self.patterns[m.pattern().as_usize()];
-            let surface = &text[m.range()];
+        for (pattern, range) in Leftmost::new(ac, text.as_bytes()) {
+            let p = &self.patterns[pattern];
+            let surface = &text[range.clone()];
             let fits = p.spellings.iter().any(|a| case_fits(surface, a));
-            if !fits || is_word(text[..m.start()].chars().next_back()) {
+            if !fits || is_word(text[..range.start].chars().next_back()) {
                 continue;
             }
-            let mut after = text[m.end()..].chars();
+            let mut after = text[range.end..].chars();
             let next = after.next();
             // "Talibans" is a possessive only where apostrophes were stripped.
             let bare_possessive = stripped && next == Some('s') && !is_word(after.next());
             if is_word(next) && !bare_possessive {
                 continue;
             }
-            let mut start = m.start();
+            let mut start = range.start;
             if self.kinds[p.actor] == ActorType::Person {
                 start += leading_title(surface);
             }
-            found.push(Found { range: start..m.end(), actor: ActorRef::Curated(p.actor) });
+            found.push(Found { range: start..range.end, actor: ActorRef::Curated(p.actor) });
         }
         found
     }
@@ -615,7 +782,7 @@ impl ActorMatcher {
     fn words_among(&self, text: &str, forms: &HashMap<String, Vec<ActorRef>>) -> Vec<Range<usize>> {
         let mut at: Vec<usize> = Vec::new();
         if let Some(ac) = &self.short_ac {
-            at.extend(ac.find_overlapping_iter(text).map(|m| m.start()));
+            at.extend(Overlapping::new(ac, text.as_bytes()).map(|(_, m)| m.start));
         }
         for k in forms.keys().filter(|k| !self.short_forms.contains_key(*k)) {
             at.extend(text.match_indices(k.as_str()).map(|(i, _)| i));
@@ -714,7 +881,7 @@ fn discover(doc: &Document, found: &[Found]) -> Vec<DiscoveredActor> {
 /// a segment (without: for the test that the skip changes nothing).
 fn discover_with(doc: &Document, found: &[Found], prefilter: bool) -> Vec<DiscoveredActor> {
     let text = doc.text.as_str();
-    let mut index = CharCounter::new(text);
+    let mut index = ByteOffsets::new(text);
     let mut out: Vec<DiscoveredActor> = Vec::new();
     let taken = Taken::of(found);
     let mut add = |name: Option<String>, kind: ActorType, cue: &'static str, r: Range<usize>| {
@@ -1078,6 +1245,144 @@ aliases = ["Mullah Omar"]
             possible_cues("Annie Pforzheimer, of the Brookings Institute."),
             CUE_APPOSITION | CUE_ORGANIZATION
         );
+    }
+
+    /// Texts for the automaton loops: words of the patterns in and out of
+    /// case, glued, overlapping and cut short, among non-ASCII letters
+    /// (the Kelvin sign and the long s fold to ASCII k and s in Unicode,
+    /// not in ASCII case folding) and a pseudo-random mix of all of them.
+    fn scan_texts(words: &[&str]) -> Vec<String> {
+        let mut texts: Vec<String> = [
+            "",
+            "The Taliban’s leaders met al-Qaeda and the Islamic Emirate of Afghanistan's envoys; AQ agreed.",
+            "they said AL QAEDA, al qaeda, Al-Qaeda, al-qaedas and AQIS-core; aqis-CORE! \u{212a}agan Ta\u{17f}iban",
+            "Zalmay KhalilzadKhalilzad al-Zawahiri Zawahiri El-Zawahiri KaganKagan Kim Kagan Frederick Kagan",
+            "said, says, according to, the analyst, Gen. Gen.eral Council of Councils, Secretary of State of of of",
+            "Islamic State Islamic StateIslamic State Islamic Emirate of Afghanista Islamic Emirate of Afghanistan",
+            "é“Omar”é ÉMullah Omarå Mohammed Omar—Mohammed\u{a0}Omar 東京Taliban東京 😀AQ😀",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let pieces: Vec<String> = words
+            .iter()
+            .flat_map(|w| [w.to_string(), w.to_uppercase(), w.to_lowercase(), w[..w.len() / 2].to_string()])
+            .chain([" ", " ", "-", "’s ", ", ", "é", "\u{212a}", "\u{17f}", "“", "x", "s"].map(String::from))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..200 {
+            let mut t = String::new();
+            for _ in 0..40 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let p = &pieces[(seed % pieces.len() as u64) as usize];
+                // Keep slices of multi-byte words on char boundaries.
+                let cut = (0..=p.len()).rev().find(|&k| p.is_char_boundary(k)).unwrap_or(0);
+                t.push_str(&p[..cut]);
+            }
+            texts.push(t);
+        }
+        texts
+    }
+
+    #[test]
+    fn the_automaton_loops_find_what_aho_corasick_finds() {
+        let (m, g) = matcher();
+        let spellings: Vec<&str> = m.patterns.iter().map(|p| p.spellings[0].as_str()).collect();
+        let short: Vec<&str> = m.short_forms.keys().map(String::as_str).collect();
+        let (cue_dfa, _) = &*CUE_WORDS;
+        let cues: Vec<&str> = TITLES
+            .iter()
+            .chain(&*REPORTING_VERBS)
+            .chain(&*ROLES)
+            .chain(&*ORG_HEADS)
+            .copied()
+            .chain(["of"])
+            .collect();
+        let gaz_ac = aho_corasick::AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&spellings)
+            .expect("patterns");
+        let short_ac = aho_corasick::AhoCorasick::new(&short).expect("patterns");
+        let cue_ac = aho_corasick::AhoCorasick::new(&cues).expect("patterns");
+        let words: Vec<&str> = g
+            .actors
+            .iter()
+            .map(|a| a.name.as_str())
+            .chain(short.iter().copied())
+            .chain(cues.iter().copied())
+            .collect();
+        let (gaz, short_dfa) = (m.ac.as_ref().expect("patterns"), m.short_ac.as_ref().expect("short forms"));
+        let mut seen = [0usize; 3];
+        for t in scan_texts(&words) {
+            let fast: Vec<_> = Leftmost::new(gaz, t.as_bytes()).collect();
+            let slow: Vec<_> = gaz_ac.find_iter(&t).map(|m| (m.pattern().as_usize(), m.range())).collect();
+            assert_eq!(fast, slow, "{t:?}");
+            let fast: Vec<_> = Overlapping::new(short_dfa, t.as_bytes()).collect();
+            let slow: Vec<_> =
+                short_ac.find_overlapping_iter(&t).map(|m| (m.pattern().as_usize(), m.range())).collect();
+            assert_eq!(fast, slow, "{t:?}");
+            let fast: Vec<_> = Overlapping::new(cue_dfa, t.as_bytes()).collect();
+            let slow: Vec<_> =
+                cue_ac.find_overlapping_iter(&t).map(|m| (m.pattern().as_usize(), m.range())).collect();
+            assert_eq!(fast, slow, "{t:?}");
+            let n = [
+                Leftmost::new(gaz, t.as_bytes()).count(),
+                Overlapping::new(short_dfa, t.as_bytes()).count(),
+                Overlapping::new(cue_dfa, t.as_bytes()).count(),
+            ];
+            for k in 0..3 {
+                seen[k] += n[k];
+            }
+        }
+        // The texts do hold matches, overlapping ones among them.
+        assert!(seen.iter().all(|&n| n > 100), "{seen:?}");
+    }
+
+    #[test]
+    fn byte_offsets_are_what_the_char_counter_gives() {
+        let texts = [
+            "",
+            "plain ASCII, long enough to take the eight-byte steps several times over",
+            "“Curly” quotes — dashes, Kābul, Ærø, 東京, \u{212a}elvin and \u{17f}ong s; emoji 😀 at the end😀",
+            "é",
+            "😀😀😀😀😀😀😀😀😀",
+            "abcdefg😀abcdefgh\u{301}abcdefghijklmnop€",
+        ];
+        for t in texts {
+            let n = t.chars().count();
+            let mut fast = ByteOffsets::new(t);
+            let mut slow = CharCounter::new(t);
+            let order = (0..=n + 2).chain((0..=n + 2).rev()).chain((0..=n).step_by(3)).chain([n + 5, 1, 0]);
+            for ch in order {
+                assert_eq!(fast.byte_of(ch), slow.byte_of(ch), "{t:?} at {ch}");
+            }
+        }
+    }
+
+    #[test]
+    fn taken_spans_overlap_as_a_scan_of_every_span_says() {
+        let found: Vec<Found> = [(40, 45), (3, 7), (10, 20), (25, 26)]
+            .into_iter()
+            .map(|(s, e)| Found { range: s..e, actor: ActorRef::Curated(0) })
+            .collect();
+        let mut taken = Taken::of(&found);
+        let mut all: Vec<Range<usize>> = found.iter().map(|f| f.range.clone()).collect();
+        let scan =
+            |all: &[Range<usize>], r: &Range<usize>| all.iter().any(|t| t.start < r.end && t.end > r.start);
+        for add in [30..33, 0..2, 46..50, 21..24] {
+            for s in 0..52 {
+                for e in s + 1..53 {
+                    assert_eq!(taken.overlaps(&(s..e)), scan(&all, &(s..e)), "{s}..{e}");
+                }
+            }
+            assert!(!taken.overlaps(&add));
+            taken.take(&add);
+            all.push(add);
+        }
     }
 
     #[test]
