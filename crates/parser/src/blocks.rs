@@ -179,11 +179,13 @@ static CAPTION: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::new(include_str!("../data/captions.txt"), false));
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"));
 static TOC_ENTRY: LazyLock<Regex> = LazyLock::new(|| re(r"^\S.{1,150}?\s/\s*([ivxlcdm]{1,6}|\d{1,4})$"));
-static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$"));
-static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\s+(\S.*)$"));
-static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(\S.*)$"));
-static BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"^[-*•◦▪‣–]\s+(\S.*)$"));
-static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^#{1,6}\s+(\S.*)$"));
+// A marker, then the text: `marker (\S.*)$`, matched as `marker` (which
+// ends in `\s+`) and the text checked by hand: see [`marked`].
+static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+"));
+static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\s+"));
+static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+"));
+static BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"^[-*•◦▪‣–]\s+"));
+static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^#{1,6}\s+"));
 static MD_QUOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^>\s?(\S.*)$"));
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:by)\s+\S"));
 static KICKER: LazyLock<Regex> = LazyLock::new(|| re(r"^([A-Z]{3,}(?: [A-Z]{2,}){0,3}) [—–] "));
@@ -223,32 +225,56 @@ fn may_start_numbered_item(l: &str) -> bool {
 /// The characters a [`BULLET`] line starts with.
 const BULLET_CHARS: [char; 7] = ['-', '*', '•', '◦', '▪', '‣', '–'];
 
+/// A line made of a marker (a number, a bullet, `#` …) and a text.
+#[derive(Debug, PartialEq, Eq)]
+struct Marked<'l> {
+    /// The marker's label (its group 1), for the patterns that take one.
+    label: Option<&'l str>,
+    /// The byte range of the text in the line: to its end.
+    text: Range<usize>,
+}
+
+/// `l` as `marker` followed by a text, as the pattern `marker(\S.*)$`
+/// would match it, with the text as the last group — but without running
+/// a capturing search over the whole text (most of a long footnote or list
+/// item). `marker` ends in a greedy `\s+`, and every way it can match ends
+/// at the same byte: the white space after the marker's non-space part.
+/// So the text starts where `marker` stops, with a non-space (`\s+` took
+/// them all), and `.*$` holds iff it is not empty and has no `\n`.
+fn marked<'l>(marker: &Regex, l: &'l str) -> Option<Marked<'l>> {
+    let c = marker.captures(l)?;
+    let end = c.get(0).expect("group 0 always takes part").end();
+    let text = &l[end..];
+    (!text.is_empty() && !text.contains('\n'))
+        .then(|| Marked { label: c.get(1).map(|m| m.as_str()), text: end..l.len() })
+}
+
 fn is_bullet(l: &str) -> bool {
-    l.starts_with(BULLET_CHARS) && BULLET.is_match(l)
+    bullet(l).is_some()
 }
 
-fn bullet(l: &str) -> Option<regex::Captures<'_>> {
-    l.starts_with(BULLET_CHARS).then(|| BULLET.captures(l)).flatten()
+fn bullet(l: &str) -> Option<Marked<'_>> {
+    l.starts_with(BULLET_CHARS).then(|| marked(&BULLET, l)).flatten()
 }
 
-fn md_heading(l: &str) -> Option<regex::Captures<'_>> {
-    (first_byte(l) == b'#').then(|| MD_HEADING.captures(l)).flatten()
+fn md_heading(l: &str) -> Option<Marked<'_>> {
+    (first_byte(l) == b'#').then(|| marked(&MD_HEADING, l)).flatten()
 }
 
 fn md_quote(l: &str) -> Option<regex::Captures<'_>> {
     (first_byte(l) == b'>').then(|| MD_QUOTE.captures(l)).flatten()
 }
 
-fn numbered_heading(l: &str) -> Option<regex::Captures<'_>> {
-    may_start_with_digit(l).then(|| NUMBERED_HEADING.captures(l)).flatten()
+fn numbered_heading(l: &str) -> Option<Marked<'_>> {
+    may_start_with_digit(l).then(|| marked(&NUMBERED_HEADING, l)).flatten()
 }
 
-fn footnote(l: &str) -> Option<regex::Captures<'_>> {
-    may_start_with_digit(l).then(|| FOOTNOTE.captures(l)).flatten()
+fn footnote(l: &str) -> Option<Marked<'_>> {
+    may_start_with_digit(l).then(|| marked(&FOOTNOTE, l)).flatten()
 }
 
-fn numbered_item(l: &str) -> Option<regex::Captures<'_>> {
-    may_start_numbered_item(l).then(|| NUMBERED_ITEM.captures(l)).flatten()
+fn numbered_item(l: &str) -> Option<Marked<'_>> {
+    may_start_numbered_item(l).then(|| marked(&NUMBERED_ITEM, l)).flatten()
 }
 
 /// A [`KICKER`] starts with three ASCII capitals.
@@ -623,52 +649,62 @@ impl<'a> Classifier<'a> {
         if is_chrome(l) || (l.contains('@') && EMAIL.is_match(l) && words() <= 40) || is_toc_entry(l) {
             return self.push_line(i, BlockKind::Boilerplate);
         }
-        if let Some(c) = md_heading(l) {
-            let m = c.get(1).expect("group 1 always takes part");
-            self.in_references = REFERENCES_HEADING.is_match(m.as_str());
-            return self.push(BlockKind::Heading, span.clone(), at(m)..span.end, None, after_blank);
+        let text_at = |m: &Marked<'_>| span.start + m.text.start;
+        if let Some(m) = md_heading(l) {
+            self.in_references = REFERENCES_HEADING.is_match(&l[m.text.clone()]);
+            return self.push(BlockKind::Heading, span.clone(), text_at(&m)..span.end, None, after_blank);
         }
         if let Some(c) = md_quote(l) {
             let m = c.get(1).expect("group 1 always takes part");
             return self.push(BlockKind::BlockQuote, span.clone(), at(m)..span.end, None, after_blank);
         }
-        if let Some(c) = numbered_heading(l) {
-            let rest = c.get(2).expect("group 2 always takes part");
-            if heading_shaped(rest.as_str()) && rest.as_str().chars().next().is_some_and(char::is_uppercase) {
-                self.in_references = REFERENCES_HEADING.is_match(rest.as_str());
-                let label = c.get(1).map(|m| m.as_str().to_string());
-                return self.push(BlockKind::Heading, span.clone(), at(rest)..span.end, label, after_blank);
+        if let Some(m) = numbered_heading(l) {
+            let rest = &l[m.text.clone()];
+            if heading_shaped(rest) && rest.chars().next().is_some_and(char::is_uppercase) {
+                self.in_references = REFERENCES_HEADING.is_match(rest);
+                let label = m.label.map(str::to_string);
+                return self.push(
+                    BlockKind::Heading,
+                    span.clone(),
+                    text_at(&m)..span.end,
+                    label,
+                    after_blank,
+                );
             }
         }
-        if let Some(c) = footnote(l) {
-            let rest = c.get(2).expect("group 2 always takes part");
-            let n: u32 = c[1].parse().unwrap_or(u32::MAX);
+        if let Some(m) = footnote(l) {
+            let rest = &l[m.text.clone()];
+            let label = m.label.expect("the footnote pattern has a group 1");
+            let n: u32 = label.parse().unwrap_or(u32::MAX);
             let plausible = n > self.last_footnote.saturating_sub(3)
                 && n <= self.last_footnote + 10
                 && (self.last_footnote > 0 || n <= 5);
-            let sentence = ends_sentence(rest.as_str()) || rest.as_str().chars().count() > 100;
-            let starts_upper =
-                rest.as_str().chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            let sentence = ends_sentence(rest) || rest.chars().count() > 100;
+            let starts_upper = rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
             if plausible && sentence && starts_upper {
                 self.last_footnote = self.last_footnote.max(n);
-                let label = Some(c[1].to_string());
-                return self.push(BlockKind::Footnote, span.clone(), at(rest)..span.end, label, after_blank);
+                let label = Some(label.to_string());
+                return self.push(
+                    BlockKind::Footnote,
+                    span.clone(),
+                    text_at(&m)..span.end,
+                    label,
+                    after_blank,
+                );
             }
         }
         if self.in_references {
-            let content = bullet(l).and_then(|c| c.get(1)).map_or(span.clone(), |m| at(m)..span.end);
+            let content = bullet(l).map_or(span.clone(), |m| text_at(&m)..span.end);
             if !heading_shaped(l) || is_bullet(l) {
                 return self.push(BlockKind::Reference, span.clone(), content, None, after_blank);
             }
         }
-        if let Some(c) = numbered_item(l) {
-            let rest = c.get(2).expect("group 2 always takes part");
-            let label = Some(c[1].to_string());
-            return self.push(BlockKind::ListItem, span.clone(), at(rest)..span.end, label, after_blank);
+        if let Some(m) = numbered_item(l) {
+            let label = m.label.map(str::to_string);
+            return self.push(BlockKind::ListItem, span.clone(), text_at(&m)..span.end, label, after_blank);
         }
-        if let Some(c) = bullet(l) {
-            let rest = c.get(1).expect("group 1 always takes part");
-            return self.push(BlockKind::ListItem, span.clone(), at(rest)..span.end, None, after_blank);
+        if let Some(m) = bullet(l) {
+            return self.push(BlockKind::ListItem, span.clone(), text_at(&m)..span.end, None, after_blank);
         }
         if self.is_caption(l) {
             return self.push_line(i, BlockKind::Caption);
@@ -900,19 +936,56 @@ mod tests {
         "\u{212a}abul",
     ];
 
+    /// The whole patterns the marker patterns and [`marked`] stand for.
+    static REFERENCE_PATTERNS: LazyLock<[Regex; 5]> = LazyLock::new(|| {
+        [
+            re(r"^#{1,6}\s+(\S.*)$"),
+            re(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$"),
+            re(r"^(\d{1,3})\s+(\S.*)$"),
+            re(r"^\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(\S.*)$"),
+            re(r"^[-*•◦▪‣–]\s+(\S.*)$"),
+        ]
+    });
+
+    /// What a whole pattern captures, as [`Marked`]: the label (group 1
+    /// of a two-group pattern) and the text (the last group).
+    fn reference<'l>(k: usize, l: &'l str) -> Option<Marked<'l>> {
+        let c = REFERENCE_PATTERNS[k].captures(l)?;
+        let text = c.get(c.len() - 1).expect("the text group takes part").range();
+        Some(Marked { label: c.get(1).filter(|_| c.len() == 3).map(|m| m.as_str()), text })
+    }
+
     #[test]
     fn prefiltered_patterns_match_as_the_patterns_do() {
-        for &l in SHAPES {
+        let tricky = [
+            "1.2.3.4.5 Too Deep",
+            "1.2.3.4 Deep Enough",
+            "123 x",
+            "1234 x",
+            "12.x",
+            "1.\u{a0}Non-breaking",
+            "(iv) x",
+            "i.) x",
+            "ivxi. x",
+            "(12) item",
+            "- \n x",
+            "- x\ny",
+            "#\tHeading\nmore",
+            "# ",
+            "-\u{2003}em space",
+            "3 \u{3000}ideographic",
+            "4  \t two spaces",
+        ];
+        for l in SHAPES.iter().copied().chain(tricky) {
+            let got = [md_heading(l), numbered_heading(l), footnote(l), numbered_item(l), bullet(l)];
+            for (k, got) in got.into_iter().enumerate() {
+                assert_eq!(got, reference(k, l), "pattern {k}: {l:?}");
+            }
+            assert_eq!(is_bullet(l), REFERENCE_PATTERNS[4].is_match(l), "{l}");
             let groups = |c: Option<regex::Captures<'_>>| {
                 c.map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
             };
-            assert_eq!(groups(md_heading(l)), groups(MD_HEADING.captures(l)), "{l}");
             assert_eq!(groups(md_quote(l)), groups(MD_QUOTE.captures(l)), "{l}");
-            assert_eq!(groups(numbered_heading(l)), groups(NUMBERED_HEADING.captures(l)), "{l}");
-            assert_eq!(groups(footnote(l)), groups(FOOTNOTE.captures(l)), "{l}");
-            assert_eq!(groups(numbered_item(l)), groups(NUMBERED_ITEM.captures(l)), "{l}");
-            assert_eq!(groups(bullet(l)), groups(BULLET.captures(l)), "{l}");
-            assert_eq!(is_bullet(l), BULLET.is_match(l), "{l}");
             assert_eq!(kicker(l).map(|m| m.range()), KICKER.find(l).map(|m| m.range()), "{l}");
         }
         // Each shape is met at least once, so the tests above test something.
