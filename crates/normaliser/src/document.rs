@@ -258,52 +258,48 @@ fn split_long(piece: Piece, out: &mut Vec<Piece>) {
 
 /// The number of white-space separated words with a letter or digit:
 /// `text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()`,
-/// with ASCII bytes tested as bytes.
+/// with ASCII bytes read through a table.
 fn count_words(text: &str) -> usize {
     // `alnum`: the word being read has a letter or digit (so it is a word).
-    let (mut words, mut alnum) = (0, false);
+    let (mut words, mut alnum) = (0, 0u8);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (class, len) = if b.is_ascii() {
-            (ASCII_CLASS[usize::from(b)], 1)
-        } else {
-            let c = text[i..].chars().next().expect("`i` is a char boundary");
-            let class = if c.is_whitespace() {
-                WHITE
-            } else if c.is_alphanumeric() {
-                ALNUM
-            } else {
-                OTHER
-            };
-            (class, c.len_utf8())
-        };
-        words += usize::from(class == WHITE && alnum);
-        alnum = (alnum && class != WHITE) || class == ALNUM;
-        i += len;
+        if b.is_ascii() {
+            let step = WORD_STEP[usize::from(alnum) << 7 | usize::from(b)];
+            words += usize::from(step >> 1);
+            alnum = step & 1;
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("`i` is a char boundary");
+        if c.is_whitespace() {
+            words += usize::from(alnum);
+            alnum = 0;
+        } else if c.is_alphanumeric() {
+            alnum = 1;
+        }
+        i += c.len_utf8();
     }
     words + usize::from(alnum)
 }
 
-const WHITE: u8 = 0;
-const OTHER: u8 = 1;
-const ALNUM: u8 = 2;
-
-/// What each ASCII byte is to [`count_words`].
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [OTHER; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = if matches!(c, b'\t'..=b'\r' | b' ') {
-            WHITE
-        } else if c.is_ascii_alphanumeric() {
-            ALNUM
+/// [`count_words`] on an ASCII byte `b` with `alnum` (0 or 1):
+/// `WORD_STEP[alnum << 7 | b]` is the new `alnum`, plus 2 if a word ends.
+static WORD_STEP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut k = 0;
+    while k < 256 {
+        let (alnum, b) = ((k >> 7) as u8, (k & 0x7f) as u8);
+        t[k] = if matches!(b, b'\t'..=b'\r' | b' ') {
+            alnum << 1
+        } else if b.is_ascii_alphanumeric() {
+            1
         } else {
-            OTHER
+            alnum
         };
-        b += 1;
+        k += 1;
     }
     t
 };
