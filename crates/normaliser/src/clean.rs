@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::lexicon::re;
 
-use crate::mapped::Mapped;
+use crate::mapped::{next_non_ascii, Mapped, HIGH, ONES};
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -59,9 +59,9 @@ pub(crate) fn clean(source: &str, range: Range<usize>, kind: BlockKind, labels: 
     let mut markers = Vec::new();
 
     // Each pattern needs a character most text does not have: test for it
-    // first (a byte search) rather than run the regex over every block.
-    let (angle, bracket, star, amp) =
-        (slice.contains('<'), slice.contains("]("), slice.contains('*'), slice.contains('&'));
+    // first (one pass over the bytes) rather than run the regex over every
+    // block.
+    let Markup { angle, bracket, star, amp } = markup_chars(slice);
     if angle {
         for c in SUP_MARKER.captures_iter(slice) {
             let whole = c.get(0).expect("group 0 always takes part");
@@ -115,7 +115,7 @@ pub(crate) fn clean(source: &str, range: Range<usize>, kind: BlockKind, labels: 
             }
         }
     }
-    if !labels.is_empty() && !slice.is_ascii() {
+    if !labels.is_empty() {
         superscript_markers(slice, base, labels, &mut edits, &mut markers);
     }
 
@@ -130,7 +130,55 @@ fn shift(r: Range<usize>, by: usize) -> Range<usize> {
     r.start + by..r.end + by
 }
 
-/// Runs of superscript digits naming a known footnote.
+/// Which of the characters the markup patterns need a text holds.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Markup {
+    /// `<`: tags, `<sup>` markers, autolinks.
+    angle: bool,
+    /// `](`: Markdown links.
+    bracket: bool,
+    /// `*`: bold and italic.
+    star: bool,
+    /// `&`: entities.
+    amp: bool,
+}
+
+/// Whether some byte of `v` is `b` (exact for "some", not for which).
+fn has_byte(v: u64, b: u8) -> bool {
+    let x = v ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x & HIGH != 0
+}
+
+/// [`Markup`] of `slice`, eight bytes at a time: a word with none of the
+/// bytes `<`, `]`, `*`, `&` is passed over in a few instructions.
+fn markup_chars(slice: &str) -> Markup {
+    let bytes = slice.as_bytes();
+    let mut m = Markup::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let v = u64::from_ne_bytes(chunk.try_into().expect("a chunk of 8 bytes"));
+            if !(has_byte(v, b'<') || has_byte(v, b']') || has_byte(v, b'*') || has_byte(v, b'&')) {
+                i += 8;
+                continue;
+            }
+        }
+        for k in i..(i + 8).min(bytes.len()) {
+            match bytes[k] {
+                b'<' => m.angle = true,
+                b']' => m.bracket |= bytes.get(k + 1) == Some(&b'('),
+                b'*' => m.star = true,
+                b'&' => m.amp = true,
+                _ => {}
+            }
+        }
+        i += 8;
+    }
+    m
+}
+
+/// Runs of superscript digits naming a known footnote. The digits are
+/// not ASCII: only the non-ASCII characters are looked at.
 fn superscript_markers(
     slice: &str,
     base: usize,
@@ -138,26 +186,26 @@ fn superscript_markers(
     edits: &mut Vec<Edit>,
     markers: &mut Vec<(usize, String)>,
 ) {
-    let mut run: Option<(usize, String)> = None;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if is_superscript_digit(c) {
-            let digit = superscript_value(c);
-            match &mut run {
-                Some((_, s)) => s.push(digit),
-                None => run = Some((i, digit.to_string())),
-            }
+    let bytes = slice.as_bytes();
+    let mut i = 0;
+    while let Some(start) = next_non_ascii(bytes, i) {
+        // The longest run of superscript digits from `start` (a run that
+        // started before would have taken this character).
+        let mut end = start;
+        let mut label = String::new();
+        for c in slice[start..].chars().take_while(|&c| is_superscript_digit(c)) {
+            label.push(superscript_value(c));
+            end += c.len_utf8();
         }
-        let ends = !is_superscript_digit(c) || iter.peek().is_none_or(|&(_, n)| !is_superscript_digit(n));
-        if ends {
-            if let Some((start, label)) = run.take() {
-                let end = if is_superscript_digit(c) { i + c.len_utf8() } else { i };
-                if labels.contains(&label) {
-                    edits.push(Edit { range: base + start..base + end, with: None });
-                    markers.push((base + start, label));
-                }
-            }
+        if end == start {
+            i = start + slice[start..].chars().next().map_or(1, char::len_utf8);
+            continue;
         }
+        if labels.contains(&label) {
+            edits.push(Edit { range: base + start..base + end, with: None });
+            markers.push((base + start, label));
+        }
+        i = end;
     }
 }
 
@@ -174,14 +222,10 @@ fn superscript_value(c: char) -> char {
 /// Byte offsets of single `*` that open or close an emphasis (`*word*`),
 /// not a lone `*` between spaces and not part of `**`.
 fn italic_stars(slice: &str) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut out = Vec::new();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if c != '*' {
-            continue;
-        }
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|n| n.1);
+    for (i, _) in slice.match_indices('*') {
+        let prev = slice[..i].chars().next_back();
+        let next = slice[i + 1..].chars().next();
         if prev == Some('*') || next == Some('*') {
             continue;
         }
@@ -263,7 +307,7 @@ fn emit(source: &str, range: Range<usize>, edits: &[Edit], table: bool) -> Mappe
         }
         // Printable ASCII up to the next edit is copied as it is, in one go.
         let stop = edits.get(next_edit).map_or(range.end, |e| e.range.start.min(range.end));
-        let run = bytes[i..stop].iter().take_while(|b| matches!(b, b'!'..=b'~')).count();
+        let run = printable_run(&bytes[i..stop]);
         if run > 0 {
             flush(&mut out, &mut pending);
             out.push_ascii(&source[i..i + run], i);
@@ -281,6 +325,49 @@ fn emit(source: &str, range: Range<usize>, edits: &[Edit], table: bool) -> Mappe
     }
     out.trim_end();
     out
+}
+
+/// The length of the run of printable ASCII at the start of `bytes`,
+/// taking in single spaces between printable bytes: such a space is
+/// written as it is (a space mapped to its own byte), as the white space
+/// folding would write it.
+fn printable_run(bytes: &[u8]) -> usize {
+    let printable = |b: u8| matches!(b, b'!'..=b'~');
+    let mut n = 0;
+    loop {
+        // Here `bytes[n - 1]` is printable, or a space before a printable
+        // `bytes[n]`: a whole word of the run can follow.
+        if n > 0 {
+            while let Some(chunk) = bytes.get(n..n + 8) {
+                if !continues_run(u64::from_le_bytes(chunk.try_into().expect("a chunk of 8 bytes"))) {
+                    break;
+                }
+                n += 8;
+            }
+        }
+        while n < bytes.len() && printable(bytes[n]) {
+            n += 1;
+        }
+        if n > 0 && n + 1 < bytes.len() && bytes[n] == b' ' && printable(bytes[n + 1]) {
+            n += 1;
+        } else {
+            return n;
+        }
+    }
+}
+
+/// Whether eight bytes (little-endian `v`) all continue a run of
+/// [`printable_run`] that stands before them and ends in a printable
+/// byte, or in a space before a printable first byte: all are printable
+/// or single spaces, and the last is not a space.
+fn continues_run(v: u64) -> bool {
+    // Each test is exact per byte: no carry crosses a byte below 0x80.
+    let ascii = v & HIGH == 0;
+    let at_least_space = v.wrapping_add(ONES * 0x60) & HIGH == HIGH;
+    let below_del = v.wrapping_add(ONES) & HIGH == 0;
+    let x = v ^ (ONES * u64::from(b' '));
+    let spaces = !((x & !HIGH).wrapping_add(!HIGH) | x) & HIGH;
+    ascii && at_least_space && below_del && spaces & (spaces << 8) == 0 && spaces >> 56 == 0
 }
 
 fn extend_ws(pending: &mut Option<(usize, usize, bool)>, a: usize, b: usize, tab: bool) {
@@ -388,6 +475,62 @@ mod tests {
         out
     }
 
+    /// Texts of random pieces (a fixed sequence): printable ASCII, single
+    /// and double spaces, tabs, control and non-ASCII characters.
+    fn random_texts(n: usize) -> Vec<String> {
+        let pieces = [
+            "a", "Zz", "~!", "word", "text", " ", " ", " ", " ", "  ", "\t", "\u{7f}", "\u{1f}", "é", "“",
+            "\u{a0}", "\u{ad}",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize
+        };
+        (0..n).map(|_| (0..next() % 32).map(|_| pieces[next() % pieces.len()]).collect()).collect()
+    }
+
+    #[test]
+    fn printable_run_reads_eight_bytes_as_it_reads_one() {
+        let reference = |bytes: &[u8]| {
+            let printable = |b: u8| matches!(b, b'!'..=b'~');
+            let mut n = 0;
+            loop {
+                while n < bytes.len() && printable(bytes[n]) {
+                    n += 1;
+                }
+                if n > 0 && n + 1 < bytes.len() && bytes[n] == b' ' && printable(bytes[n + 1]) {
+                    n += 1;
+                } else {
+                    return n;
+                }
+            }
+        };
+        let mut long = 0;
+        for t in random_texts(30_000) {
+            for start in 0..t.len().min(4) {
+                let b = &t.as_bytes()[start..];
+                assert_eq!(printable_run(b), reference(b), "{:?}", String::from_utf8_lossy(b));
+                long += usize::from(reference(b) >= 16);
+            }
+        }
+        assert!(long > 100, "runs long enough for the eight-byte steps: {long}");
+        for v in [
+            *b"abcdefgh",
+            *b"a b c d ",
+            *b" bcdefgh",
+            *b"ab  efgh",
+            *b"abc\x7fefgh",
+            *b"abc\x1fefgh",
+            *b"abc\xc3efgh",
+        ] {
+            let want = v.iter().all(|b| matches!(b, b' '..=b'~'))
+                && !v.windows(2).any(|w| w == b"  ")
+                && v[7] != b' ';
+            assert_eq!(continues_run(u64::from_le_bytes(v)), want, "{v:?}");
+        }
+    }
+
     #[test]
     fn emit_copies_ascii_runs_as_it_copied_characters() {
         let texts = [
@@ -396,8 +539,12 @@ mod tests {
             "<i>a</i>\u{301}bc ¹² déjà-vu \r\n end",
             "",
             "é",
+            "a b c d e f g h",
+            "ab cd  ef\tgh i \u{a0}j k\u{ad} l",
+            " x y ",
         ];
-        for t in texts {
+        let random = random_texts(3000);
+        for t in texts.into_iter().chain(random.iter().map(String::as_str)) {
             let n = t.len();
             let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([n]).collect();
             let b = |k: usize| bounds[k.min(bounds.len() - 1)];
@@ -427,6 +574,118 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Texts for the fast paths: markup characters at every offset of a
+    /// word, superscripts, curly quotes, stars in every position.
+    fn tricky_texts() -> Vec<String> {
+        let mut texts: Vec<String> = [
+            "",
+            "*",
+            "**",
+            "a*b",
+            "*a*",
+            " *a* ",
+            "x * y",
+            "(*a*) “*b*” —*c*— *d*’ *e*…",
+            "**bold** and *it* and ***both***",
+            "*\u{a0}a*",
+            "a ](x) [b](https://e.org) ]( ](",
+            "]",
+            "(",
+            "&amp; & &#x41; <b> <",
+            "entity.¹² The area is 3 km² and ’⁴ more³",
+            "¹²³⁰⁴⁵⁶⁷⁸⁹ ¹ ² ⁴⁴ x¹²y ⁽¹⁾ ₁₂",
+            "\u{2070}\u{2071}\u{2074}",
+            "“Curly” quotes — and dashes… é",
+        ]
+        .map(String::from)
+        .to_vec();
+        for c in ["<", "]", "](", "*", "&", "¹", "⁴"] {
+            for at in 0..18 {
+                texts.push(format!("{}{c}{}", "a".repeat(at), "b".repeat(17 - at)));
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn markup_chars_finds_what_contains_finds() {
+        for t in tricky_texts() {
+            let want = Markup {
+                angle: t.contains('<'),
+                bracket: t.contains("]("),
+                star: t.contains('*'),
+                amp: t.contains('&'),
+            };
+            assert_eq!(markup_chars(&t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn superscript_markers_and_italic_stars_find_what_a_char_by_char_scan_finds() {
+        // The scans as they were, over every character.
+        fn markers_reference(slice: &str, labels: &HashSet<String>) -> Vec<(usize, String)> {
+            let mut out = Vec::new();
+            let mut run: Option<(usize, String)> = None;
+            let mut iter = slice.char_indices().peekable();
+            while let Some((i, c)) = iter.next() {
+                if is_superscript_digit(c) {
+                    let digit = superscript_value(c);
+                    match &mut run {
+                        Some((_, s)) => s.push(digit),
+                        None => run = Some((i, digit.to_string())),
+                    }
+                }
+                let ends =
+                    !is_superscript_digit(c) || iter.peek().is_none_or(|&(_, n)| !is_superscript_digit(n));
+                if ends {
+                    if let Some((start, label)) = run.take() {
+                        if labels.contains(&label) {
+                            out.push((start, label));
+                        }
+                    }
+                }
+            }
+            out
+        }
+        fn stars_reference(slice: &str) -> Vec<usize> {
+            let chars: Vec<(usize, char)> = slice.char_indices().collect();
+            let mut out = Vec::new();
+            for (k, &(i, c)) in chars.iter().enumerate() {
+                if c != '*' {
+                    continue;
+                }
+                let prev = k.checked_sub(1).map(|p| chars[p].1);
+                let next = chars.get(k + 1).map(|n| n.1);
+                if prev == Some('*') || next == Some('*') {
+                    continue;
+                }
+                let opens = prev.is_none_or(|p| p.is_whitespace() || "([{\"'‘“—–-/".contains(p))
+                    && next.is_some_and(|n| !n.is_whitespace());
+                let closes = prev.is_some_and(|p| !p.is_whitespace())
+                    && next
+                        .is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation() || "’”—–…".contains(n));
+                if opens || closes {
+                    out.push(i);
+                }
+            }
+            out
+        }
+        let labels: HashSet<String> =
+            ["1", "4", "12", "44", "0456789", "1230456789"].iter().map(|s| s.to_string()).collect();
+        let mut found = 0;
+        for t in tricky_texts() {
+            let (mut edits, mut markers) = (Vec::new(), Vec::new());
+            superscript_markers(&t, 7, &labels, &mut edits, &mut markers);
+            let want: Vec<(usize, String)> =
+                markers_reference(&t, &labels).into_iter().map(|(at, l)| (at + 7, l)).collect();
+            assert_eq!(markers, want, "{t:?}");
+            assert_eq!(edits.len(), markers.len());
+            found += markers.len();
+            assert_eq!(italic_stars(&t), stars_reference(&t), "{t:?}");
+        }
+        assert!(found >= 5, "the texts hold known markers");
     }
 
     #[test]

@@ -89,7 +89,11 @@ pub fn normalise(source: &str, blocks: &[Block]) -> Document {
         })
         .collect();
     let (joins, joins_across_notes) = rejoin_page_breaks(&mut pieces);
-    let pieces: Vec<Piece> = pieces.into_iter().flat_map(split_long).collect();
+    let mut split = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        split_long(piece, &mut split);
+    }
+    let pieces = split;
     let markup: usize =
         pieces.iter().filter(|p| p.kind != BlockKind::Boilerplate).map(|p| p.cleaned.markup).sum();
     let mut doc = assemble(source, pieces);
@@ -150,6 +154,9 @@ fn rejoin_page_breaks(pieces: &mut Vec<Piece>) -> (usize, usize) {
     let mut open: Option<usize> = None;
     let mut last_text: Option<usize> = None;
     let mut interrupted = false;
+    // Pieces joined to an earlier one: removed after the loop (removing
+    // each at once would shift the rest of the list every time).
+    let mut joined = vec![false; pieces.len()];
     let mut i = 0;
     while i < pieces.len() {
         match pieces[i].kind {
@@ -166,19 +173,24 @@ fn rejoin_page_breaks(pieces: &mut Vec<Piece>) -> (usize, usize) {
                 // lost what stood between, such as a figure).
                 let target = open.or_else(|| last_text.filter(|_| interrupted && starts_lower));
                 if let Some(o) = target.filter(|_| starts_lower || interrupted) {
-                    let next = pieces.remove(i);
+                    // Taken out of the list below, all at once.
+                    joined[i] = true;
+                    let next = &mut pieces[i];
+                    let (end, parts, cleaned) =
+                        (next.source.end, std::mem::take(&mut next.parts), std::mem::take(&mut next.cleaned));
                     let target = &mut pieces[o];
-                    target.source.end = next.source.end;
-                    target.parts.extend(next.parts);
-                    target.cleaned.markup += next.cleaned.markup;
-                    target.cleaned.footnotes.extend(next.cleaned.footnotes);
-                    target.cleaned.markers.extend(next.cleaned.markers);
-                    append_joined(&mut target.cleaned.mapped, next.cleaned.mapped);
+                    target.source.end = end;
+                    target.parts.extend(parts);
+                    target.cleaned.markup += cleaned.markup;
+                    target.cleaned.footnotes.extend(cleaned.footnotes);
+                    target.cleaned.markers.extend(cleaned.markers);
+                    append_joined(&mut target.cleaned.mapped, cleaned.mapped);
                     joins += 1;
                     across += usize::from(interrupted);
                     open = is_open(&pieces[o].cleaned.mapped.text).then_some(o);
                     last_text = Some(o);
                     interrupted = false;
+                    i += 1;
                     continue;
                 }
             }
@@ -191,17 +203,26 @@ fn rejoin_page_breaks(pieces: &mut Vec<Piece>) -> (usize, usize) {
         interrupted = false;
         i += 1;
     }
+    if joins > 0 {
+        let mut k = 0;
+        pieces.retain(|_| {
+            k += 1;
+            !joined[k - 1]
+        });
+    }
     (joins, across)
 }
 
-/// Splits a piece longer than [`MAX_SEGMENT_CHARS`] at spaces.
-fn split_long(piece: Piece) -> Vec<Piece> {
+/// Pushes `piece` to `out`, split at spaces if it is longer than
+/// [`MAX_SEGMENT_CHARS`].
+fn split_long(piece: Piece, out: &mut Vec<Piece>) {
     let n = piece.cleaned.mapped.char_len();
     if n <= MAX_SEGMENT_CHARS {
-        return vec![piece];
+        out.push(piece);
+        return;
     }
     let chars: Vec<char> = piece.cleaned.mapped.text.chars().collect();
-    let mut out = Vec::new();
+    let first = out.len();
     let mut start = 0;
     while start < n {
         let mut end = (start + MAX_SEGMENT_CHARS).min(n);
@@ -230,11 +251,58 @@ fn split_long(piece: Piece) -> Vec<Piece> {
             start += 1;
         }
     }
-    if let Some(last) = out.last_mut() {
+    if let Some(last) = out[first..].last_mut() {
         last.source.end = piece.source.end;
     }
-    out
 }
+
+/// The number of white-space separated words with a letter or digit:
+/// `text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()`,
+/// with ASCII bytes read through a table.
+fn count_words(text: &str) -> usize {
+    // `alnum`: the word being read has a letter or digit (so it is a word).
+    let (mut words, mut alnum) = (0, 0u8);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            let step = WORD_STEP[usize::from(alnum) << 7 | usize::from(b)];
+            words += usize::from(step >> 1);
+            alnum = step & 1;
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("`i` is a char boundary");
+        if c.is_whitespace() {
+            words += usize::from(alnum);
+            alnum = 0;
+        } else if c.is_alphanumeric() {
+            alnum = 1;
+        }
+        i += c.len_utf8();
+    }
+    words + usize::from(alnum)
+}
+
+/// [`count_words`] on an ASCII byte `b` with `alnum` (0 or 1):
+/// `WORD_STEP[alnum << 7 | b]` is the new `alnum`, plus 2 if a word ends.
+static WORD_STEP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut k = 0;
+    while k < 256 {
+        let (alnum, b) = ((k >> 7) as u8, (k & 0x7f) as u8);
+        t[k] = if matches!(b, b'\t'..=b'\r' | b' ') {
+            alnum << 1
+        } else if b.is_ascii_alphanumeric() {
+            1
+        } else {
+            alnum
+        };
+        k += 1;
+    }
+    t
+};
 
 fn assemble(source: &str, pieces: Vec<Piece>) -> Document {
     // Room for every piece and separator: the text is not regrown.
@@ -284,7 +352,68 @@ fn assemble(source: &str, pieces: Vec<Piece>) -> Document {
             text: seg_text,
         });
     }
-    let words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let words = count_words(&text);
     map.shrink_to_fit();
     Document { text, segments, map, flags: Vec::new(), chars, words, joins: 0, joins_across_notes: 0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corpus_parser::{parse_blocks, Hints};
+
+    #[test]
+    fn count_words_counts_as_split_whitespace_does() {
+        let reference =
+            |t: &str| t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let mut texts: Vec<String> =
+            (0u8..128).map(|b| format!("a{}b c {} d", b as char, b as char)).collect();
+        texts.extend(
+            [
+                "",
+                " ",
+                "— – …",
+                "one",
+                "  two  words ",
+                "x — y",
+                "tab\tand\u{b}vt\u{c}ff\r\ncr\u{1c}fs",
+                "nbsp\u{a0}here\u{2009}thin\u{3000}ideo\u{85}nel\u{200b}zw",
+                "“Curly” quotes — and dashes…  é ü ٣ ² Ⅻ",
+                "\u{2028}\u{2029}",
+                "end“",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            assert_eq!(count_words(t), reference(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_split_twice_by_footnotes_is_joined_once_in_order() {
+        let text = "The Title\n\nThe group said on Monday, after a long meeting of its leaders in the city, that it\n\n1 A first note, in full.\n\nwould not, whatever the cost,\n\n2 A second note, in full.\n\ncut its ties with the network.\n\nA new paragraph starts here and it is closed.\n";
+        let blocks = parse_blocks(text, &Hints { title: Some("The Title"), ..Hints::default() });
+        let doc = normalise(text, &blocks);
+        let segs: Vec<(BlockKind, &str, bool)> =
+            doc.segments.iter().map(|s| (s.kind, s.text.as_str(), s.span.is_some())).collect();
+        let joined = "The group said on Monday, after a long meeting of its leaders in the city, that it would not, whatever the cost, cut its ties with the network.";
+        assert_eq!(
+            segs,
+            [
+                (BlockKind::Title, "The Title", true),
+                (BlockKind::Paragraph, joined, true),
+                (BlockKind::Footnote, "A first note, in full.", true),
+                (BlockKind::Footnote, "A second note, in full.", true),
+                (BlockKind::Paragraph, "A new paragraph starts here and it is closed.", true),
+            ]
+        );
+        for s in &doc.segments {
+            let span = s.span.clone().expect("in the text");
+            assert_eq!(doc.text.chars().skip(span.start).take(span.len()).collect::<String>(), s.text);
+        }
+        assert_eq!((doc.joins, doc.joins_across_notes), (2, 2));
+        assert_eq!(doc.segments[1].parts.len(), 3);
+        let p = &doc.segments[1];
+        assert_eq!(normalise_parts(text, &p.parts, p.kind, &HashSet::new()), joined);
+    }
 }

@@ -16,17 +16,20 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     /// The number of characters mapped.
+    #[inline]
     pub fn len(&self) -> usize {
         self.spans.len()
     }
 
     /// Whether no character is mapped.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
     }
 
     /// The source bytes that characters `start..end` (code points,
     /// end-exclusive) came from. An empty range maps to an empty range.
+    #[inline]
     pub fn source_range(&self, chars: Range<usize>) -> Range<usize> {
         if chars.start >= chars.end || chars.end > self.spans.len() {
             let at = self.spans.get(chars.start).map_or(0, |s| s.0 as usize);
@@ -38,6 +41,7 @@ impl OffsetMap {
     }
 
     /// How many characters came from source bytes before `byte`.
+    #[inline]
     pub fn chars_before(&self, byte: usize) -> usize {
         self.spans.partition_point(|s| (s.0 as usize) < byte)
     }
@@ -51,6 +55,7 @@ impl OffsetMap {
         self.spans.shrink_to_fit();
     }
 
+    #[inline]
     pub(crate) fn push(&mut self, span: (u32, u32)) {
         self.spans.push(span);
     }
@@ -81,6 +86,7 @@ impl Mapped {
         Mapped { text: String::with_capacity(n), map: OffsetMap::with_capacity(n) }
     }
 
+    #[inline]
     pub fn push(&mut self, c: char, span: (u32, u32)) {
         self.text.push(c);
         self.map.push(span);
@@ -88,12 +94,14 @@ impl Mapped {
 
     /// Appends printable ASCII that stands at source byte `at`: one
     /// character per byte, each mapped to its own byte.
+    #[inline]
     pub fn push_ascii(&mut self, run: &str, at: usize) {
         debug_assert!(run.is_ascii());
         self.text.push_str(run);
         self.map.spans.extend((at..at + run.len()).map(|b| (b as u32, b as u32 + 1)));
     }
 
+    #[inline]
     pub fn char_len(&self) -> usize {
         self.map.len()
     }
@@ -110,7 +118,7 @@ impl Mapped {
     /// Unicode NFC, keeping the map: each starter and the combining marks
     /// after it are normalised together and share their source range.
     pub fn nfc(self) -> Mapped {
-        if self.text.is_ascii() || is_nfc_quick(self.text.chars()) == IsNormalized::Yes {
+        if is_plainly_nfc(&self.text) || is_nfc_quick(self.text.chars()) == IsNormalized::Yes {
             return self;
         }
         let mut out = Mapped::default();
@@ -129,6 +137,48 @@ impl Mapped {
         }
         out
     }
+}
+
+/// Characters that are NFC whatever stands around them: no combining
+/// class and an NFC quick check of Yes (tested for each). Below U+0300
+/// (Latin, with the accented letters of Latin-1 and Latin Extended), and
+/// General Punctuation from U+2002 to the currency signs: the dashes,
+/// curly quotes, ellipsis and spaces of ordinary text.
+fn is_plainly_nfc_char(c: char) -> bool {
+    c < '\u{300}' || ('\u{2002}'..='\u{20cf}').contains(&c)
+}
+
+/// A text made only of such characters is NFC: the quick check would say
+/// Yes, but this asks much less of each character (and nothing of ASCII).
+fn is_plainly_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(at) = next_non_ascii(bytes, i) {
+        let Some(c) = text[at..].chars().next() else { break };
+        if !is_plainly_nfc_char(c) {
+            return false;
+        }
+        i = at + c.len_utf8();
+    }
+    true
+}
+
+/// Eight 0x01 bytes, for tests on eight bytes at a time.
+pub(crate) const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+/// Eight 0x80 bytes: the high bit of each byte.
+pub(crate) const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// The offset of the first non-ASCII byte of `bytes` at or after `from`,
+/// eight bytes at a time.
+pub(crate) fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        if u64::from_ne_bytes(chunk.try_into().expect("a chunk of 8 bytes")) & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|b| !b.is_ascii()).map(|p| i + p)
 }
 
 /// Combining marks, and Hangul vowel/trailing jamo, compose with what
@@ -193,6 +243,49 @@ mod tests {
         for ch in (0..12).rev().chain(0..12).chain([3, 1, 9, 2]) {
             assert_eq!(c.byte_of(ch), bytes.get(ch).copied().unwrap_or(text.len()), "{ch}");
             assert_eq!(c.char_of(bytes[ch.min(8)]), ch.min(8));
+        }
+    }
+
+    #[test]
+    fn plainly_nfc_characters_pass_the_quick_check_alone_and_together() {
+        let plain: Vec<char> = ('\0'..=char::MAX).filter(|&c| is_plainly_nfc_char(c)).collect();
+        for &c in &plain {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+        // Just outside the ranges stand characters that are not plain.
+        for c in ['\u{300}', '\u{2000}', '\u{2001}', '\u{20d0}', '\u{212a}'] {
+            assert!(!is_plainly_nfc_char(c));
+            let quick = is_nfc_quick(std::iter::once(c));
+            assert!(canonical_combining_class(c) != 0 || quick != IsNormalized::Yes, "{c:?}");
+        }
+        for text in
+            ["", "plain", "“Café” — déjà vu…\u{a0}€ ß ſ", "Ωmega", "e\u{301}", "\u{212a}elvin", "A\u{2001}B"]
+        {
+            if is_plainly_nfc(text) {
+                assert_eq!(is_nfc_quick(text.chars()), IsNormalized::Yes, "{text:?}");
+                assert_eq!(text.nfc().collect::<String>(), text);
+            }
+        }
+        assert!(is_plainly_nfc("“Café” — déjà vu…\u{a0}€ ß ſ"));
+        assert!(
+            !is_plainly_nfc("e\u{301}") && !is_plainly_nfc("\u{212a}elvin") && !is_plainly_nfc("A\u{2001}B")
+        );
+        let mut m = Mapped::default();
+        for (k, c) in "A\u{2001}B".chars().enumerate() {
+            m.push(c, (k as u32, k as u32 + 1));
+        }
+        assert_eq!(m.nfc().text, "A\u{2003}B");
+    }
+
+    #[test]
+    fn next_non_ascii_finds_the_first_non_ascii_byte() {
+        let texts = ["", "a", "é", "abcdefghé", "abcdefgh", "abcdefghijklmnopé", "a“b", "\u{7f}\u{80}"];
+        for t in texts {
+            for from in 0..=t.len() {
+                let want = t.bytes().enumerate().skip(from).find(|(_, b)| !b.is_ascii()).map(|(i, _)| i);
+                assert_eq!(next_non_ascii(t.as_bytes(), from), want, "{t:?} {from}");
+            }
         }
     }
 

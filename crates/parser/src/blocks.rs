@@ -97,18 +97,63 @@ pub struct Hints<'a> {
     pub authors: &'a [String],
 }
 
-/// One regular expression that matches where any line of a lexicon file
-/// matches (a single automaton: far faster than a `RegexSet` when only
-/// "does any match" is asked).
-fn lexicon(data: &str, case_insensitive: bool) -> Regex {
-    let alternatives: Vec<String> = data
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| format!("(?:{})", crate::ascii_word_boundaries(l)))
-        .collect();
+/// The patterns of a lexicon file: one per line, blank lines and `#`
+/// comments left out.
+fn lexicon_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// One regular expression that matches where any of `patterns` matches
+/// (a single automaton: far faster than a `RegexSet` when only "does
+/// any match" is asked). `None` for no patterns.
+fn alternation<'p>(patterns: impl Iterator<Item = &'p str>, case_insensitive: bool) -> Option<Regex> {
+    let alternatives: Vec<String> =
+        patterns.map(|l| format!("(?:{})", crate::ascii_word_boundaries(l))).collect();
+    if alternatives.is_empty() {
+        return None;
+    }
     let flags = if case_insensitive { "(?i)" } else { "" };
-    Regex::new(&format!("{flags}{}", alternatives.join("|"))).expect("the bundled lexicon compiles (tested)")
+    Some(
+        Regex::new(&format!("{flags}{}", alternatives.join("|")))
+            .expect("the bundled lexicon compiles (tested)"),
+    )
+}
+
+/// Whether a lexicon pattern is anchored at the start of the line: `^…`
+/// or `(?flags)^…`.
+fn starts_anchored(pattern: &str) -> bool {
+    let rest = match pattern.strip_prefix("(?") {
+        Some(flags) => {
+            flags.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-').strip_prefix(')')
+        }
+        None => Some(pattern),
+    };
+    rest.is_some_and(|r| r.starts_with('^'))
+}
+
+/// A lexicon file (`data/*.txt`) as two automata: the patterns anchored
+/// at the start of the line, and the others. A line matches the lexicon
+/// when either matches — the same as one alternation of all the lines,
+/// but each automaton can use its own search: the anchored one gives up
+/// at the first bytes of a line that starts otherwise, the other (whose
+/// patterns end with `$`) reads the line from its end.
+struct Lexicon {
+    anchored: Option<Regex>,
+    rest: Option<Regex>,
+}
+
+impl Lexicon {
+    fn new(data: &str, case_insensitive: bool) -> Lexicon {
+        Lexicon {
+            anchored: alternation(lexicon_lines(data).filter(|l| starts_anchored(l)), case_insensitive),
+            rest: alternation(lexicon_lines(data).filter(|l| !starts_anchored(l)), case_insensitive),
+        }
+    }
+
+    fn is_match(&self, line: &str) -> bool {
+        self.anchored.as_ref().is_some_and(|r| r.is_match(line))
+            || self.rest.as_ref().is_some_and(|r| r.is_match(line))
+    }
 }
 
 fn re(pattern: &str) -> Regex {
@@ -128,15 +173,19 @@ fn is_toc_entry(line: &str) -> bool {
     line.len() <= MAX_CHROME_BYTES && line.contains('/') && TOC_ENTRY.is_match(line)
 }
 
-static CHROME: LazyLock<Regex> = LazyLock::new(|| lexicon(include_str!("../data/boilerplate.txt"), true));
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| lexicon(include_str!("../data/captions.txt"), false));
+static CHROME: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(include_str!("../data/boilerplate.txt"), true));
+static CAPTION: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(include_str!("../data/captions.txt"), false));
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"));
 static TOC_ENTRY: LazyLock<Regex> = LazyLock::new(|| re(r"^\S.{1,150}?\s/\s*([ivxlcdm]{1,6}|\d{1,4})$"));
-static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$"));
-static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\s+(\S.*)$"));
-static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(\S.*)$"));
-static BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"^[-*•◦▪‣–]\s+(\S.*)$"));
-static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^#{1,6}\s+(\S.*)$"));
+// A marker, then the text: `marker (\S.*)$`, matched as `marker` (which
+// ends in `\s+`) and the text checked by hand: see [`marked`].
+static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+"));
+static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\s+"));
+static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+"));
+static BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"^[-*•◦▪‣–]\s+"));
+static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^#{1,6}\s+"));
 static MD_QUOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^>\s?(\S.*)$"));
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:by)\s+\S"));
 static KICKER: LazyLock<Regex> = LazyLock::new(|| re(r"^([A-Z]{3,}(?: [A-Z]{2,}){0,3}) [—–] "));
@@ -149,6 +198,90 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static REFERENCES_HEADING: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(references|bibliography|works cited|sources|literature|further reading)$"));
 static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(is|was)\s+(a|an|the)\s"));
+
+// The anchored patterns above each need a line to start in a certain
+// way; these tests say so in a byte or two, before any regex runs (most
+// lines are prose that starts with a capital). Each lets through every
+// line its pattern can match: `\d` is any Unicode decimal digit, so a
+// line starting with a non-ASCII character is always let through.
+
+/// The first byte of a line (0 for an empty one).
+fn first_byte(l: &str) -> u8 {
+    l.as_bytes().first().copied().unwrap_or(0)
+}
+
+/// Whether `l` can start with `\d`: [`NUMBERED_HEADING`], [`FOOTNOTE`].
+fn may_start_with_digit(l: &str) -> bool {
+    let b = first_byte(l);
+    b.is_ascii_digit() || !b.is_ascii()
+}
+
+/// Whether `l` can start like a [`NUMBERED_ITEM`]: `(`, `\d` or `[a-z]`.
+fn may_start_numbered_item(l: &str) -> bool {
+    let b = first_byte(l);
+    b == b'(' || b.is_ascii_digit() || b.is_ascii_lowercase() || !b.is_ascii()
+}
+
+/// The characters a [`BULLET`] line starts with.
+const BULLET_CHARS: [char; 7] = ['-', '*', '•', '◦', '▪', '‣', '–'];
+
+/// A line made of a marker (a number, a bullet, `#` …) and a text.
+#[derive(Debug, PartialEq, Eq)]
+struct Marked<'l> {
+    /// The marker's label (its group 1), for the patterns that take one.
+    label: Option<&'l str>,
+    /// The byte range of the text in the line: to its end.
+    text: Range<usize>,
+}
+
+/// `l` as `marker` followed by a text, as the pattern `marker(\S.*)$`
+/// would match it, with the text as the last group — but without running
+/// a capturing search over the whole text (most of a long footnote or list
+/// item). `marker` ends in a greedy `\s+`, and every way it can match ends
+/// at the same byte: the white space after the marker's non-space part.
+/// So the text starts where `marker` stops, with a non-space (`\s+` took
+/// them all), and `.*$` holds iff it is not empty and has no `\n`.
+fn marked<'l>(marker: &Regex, l: &'l str) -> Option<Marked<'l>> {
+    let c = marker.captures(l)?;
+    let end = c.get(0).expect("group 0 always takes part").end();
+    let text = &l[end..];
+    (!text.is_empty() && !text.contains('\n'))
+        .then(|| Marked { label: c.get(1).map(|m| m.as_str()), text: end..l.len() })
+}
+
+fn is_bullet(l: &str) -> bool {
+    bullet(l).is_some()
+}
+
+fn bullet(l: &str) -> Option<Marked<'_>> {
+    l.starts_with(BULLET_CHARS).then(|| marked(&BULLET, l)).flatten()
+}
+
+fn md_heading(l: &str) -> Option<Marked<'_>> {
+    (first_byte(l) == b'#').then(|| marked(&MD_HEADING, l)).flatten()
+}
+
+fn md_quote(l: &str) -> Option<regex::Captures<'_>> {
+    (first_byte(l) == b'>').then(|| MD_QUOTE.captures(l)).flatten()
+}
+
+fn numbered_heading(l: &str) -> Option<Marked<'_>> {
+    may_start_with_digit(l).then(|| marked(&NUMBERED_HEADING, l)).flatten()
+}
+
+fn footnote(l: &str) -> Option<Marked<'_>> {
+    may_start_with_digit(l).then(|| marked(&FOOTNOTE, l)).flatten()
+}
+
+fn numbered_item(l: &str) -> Option<Marked<'_>> {
+    may_start_numbered_item(l).then(|| marked(&NUMBERED_ITEM, l)).flatten()
+}
+
+/// A [`KICKER`] starts with three ASCII capitals.
+fn kicker(l: &str) -> Option<regex::Match<'_>> {
+    let caps = l.as_bytes().get(..3).is_some_and(|b| b.iter().all(u8::is_ascii_uppercase));
+    caps.then(|| KICKER.find(l)).flatten()
+}
 
 /// One non-blank line: its trimmed byte span and whether a blank line
 /// (or the start of the file) comes before it.
@@ -165,28 +298,41 @@ fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut after_blank = true;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let end_of_line = i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r';
-        if end_of_line {
-            let raw = &text[start..i];
-            let trimmed = raw.trim_matches(is_blank);
-            if trimmed.is_empty() {
-                after_blank = true;
-            } else {
-                let lead = raw.len() - raw.trim_start_matches(is_blank).len();
-                let s = start + lead;
-                out.push(Line { span: s..s + trimmed.len(), after_blank });
-                after_blank = false;
-            }
-            if i + 1 < bytes.len() && bytes[i] == b'\r' && bytes[i + 1] == b'\n' {
-                i += 1;
-            }
-            start = i + 1;
+    loop {
+        let end = line_end(bytes, start);
+        let raw = &text[start..end];
+        let trimmed = raw.trim_matches(is_blank);
+        if trimmed.is_empty() {
+            after_blank = true;
+        } else {
+            let lead = raw.len() - raw.trim_start_matches(is_blank).len();
+            let s = start + lead;
+            out.push(Line { span: s..s + trimmed.len(), after_blank });
+            after_blank = false;
         }
-        i += 1;
+        if end >= bytes.len() {
+            return out;
+        }
+        start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { end + 2 } else { end + 1 };
     }
-    out
+}
+
+/// The offset of the first `\n` or `\r` at or after `from`, or the
+/// length of `bytes`. Eight bytes at a time while none of them is one.
+fn line_end(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Exact for "some byte of `v` is zero" (not for which one).
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let v = u64::from_ne_bytes(chunk.try_into().expect("a chunk of 8 bytes"));
+        if has_zero(v ^ (ONES * u64::from(b'\n'))) || has_zero(v ^ (ONES * u64::from(b'\r'))) {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..].iter().position(|&b| b == b'\n' || b == b'\r').map_or(bytes.len(), |p| i + p)
 }
 
 /// Characters that count as blank for coverage: white space and the BOM.
@@ -231,7 +377,23 @@ fn repeats_title(line: &str, title_fold: &str) -> bool {
 /// The number of white-space separated words of `s`, counted up to `cap`
 /// (callers compare it with small bounds; a paragraph has thousands).
 fn words_up_to(s: &str, cap: usize) -> usize {
-    s.split_whitespace().take(cap).count()
+    // `s.split_whitespace().take(cap).count()`, with ASCII bytes tested
+    // as bytes.
+    let bytes = s.as_bytes();
+    let (mut count, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() && count < cap {
+        let b = bytes[i];
+        let (white, len) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = s[i..].chars().next().expect("`i` is a char boundary");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        count += usize::from(!white && !in_word);
+        in_word = !white;
+        i += len;
+    }
+    count
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -253,13 +415,14 @@ fn heading_shaped(s: &str) -> bool {
     let s = s.trim_matches(|c| c == '*' || c == '_');
     let first = s.chars().next();
     let last = s.chars().next_back();
-    (1..=14).contains(&words_up_to(s, 15))
-        && s.chars().nth(100).is_none()
-        && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    // The cheap tests first: a paragraph fails at its last character.
+    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !matches!(
             last,
             Some('.' | ',' | ';' | ':' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | '-' | '–' | '—' | '(')
         )
+        && (s.len() <= 100 || s.chars().nth(100).is_none())
+        && (1..=14).contains(&words_up_to(s, 15))
 }
 
 /// Splits a source text into blocks. Every non-blank byte of `text` lies
@@ -342,11 +505,11 @@ impl<'a> Classifier<'a> {
             None => (0..limit)
                 .find(|&i| {
                     let l = self.line(i);
-                    !(is_chrome(l) || BULLET.is_match(l))
+                    !(is_chrome(l) || is_bullet(l))
                 })
                 .filter(|&i| {
                     let l = self.line(i);
-                    heading_shaped(l) && !NUMBERED_HEADING.is_match(l)
+                    heading_shaped(l) && numbered_heading(l).is_none()
                 }),
         }
     }
@@ -359,7 +522,7 @@ impl<'a> Classifier<'a> {
             // Navigation before the title: bullets and chrome.
             while i < t {
                 let l = self.line(i);
-                if BULLET.is_match(l) || is_chrome(l) || words_up_to(l, 4) <= 3 {
+                if is_bullet(l) || is_chrome(l) || words_up_to(l, 4) <= 3 {
                     self.push_line(i, BlockKind::Boilerplate);
                 } else {
                     self.classify(i);
@@ -433,7 +596,7 @@ impl<'a> Classifier<'a> {
             && !is_chrome(l)
             && !self.is_caption(l)
             && !self.is_byline(l)
-            && !BULLET.is_match(l)
+            && !is_bullet(l)
     }
 
     fn is_caption(&self, l: &str) -> bool {
@@ -477,61 +640,71 @@ impl<'a> Classifier<'a> {
         let after_blank = self.lines[i].after_blank;
         let l = self.line(i);
         let at = |m: regex::Match<'_>| span.start + m.start();
-        // Compared with 40 and 12 only.
-        let words = words_up_to(l, 41);
+        // Compared with 40 and 12 only, and rarely needed.
+        let words = || words_up_to(l, 41);
 
         if l.contains('\t') {
             return self.push_line(i, BlockKind::TableRow);
         }
-        if is_chrome(l) || (l.contains('@') && EMAIL.is_match(l) && words <= 40) || is_toc_entry(l) {
+        if is_chrome(l) || (l.contains('@') && EMAIL.is_match(l) && words() <= 40) || is_toc_entry(l) {
             return self.push_line(i, BlockKind::Boilerplate);
         }
-        if let Some(c) = MD_HEADING.captures(l) {
-            let m = c.get(1).expect("group 1 always takes part");
-            self.in_references = REFERENCES_HEADING.is_match(m.as_str());
-            return self.push(BlockKind::Heading, span.clone(), at(m)..span.end, None, after_blank);
+        let text_at = |m: &Marked<'_>| span.start + m.text.start;
+        if let Some(m) = md_heading(l) {
+            self.in_references = REFERENCES_HEADING.is_match(&l[m.text.clone()]);
+            return self.push(BlockKind::Heading, span.clone(), text_at(&m)..span.end, None, after_blank);
         }
-        if let Some(c) = MD_QUOTE.captures(l) {
+        if let Some(c) = md_quote(l) {
             let m = c.get(1).expect("group 1 always takes part");
             return self.push(BlockKind::BlockQuote, span.clone(), at(m)..span.end, None, after_blank);
         }
-        if let Some(c) = NUMBERED_HEADING.captures(l) {
-            let rest = c.get(2).expect("group 2 always takes part");
-            if heading_shaped(rest.as_str()) && rest.as_str().chars().next().is_some_and(char::is_uppercase) {
-                self.in_references = REFERENCES_HEADING.is_match(rest.as_str());
-                let label = c.get(1).map(|m| m.as_str().to_string());
-                return self.push(BlockKind::Heading, span.clone(), at(rest)..span.end, label, after_blank);
+        if let Some(m) = numbered_heading(l) {
+            let rest = &l[m.text.clone()];
+            if heading_shaped(rest) && rest.chars().next().is_some_and(char::is_uppercase) {
+                self.in_references = REFERENCES_HEADING.is_match(rest);
+                let label = m.label.map(str::to_string);
+                return self.push(
+                    BlockKind::Heading,
+                    span.clone(),
+                    text_at(&m)..span.end,
+                    label,
+                    after_blank,
+                );
             }
         }
-        if let Some(c) = FOOTNOTE.captures(l) {
-            let rest = c.get(2).expect("group 2 always takes part");
-            let n: u32 = c[1].parse().unwrap_or(u32::MAX);
+        if let Some(m) = footnote(l) {
+            let rest = &l[m.text.clone()];
+            let label = m.label.expect("the footnote pattern has a group 1");
+            let n: u32 = label.parse().unwrap_or(u32::MAX);
             let plausible = n > self.last_footnote.saturating_sub(3)
                 && n <= self.last_footnote + 10
                 && (self.last_footnote > 0 || n <= 5);
-            let sentence = ends_sentence(rest.as_str()) || rest.as_str().chars().count() > 100;
-            let starts_upper =
-                rest.as_str().chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            let sentence = ends_sentence(rest) || rest.chars().count() > 100;
+            let starts_upper = rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
             if plausible && sentence && starts_upper {
                 self.last_footnote = self.last_footnote.max(n);
-                let label = Some(c[1].to_string());
-                return self.push(BlockKind::Footnote, span.clone(), at(rest)..span.end, label, after_blank);
+                let label = Some(label.to_string());
+                return self.push(
+                    BlockKind::Footnote,
+                    span.clone(),
+                    text_at(&m)..span.end,
+                    label,
+                    after_blank,
+                );
             }
         }
         if self.in_references {
-            let content = BULLET.captures(l).and_then(|c| c.get(1)).map_or(span.clone(), |m| at(m)..span.end);
-            if !heading_shaped(l) || BULLET.is_match(l) {
+            let content = bullet(l).map_or(span.clone(), |m| text_at(&m)..span.end);
+            if !heading_shaped(l) || is_bullet(l) {
                 return self.push(BlockKind::Reference, span.clone(), content, None, after_blank);
             }
         }
-        if let Some(c) = NUMBERED_ITEM.captures(l) {
-            let rest = c.get(2).expect("group 2 always takes part");
-            let label = Some(c[1].to_string());
-            return self.push(BlockKind::ListItem, span.clone(), at(rest)..span.end, label, after_blank);
+        if let Some(m) = numbered_item(l) {
+            let label = m.label.map(str::to_string);
+            return self.push(BlockKind::ListItem, span.clone(), text_at(&m)..span.end, label, after_blank);
         }
-        if let Some(c) = BULLET.captures(l) {
-            let rest = c.get(1).expect("group 1 always takes part");
-            return self.push(BlockKind::ListItem, span.clone(), at(rest)..span.end, None, after_blank);
+        if let Some(m) = bullet(l) {
+            return self.push(BlockKind::ListItem, span.clone(), text_at(&m)..span.end, None, after_blank);
         }
         if self.is_caption(l) {
             return self.push_line(i, BlockKind::Caption);
@@ -546,11 +719,11 @@ impl<'a> Classifier<'a> {
         let after_colon = self
             .previous_text_block()
             .is_some_and(|b| b.kind == BlockKind::Paragraph && self.text[b.content.clone()].ends_with(':'));
-        if after_colon && words >= 12 {
+        if after_colon && words() >= 12 {
             return self.push_line(i, BlockKind::BlockQuote);
         }
-        if let Some(m) = KICKER.find(l) {
-            if words >= 12 {
+        if let Some(m) = kicker(l) {
+            if words() >= 12 {
                 let cut = span.start + m.as_str().trim_end().len();
                 let body = span.start + m.end();
                 self.push(BlockKind::Boilerplate, span.start..cut, span.start..cut, None, after_blank);
@@ -632,6 +805,259 @@ mod tests {
             for line in lines {
                 assert_eq!(repeats_title(line, &t), reference(line, &t), "{line:?} / {t:?}");
             }
+        }
+    }
+
+    /// `lines` as it was, a byte at a time: the reference for the eight
+    /// bytes at a time search.
+    fn lines_reference(text: &str) -> Vec<Range<usize>> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let (mut start, mut i) = (0, 0);
+        while i <= bytes.len() {
+            if i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r' {
+                let raw = &text[start..i];
+                let trimmed = raw.trim_matches(is_blank);
+                if !trimmed.is_empty() {
+                    let s = start + raw.len() - raw.trim_start_matches(is_blank).len();
+                    out.push(s..s + trimmed.len());
+                }
+                if i + 1 < bytes.len() && bytes[i] == b'\r' && bytes[i + 1] == b'\n' {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn lines_split_as_a_byte_by_byte_scan_does() {
+        let pieces =
+            ["", "a", "\n", "\r", "\r\n", "\n\r", " \t ", "\u{feff}", "é“x”", "twelve bytes", "\u{2028}"];
+        let mut texts = vec![String::new()];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("A first line of some length{a}{b}more text here, long{c}end"));
+                }
+            }
+        }
+        for t in &texts {
+            let got: Vec<Range<usize>> = lines(t).into_iter().map(|l| l.span).collect();
+            assert_eq!(got, lines_reference(t), "{t:?}");
+        }
+        let blank: Vec<bool> = lines("a\n\n b\r\nc").iter().map(|l| l.after_blank).collect();
+        assert_eq!(blank, [true, true, false]);
+    }
+
+    #[test]
+    fn words_up_to_counts_as_split_whitespace_does() {
+        let mut texts: Vec<String> = (0u8..128).map(|b| format!("a{}b c", b as char)).collect();
+        texts.extend(
+            [
+                "",
+                " ",
+                "one",
+                "  two  words ",
+                "tab\tand\u{b}vt\u{c}ff\r\ncr\u{1c}fs",
+                "nbsp\u{a0}here\u{2009}thin\u{3000}ideo\u{85}nel\u{200b}zw",
+                "“Curly” quotes — and dashes…  é ü",
+                "\u{2028}\u{2029}",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            for cap in 0..8 {
+                assert_eq!(words_up_to(t, cap), t.split_whitespace().take(cap).count(), "{t:?} {cap}");
+            }
+        }
+    }
+
+    /// Lines for the pattern tests: prose, and every shape a pattern
+    /// looks for, with ASCII and non-ASCII starts.
+    const SHAPES: &[&str] = &[
+        "The Taliban said on Monday that it would not comment.",
+        "the movement, which",
+        "# Heading",
+        "###### Deep heading",
+        "#NoSpace",
+        "> quoted text",
+        ">",
+        "1. Introduction",
+        "2.1 Background and Context",
+        "12 The footnote text, said a source.",
+        "٣ A footnote with an Arabic-Indic digit.",
+        "١٢.٣ Heading With Arabic Digits",
+        "(a) an item",
+        "(iv) another",
+        "iv. a roman item",
+        "a) lettered",
+        "3) numbered",
+        "- a bullet",
+        "* a star bullet",
+        "• a dot bullet",
+        "◦ white bullet",
+        "▪ square bullet",
+        "‣ triangle bullet",
+        "– en dash bullet",
+        "—em dash is not a bullet",
+        "-no space",
+        "KABUL — The Taliban said on Monday that the group would never cut ties with al Qaeda.",
+        "KABUL – The",
+        "AB — too short",
+        "ÉCOLE — not ASCII",
+        "“Quoted” start",
+        "é",
+        "",
+        "Photo 3: the valley",
+        "photo 12. the valley at dusk",
+        "FIGURE 2 Map of the region",
+        "Fig. 4: a chart",
+        "Mapping the network 3 ways",
+        "JOHN DOE/AFP",
+        "Taliban fighters in Kabul. WAKIL KOHSAR/AFP via Getty Images",
+        "Taliban fighters in Kabul. REUTERS",
+        "A fighter (Photo: Jane Roe)",
+        "A fighter (credit: x).",
+        "Read more",
+        "Share this article",
+        "Subscribe to our newsletter",
+        "5 min read",
+        "© 2021 The Publisher",
+        "Copyright 2021",
+        "updated: 3 May",
+        "Sign up for our newsletter to get the latest analysis.",
+        "The ministry is committed to publishing the report before the end of the year.",
+        "Want more? Become a subscriber and get unlimited access to your account.",
+        "ſubscribe now",
+        "\u{212a}abul",
+    ];
+
+    /// The whole patterns the marker patterns and [`marked`] stand for.
+    static REFERENCE_PATTERNS: LazyLock<[Regex; 5]> = LazyLock::new(|| {
+        [
+            re(r"^#{1,6}\s+(\S.*)$"),
+            re(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$"),
+            re(r"^(\d{1,3})\s+(\S.*)$"),
+            re(r"^\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(\S.*)$"),
+            re(r"^[-*•◦▪‣–]\s+(\S.*)$"),
+        ]
+    });
+
+    /// What a whole pattern captures, as [`Marked`]: the label (group 1
+    /// of a two-group pattern) and the text (the last group).
+    fn reference<'l>(k: usize, l: &'l str) -> Option<Marked<'l>> {
+        let c = REFERENCE_PATTERNS[k].captures(l)?;
+        let text = c.get(c.len() - 1).expect("the text group takes part").range();
+        Some(Marked { label: c.get(1).filter(|_| c.len() == 3).map(|m| m.as_str()), text })
+    }
+
+    #[test]
+    fn prefiltered_patterns_match_as_the_patterns_do() {
+        let tricky = [
+            "1.2.3.4.5 Too Deep",
+            "1.2.3.4 Deep Enough",
+            "123 x",
+            "1234 x",
+            "12.x",
+            "1.\u{a0}Non-breaking",
+            "(iv) x",
+            "i.) x",
+            "ivxi. x",
+            "(12) item",
+            "- \n x",
+            "- x\ny",
+            "#\tHeading\nmore",
+            "# ",
+            "-\u{2003}em space",
+            "3 \u{3000}ideographic",
+            "4  \t two spaces",
+        ];
+        for l in SHAPES.iter().copied().chain(tricky) {
+            let got = [md_heading(l), numbered_heading(l), footnote(l), numbered_item(l), bullet(l)];
+            for (k, got) in got.into_iter().enumerate() {
+                assert_eq!(got, reference(k, l), "pattern {k}: {l:?}");
+            }
+            assert_eq!(is_bullet(l), REFERENCE_PATTERNS[4].is_match(l), "{l}");
+            let groups = |c: Option<regex::Captures<'_>>| {
+                c.map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
+            };
+            assert_eq!(groups(md_quote(l)), groups(MD_QUOTE.captures(l)), "{l}");
+            assert_eq!(kicker(l).map(|m| m.range()), KICKER.find(l).map(|m| m.range()), "{l}");
+        }
+        // Each shape is met at least once, so the tests above test something.
+        for found in [
+            md_heading("# H").is_some(),
+            md_quote("> q").is_some(),
+            numbered_heading("١٢.٣ Heading").is_some(),
+            footnote("٣ A note.").is_some(),
+            numbered_item("(iv) x").is_some(),
+            bullet("‣ x").is_some(),
+            kicker("KABUL — The x").is_some(),
+        ] {
+            assert!(found);
+        }
+    }
+
+    #[test]
+    fn a_lexicon_split_in_two_matches_as_one_alternation() {
+        for (data, ci) in
+            [(include_str!("../data/boilerplate.txt"), true), (include_str!("../data/captions.txt"), false)]
+        {
+            let one = alternation(lexicon_lines(data), ci).expect("the lexicon has patterns");
+            let two = Lexicon::new(data, ci);
+            let mut hits = 0;
+            for &l in SHAPES {
+                assert_eq!(two.is_match(l), one.is_match(l), "{l}");
+                hits += usize::from(one.is_match(l));
+            }
+            assert!(hits >= 3, "the shapes include lines of this lexicon");
+        }
+        assert!(starts_anchored("^a") && starts_anchored("(?i)^a") && starts_anchored("(?-u)^a"));
+        assert!(
+            !starts_anchored("a^")
+                && !starts_anchored("(?i)a")
+                && !starts_anchored("(a)^")
+                && !starts_anchored("")
+        );
+    }
+
+    #[test]
+    fn heading_shaped_tests_as_it_did_in_any_order() {
+        let reference = |s: &str| {
+            let s = s.trim_matches(|c| c == '*' || c == '_');
+            let (first, last) = (s.chars().next(), s.chars().next_back());
+            (1..=14).contains(&s.split_whitespace().take(15).count())
+                && s.chars().nth(100).is_none()
+                && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                && !matches!(
+                    last,
+                    Some(
+                        '.' | ','
+                            | ';'
+                            | ':'
+                            | '!'
+                            | '?'
+                            | '…'
+                            | '"'
+                            | '”'
+                            | '’'
+                            | '\''
+                            | '-'
+                            | '–'
+                            | '—'
+                            | '('
+                    )
+                )
+        };
+        let long = "Word ".repeat(30);
+        let wide = "É".repeat(60);
+        for l in SHAPES.iter().copied().chain([long.as_str(), wide.as_str(), "**Bold Heading**", "_", "Éé"])
+        {
+            assert_eq!(heading_shaped(l), reference(l), "{l}");
         }
     }
 

@@ -34,7 +34,9 @@ use std::path::Path;
 /// invalid sequence is an error naming `path` and the byte offset. A
 /// leading byte-order mark is kept (it is blank, so no segment holds it).
 pub fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    // `contains` searches a word at a time; the offset is found only for
+    // a binary file.
+    if let Some(offset) = bytes.contains(&0).then(|| bytes.iter().position(|&b| b == 0)).flatten() {
         return Err(Error::new(path, ErrorKind::Binary { offset }));
     }
     let text = std::str::from_utf8(bytes)
@@ -77,4 +79,19 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_names_the_first_nul_byte_and_passes_text() {
+        let path = Path::new("x.txt");
+        for (bytes, offset) in [(&b"\0"[..], 0), (b"abc\0def\0", 3), (b"a long line of text, then\0", 25)] {
+            let err = decode(path, bytes).expect_err("a NUL byte is binary");
+            assert!(matches!(err.kind(), ErrorKind::Binary { offset: o } if *o == offset), "{err}");
+        }
+        assert_eq!(decode(path, "“text” é".as_bytes()).ok(), Some("“text” é"));
+    }
 }
