@@ -23,11 +23,24 @@ fn is_boundary(c: &[char], r: &Range<usize>, i: usize) -> bool {
     if !(n.is_uppercase() || matches!(n, '“' | '‘' | '"' | '\'' | '(')) {
         return false;
     }
-    let tok: String = c[r.start..j - 1].iter().rev().take_while(|ch| !ch.is_whitespace()).collect();
-    let abbrev =
-        (tok.chars().count() <= 3 && tok.chars().last().is_some_and(char::is_uppercase) && c[j - 1] == '.')
-            || tok.contains('.');
+    // The word before the stop (`c[w..j - 1]`), read without collecting
+    // it: short and ending in a capital at its start ("U", "Gen"), or
+    // holding a dot ("U.S", "e.g").
+    let stop = j - 1;
+    let w = c[r.start..stop].iter().rposition(|ch| ch.is_whitespace()).map_or(r.start, |k| r.start + k + 1);
+    let word = &c[w..stop];
+    let abbrev = (word.len() <= 3 && word.first().is_some_and(|ch| ch.is_uppercase()) && c[stop] == '.')
+        || word.contains(&'.');
     !abbrev
+}
+
+/// A cheap necessary condition for [`is_boundary`]: the character before
+/// `i` is a stop or one of the closing marks that may follow one (a
+/// boundary's scan back starts there). Most positions fail it, so the
+/// scans test it first.
+#[inline]
+fn may_be_boundary(c: &[char], i: usize) -> bool {
+    i > 0 && matches!(c[i - 1], '.' | '?' | '!' | '”' | '’' | '"' | '\'' | ')')
 }
 
 /// The sentence around code point `pos` within `seg` (a segment's span in
@@ -38,11 +51,11 @@ pub(crate) fn sentence_bounds(c: &[char], seg: Range<usize>, pos: usize) -> (usi
     let r = seg;
     let pos = pos.clamp(r.start, r.end);
     let mut s = pos;
-    while s > r.start && !is_boundary(c, &r, s - 1) {
+    while s > r.start && !(may_be_boundary(c, s - 1) && is_boundary(c, &r, s - 1)) {
         s -= 1;
     }
     let mut e = pos;
-    while e < r.end && !is_boundary(c, &r, e) {
+    while e < r.end && !(may_be_boundary(c, e) && is_boundary(c, &r, e)) {
         e += 1;
     }
     // Trim the space a boundary leaves.
@@ -72,8 +85,9 @@ impl<'a> Sentences<'a> {
         let pos = pos.clamp(seg.start, seg.end);
         let mut cache = self.ends.borrow_mut();
         let ends = cache.entry((seg.start, seg.end)).or_insert_with(|| {
-            // Only white space can be a boundary: the cheap test first.
-            (seg.start..seg.end).filter(|&i| c[i].is_whitespace() && is_boundary(c, &seg, i)).collect()
+            // Only white space after a stop or a closing mark can be a
+            // boundary: the cheap test first.
+            (seg.start..seg.end).filter(|&i| may_be_boundary(c, i) && is_boundary(c, &seg, i)).collect()
         });
         // The sentence starts after the last boundary before `pos` and ends
         // at the first boundary at or after it.
@@ -114,6 +128,103 @@ mod tests {
                     sentence_bounds(&c, seg.clone(), pos),
                     "{seg:?} {pos}"
                 );
+            }
+        }
+    }
+
+    /// `is_boundary` as first written: it collects the word before the
+    /// stop into a string. The reference for the allocation-free version
+    /// and the prefilter.
+    fn reference_is_boundary(c: &[char], r: &Range<usize>, i: usize) -> bool {
+        if i == 0 || i + 1 >= r.end || !c[i].is_whitespace() {
+            return false;
+        }
+        let mut j = i;
+        while j > r.start && matches!(c[j - 1], '”' | '’' | '"' | '\'' | ')') {
+            j -= 1;
+        }
+        if j == r.start || !matches!(c[j - 1], '.' | '?' | '!') {
+            return false;
+        }
+        let n = c[i + 1];
+        if !(n.is_uppercase() || matches!(n, '“' | '‘' | '"' | '\'' | '(')) {
+            return false;
+        }
+        let tok: String = c[r.start..j - 1].iter().rev().take_while(|ch| !ch.is_whitespace()).collect();
+        let abbrev =
+            (tok.chars().count() <= 3 && tok.chars().last().is_some_and(char::is_uppercase) && c[j - 1] == '.')
+                || tok.contains('.');
+        !abbrev
+    }
+
+    /// `sentence_bounds` as first written: every position tested in full.
+    fn reference_sentence_bounds(c: &[char], r: Range<usize>, pos: usize) -> (usize, usize) {
+        let pos = pos.clamp(r.start, r.end);
+        let mut s = pos;
+        while s > r.start && !reference_is_boundary(c, &r, s - 1) {
+            s -= 1;
+        }
+        let mut e = pos;
+        while e < r.end && !reference_is_boundary(c, &r, e) {
+            e += 1;
+        }
+        while s < e && c[s].is_whitespace() {
+            s += 1;
+        }
+        (s, e)
+    }
+
+    /// Texts with every kind of stop, closer, abbreviation and white space,
+    /// ASCII and not.
+    const TRICKY: &[&str] = &[
+        "",
+        " ",
+        ".",
+        ". A",
+        "A. B",
+        "Gen. Kurilla spoke to U.S. troops. Then he left. “Why?” she asked. (It rained.)",
+        "Ça va? Élan vital! “Oui.” Dr. Ng said so. It grew 3.5 percent in 2020. Then fell. e.g. this  one.",
+        "He left.’ ‘Now,’ she said.\u{a0}Then.\u{2003}Él vino. ÉL. Ab. Ñu.) (Yes.)\tOK.\n“Fine.”) ‘No.",
+        "x.\u{212a}elvin left. ſo it goes. Mr. \u{212a}. A.B. C'. D\". E.) F.’” G!?! H",
+        "Ends with a stop.",
+        ".\u{2029}A .. B ... C. 'D' . (E",
+        "東京. 東京。Tokyo. Ωmega. ωmega. İstanbul. ǅemal.",
+    ];
+
+    #[test]
+    fn is_boundary_and_its_prefilter_agree_with_the_reference() {
+        for t in TRICKY {
+            let c: Vec<char> = t.chars().collect();
+            let n = c.len();
+            for a in 0..=n {
+                for b in a..=n {
+                    let r = a..b;
+                    for i in a..b {
+                        let want = reference_is_boundary(&c, &r, i);
+                        assert_eq!(is_boundary(&c, &r, i), want, "{t:?} {r:?} {i}");
+                        if want {
+                            assert!(may_be_boundary(&c, i), "{t:?} {r:?} {i}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn scanned_and_cached_bounds_agree_with_the_reference() {
+        for t in TRICKY {
+            let c: Vec<char> = t.chars().collect();
+            let n = c.len();
+            let cached = Sentences::new(&c);
+            for a in 0..=n {
+                for b in a..=n {
+                    for pos in 0..=n + 1 {
+                        let want = reference_sentence_bounds(&c, a..b, pos);
+                        assert_eq!(sentence_bounds(&c, a..b, pos), want, "{t:?} {a}..{b} {pos}");
+                        assert_eq!(cached.bounds(a..b, pos), want, "{t:?} {a}..{b} {pos}");
+                    }
+                }
             }
         }
     }
