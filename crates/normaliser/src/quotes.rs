@@ -5,6 +5,7 @@
 //!
 //! Everything here works in code points of the document text.
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use corpus_parser::{ActorType, BlockKind};
@@ -14,7 +15,7 @@ use crate::document::{Document, Segment};
 use crate::flags::QualityFlag;
 use crate::lexicon::{alternation, entries, re, ORG_HEADS, REPORTING_VERBS};
 use crate::mentions::{ActorMatcher, ActorRef, Annotations};
-use crate::sentences::Sentences;
+use crate::sentences::{position_of, Sentences};
 
 /// The longest quote, in code points. A pair of marks further apart than
 /// this is not a quote (it is reported as an unbalanced mark): an
@@ -122,9 +123,40 @@ static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(he|she|the
 static PRONOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(he|she|they)\b"));
 static NAMING_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)\b(?:{})(?:\s+(?:a|an|the))?[\s,:]*$", alternation(&NAMING_CUES))));
+/// An adverb between a subject and its cue, ending the haystack.
+static ADVERB: LazyLock<Regex> = LazyLock::new(|| re(r"\s\p{Ll}+ly\s+$"));
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:I|me|my|we|us|our|To me|dont|thats|Its|isnt|arent|wont|cant|doesnt|didnt|Im|weve|Ive)\b")
 });
+
+/// Group 1 of [`ANON_BEFORE`] or [`PRONOUN_BEFORE`] in `hay`, as a byte
+/// range, found without a capture engine. Both patterns are `(X)\b\s*$`
+/// with a group `X` that starts the match and ends in a letter or a
+/// hyphen, never in white space: the trailing `\s*` is then the whole run
+/// of white space ending the match, so the group is the match less that
+/// run. A `find` (one reverse DFA scan) instead of `captures` (that scan,
+/// then a backtracker whose visited set is cleared per call).
+fn group_before(re: &Regex, hay: &str) -> Option<std::ops::Range<usize>> {
+    let m = re.find(hay)?;
+    Some(m.start()..m.start() + m.as_str().trim_end().len())
+}
+
+/// Group 1 of [`ANON_AFTER`] or [`PRONOUN_AFTER`] in `hay`, as a byte
+/// range: both are `^\s*(X)` with a group that ends the match (but for a
+/// zero-width `\b`) and starts with a letter, so the group is the match
+/// less its leading white space. See [`group_before`].
+fn group_after(re: &Regex, hay: &str) -> Option<std::ops::Range<usize>> {
+    let m = re.find(hay)?;
+    Some(m.end() - m.as_str().trim_start().len()..m.end())
+}
+
+/// A necessary condition for `\s\p{Ll}+ly\s+$` (the adverb before a cue)
+/// to match `hay`: "ly" right before the white space ending it. The `y`
+/// is not white space, so a match's `\s+` is that whole run.
+fn may_end_in_adverb(hay: &str) -> bool {
+    let t = hay.trim_end();
+    t.len() < hay.len() && t.ends_with("ly")
+}
 
 /// "one commander from Kandahar", "a senior western official", or without
 /// a determiner after capitalised modifiers ("U.N. experts", "Afghan
@@ -172,7 +204,13 @@ struct Extractor<'a> {
     /// (span start, segment index) of the segments in the text, in order.
     spans: Vec<(usize, usize)>,
     chars: &'a [char],
+    /// Byte offsets of `chars` in the document text, for borrowing slices.
+    offsets: ByteOffsets,
     sentences: Sentences<'a>,
+    /// The footnote segments, in order, and the source each names (read
+    /// once, when a quote first asks).
+    notes: Vec<&'a Segment>,
+    note_sources: Vec<OnceCell<Option<String>>>,
     ann: &'a Annotations,
     actors: &'a ActorMatcher,
     quotes: Vec<Quote>,
@@ -183,10 +221,23 @@ struct Extractor<'a> {
 pub fn extract_quotes(doc: &Document, ann: &Annotations, actors: &ActorMatcher) -> Quotes {
     let spans =
         doc.segments.iter().enumerate().filter_map(|(i, s)| s.span.as_ref().map(|r| (r.start, i))).collect();
-    let chars: Vec<char> = doc.text.chars().collect();
+    let (chars, offsets) = collect_chars(&doc.text);
     let sentences = Sentences::new(&chars);
-    let mut x =
-        Extractor { doc, spans, chars: &chars, sentences, ann, actors, quotes: Vec::new(), unbalanced: 0 };
+    let notes: Vec<&Segment> = doc.segments.iter().filter(|s| s.kind == BlockKind::Footnote).collect();
+    let note_sources = notes.iter().map(|_| OnceCell::new()).collect();
+    let mut x = Extractor {
+        doc,
+        spans,
+        chars: &chars,
+        offsets,
+        sentences,
+        notes,
+        note_sources,
+        ann,
+        actors,
+        quotes: Vec::new(),
+        unbalanced: 0,
+    };
     x.marked();
     x.blocks();
     if doc.flags.contains(&QualityFlag::QuoteMarksStripped) {
@@ -219,8 +270,104 @@ fn is_close_context(next: Option<char>) -> bool {
     })
 }
 
+/// Whether `c` may be a quotation mark: true for every character the
+/// pairing acts on (`“ ” " ‘ ’ '`), and for few others (`#`, `&`). Two
+/// comparisons: `x | 5` ignores bits 0 and 2, which tell apart
+/// U+2018/2019/201C/201D and `"`/`#`/`&`/`'`.
+fn maybe_mark(c: char) -> bool {
+    let x = c as u32 | 5;
+    (x == 0x201D) | (x == 0x27)
+}
+
 fn is_footnote_gap(c: char) -> bool {
     corpus_parser::is_superscript_digit(c)
+}
+
+/// The byte offset of every code point of a text, kept at every
+/// [`ByteOffsets::STRIDE`]th code point and counted from there: slices of
+/// the document text borrowed by code point range, where collecting the
+/// `char`s into a fresh `String` cost an allocation and an encoding each.
+struct ByteOffsets {
+    /// `marks[k]`: the byte offset of code point `k * STRIDE` (up to and
+    /// including the text's end).
+    marks: Vec<usize>,
+}
+
+impl ByteOffsets {
+    const STRIDE: usize = 16;
+
+    /// The offsets counted from the characters alone: the reference for
+    /// [`collect_chars`].
+    #[cfg(test)]
+    fn new(chars: &[char]) -> Self {
+        let mut marks = Vec::with_capacity(chars.len() / Self::STRIDE + 1);
+        let mut at = 0;
+        marks.push(0);
+        for chunk in chars.chunks(Self::STRIDE) {
+            at += chunk.iter().map(|c| c.len_utf8()).sum::<usize>();
+            if chunk.len() == Self::STRIDE {
+                marks.push(at);
+            }
+        }
+        ByteOffsets { marks }
+    }
+
+    /// The byte offset of code point `i` (`i <= chars.len()`) of the text
+    /// `chars` was built from.
+    fn byte(&self, chars: &[char], i: usize) -> usize {
+        let k = i / Self::STRIDE;
+        self.marks[k] + chars[k * Self::STRIDE..i].iter().map(|c| c.len_utf8()).sum::<usize>()
+    }
+}
+
+/// Whether `hay` holds `needle` in any mix of ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// `text.chars().collect()` and the [`ByteOffsets`] of the result, in one
+/// pass, with runs of ASCII (most of any text) copied eight bytes at a
+/// time rather than decoded one by one.
+fn collect_chars(text: &str) -> (Vec<char>, ByteOffsets) {
+    const STRIDE: usize = ByteOffsets::STRIDE;
+    let mut out = Vec::with_capacity(text.len());
+    let mut marks = Vec::with_capacity(text.len() / STRIDE + 1);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let at = text.len() - rest.len();
+        let n = ascii_prefix_len(rest.as_bytes());
+        // One byte a character: the marks in the run are arithmetic.
+        let first = out.len().div_ceil(STRIDE) * STRIDE;
+        marks.extend((first..out.len() + n).step_by(STRIDE).map(|k| at + (k - out.len())));
+        out.extend(rest.as_bytes()[..n].iter().map(|&b| char::from(b)));
+        // `n` is a character boundary: an ASCII byte ends a character.
+        let mut more = rest[n..].chars();
+        if let Some(c) = more.next() {
+            if out.len() % STRIDE == 0 {
+                marks.push(at + n);
+            }
+            out.push(c);
+        }
+        rest = more.as_str();
+    }
+    if out.len() % STRIDE == 0 {
+        marks.push(text.len());
+    }
+    (out, ByteOffsets { marks })
+}
+
+/// How many bytes `b` starts with are ASCII, read eight at a time.
+fn ascii_prefix_len(b: &[u8]) -> usize {
+    let mut n = 0;
+    for word in b.chunks_exact(8) {
+        let w = u64::from_le_bytes(word.try_into().expect("chunks of eight bytes"));
+        let high = w & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return n + (high.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n..].iter().take_while(|b| b.is_ascii()).count()
 }
 
 fn words(s: &[char]) -> usize {
@@ -237,8 +384,10 @@ fn words(s: &[char]) -> usize {
 }
 
 impl Extractor<'_> {
-    fn text(&self, a: usize, b: usize) -> String {
-        self.chars[a.min(b)..b.min(self.chars.len())].iter().collect()
+    /// The text of code points `a..b` (`b` clamped to the text's end).
+    fn text(&self, a: usize, b: usize) -> &str {
+        let (a, b) = (a.min(b), b.min(self.chars.len()));
+        &self.doc.text[self.offsets.byte(self.chars, a)..self.offsets.byte(self.chars, b)]
     }
 
     fn segments(&self) -> impl Iterator<Item = (&Segment, usize, usize)> {
@@ -272,7 +421,14 @@ impl Extractor<'_> {
                     false
                 }
             };
-        for i in s..e {
+        // Most characters are not marks: only the ones that may be are read.
+        let mut from = s;
+        let marks = std::iter::from_fn(|| {
+            let i = from + position_of(&c[from..e], maybe_mark)?;
+            from = i + 1;
+            Some(i)
+        });
+        for i in marks {
             let prev = (i > s).then(|| c[i - 1]);
             let next = (i + 1 < e).then(|| c[i + 1]);
             let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
@@ -424,7 +580,7 @@ impl Extractor<'_> {
         let inner = &self.chars[p.open + 1..p.close];
         let n = words(inner);
         let before = self.text(p.open.saturating_sub(30), p.open);
-        if NAMING_BEFORE.is_match(&before) && n <= 8 {
+        if NAMING_BEFORE.is_match(before) && n <= 8 {
             return false;
         }
         // The cheap test first: the scan back can cross the whole document.
@@ -456,7 +612,7 @@ impl Extractor<'_> {
         self.quotes.push(Quote {
             start,
             end,
-            text: self.text(start, end),
+            text: self.text(start, end).to_string(),
             segment_seq: seq,
             mark,
             speaker_kind: sp.kind.unwrap_or(SpeakerKind::Unattributed),
@@ -592,21 +748,20 @@ impl Extractor<'_> {
     fn subject_after(&self, at: usize) -> Speaker {
         let rest = self.text(at, (at + 120).min(self.chars.len()));
         // "said one Taliban official": the anonymous phrase, not the group in it.
-        if let Some(c) = ANON_AFTER.captures(&rest) {
+        if let Some(g) = group_after(&ANON_AFTER, rest) {
             // "said NRF spokesman Ali Maisam Nazary": a name right after the
             // role is the speaker.
-            let g = c.get(1).expect("group 1 always takes part");
-            let np_end = at + rest[..g.end()].chars().count();
+            let np_end = at + rest[..g.end].chars().count();
             match self.mention_starting_at(np_end, 1) {
                 Some((_, actor)) => return self.named(actor),
-                None => return self.anonymous(g.as_str()),
+                None => return self.anonymous(&rest[g]),
             }
         }
         if let Some((_, actor)) = self.mention_starting_at(at, 40) {
             return self.named(actor);
         }
-        if let Some(c) = PRONOUN_AFTER.captures(&rest) {
-            return self.resolve_pronoun(&c[1], at);
+        if let Some(g) = group_after(&PRONOUN_AFTER, rest) {
+            return self.resolve_pronoun(&rest[g], at);
         }
         Speaker::default()
     }
@@ -615,21 +770,23 @@ impl Extractor<'_> {
     /// "one commander said", "he said").
     fn subject_before(&self, at: usize) -> Speaker {
         // "al-Libi reportedly said": an adverb may stand between.
-        static ADVERB: LazyLock<Regex> = LazyLock::new(|| re(r"\s\p{Ll}+ly\s+$"));
         let window = self.text(at.saturating_sub(120), at);
-        let at = match ADVERB.find(&window) {
-            Some(m) => at - window[m.start()..].chars().count() + 1,
-            None => at,
+        let adverb = if may_end_in_adverb(window) { ADVERB.find(window) } else { None };
+        let (at, before) = match adverb {
+            Some(m) => {
+                let at = at - window[m.start()..].chars().count() + 1;
+                (at, self.text(at.saturating_sub(120), at))
+            }
+            None => (at, window),
         };
-        let before = self.text(at.saturating_sub(120), at);
-        if let Some(c) = ANON_BEFORE.captures(&before) {
-            return self.anonymous(&c[1]);
+        if let Some(g) = group_before(&ANON_BEFORE, before) {
+            return self.anonymous(&before[g]);
         }
         if let Some((_, actor)) = self.mention_ending_at(at, 2) {
             return self.named(actor);
         }
-        if let Some(c) = PRONOUN_BEFORE.captures(&before) {
-            return self.resolve_pronoun(&c[1], at);
+        if let Some(g) = group_before(&PRONOUN_BEFORE, before) {
+            return self.resolve_pronoun(&before[g], at);
         }
         Speaker::default()
     }
@@ -656,19 +813,19 @@ impl Extractor<'_> {
         // …but a short attribution sentence right after still counts:
         // “Are we ready?” Kagan asked.
         let after = if ends_sentence {
-            let next: String = rest.chars().take_while(|c| !".!?(".contains(*c)).collect();
+            let next = &rest[..rest.find(['.', '!', '?', '(']).unwrap_or(rest.len())];
             if next.split_whitespace().count() <= 8
                 && rest.trim_start().starts_with(|c: char| c.is_alphabetic())
             {
                 next
             } else {
-                String::new()
+                ""
             }
         } else {
             after
         };
         let near = |m: &regex::Match<'_>| m.start() <= 90 && !after[..m.start()].contains(['“', '"', '‘']);
-        if let Some(m) = CUE.find(&after).filter(near) {
+        if let Some(m) = CUE.find(after).filter(near) {
             let cue = m.as_str().to_lowercase();
             let cue_start = p.close + 1 + after[..m.start()].chars().count();
             let cue_end = cue_start + m.as_str().chars().count();
@@ -733,7 +890,7 @@ impl Extractor<'_> {
     /// after "according to", or the person the sentence is about.
     fn cue_before(&self, s: usize, end: usize) -> Speaker {
         let before = self.text(s, end);
-        let Some(m) = CUE.find_iter(&before).last() else { return Speaker::default() };
+        let Some(m) = CUE.find_iter(before).last() else { return Speaker::default() };
         let cue = m.as_str().to_lowercase();
         let cue_start = s + before[..m.start()].chars().count();
         let cue_end = cue_start + m.as_str().chars().count();
@@ -789,7 +946,7 @@ impl Extractor<'_> {
         }
         let head = self.text(s, before);
         static HE_SHE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(he|she)\b"));
-        if let Some(m) = HE_SHE.find(&head) {
+        if let Some(m) = HE_SHE.find(head) {
             let at = s + head[..m.start()].chars().count();
             let sp = self.resolve_pronoun(m.as_str(), at);
             if sp.kind.is_some() {
@@ -798,8 +955,8 @@ impl Extractor<'_> {
         }
         let cleaned = head.trim_start_matches(|c: char| !c.is_alphanumeric());
         let cleaned = cleaned.strip_prefix("As ").or_else(|| cleaned.strip_prefix("as ")).unwrap_or(cleaned);
-        if let Some(c) = ANON_AFTER.captures(cleaned) {
-            return self.anonymous(&c[1]);
+        if let Some(g) = group_after(&ANON_AFTER, cleaned) {
+            return self.anonymous(&cleaned[g]);
         }
         Speaker::default()
     }
@@ -812,15 +969,14 @@ impl Extractor<'_> {
         let base = seg.span.as_ref()?.start;
         let rel = close - base;
         let label =
-            seg.footnote_marks.iter().find(|(at, _)| *at > rel && *at <= rel + 3).map(|(_, l)| l.clone())?;
-        let notes: Vec<&Segment> =
-            self.doc.segments.iter().filter(|s| s.kind == BlockKind::Footnote).collect();
-        let k = notes.iter().position(|s| s.label.as_deref() == Some(label.as_str()))?;
+            seg.footnote_marks.iter().find(|(at, _)| *at > rel && *at <= rel + 3).map(|(_, l)| l.as_str())?;
+        let notes = &self.notes;
+        let k = notes.iter().position(|s| s.label.as_deref() == Some(label))?;
         let mut j = k;
         while notes[j].text.trim() == "Ibid." && j > 0 {
             j -= 1;
         }
-        interview_source(&notes[j].text)
+        self.note_sources[j].get_or_init(|| interview_source(&notes[j].text)).clone()
     }
 
     // ---------------------------------------------------------------
@@ -904,7 +1060,7 @@ impl Extractor<'_> {
                             .name
                             .as_deref()
                             .is_some_and(|n| n.split_whitespace().any(|w| ORG_HEADS.contains(&w)));
-                    let speechlike = FIRST_PERSON.is_match(&self.text(start, comma));
+                    let speechlike = FIRST_PERSON.is_match(self.text(start, comma));
                     if words(&self.chars[start..comma]) >= 5 && (!org || speechlike) {
                         self.push_quote(start, comma, QuoteMark::None, sp);
                     }
@@ -918,7 +1074,7 @@ impl Extractor<'_> {
     /// sentence `s..e`: the comma's position and the speaker.
     fn trailing_attribution(&self, s: usize, e: usize) -> Option<(usize, Speaker)> {
         let sentence = self.text(s, e);
-        for m in CUE.find_iter(&sentence) {
+        for m in CUE.find_iter(sentence) {
             let cue = m.as_str().to_lowercase();
             if cue.ends_with("ing") || cue == "according to" {
                 continue;
@@ -940,8 +1096,9 @@ impl Extractor<'_> {
                 let sp = self.subject_before(cue_start);
                 let subject_start = self.mention_ending_at(cue_start, 2).map(|(st, _)| st).or_else(|| {
                     let before = self.text(s, cue_start);
-                    let np = PRONOUN_BEFORE.captures(&before).or_else(|| ANON_BEFORE.captures(&before));
-                    np.and_then(|c| c.get(1)).map(|g| s + before[..g.start()].chars().count())
+                    let np =
+                        group_before(&PRONOUN_BEFORE, before).or_else(|| group_before(&ANON_BEFORE, before));
+                    np.map(|g| s + before[..g.start].chars().count())
                 });
                 let Some(mut st) = subject_start else { continue };
                 // A title or role noun before the name ("terrorism analyst
@@ -968,7 +1125,7 @@ impl Extractor<'_> {
     /// the speaker.
     fn extend_back(&self, para_start: usize, s: usize, comma: usize, sp: &Speaker) -> usize {
         let mut start = s;
-        let mut speechlike = FIRST_PERSON.is_match(&self.text(s, comma));
+        let mut speechlike = FIRST_PERSON.is_match(self.text(s, comma));
         let mut candidates = Vec::new();
         while start > para_start {
             let (ps, _) = self.sentence(start.saturating_sub(2));
@@ -979,13 +1136,13 @@ impl Extractor<'_> {
             let names_speaker = sp
                 .actor
                 .is_some_and(|a| self.mentions_in(ps, start).iter().any(|m| m.actor == a && m.end <= start));
-            if CUE.is_match(&prev)
+            if CUE.is_match(prev)
                 || names_speaker
-                || prev.contains([':', ';']) && !FIRST_PERSON.is_match(&prev)
+                || prev.contains([':', ';']) && !FIRST_PERSON.is_match(prev)
             {
                 break;
             }
-            speechlike |= FIRST_PERSON.is_match(&prev);
+            speechlike |= FIRST_PERSON.is_match(prev);
             candidates.push(ps);
             start = ps;
             if candidates.len() >= 8 {
@@ -1014,6 +1171,11 @@ pub fn interview_source(note: &str) -> Option<String> {
             r"(?i),?\s*(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\.?\s*$",
         )
     });
+    // Both branches of the pattern spell out "interview", whose letters
+    // have no case variants outside ASCII: without it, no match.
+    if !contains_ignore_ascii_case(note, "interview") {
+        return None;
+    }
     let c = INTERVIEW.captures(note.trim())?;
     let rest = DATE_TAIL.replace(&c[2], "");
     let rest = rest.trim().trim_end_matches('.').trim_end_matches(',').trim();
@@ -1111,6 +1273,120 @@ type = "person"
             let c: Vec<char> = t.chars().collect();
             assert_eq!(words(&c), t.split_whitespace().count(), "{t:?}");
         }
+    }
+
+    #[test]
+    fn maybe_mark_lets_every_mark_through() {
+        // Every code point: the prefilter must be true for each character
+        // the pairing matches on, and it is true for only two others.
+        let marks = ['“', '”', '"', '‘', '’', '\''];
+        let mut others = Vec::new();
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if marks.contains(&c) {
+                assert!(maybe_mark(c), "{c:?}");
+            } else if maybe_mark(c) {
+                others.push(c);
+            }
+        }
+        assert_eq!(others, ['#', '&']);
+    }
+
+    #[test]
+    fn byte_offsets_slice_what_collecting_the_chars_gives() {
+        let long: String = "Kābul “quotes” — Ærø, 東京 \u{212a}\u{17f} 🦀 plain ascii ".repeat(9);
+        for t in ["", "a", "“", "plain ASCII only", long.as_str()] {
+            let c: Vec<char> = t.chars().collect();
+            let o = ByteOffsets::new(&c);
+            for a in 0..=c.len() {
+                for b in a..=c.len() {
+                    let want: String = c[a..b].iter().collect();
+                    assert_eq!(&t[o.byte(&c, a)..o.byte(&c, b)], want, "{a}..{b}");
+                }
+            }
+        }
+    }
+
+    /// Attribution texts, ASCII and not, with every kind of white space.
+    const ATTRIBUTIONS: &[&str] = &[
+        "",
+        " ",
+        "“We will not leave,” said one commander from Kandahar  and left.",
+        "as one senior western official\u{a0}reportedly\u{2003}said, U.N. experts\tagree",
+        "Taliban fighters’ leaders, those sources in the Kunar Valley\nsaid ſhe \u{212a}im",
+        "“Why?” he asked. She\u{3000}added: they  insisted. THEY ſaid. a man from Kābul Ærø",
+        "the spokesman\u{2028}of the Taliban-Group said that Ça va reportedly\u{a0}\u{a0}",
+        "Kim Kagan quietly  he  one elder said she’s the people of Helmand’s Ghazni Province ",
+        "some  local\u{85}residents in Nangarhar, two   commanders  from Khost Paktia x",
+    ];
+
+    #[test]
+    fn regex_groups_by_find_are_the_captured_groups() {
+        let group = |r: &Regex, h: &str| r.captures(h).map(|c| c.get(1).expect("group 1 takes part").range());
+        for t in ATTRIBUTIONS {
+            let cuts = t.char_indices().map(|(i, _)| i).chain([t.len()]);
+            for i in cuts {
+                let (head, tail) = (&t[..i], &t[i..]);
+                for r in [&*ANON_BEFORE, &*PRONOUN_BEFORE] {
+                    assert_eq!(group_before(r, head), group(r, head), "{head:?}");
+                }
+                for r in [&*ANON_AFTER, &*PRONOUN_AFTER] {
+                    assert_eq!(group_after(r, tail), group(r, tail), "{tail:?}");
+                }
+                if ADVERB.is_match(head) {
+                    assert!(may_end_in_adverb(head), "{head:?}");
+                }
+            }
+        }
+        // The texts do exercise the patterns.
+        let ends: Vec<&str> =
+            ["one commander from Kandahar  ", "she\u{3000}", "  reportedly\u{a0}\u{a0}"].to_vec();
+        assert!(
+            ANON_BEFORE.is_match(ends[0]) && PRONOUN_BEFORE.is_match(ends[1]) && ADVERB.is_match(ends[2])
+        );
+        assert!(!may_end_in_adverb("reportedly") && !may_end_in_adverb("fly away "));
+    }
+
+    #[test]
+    fn collected_chars_are_the_chars() {
+        let mixed = "Kābul “quotes” — Ærø, 東京 \u{212a}\u{17f} 🦀 plain ascii runs of more than eight bytes";
+        let e16 = "é".repeat(16);
+        let sixteen =
+            ["abcdefghijklmnop", "abcdefghijklmnoé", e16.as_str(), "abcdefghijklmnopqrstuvwxyzabcdef"];
+        for t in ["", "a", "é", "🦀", "12345678", "1234567é", "12345678é", "abcdefghijklmnopq", mixed]
+            .into_iter()
+            .chain(sixteen)
+        {
+            for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
+                for part in [&t[..i], &t[i..]] {
+                    let (chars, offsets) = collect_chars(part);
+                    assert_eq!(chars, part.chars().collect::<Vec<_>>(), "{part:?}");
+                    assert_eq!(offsets.marks, ByteOffsets::new(&chars).marks, "{part:?}");
+                    let ascii = part.bytes().take_while(u8::is_ascii).count();
+                    assert_eq!(ascii_prefix_len(part.as_bytes()), ascii, "{part:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn interview_notes_need_the_word_interview() {
+        // The prefilter's premise: only ASCII letters are case variants of
+        // the letters of "interview" (unlike k and s, which the Kelvin sign
+        // and the long s fold to).
+        let letters = Regex::new("(?i)^[interview]$").expect("compiles");
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if letters.is_match(c.encode_utf8(&mut [0; 4])) {
+                assert!(c.is_ascii(), "{c:?}");
+            }
+        }
+        assert!(contains_ignore_ascii_case("Phone INTERVIEW with x", "interview"));
+        assert!(contains_ignore_ascii_case("InTeRvIeWeEs from Kunar", "interview"));
+        assert!(
+            !contains_ignore_ascii_case("Interveiw with x", "interview")
+                && !contains_ignore_ascii_case("", "x")
+        );
+        assert_eq!(interview_source("Skype \u{212a}interview with x"), None);
+        assert_eq!(interview_source("ſkype interview with an aide, 3 May 2021").as_deref(), Some("aide"));
     }
 
     #[test]
