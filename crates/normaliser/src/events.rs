@@ -241,7 +241,7 @@ pub fn extract_events(
         let mut cached: Option<((usize, usize), String, Vec<Hit>)> = None;
         for d in find_dates(text, &ctx, &mut years) {
             if chars.is_empty() {
-                chars.extend(text.chars());
+                decode_into(text, &mut chars);
             }
             let (ls, le) = (counter.char_of(d.start), counter.char_of(d.end));
             let (s, e) = sentence_bounds(&chars, 0..chars.len(), ls);
@@ -283,6 +283,21 @@ pub fn extract_events(
         }
     }
     out
+}
+
+/// Appends the code points of `text` to `out`: each run of ASCII bytes
+/// (each byte a code point) in one go, the other code points one by one.
+fn decode_into(text: &str, out: &mut Vec<char>) {
+    out.reserve(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let n = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        out.extend(rest.as_bytes()[..n].iter().map(|&b| char::from(b)));
+        // A non-ASCII byte of a `str` starts a code point.
+        let mut tail = rest[n..].chars();
+        out.extend(tail.next());
+        rest = tail.as_str();
+    }
 }
 
 /// The byte offset of code point `to` of `chars`, given that code point
@@ -499,6 +514,16 @@ mod tests {
             h,
             [("AGREE", 31, 38, "signing"), ("SUPPORT", 5, 11, "Backed"), ("CONCEDE", 5, 16, "Backed down")]
         );
+    }
+
+    #[test]
+    fn decoding_gives_the_code_points() {
+        for t in ["", "a", "é", "ascii only", "“Kābul”", "東京x", "x\u{212a}\u{17f}y", "🙂", "a🙂b—c\n"]
+        {
+            let mut out = vec!['z'];
+            decode_into(t, &mut out);
+            assert_eq!(out[1..], t.chars().collect::<Vec<_>>(), "{t:?}");
+        }
     }
 
     /// The events of `text`, with each sentence checked against the bounds
