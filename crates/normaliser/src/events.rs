@@ -101,6 +101,8 @@ struct TriggerWords {
     /// Pattern `k` is word `alt[k]` of category `of[k]`.
     of: Vec<usize>,
     alt: Vec<usize>,
+    /// The categories, as `TRIGGERS` has them (without compiling its regexes).
+    cats: Vec<&'static str>,
     /// Every word is ASCII and starts and ends with an ASCII word byte:
     /// then, on a text without the Kelvin sign or the long s, a category's
     /// regex matches exactly the words the automaton finds on ASCII word
@@ -112,13 +114,15 @@ static TRIGGER_WORDS: LazyLock<TriggerWords> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut of = Vec::new();
     let mut alt = Vec::new();
+    let mut cats = Vec::new();
     // The same lines, in the same order, as `TRIGGERS` reads.
     let lines =
         crate::lexicon::entries(include_str!("../data/event_triggers.txt")).into_iter().filter_map(|line| {
             let (cat, list) = line.split_once(':')?;
-            EVENT_TYPES.contains(&cat.trim()).then_some(list)
+            Some((*EVENT_TYPES.iter().find(|t| **t == cat.trim())?, list))
         });
-    for (k, list) in lines.enumerate() {
+    for (k, (cat, list)) in lines.enumerate() {
+        cats.push(cat);
         for (a, w) in list.split(',').map(str::trim).filter(|w| !w.is_empty()).enumerate() {
             words.push(w.to_string());
             of.push(k);
@@ -136,7 +140,7 @@ static TRIGGER_WORDS: LazyLock<TriggerWords> = LazyLock::new(|| {
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&words)
         .expect("plain words compile");
-    TriggerWords { ac, of, alt, plain }
+    TriggerWords { ac, of, alt, cats, plain }
 });
 
 /// A word byte of an ASCII word boundary (`(?-u:\b)`).
@@ -190,7 +194,7 @@ fn trigger_hits(sentence: &str) -> Vec<Hit> {
         }
         last = Some((k, end));
         let (ts, te) = (chars.char_of(start), chars_end.char_of(end));
-        hits.push((TRIGGERS[k].0, ts, te, sentence[start..end].to_string()));
+        hits.push((tw.cats[k], ts, te, sentence[start..end].to_string()));
     }
     hits
 }
@@ -496,6 +500,7 @@ mod tests {
     #[test]
     fn the_automaton_finds_what_the_regexes_find() {
         assert!(TRIGGER_WORDS.plain, "the fast path is in use");
+        assert_eq!(TRIGGER_WORDS.cats, TRIGGERS.iter().map(|t| t.0).collect::<Vec<_>>());
         let mut folded = 0;
         for s in generated_sentences(20_000) {
             folded += usize::from(has_case_folding_letter(&s));
