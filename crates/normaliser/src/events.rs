@@ -12,7 +12,7 @@ use crate::dates::{find_dates, writes_day_first, DateContext, DatePrecision, Yea
 use crate::document::Document;
 use crate::lexicon::has_case_folding_letter;
 use crate::mapped::CharCounter;
-use crate::mentions::{ActorRef, Annotations};
+use crate::mentions::{ActorRef, Annotations, Mention};
 use crate::sentences::sentence_bounds;
 
 /// One dated event. Offsets are code points of the document text.
@@ -94,42 +94,116 @@ fn dated(kind: BlockKind) -> bool {
     )
 }
 
-/// Every trigger word of every category, ASCII case-insensitive: which
-/// categories can match a sentence at all, so the others' regexes are
-/// not run. Pattern `k` belongs to category `TRIGGER_OF[k]`.
-static TRIGGER_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+/// Every trigger word of every category, ASCII case-insensitive, with
+/// the category it belongs to and its place in that category's list.
+struct TriggerWords {
+    ac: aho_corasick::AhoCorasick,
+    /// Pattern `k` is word `alt[k]` of category `of[k]`.
+    of: Vec<usize>,
+    alt: Vec<usize>,
+    /// The categories, as `TRIGGERS` has them (without compiling its regexes).
+    cats: Vec<&'static str>,
+    /// Every word is ASCII and starts and ends with an ASCII word byte:
+    /// then, on a text without the Kelvin sign or the long s, a category's
+    /// regex matches exactly the words the automaton finds on ASCII word
+    /// boundaries, chosen leftmost-first (see [`trigger_hits`]).
+    plain: bool,
+}
+
+static TRIGGER_WORDS: LazyLock<TriggerWords> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut of = Vec::new();
+    let mut alt = Vec::new();
+    let mut cats = Vec::new();
     // The same lines, in the same order, as `TRIGGERS` reads.
     let lines =
         crate::lexicon::entries(include_str!("../data/event_triggers.txt")).into_iter().filter_map(|line| {
             let (cat, list) = line.split_once(':')?;
-            EVENT_TYPES.contains(&cat.trim()).then_some(list)
+            Some((*EVENT_TYPES.iter().find(|t| **t == cat.trim())?, list))
         });
-    for (k, list) in lines.enumerate() {
-        for w in list.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+    for (k, (cat, list)) in lines.enumerate() {
+        cats.push(cat);
+        for (a, w) in list.split(',').map(str::trim).filter(|w| !w.is_empty()).enumerate() {
             words.push(w.to_string());
             of.push(k);
+            alt.push(a);
         }
     }
+    let plain = words.iter().all(|w| {
+        let b = w.as_bytes();
+        w.is_ascii()
+            && b.first().is_some_and(|&c| is_word_byte(c))
+            && b.last().is_some_and(|&c| is_word_byte(c))
+    });
     let ac = aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&words)
         .expect("plain words compile");
-    (ac, of)
+    TriggerWords { ac, of, alt, cats, plain }
 });
+
+/// A word byte of an ASCII word boundary (`(?-u:\b)`).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
 
 /// A trigger match in a sentence: category, code point span, the word.
 type Hit = (&'static str, usize, usize, String);
 
 /// Every trigger match of a sentence, category by category in the order
-/// of the data file, each category's matches in text order.
+/// of the data file, each category's matches in text order: what each
+/// category's regex `(?i)\b(?:w1|w2|…)\b` (ASCII `\b`) finds.
+///
+/// One automaton pass finds every occurrence of every word. Without the
+/// Kelvin sign and the long s in the sentence, (Unicode) case-insensitive
+/// matching of ASCII words is ASCII case-insensitive matching, so the
+/// regex's matches are these occurrences: those on word boundaries (the
+/// words start and end with word bytes, so a boundary is a non-word byte
+/// or the edge of the text outside the word), taken leftmost-first — from
+/// where the last match ended, the leftmost start, and at that start the
+/// word listed first. Otherwise the regexes are run.
 fn trigger_hits(sentence: &str) -> Vec<Hit> {
-    let candidates = candidate_categories(sentence);
+    let tw = &*TRIGGER_WORDS;
+    if !tw.plain || has_case_folding_letter(sentence) {
+        return trigger_hits_by_regex(sentence, &vec![true; TRIGGERS.len()]);
+    }
+    let b = sentence.as_bytes();
+    // (category, start, word index, end), byte offsets.
+    let mut found: Vec<(usize, usize, usize, usize)> = tw
+        .ac
+        .find_overlapping_iter(sentence)
+        .filter(|m| {
+            (m.start() == 0 || !is_word_byte(b[m.start() - 1]))
+                && b.get(m.end()).is_none_or(|&c| !is_word_byte(c))
+        })
+        .map(|m| {
+            let p = m.pattern().as_usize();
+            (tw.of[p], m.start(), tw.alt[p], m.end())
+        })
+        .collect();
+    found.sort_unstable();
+    let mut hits = Vec::new();
+    // The end of the last match taken, per category.
+    let mut last: Option<(usize, usize)> = None;
+    let mut chars = CharCounter::new(sentence);
+    let mut chars_end = CharCounter::new(sentence);
+    for (k, start, _, end) in found {
+        if last.is_some_and(|(lk, le)| lk == k && start < le) {
+            continue;
+        }
+        last = Some((k, end));
+        let (ts, te) = (chars.char_of(start), chars_end.char_of(end));
+        hits.push((tw.cats[k], ts, te, sentence[start..end].to_string()));
+    }
+    hits
+}
+
+/// The matches of the categories' regexes, for the `run` ones.
+fn trigger_hits_by_regex(sentence: &str, run: &[bool]) -> Vec<Hit> {
     let mut hits = Vec::new();
     for (k, (cat, re)) in TRIGGERS.iter().enumerate() {
-        if !candidates[k] {
+        if !run[k] {
             continue;
         }
         for m in re.find_iter(sentence) {
@@ -140,23 +214,6 @@ fn trigger_hits(sentence: &str) -> Vec<Hit> {
     hits
 }
 
-/// The categories whose regex can match `sentence`: those with a word in
-/// it (ASCII case-insensitive). Unicode case folding also lets `k` match
-/// the Kelvin sign and `s` the long s; a sentence with either has every
-/// category run.
-fn candidate_categories(sentence: &str) -> Vec<bool> {
-    let n = TRIGGERS.len();
-    if has_case_folding_letter(sentence) {
-        return vec![true; n];
-    }
-    let (ac, of) = &*TRIGGER_WORDS;
-    let mut out = vec![false; n];
-    for m in ac.find_overlapping_iter(sentence) {
-        out[of[m.pattern().as_usize()]] = true;
-    }
-    out
-}
-
 /// Reads the events of a document. `published` is the document's date
 /// and precision, for relative dates ("last year", "on Monday").
 pub fn extract_events(
@@ -164,13 +221,13 @@ pub fn extract_events(
     ann: &Annotations,
     published: Option<(Date, DatePrecision)>,
 ) -> Vec<Event> {
-    let chars: Vec<char> = doc.text.chars().collect();
     let ctx = DateContext { published, day_first: writes_day_first(&doc.text) };
     let mut years = YearState::default();
     let mut out = Vec::new();
-    // The trigger matches of the last sentence read (several dates often
-    // share a sentence).
-    let mut cached: Option<((usize, usize), Vec<Hit>)> = None;
+    // The code points of the segment being read: sentence bounds never
+    // look outside the segment, so its own code points, indexed from its
+    // start, give the same bounds as those of the whole text.
+    let mut chars: Vec<char> = Vec::new();
     for seg in &doc.segments {
         let Some(span) = seg.span.clone() else { continue };
         if !dated(seg.kind) {
@@ -181,25 +238,30 @@ pub fn extract_events(
         debug_assert_eq!(text.chars().count(), span.len());
         let mut counter = CharCounter::new(text);
         years.paragraph = None;
+        chars.clear();
+        // The sentence of the last date read, as (start, end) code points of
+        // the segment, its text and its trigger matches (several dates
+        // often share a sentence).
+        let mut cached: Option<((usize, usize), String, Vec<Hit>)> = None;
         for d in find_dates(text, &ctx, &mut years) {
-            let (ds, de) = (span.start + counter.char_of(d.start), span.start + counter.char_of(d.end));
-            let (s, e) = sentence_bounds(&chars, span.clone(), ds);
-            let sentence: String = chars[s..e].iter().collect();
-            // Trigger words inside an actor's name ("Sanctions Monitoring
-            // Team") are names, not events.
-            let names: Vec<(usize, usize)> = ann
-                .mentions
-                .iter()
-                .skip(ann.mentions.partition_point(|m| m.start < s))
-                .take_while(|m| m.start < e)
-                .filter(|m| m.end <= e)
-                .map(|m| (m.start - s, m.end - s))
-                .collect();
-            if cached.as_ref().is_none_or(|c| c.0 != (s, e)) {
-                cached = Some(((s, e), trigger_hits(&sentence)));
+            if chars.is_empty() {
+                decode_into(text, &mut chars);
             }
-            let hits = cached.as_ref().map_or(&[][..], |c| c.1.as_slice());
-            let (event_type, trigger) = classify(hits, ds - s, de - s, &names);
+            let (ls, le) = (counter.char_of(d.start), counter.char_of(d.end));
+            let (s, e) = sentence_bounds(&chars, 0..chars.len(), ls);
+            if cached.as_ref().is_none_or(|c| c.0 != (s, e)) {
+                // Byte offsets of the sentence, counted from the date's.
+                let (bs, be) = (byte_offset(&chars, (ls, d.start), s), byte_offset(&chars, (ls, d.start), e));
+                let sentence = text.get(bs..be).map_or_else(|| chars[s..e].iter().collect(), str::to_string);
+                let hits = trigger_hits(&sentence);
+                cached = Some(((s, e), sentence, hits));
+            }
+            let (ds, de) = (span.start + ls, span.start + le);
+            let (s, e) = (span.start + s, span.start + e);
+            let (sentence, hits) = cached.as_ref().map_or(("", &[][..]), |c| (c.1.as_str(), c.2.as_slice()));
+            // Mentions from the first starting in the sentence.
+            let from = &ann.mentions[ann.mentions.partition_point(|m| m.start < s)..];
+            let (event_type, trigger) = classify(hits, ds - s, de - s, from, (s, e));
             let mut actors: Vec<ActorRef> = Vec::new();
             let lo = ann.mentions.partition_point(|m| m.start < s);
             let hi = ann.mentions.partition_point(|m| m.start < e);
@@ -217,7 +279,7 @@ pub fn extract_events(
                 event_type,
                 trigger,
                 actors,
-                sentence,
+                sentence: sentence.to_string(),
                 start: s,
                 end: e,
                 segment_seq: seg.seq,
@@ -227,19 +289,57 @@ pub fn extract_events(
     out
 }
 
+/// Appends the code points of `text` to `out`: each run of ASCII bytes
+/// (each byte a code point) in one go, the other code points one by one.
+fn decode_into(text: &str, out: &mut Vec<char>) {
+    out.reserve(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let n = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        out.extend(rest.as_bytes()[..n].iter().map(|&b| char::from(b)));
+        // A non-ASCII byte of a `str` starts a code point.
+        let mut tail = rest[n..].chars();
+        out.extend(tail.next());
+        rest = tail.as_str();
+    }
+}
+
+/// The byte offset of code point `to` of `chars`, given that code point
+/// `at.0` is at byte `at.1`.
+fn byte_offset(chars: &[char], at: (usize, usize), to: usize) -> usize {
+    let (c, b) = at;
+    let len = |r: &[char]| r.iter().map(|ch| ch.len_utf8()).sum::<usize>();
+    if to >= c {
+        b + len(&chars[c..to])
+    } else {
+        b - len(&chars[to..c])
+    }
+}
+
 /// The trigger nearest to the date (`date_start..date_end`, code points of
 /// the sentence) among the sentence's `hits`, and its category; OTHER
-/// when the sentence has none.
+/// when the sentence has none. `from` are the mentions from the first
+/// that starts in the sentence `s..e` (code points of the text).
 fn classify(
     hits: &[Hit],
     date_start: usize,
     date_end: usize,
-    names: &[(usize, usize)],
+    from: &[Mention],
+    (s, e): (usize, usize),
 ) -> (&'static str, Option<String>) {
+    // Trigger words inside an actor's name ("Sanctions Monitoring Team")
+    // are names, not events: the mentions within the sentence, as code
+    // points of the sentence.
+    let names = || {
+        from.iter()
+            .take_while(move |m| m.start < e)
+            .filter(move |m| m.end <= e)
+            .map(move |m| (m.start - s, m.end - s))
+    };
     let mut best: Option<(usize, &'static str, &str)> = None;
     for (cat, ts, te, word) in hits {
         let (ts, te) = (*ts, *te);
-        if names.iter().any(|&(a, b)| ts < b && a < te) {
+        if names().any(|(a, b)| ts < b && a < te) {
             continue;
         }
         let distance = if te <= date_start {
@@ -326,6 +426,132 @@ mod tests {
         // Inside a word, the Kelvin sign and the long s fold to k and s.
         assert!(trigger_hits("They attac\u{212a}ed him in 2020.").iter().any(|h| h.0 == "ASSAULT"));
         assert!(trigger_hits("They di\u{17f}cussed it.").iter().any(|h| h.0 == "CONSULT"));
+    }
+
+    /// Sentences made of pieces of trigger words, word and non-word
+    /// bytes, ASCII case changes and non-ASCII letters, drawn by a fixed
+    /// pseudo-random sequence.
+    fn generated_sentences(n: usize) -> Vec<String> {
+        const PIECES: [&str; 44] = [
+            "sign",
+            "signed",
+            "SIGNING",
+            "ed",
+            "s",
+            "ing",
+            "un",
+            "re-",
+            "deal",
+            "Talks",
+            "backed",
+            "backed down",
+            "down",
+            "pulled out",
+            "pulled",
+            "out",
+            "took power",
+            "took",
+            "fall of",
+            "of",
+            "left the country",
+            "safe haven",
+            "haven",
+            "strike",
+            "STRIKES",
+            "war",
+            "_",
+            "9",
+            " ",
+            " ",
+            ", ",
+            ".",
+            "-",
+            "’",
+            "“",
+            "é",
+            "Kā",
+            "\u{212a}",
+            "\u{17f}",
+            "in 2020",
+            "seized power",
+            "SEIZED",
+            "power",
+            "control",
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let len = (x % 12) as usize;
+                (0..len)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        PIECES[(x % PIECES.len() as u64) as usize]
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_automaton_finds_what_the_regexes_find() {
+        assert!(TRIGGER_WORDS.plain, "the fast path is in use");
+        assert_eq!(TRIGGER_WORDS.cats, TRIGGERS.iter().map(|t| t.0).collect::<Vec<_>>());
+        let mut folded = 0;
+        for s in generated_sentences(20_000) {
+            folded += usize::from(has_case_folding_letter(&s));
+            assert_eq!(trigger_hits(&s), unfiltered_hits(&s), "{s:?}");
+        }
+        // Both paths were taken.
+        assert!(folded > 100 && folded < 19_000, "{folded}");
+        assert_eq!(trigger_hits(""), Vec::<Hit>::new());
+        // Leftmost-first, as the regex: "backed down" is SUPPORT's "backed"
+        // and CONCEDE's "backed down"; "signing" is not "sign"; "seized
+        // power" is listed before "seized".
+        let h = trigger_hits("They Backed down, signing_ it; signing it.");
+        assert_eq!(trigger_hits("they seized power").len(), 1);
+        let h: Vec<(&str, usize, usize, &str)> = h.iter().map(|h| (h.0, h.1, h.2, h.3.as_str())).collect();
+        assert_eq!(
+            h,
+            [("AGREE", 31, 38, "signing"), ("SUPPORT", 5, 11, "Backed"), ("CONCEDE", 5, 16, "Backed down")]
+        );
+    }
+
+    #[test]
+    fn decoding_gives_the_code_points() {
+        for t in ["", "a", "é", "ascii only", "“Kābul”", "東京x", "x\u{212a}\u{17f}y", "🙂", "a🙂b—c\n"]
+        {
+            let mut out = vec!['z'];
+            decode_into(t, &mut out);
+            assert_eq!(out[1..], t.chars().collect::<Vec<_>>(), "{t:?}");
+        }
+    }
+
+    /// The events of `text`, with each sentence checked against the bounds
+    /// found in the code points of the whole text.
+    #[test]
+    fn sentences_are_found_within_the_segment_as_in_the_whole_text() {
+        let text = "Über-raids in Kābul — “they attacked,” he said — began in March 2019. Then the \
+                    Taliban signed a deal on 29 February 2020.\n\nNo date here. Ærø’s talks in 2018 failed. \
+                    The U.S. backed down in 2021; in 2022 it withdrew.\n\n- 東京 met them in 2017.\n";
+        let doc = crate::normalise(text, &parse_blocks(text, &Hints::default()));
+        let ann = Annotations::default();
+        let chars: Vec<char> = doc.text.chars().collect();
+        let ev = extract_events(&doc, &ann, None);
+        assert!(ev.len() >= 6, "{ev:?}");
+        for e in &ev {
+            let seg = doc.segments.iter().find(|s| s.seq == e.segment_seq).expect("segment");
+            let span = seg.span.clone().expect("span");
+            assert_eq!(sentence_bounds(&chars, span, e.date_span.0), (e.start, e.end));
+            assert_eq!(chars[e.start..e.end].iter().collect::<String>(), e.sentence);
+            assert_eq!(chars[e.date_span.0..e.date_span.1].iter().collect::<String>(), e.date_text);
+        }
+        let types: Vec<&str> = ev.iter().map(|e| e.event_type).collect();
+        assert_eq!(types, ["ASSAULT", "AGREE", "CONSULT", "CONCEDE", "RETREAT", "CONSULT"], "{ev:?}");
     }
 
     #[test]

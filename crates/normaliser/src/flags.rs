@@ -78,7 +78,7 @@ fn words_of(data: &str) -> Vec<String> {
 
 static TORTURED: LazyLock<Vec<String>> =
     LazyLock::new(|| words_of(include_str!("../data/tortured_phrases.txt")));
-/// All tortured phrases at once, case-insensitively.
+/// All tortured phrases at once, ASCII case-insensitively.
 static TORTURED_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -86,8 +86,25 @@ static TORTURED_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .build(TORTURED.iter())
         .expect("plain phrases compile")
 });
+/// Some tortured phrase, Unicode case-insensitively: it matches wherever
+/// [`TORTURED_AC`] does (and where the Kelvin sign or the long s stand for
+/// k or s), with a faster search; a text it does not match has no phrase.
+static TORTURED_GATE: LazyLock<Regex> = LazyLock::new(|| {
+    let alts: Vec<String> = TORTURED.iter().map(|p| regex::escape(p)).collect();
+    crate::lexicon::re(&format!("(?i:{})", alts.join("|")))
+});
 static CONTRACTIONS: LazyLock<HashSet<String>> =
     LazyLock::new(|| words_of(include_str!("../data/contractions.txt")).into_iter().collect());
+/// The byte lengths of the contractions: shortest, longest.
+static CONTRACTION_LENS: LazyLock<(usize, usize)> = LazyLock::new(|| {
+    let lens = CONTRACTIONS.iter().map(String::len);
+    (lens.clone().min().unwrap_or(0), lens.max().unwrap_or(0))
+});
+/// Every quotation mark of [`QUOTE_MARKS`], as UTF-8: in valid UTF-8 the
+/// encoding of a character occurs only where that character is.
+static QUOTE_MARKS_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(QUOTE_MARKS.iter().map(|c| c.to_string())).expect("plain marks compile")
+});
 static TEMPLATE_RESIDUE: LazyLock<Regex> = LazyLock::new(|| crate::lexicon::re(r"\{[a-z_]{2,30}\}"));
 /// A reporting verb of the shared lexicon (`data/reporting_verbs.txt`).
 static REPORTING_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -137,16 +154,32 @@ fn pdf_artefacts(doc: &Document) -> bool {
 /// No quotation mark or apostrophe anywhere in the running text, and at
 /// least two apostrophe-less contractions — or one, with a reporting verb.
 fn quote_marks_stripped(body: &[&str]) -> bool {
-    if body.iter().any(|t| t.contains(QUOTE_MARKS)) {
+    if body.iter().any(|t| QUOTE_MARKS_AC.is_match(*t)) {
         return false;
     }
     let contractions = body
         .iter()
         .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| CONTRACTIONS.contains(&w.to_lowercase()))
+        .filter(|w| is_contraction(w))
         .count();
-    let reporting = body.iter().any(|t| REPORTING_VERB.is_match(t));
-    contractions >= 2 || (contractions == 1 && reporting)
+    contractions >= 2 || (contractions == 1 && body.iter().any(|t| REPORTING_VERB.is_match(t)))
+}
+
+/// Whether `word` in lower case is a contraction. An ASCII word's lower
+/// case is its ASCII lower case, of the same length: it is looked up
+/// without an allocation, and not at all when no contraction is that long.
+fn is_contraction(word: &str) -> bool {
+    if !word.is_ascii() {
+        return CONTRACTIONS.contains(&word.to_lowercase());
+    }
+    let (min, max) = *CONTRACTION_LENS;
+    let mut buf = [0u8; 32];
+    let Some(lower) = buf.get_mut(..word.len()).filter(|_| (min..=max).contains(&word.len())) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| CONTRACTIONS.contains(w))
 }
 
 /// Two or more different tortured phrases, or template residue.
@@ -155,7 +188,7 @@ fn spun(body: &[&str]) -> bool {
     let mut seen = vec![false; TORTURED.len()];
     // Most texts have no tortured phrase at all: a quick search says so
     // before the slower search for every occurrence.
-    for t in body.iter().filter(|t| TORTURED_AC.is_match(**t)) {
+    for t in body.iter().filter(|t| TORTURED_GATE.is_match(t)) {
         for m in TORTURED_AC.find_overlapping_iter(*t) {
             if on_word_boundaries(t, m.start(), m.end()) {
                 seen[m.pattern().as_usize()] = true;
@@ -202,6 +235,127 @@ mod tests {
         assert!(!spun(&["National security officials visited training camps."]));
         // Word boundaries: "coaching campsite" is not "coaching camps".
         assert!(!contains_phrase("the coaching campsite", "coaching camps"));
+    }
+
+    /// `spun` as it was: each paragraph searched on its own, ASCII
+    /// case-insensitively.
+    fn spun_reference(body: &[&str]) -> bool {
+        static AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(TORTURED.iter())
+                .expect("plain phrases compile")
+        });
+        let ac = &*AC;
+        let residue = body.iter().any(|t| TEMPLATE_RESIDUE.is_match(t));
+        let mut seen = vec![false; TORTURED.len()];
+        for t in body {
+            for m in ac.find_overlapping_iter(*t) {
+                if on_word_boundaries(t, m.start(), m.end()) {
+                    seen[m.pattern().as_usize()] = true;
+                }
+            }
+        }
+        let distinct = seen.iter().filter(|&&s| s).count();
+        distinct >= 2 || (residue && distinct >= 1)
+    }
+
+    #[test]
+    fn spun_text_is_found_as_each_paragraph_searched_on_its_own_finds_it() {
+        let bodies: [&[&str]; 16] = [
+            &[],
+            &[""],
+            &["", ""],
+            &["The NATIONWIDE Safety advisor visited Coaching Camps."],
+            &["The nationwide safety advisor", "visited coaching camps."],
+            // Across two paragraphs is not a phrase.
+            &["the nationwide", "safety advisor visited coaching camps"],
+            &["it went nationwide", "safety first; coaching", "camps"],
+            // Non-ASCII letters are word characters; curly quotes are not.
+            &["énationwide safety and coaching campsé"],
+            &["“nationwide safety” and ‘coaching camps’"],
+            // The Kelvin sign and the long s are not k and s here.
+            &["nationwide \u{17f}afety and coaching camp\u{17f}"],
+            &["nationwide safety and wor\u{212a}ing coaching camps"],
+            &["{dollars} and nationwide safety"],
+            &["{dollars}", "NATIONWIDE SAFETY"],
+            &["{Dollars} and nationwide safety"],
+            &["{dol", "lars} and nationwide safety"],
+            &["secure havens and secure haven, İstanbul Kābul 東京 nationwide safetyy"],
+        ];
+        for body in bodies {
+            assert_eq!(spun(body), spun_reference(body), "{body:?}");
+        }
+        assert!(spun(bodies[3]) && spun(bodies[4]) && !spun(bodies[5]) && !spun(bodies[9]));
+        assert!(spun(bodies[12]) && !spun(bodies[13]) && spun(bodies[15]));
+        // Every phrase, in each case, alone and next to each other one.
+        for p in TORTURED.iter() {
+            for q in TORTURED.iter() {
+                for body in [
+                    [p.to_uppercase(), q.clone()],
+                    [format!("x{p}"), format!("{q}.")],
+                    [format!("{p} {q}"), String::new()],
+                    [format!("{p}{q}"), format!("{{residue}} {q}")],
+                ] {
+                    let body = [body[0].as_str(), body[1].as_str()];
+                    assert_eq!(spun(&body), spun_reference(&body), "{body:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn quote_marks_are_found_as_a_char_scan_finds_them() {
+        let has = |t: &str| QUOTE_MARKS_AC.is_match(t);
+        // Every character, alone and among others.
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let t = format!("a{c}b");
+            assert_eq!(has(&t), QUOTE_MARKS.contains(&c), "{c:?}");
+        }
+        for t in ["", "plain", "Kābul 東京 — « »", "it’s", "\u{2019}", "\u{201f}\u{201b}\u{2039}\u{203a}"]
+        {
+            assert_eq!(has(t), t.contains(QUOTE_MARKS), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn contractions_are_found_as_lower_casing_finds_them() {
+        let words = [
+            "",
+            "dont",
+            "DONT",
+            "DoNt",
+            "shouldve",
+            "SHOULDVE",
+            "shouldvee",
+            "dontt",
+            "x",
+            "its",
+            "cant1",
+            "\u{212a}",
+            "isn\u{212a}",
+            "\u{17f}houldnt",
+            "İsnt",
+            "ISNT",
+            "Dön",
+            "wouldnt",
+            "theyre",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        ];
+        for w in words {
+            assert_eq!(is_contraction(w), CONTRACTIONS.contains(&w.to_lowercase()), "{w:?}");
+        }
+        for c in CONTRACTIONS.iter() {
+            assert!(is_contraction(c) && is_contraction(&c.to_uppercase()), "{c}");
+        }
+        // Only the Kelvin sign lower-cases to ASCII from outside it (the
+        // dotted capital I leaves a combining dot): a non-ASCII word that is
+        // a contraction in lower case holds it, and is looked up the slow way.
+        let to_ascii: Vec<char> = (0x80..=0x10_ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()) && c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(to_ascii, ['\u{212a}']);
     }
 
     #[test]
