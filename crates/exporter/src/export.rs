@@ -564,12 +564,16 @@ pub(crate) fn finish_folder(
     part: Option<&PartManifest>,
 ) -> Result<(RowCounts, Vec<FileEntry>)> {
     let tables = schema::tables();
-    let mut table_files = Vec::new();
-    for t in &tables {
-        let csv = file_entry(dir, &format!("{}.csv", t.name))?;
-        let parquet = file_entry(dir, &format!("{}.parquet", t.name))?;
-        table_files.push((t.clone(), csv, parquet));
-    }
+    // The table files are hashed side by side on the thread pool: this is
+    // the build's serial tail, and the largest file sets its length.
+    let table_files = tables
+        .par_iter()
+        .map(|t| {
+            let csv = file_entry(dir, &format!("{}.csv", t.name))?;
+            let parquet = file_entry(dir, &format!("{}.parquet", t.name))?;
+            Ok((t.clone(), csv, parquet))
+        })
+        .collect::<Result<Vec<_>>>()?;
     let row_counts: Vec<(schema::Table, usize)> =
         tables.iter().map(|t| (t.clone(), counts.get(t.name).copied().unwrap_or(0))).collect();
     write(&dir.join(CARD_FILE), card.render(meta, &row_counts).as_bytes())?;
