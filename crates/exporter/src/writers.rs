@@ -7,8 +7,8 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Int64Type};
-use arrow_array::{Array, RecordBatch};
+use arrow_array::types::Int64Type;
+use arrow_array::{Array, BooleanArray, Date32Array, Int64Array, ListArray, RecordBatch, StringArray};
 use arrow_schema::DataType;
 use arrow_select::concat::concat_batches;
 use parquet::arrow::ArrowWriter;
@@ -172,26 +172,43 @@ impl TableWriter {
     }
 
     fn write_csv(&mut self, batch: &RecordBatch) -> Result<()> {
-        for row in 0..batch.num_rows() {
-            for (i, column) in self.table.csv_columns() {
-                csv_cell(batch.column(i).as_ref(), column.ty, row, &mut self.cell).map_err(|message| {
-                    Error::Value {
-                        table: self.table.name,
-                        column: column.name,
-                        key: row_key(batch, row),
-                        message,
-                    }
+        // Each column is looked up and downcast once per batch, not per cell.
+        let columns = self
+            .table
+            .csv_columns()
+            .map(|(i, column)| {
+                let array = batch.column(i).as_ref();
+                let typed = Column::new(array, column.ty).ok_or_else(|| Error::Value {
+                    table: self.table.name,
+                    column: column.name,
+                    key: String::new(),
+                    message: format!("array of type {} does not fit the column type", array.data_type()),
                 })?;
+                Ok((column.name, typed))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        for row in 0..batch.num_rows() {
+            for (name, column) in &columns {
+                let cell = csv_cell(column, row, &mut self.cell).map_err(|message| Error::Value {
+                    table: self.table.name,
+                    column: name,
+                    key: row_key(batch, row),
+                    message,
+                })?;
+                let field = match cell {
+                    Cell::Borrowed(s) => s,
+                    Cell::Formatted => self.cell.as_str(),
+                };
                 // Bytes bound characters: count them only when it matters.
-                if self.cell.len() > MAX_CELL_CHARS && self.cell.chars().count() > MAX_CELL_CHARS {
+                if field.len() > MAX_CELL_CHARS && field.chars().count() > MAX_CELL_CHARS {
                     return Err(Error::Value {
                         table: self.table.name,
-                        column: column.name,
+                        column: name,
                         key: row_key(batch, row),
                         message: format!("a CSV cell would exceed {MAX_CELL_CHARS} characters"),
                     });
                 }
-                self.csv.write_field(&self.cell).map_err(|e| Error::format(&self.csv_path, e))?;
+                self.csv.write_field(field).map_err(|e| Error::format(&self.csv_path, e))?;
             }
             // Ends the record whose fields were just written.
             self.csv.write_record(None::<&[u8]>).map_err(|e| Error::format(&self.csv_path, e))?;
@@ -224,34 +241,69 @@ pub fn needs_guard(s: &str) -> bool {
     s.starts_with(['=', '+', '-', '@', '\t', '\r', '\n', '\''])
 }
 
-/// Formats one cell of the CSV edition into `out` (null = empty).
-fn csv_cell(
-    array: &dyn Array,
-    ty: ColumnType,
-    row: usize,
-    out: &mut String,
-) -> std::result::Result<(), String> {
-    out.clear();
-    if array.is_null(row) {
-        return Ok(());
+/// A column of a batch, downcast to its Arrow array type.
+enum Column<'a> {
+    Text(&'a StringArray),
+    Integer(&'a Int64Array),
+    Boolean(&'a BooleanArray),
+    Date(&'a Date32Array),
+    TextList(&'a ListArray),
+    IntegerList(&'a ListArray),
+}
+
+impl<'a> Column<'a> {
+    /// `None` if the array is not of the column type's Arrow type.
+    fn new(array: &'a dyn Array, ty: ColumnType) -> Option<Column<'a>> {
+        let any = array.as_any();
+        Some(match ty {
+            ColumnType::Text => Column::Text(any.downcast_ref()?),
+            ColumnType::Integer => Column::Integer(any.downcast_ref()?),
+            ColumnType::Boolean => Column::Boolean(any.downcast_ref()?),
+            ColumnType::Date => Column::Date(any.downcast_ref()?),
+            ColumnType::TextList => Column::TextList(any.downcast_ref()?),
+            ColumnType::IntegerList => Column::IntegerList(any.downcast_ref()?),
+        })
     }
-    match ty {
-        ColumnType::Text => push_text(out, array.as_string::<i32>().value(row)),
-        ColumnType::Integer => {
-            let _ = write!(out, "{}", array.as_primitive::<Int64Type>().value(row));
+
+    fn is_null(&self, row: usize) -> bool {
+        match self {
+            Column::Text(a) => a.is_null(row),
+            Column::Integer(a) => a.is_null(row),
+            Column::Boolean(a) => a.is_null(row),
+            Column::Date(a) => a.is_null(row),
+            Column::TextList(a) | Column::IntegerList(a) => a.is_null(row),
         }
-        ColumnType::Boolean => out.push_str(if array.as_boolean().value(row) { "true" } else { "false" }),
-        ColumnType::Date => {
-            let days = array.as_primitive::<Date32Type>().value(row);
-            let date = jiff::civil::date(1970, 1, 1)
-                .checked_add(jiff::Span::new().days(i64::from(days)))
-                .map_err(|e| e.to_string())?;
-            let _ = write!(out, "{date}");
+    }
+}
+
+/// Where a formatted cell is: borrowed straight from the batch, or
+/// formatted into the caller's buffer.
+enum Cell<'a> {
+    Borrowed(&'a str),
+    Formatted,
+}
+
+/// Formats one cell of the CSV edition (null = empty): a text that needs
+/// no guard is borrowed as it is; anything else is formatted into `out`.
+fn csv_cell<'a>(column: &Column<'a>, row: usize, out: &mut String) -> std::result::Result<Cell<'a>, String> {
+    out.clear();
+    if column.is_null(row) {
+        return Ok(Cell::Borrowed(""));
+    }
+    match column {
+        Column::Text(a) => {
+            let s = a.value(row);
+            if !needs_guard(s) {
+                return Ok(Cell::Borrowed(s));
+            }
+            push_text(out, s);
         }
-        ColumnType::TextList => {
-            let list = array.as_list::<i32>().value(row);
+        Column::Integer(a) => push_int(out, a.value(row)),
+        Column::Boolean(a) => return Ok(Cell::Borrowed(if a.value(row) { "true" } else { "false" })),
+        Column::Date(a) => push_date(out, a.value(row))?,
+        Column::TextList(a) => {
+            let list = a.value(row);
             let items = list.as_string::<i32>();
-            let mut joined = String::new();
             for (k, item) in items.iter().flatten().enumerate() {
                 if item.contains(LIST_SEPARATOR) || item.is_empty() {
                     return Err(format!(
@@ -259,25 +311,104 @@ fn csv_cell(
                     ));
                 }
                 if k > 0 {
-                    joined.push_str(LIST_SEPARATOR);
+                    out.push_str(LIST_SEPARATOR);
+                } else if needs_guard(item) {
+                    // Items are never empty, so the joined text starts
+                    // with the first item: the guard goes before it.
+                    out.push('\'');
                 }
-                joined.push_str(item);
+                out.push_str(item);
             }
-            push_text(out, &joined);
         }
-        ColumnType::IntegerList => {
-            let list = array.as_list::<i32>().value(row);
+        Column::IntegerList(a) => {
+            let list = a.value(row);
             let items = list.as_primitive::<Int64Type>();
             for (k, item) in items.iter().flatten().enumerate() {
                 if k > 0 {
                     out.push_str(LIST_SEPARATOR);
                 }
-                let _ = write!(out, "{item}");
+                push_int(out, item);
             }
         }
     }
+    Ok(Cell::Formatted)
+}
+
+/// Days since 1970-01-01 of 0001-01-01 and 9999-12-31: the dates that
+/// [`push_date`] writes itself.
+const FAST_DAYS: std::ops::RangeInclusive<i32> = -719_162..=2_932_896;
+
+/// Appends a date (days since 1970-01-01) as `YYYY-MM-DD`, as jiff's
+/// `Display` writes it; outside years 1 to 9999 jiff itself writes it.
+fn push_date(out: &mut String, days: i32) -> std::result::Result<(), String> {
+    if !FAST_DAYS.contains(&days) {
+        let date = jiff::Span::new()
+            .try_days(i64::from(days))
+            .and_then(|span| jiff::civil::date(1970, 1, 1).checked_add(span))
+            .map_err(|e| e.to_string())?;
+        let _ = write!(out, "{date}");
+        return Ok(());
+    }
+    // Civil from days (H. Hinnant), on a year starting 1 March; every
+    // value is non-negative in the range above.
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i32::from(month <= 2);
+    // Every part is below 10,000, so the casts cannot truncate.
+    let (year, month, day) = (year as usize, month as usize, day as usize);
+    let pair = |n: usize| &DIGIT_PAIRS[2 * n..2 * n + 2];
+    let mut buf = [b'-'; 10];
+    buf[0..2].copy_from_slice(pair(year / 100));
+    buf[2..4].copy_from_slice(pair(year % 100));
+    buf[5..7].copy_from_slice(pair(month));
+    buf[8..10].copy_from_slice(pair(day));
+    out.push_str(std::str::from_utf8(&buf).unwrap_or_default());
     Ok(())
 }
+
+/// Appends an integer in decimal, as `Display` writes it, without the
+/// formatting machinery.
+fn push_int(out: &mut String, n: i64) {
+    // 19 digits and a sign at most (`i64::MIN`).
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut rest = n.unsigned_abs();
+    while rest >= 100 {
+        // Below 100, so the cast cannot truncate.
+        let pair = (rest % 100) as usize;
+        rest /= 100;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&DIGIT_PAIRS[2 * pair..2 * pair + 2]);
+    }
+    if rest >= 10 {
+        let pair = rest as usize;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&DIGIT_PAIRS[2 * pair..2 * pair + 2]);
+    } else {
+        at -= 1;
+        buf[at] = b'0' + rest as u8;
+    }
+    if n < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    // Only ASCII digits and '-' were written.
+    out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
+}
+
+/// "00" to "99", for writing integers two digits at a time.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
 
 /// A text cell, with the reversible formula guard: one leading `'`.
 fn push_text(out: &mut String, s: &str) {
@@ -285,4 +416,163 @@ fn push_text(out: &mut String, s: &str) {
         out.push('\'');
     }
     out.push_str(s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rows::{BatchBuilder, Value};
+    use crate::schema::Column as SchemaColumn;
+
+    #[test]
+    fn push_int_matches_display() {
+        let mut cases =
+            vec![0, 1, -1, 9, 10, -10, 99, 100, 12_345, -987_654_321, i64::MAX, i64::MIN, i64::MIN + 1];
+        cases.extend((0..64).map(|k| 1i64 << k).flat_map(|n| [n, n - 1, -n, 1 - n]));
+        for n in cases {
+            let mut out = String::from("x");
+            push_int(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn push_date_matches_jiff() {
+        // Every day from before year 1 to past year 9999.
+        for d in *FAST_DAYS.start() - 800..=*FAST_DAYS.end() + 800 {
+            let reference = jiff::civil::date(1970, 1, 1)
+                .checked_add(jiff::Span::new().days(i64::from(d)))
+                .map(|date| date.to_string())
+                .map_err(|e| e.to_string());
+            let mut out = String::from("x");
+            let got = push_date(&mut out, d).map(|()| out[1..].to_string());
+            assert_eq!(got, reference, "day {d}");
+        }
+        // Out of jiff's range: an error, not a panic.
+        for d in [i32::MIN, i32::MAX] {
+            assert!(push_date(&mut String::new(), d).is_err());
+        }
+    }
+
+    fn column(name: &'static str, ty: ColumnType) -> SchemaColumn {
+        SchemaColumn { name, ty, nullable: true, description: "", categories: Vec::new(), in_csv: true }
+    }
+
+    /// The CSV edition, written the straightforward way: every cell
+    /// formatted into its own `String`, then written by the `csv` crate.
+    fn reference_csv(rows: &[Vec<Value<'_>>]) -> Vec<u8> {
+        let mut out = "\u{feff}".as_bytes().to_vec();
+        let mut csv = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .quote_style(csv::QuoteStyle::Necessary)
+            .from_writer(&mut out);
+        csv.write_record(["text", "int", "bool", "date", "texts", "ints"]).expect("header");
+        let guard = |s: &str| if needs_guard(s) { format!("'{s}") } else { s.to_string() };
+        for row in rows {
+            let mut record = Vec::new();
+            for v in &row[..6] {
+                record.push(match v {
+                    Value::Text(t) => t.map(guard).unwrap_or_default(),
+                    Value::Integer(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+                    Value::Boolean(b) => b.to_string(),
+                    Value::Date(d) => d
+                        .map(|d| {
+                            jiff::civil::date(1970, 1, 1)
+                                .checked_add(jiff::Span::new().days(d))
+                                .expect("date")
+                                .to_string()
+                        })
+                        .unwrap_or_default(),
+                    Value::TextList(items) => guard(&items.join(LIST_SEPARATOR)),
+                    Value::IntegerList(items) => {
+                        items.iter().map(i64::to_string).collect::<Vec<_>>().join(LIST_SEPARATOR)
+                    }
+                });
+            }
+            csv.write_record(&record).expect("record");
+        }
+        drop(csv);
+        out
+    }
+
+    #[test]
+    fn csv_cells_match_the_csv_crate_on_awkward_fields() {
+        let mut hidden = column("hidden", ColumnType::Text);
+        hidden.in_csv = false;
+        let table = Table {
+            name: "awkward",
+            description: "",
+            columns: vec![
+                column("text", ColumnType::Text),
+                column("int", ColumnType::Integer),
+                column("bool", ColumnType::Boolean),
+                column("date", ColumnType::Date),
+                column("texts", ColumnType::TextList),
+                column("ints", ColumnType::IntegerList),
+                hidden,
+            ],
+            primary_key: Vec::new(),
+            foreign_keys: Vec::new(),
+        };
+        let texts = [
+            "",
+            "plain",
+            "a,b",
+            "say \"hi\"",
+            "\"",
+            "line\nbreak",
+            "cr\rhere",
+            "crlf\r\n",
+            " spaced ",
+            "=SUM(A1)",
+            "+1",
+            "-1",
+            "@x",
+            "\tt",
+            "\rr",
+            "\nn",
+            "'quoted",
+            "ünïcödé",
+            "a;b",
+            "#hash",
+        ];
+        let lists: [&[&str]; 6] =
+            [&[], &["one"], &["=f", "x"], &["a", "=b"], &["x,y", "q\"q", "n\nl"], &["'g"]];
+        let ints: [&[i64]; 4] = [&[], &[0], &[-1, i64::MAX, i64::MIN], &[10, 200, 3000]];
+        let dates = [None, Some(0), Some(-1), Some(19_000), Some(-719_162), Some(2_932_896)];
+        let mut rows = Vec::new();
+        for (k, t) in texts.iter().enumerate() {
+            rows.push(vec![
+                Value::Text(if k == 0 { None } else { Some(*t) }),
+                Value::Integer([None, Some(0), Some(-7), Some(i64::MIN), Some(i64::MAX), Some(42)][k % 6]),
+                Value::Boolean(k % 2 == 0),
+                Value::Date(dates[k % dates.len()]),
+                Value::TextList(lists[k % lists.len()].to_vec()),
+                Value::IntegerList(ints[k % ints.len()].to_vec()),
+                Value::Text(Some("not in the CSV, \"quoted\"")),
+            ]);
+            rows.push(vec![
+                Value::Text(Some(*t)),
+                Value::Integer(None),
+                Value::Boolean(true),
+                Value::Date(None),
+                Value::TextList(Vec::new()),
+                Value::IntegerList(Vec::new()),
+                Value::Text(None),
+            ]);
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut writer = TableWriter::create(dir.path(), table.clone()).expect("create");
+        let mut builder = BatchBuilder::new(table);
+        // Uneven batches, so cells are read at several offsets of a batch.
+        for chunk in rows.chunks(7) {
+            for row in chunk {
+                builder.push(row).expect("push");
+            }
+            writer.write(&builder.finish().expect("batch")).expect("write");
+        }
+        writer.finish().expect("finish");
+        let written = std::fs::read(dir.path().join("awkward.csv")).expect("read");
+        assert_eq!(String::from_utf8_lossy(&written), String::from_utf8_lossy(&reference_csv(&rows)));
+    }
 }
