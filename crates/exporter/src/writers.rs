@@ -1,7 +1,6 @@
 //! Writing a table as Parquet (the lossless master copy) and CSV (the
 //! spreadsheet edition of the same rows), batch by batch.
 
-use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -91,7 +90,7 @@ pub struct TableWriter {
     parquet_path: PathBuf,
     csv: csv::Writer<BufWriter<File>>,
     csv_path: PathBuf,
-    cell: String,
+    cell: Vec<u8>,
 }
 
 fn create(path: &Path) -> Result<BufWriter<File>> {
@@ -125,7 +124,7 @@ impl TableWriter {
             parquet_path,
             csv,
             csv_path,
-            cell: String::new(),
+            cell: Vec::new(),
         })
     }
 
@@ -196,11 +195,11 @@ impl TableWriter {
                     message,
                 })?;
                 let field = match cell {
-                    Cell::Borrowed(s) => s,
-                    Cell::Formatted => self.cell.as_str(),
+                    Cell::Borrowed(s) => s.as_bytes(),
+                    Cell::Formatted => self.cell.as_slice(),
                 };
                 // Bytes bound characters: count them only when it matters.
-                if field.len() > MAX_CELL_CHARS && field.chars().count() > MAX_CELL_CHARS {
+                if field.len() > MAX_CELL_CHARS && utf8_chars(field) > MAX_CELL_CHARS {
                     return Err(Error::Value {
                         table: self.table.name,
                         column: name,
@@ -285,7 +284,7 @@ enum Cell<'a> {
 
 /// Formats one cell of the CSV edition (null = empty): a text that needs
 /// no guard is borrowed as it is; anything else is formatted into `out`.
-fn csv_cell<'a>(column: &Column<'a>, row: usize, out: &mut String) -> std::result::Result<Cell<'a>, String> {
+fn csv_cell<'a>(column: &Column<'a>, row: usize, out: &mut Vec<u8>) -> std::result::Result<Cell<'a>, String> {
     out.clear();
     if column.is_null(row) {
         return Ok(Cell::Borrowed(""));
@@ -311,13 +310,13 @@ fn csv_cell<'a>(column: &Column<'a>, row: usize, out: &mut String) -> std::resul
                     ));
                 }
                 if k > 0 {
-                    out.push_str(LIST_SEPARATOR);
+                    out.extend_from_slice(LIST_SEPARATOR.as_bytes());
                 } else if needs_guard(item) {
                     // Items are never empty, so the joined text starts
                     // with the first item: the guard goes before it.
-                    out.push('\'');
+                    out.push(b'\'');
                 }
-                out.push_str(item);
+                out.extend_from_slice(item.as_bytes());
             }
         }
         Column::IntegerList(a) => {
@@ -325,7 +324,7 @@ fn csv_cell<'a>(column: &Column<'a>, row: usize, out: &mut String) -> std::resul
             let items = list.as_primitive::<Int64Type>();
             for (k, item) in items.iter().flatten().enumerate() {
                 if k > 0 {
-                    out.push_str(LIST_SEPARATOR);
+                    out.extend_from_slice(LIST_SEPARATOR.as_bytes());
                 }
                 push_int(out, item);
             }
@@ -340,7 +339,7 @@ const FAST_DAYS: std::ops::RangeInclusive<i32> = -719_162..=2_932_896;
 
 /// Appends a date (days since 1970-01-01) as `YYYY-MM-DD`, as jiff's
 /// `Display` writes it; outside years 1 to 9999 jiff itself writes it.
-fn push_date(out: &mut String, days: i32) -> std::result::Result<(), String> {
+fn push_date(out: &mut Vec<u8>, days: i32) -> std::result::Result<(), String> {
     if !FAST_DAYS.contains(&days) {
         let date = jiff::Span::new()
             .try_days(i64::from(days))
@@ -368,13 +367,13 @@ fn push_date(out: &mut String, days: i32) -> std::result::Result<(), String> {
     buf[2..4].copy_from_slice(pair(year % 100));
     buf[5..7].copy_from_slice(pair(month));
     buf[8..10].copy_from_slice(pair(day));
-    out.push_str(std::str::from_utf8(&buf).unwrap_or_default());
+    out.extend_from_slice(&buf);
     Ok(())
 }
 
 /// Appends an integer in decimal, as `Display` writes it, without the
 /// formatting machinery.
-fn push_int(out: &mut String, n: i64) {
+fn push_int(out: &mut Vec<u8>, n: i64) {
     // 19 digits and a sign at most (`i64::MIN`).
     let mut buf = [0u8; 20];
     let mut at = buf.len();
@@ -398,8 +397,7 @@ fn push_int(out: &mut String, n: i64) {
         at -= 1;
         buf[at] = b'-';
     }
-    // Only ASCII digits and '-' were written.
-    out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
+    out.extend_from_slice(&buf[at..]);
 }
 
 /// "00" to "99", for writing integers two digits at a time.
@@ -411,11 +409,16 @@ const DIGIT_PAIRS: &[u8; 200] = b"\
 8081828384858687888990919293949596979899";
 
 /// A text cell, with the reversible formula guard: one leading `'`.
-fn push_text(out: &mut String, s: &str) {
+fn push_text(out: &mut Vec<u8>, s: &str) {
     if needs_guard(s) {
-        out.push('\'');
+        out.push(b'\'');
     }
-    out.push_str(s);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Characters of UTF-8 text: the bytes that do not continue a character.
+fn utf8_chars(text: &[u8]) -> usize {
+    text.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 #[cfg(test)]
@@ -425,14 +428,57 @@ mod tests {
     use crate::schema::Column as SchemaColumn;
 
     #[test]
+    fn cells_over_the_spreadsheet_limit_are_refused() {
+        let table = Table {
+            name: "long",
+            description: "",
+            columns: vec![column("text", ColumnType::Text), column("texts", ColumnType::TextList)],
+            primary_key: Vec::new(),
+            foreign_keys: Vec::new(),
+        };
+        let fits = "é".repeat(MAX_CELL_CHARS);
+        let over = "é".repeat(MAX_CELL_CHARS + 1);
+        let guarded = format!("={}", "x".repeat(MAX_CELL_CHARS - 1));
+        let cases = [
+            (fits.as_str(), true),
+            (over.as_str(), false),
+            // The guard makes the cell one character longer.
+            (&guarded[1..], true),
+            (guarded.as_str(), false),
+        ];
+        for (text, ok) in cases {
+            for list in [false, true] {
+                let row = if list {
+                    [Value::Text(None), Value::TextList(vec![text])]
+                } else {
+                    [Value::Text(Some(text)), Value::TextList(Vec::new())]
+                };
+                let dir = tempfile::tempdir().expect("temp dir");
+                let mut writer = TableWriter::create(dir.path(), table.clone()).expect("create");
+                let mut builder = BatchBuilder::new(table.clone());
+                builder.push(&row).expect("push");
+                let written = writer.write(&builder.finish().expect("batch"));
+                assert_eq!(written.is_ok(), ok, "{} chars, list {list}", text.chars().count());
+            }
+        }
+    }
+
+    #[test]
+    fn utf8_chars_counts_characters() {
+        for text in ["", "abc", "ünïcödé", "日本語", "😀 x", "\u{7ff}\u{800}\u{ffff}\u{10000}"] {
+            assert_eq!(utf8_chars(text.as_bytes()), text.chars().count(), "{text:?}");
+        }
+    }
+
+    #[test]
     fn push_int_matches_display() {
         let mut cases =
             vec![0, 1, -1, 9, 10, -10, 99, 100, 12_345, -987_654_321, i64::MAX, i64::MIN, i64::MIN + 1];
         cases.extend((0..64).map(|k| 1i64 << k).flat_map(|n| [n, n - 1, -n, 1 - n]));
         for n in cases {
-            let mut out = String::from("x");
+            let mut out = b"x".to_vec();
             push_int(&mut out, n);
-            assert_eq!(out, format!("x{n}"));
+            assert_eq!(String::from_utf8_lossy(&out), format!("x{n}"));
         }
     }
 
@@ -444,13 +490,13 @@ mod tests {
                 .checked_add(jiff::Span::new().days(i64::from(d)))
                 .map(|date| date.to_string())
                 .map_err(|e| e.to_string());
-            let mut out = String::from("x");
-            let got = push_date(&mut out, d).map(|()| out[1..].to_string());
+            let mut out = b"x".to_vec();
+            let got = push_date(&mut out, d).map(|()| String::from_utf8_lossy(&out[1..]).into_owned());
             assert_eq!(got, reference, "day {d}");
         }
         // Out of jiff's range: an error, not a panic.
         for d in [i32::MIN, i32::MAX] {
-            assert!(push_date(&mut String::new(), d).is_err());
+            assert!(push_date(&mut Vec::new(), d).is_err());
         }
     }
 
