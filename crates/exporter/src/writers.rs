@@ -374,33 +374,10 @@ fn push_date(out: &mut Vec<u8>, days: i32) -> std::result::Result<(), String> {
 /// Appends an integer in decimal, as `Display` writes it, without the
 /// formatting machinery.
 fn push_int(out: &mut Vec<u8>, n: i64) {
-    // 19 digits and a sign at most (`i64::MIN`).
-    let mut buf = [0u8; 20];
-    let mut at = buf.len();
-    let mut rest = n.unsigned_abs();
-    while rest >= 100 {
-        // Below 100, so the cast cannot truncate.
-        let pair = (rest % 100) as usize;
-        rest /= 100;
-        at -= 2;
-        buf[at..at + 2].copy_from_slice(&DIGIT_PAIRS[2 * pair..2 * pair + 2]);
-    }
-    if rest >= 10 {
-        let pair = rest as usize;
-        at -= 2;
-        buf[at..at + 2].copy_from_slice(&DIGIT_PAIRS[2 * pair..2 * pair + 2]);
-    } else {
-        at -= 1;
-        buf[at] = b'0' + rest as u8;
-    }
-    if n < 0 {
-        at -= 1;
-        buf[at] = b'-';
-    }
-    out.extend_from_slice(&buf[at..]);
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
-/// "00" to "99", for writing integers two digits at a time.
+/// "00" to "99", for writing the parts of a date two digits at a time.
 const DIGIT_PAIRS: &[u8; 200] = b"\
 0001020304050607080910111213141516171819\
 2021222324252627282930313233343536373839\
