@@ -10,6 +10,13 @@ mod flags;
 
 use std::process::ExitCode;
 
+// jemalloc, with its background thread returning freed pages to the
+// system: the build's peak memory is lower and steadier than with the
+// system allocator, whose per-thread arenas fragment (README, "Performance").
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let config = flags::parse();
     match commands::run(config) {

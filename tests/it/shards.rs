@@ -80,7 +80,7 @@ fn three_shards_merge_into_the_single_build_byte_for_byte() {
     let actors = std::fs::read_to_string(p.join("single/actors.csv")).expect("actors.csv");
     let row = actors.lines().find(|l| l.starts_with("nadia-rahimi,")).expect("a discovered actor row");
     assert!(row.starts_with("nadia-rahimi,Nadia Rahimí,person,"), "{row}");
-    // Enough rows to span several row groups (16,384 rows; 256 documents).
+    // Enough rows to span several row groups (16,384 rows; 64 documents).
     let mentions = std::fs::read_to_string(p.join("single/mentions.csv")).expect("mentions.csv");
     assert!(mentions.lines().count() > 3 * 16_384, "only {} mention rows", mentions.lines().count());
 

@@ -37,7 +37,7 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// Options with the default batch size.
     pub fn new(corpus: impl Into<PathBuf>, out: impl Into<PathBuf>) -> BuildOptions {
-        BuildOptions { corpus: corpus.into(), out: out.into(), batch_documents: 16, shard: None }
+        BuildOptions { corpus: corpus.into(), out: out.into(), batch_documents: 8, shard: None }
     }
 }
 

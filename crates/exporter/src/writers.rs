@@ -30,10 +30,11 @@ pub const WRITE_BATCH_ROWS: usize = 1024;
 pub const ROW_GROUP_ROWS: usize = 16_384;
 
 /// Rows per row group of the `documents` table, whose rows carry whole
-/// texts: a row group is buffered in memory until full, so this bounds
-/// memory (256 rows of even 1 MB texts stay well under 300 MB). It
-/// divides [`WRITE_BATCH_ROWS`].
-pub const DOCUMENT_ROW_GROUP_ROWS: usize = 256;
+/// texts: a row group is buffered in memory until full (its rows in the
+/// batch builder, then its pages in the Parquet writer), so this bounds
+/// memory. 64 rows of 90 KB texts are under 6 MB; 256 rows took 23 MB,
+/// doubled by the builder's growth. It divides [`WRITE_BATCH_ROWS`].
+pub const DOCUMENT_ROW_GROUP_ROWS: usize = 64;
 
 // Row groups must end on the grid of writer calls (see `TableWriter`).
 const _: () = assert!(ROW_GROUP_ROWS.is_multiple_of(WRITE_BATCH_ROWS));
