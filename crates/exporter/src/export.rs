@@ -340,6 +340,7 @@ fn exchange(_: &Path, _: &Path) -> bool {
 /// What the writer thread made.
 struct Written {
     counts: HashMap<&'static str, usize>,
+    files: TableFiles,
     card: CardBuilder,
     write: Duration,
     discovered: BTreeMap<String, PartActor>,
@@ -373,14 +374,14 @@ impl Sink {
     }
 
     /// Writes the last rows and closes the files; returns the table's
-    /// name and rows.
-    fn finish(mut self) -> Result<(&'static str, usize)> {
+    /// name, rows and files.
+    fn finish(mut self) -> Result<(&'static str, usize, [FileEntry; 2])> {
         if self.builder.rows() > 0 {
             self.writer.write(&self.builder.finish()?)?;
         }
         let name = self.writer.name();
-        self.writer.finish()?;
-        Ok((name, self.rows))
+        let files = self.writer.finish()?;
+        Ok((name, self.rows, files))
     }
 }
 
@@ -423,9 +424,11 @@ fn write_tables(
     }
     let start = Instant::now();
     let mut counts: HashMap<&'static str, usize> = HashMap::new();
+    let mut files = TableFiles::new();
     for sink in sinks {
-        let (name, rows) = sink.finish()?;
+        let (name, rows, entries) = sink.finish()?;
         counts.insert(name, rows);
+        files.insert(name, entries);
     }
     let mut actor_writer = TableWriter::create(dir, schema::actors())?;
     let mut actor_rows = BatchBuilder::new(schema::actors());
@@ -434,9 +437,9 @@ fn write_tables(
     }
     counts.insert("actors", actor_rows.rows());
     actor_writer.write(&actor_rows.finish()?)?;
-    actor_writer.finish()?;
+    files.insert("actors", actor_writer.finish()?);
     write += start.elapsed();
-    Ok(Written { counts, card, write, discovered: totals.part_actors() })
+    Ok(Written { counts, files, card, write, discovered: totals.part_actors() })
 }
 
 /// Builds the export of `opts.corpus` into `opts.out`. The export is
@@ -528,7 +531,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         processed?;
         written
     })?;
-    let Written { counts, card, write: write_time, discovered } = written;
+    let Written { counts, files: table_files, card, write: write_time, discovered } = written;
     let mut times = cpu;
     times.write = write_time;
     progress(Progress::Finishing);
@@ -544,7 +547,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         }),
         _ => None,
     };
-    let (rows, files) = finish_folder(&tmp.path, &catalog.meta, &counts, &card, part.as_ref())?;
+    let (rows, files) = finish_folder(&tmp.path, &catalog.meta, &counts, &table_files, &card, part.as_ref())?;
     target.commit(tmp)?;
     times.checksums = checksum_start.elapsed();
     Ok(Summary { documents: entries.len(), source_bytes, rows, files, times })
@@ -553,6 +556,9 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
 /// Rows per table, in table order.
 pub(crate) type RowCounts = Vec<(&'static str, usize)>;
 
+/// Each table's files (CSV, Parquet), hashed as they were written.
+pub(crate) type TableFiles = HashMap<&'static str, [FileEntry; 2]>;
+
 /// Writes the card, the data package, `PART.json` for a part, and
 /// `SHA256SUMS` into a folder whose tables are written; returns the rows
 /// per table and the files listed in `SHA256SUMS`.
@@ -560,18 +566,16 @@ pub(crate) fn finish_folder(
     dir: &Path,
     meta: &CorpusMeta,
     counts: &HashMap<&'static str, usize>,
+    written: &TableFiles,
     card: &CardBuilder,
     part: Option<&PartManifest>,
 ) -> Result<(RowCounts, Vec<FileEntry>)> {
     let tables = schema::tables();
-    // The table files are hashed side by side on the thread pool: this is
-    // the build's serial tail, and the largest file sets its length.
     let table_files = tables
-        .par_iter()
-        .map(|t| {
-            let csv = file_entry(dir, &format!("{}.csv", t.name))?;
-            let parquet = file_entry(dir, &format!("{}.parquet", t.name))?;
-            Ok((t.clone(), csv, parquet))
+        .iter()
+        .map(|t| match written.get(t.name) {
+            Some([csv, parquet]) => Ok((t.clone(), csv.clone(), parquet.clone())),
+            None => Err(output_error(dir, format!("the {} table was not written", t.name))),
         })
         .collect::<Result<Vec<_>>>()?;
     let row_counts: Vec<(schema::Table, usize)> =

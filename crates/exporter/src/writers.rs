@@ -13,8 +13,11 @@ use arrow_select::concat::concat_batches;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::{EnabledStatistics, WriterProperties, WriterVersion, DEFAULT_CREATED_BY};
+use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
+use crate::package::FileEntry;
+use crate::rows::hex;
 use crate::schema::{ColumnType, Table};
 
 /// The most characters a spreadsheet cell holds (Excel, LibreOffice).
@@ -82,20 +85,59 @@ pub fn writer_properties(row_group_rows: usize) -> WriterProperties {
 /// call, so this fixed grid makes the file's bytes depend on the sequence
 /// of rows only, never on how a build or a merge of shards batched them.
 /// Row groups are a multiple of the grid, so they end on it.
+///
+/// Both files are hashed as they are written, so their `SHA256SUMS` lines
+/// are known when they close, without reading them back.
 pub struct TableWriter {
     table: Table,
-    parquet: ArrowWriter<BufWriter<File>>,
+    parquet: ArrowWriter<BufWriter<Hashing>>,
     call_rows: usize,
     pending: Vec<RecordBatch>,
     pending_rows: usize,
     parquet_path: PathBuf,
-    csv: csv::Writer<BufWriter<File>>,
+    csv: csv::Writer<BufWriter<Hashing>>,
     csv_path: PathBuf,
     cell: Vec<u8>,
 }
 
-fn create(path: &Path) -> Result<BufWriter<File>> {
-    File::create(path).map(|f| BufWriter::with_capacity(1 << 17, f)).map_err(|e| Error::io(path, e))
+/// A file that hashes and counts the bytes written to it.
+struct Hashing {
+    file: File,
+    hasher: Sha256,
+    bytes: u64,
+}
+
+impl Write for Hashing {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl Hashing {
+    /// Flushes `out`, syncs the file to disk and returns its entry (`name`
+    /// is its path inside the export folder).
+    fn close(out: BufWriter<Hashing>, path: &Path, name: String) -> Result<FileEntry> {
+        let h = out.into_inner().map_err(|e| Error::io(path, e.into_error()))?;
+        h.file.sync_all().map_err(|e| Error::io(path, e))?;
+        Ok(FileEntry { path: name, bytes: h.bytes, sha256: hex(&h.hasher.finalize()) })
+    }
+}
+
+fn create(path: &Path) -> Result<BufWriter<Hashing>> {
+    let file = File::create(path).map_err(|e| Error::io(path, e))?;
+    Ok(BufWriter::with_capacity(1 << 17, Hashing { file, hasher: Sha256::new(), bytes: 0 }))
+}
+
+/// The file's name, for its [`FileEntry`].
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 impl TableWriter {
@@ -216,13 +258,15 @@ impl TableWriter {
         Ok(())
     }
 
-    /// Flushes and closes both files.
-    pub fn finish(mut self) -> Result<()> {
+    /// Flushes, syncs and closes both files; returns their entries, CSV
+    /// then Parquet.
+    pub fn finish(mut self) -> Result<[FileEntry; 2]> {
         self.write_pending()?;
-        self.parquet.close().map_err(|e| Error::format(&self.parquet_path, e))?;
-        let out = self.csv.into_inner().map_err(|e| Error::format(&self.csv_path, e.error()))?;
-        let file = out.into_inner().map_err(|e| Error::io(&self.csv_path, e.into_error()))?;
-        file.sync_all().map_err(|e| Error::io(&self.csv_path, e))
+        let parquet = self.parquet.into_inner().map_err(|e| Error::format(&self.parquet_path, e))?;
+        let parquet = Hashing::close(parquet, &self.parquet_path, file_name(&self.parquet_path))?;
+        let csv = self.csv.into_inner().map_err(|e| Error::format(&self.csv_path, e.error()))?;
+        let csv = Hashing::close(csv, &self.csv_path, file_name(&self.csv_path))?;
+        Ok([csv, parquet])
     }
 }
 
@@ -556,8 +600,13 @@ mod tests {
             }
             writer.write(&builder.finish().expect("batch")).expect("write");
         }
-        writer.finish().expect("finish");
+        let entries = writer.finish().expect("finish");
         let written = std::fs::read(dir.path().join("awkward.csv")).expect("read");
         assert_eq!(String::from_utf8_lossy(&written), String::from_utf8_lossy(&reference_csv(&rows)));
+        // The entries hashed on the way out are those of the files on disk.
+        for (entry, name) in entries.iter().zip(["awkward.csv", "awkward.parquet"]) {
+            assert_eq!(entry, &crate::package::file_entry(dir.path(), name).expect("hash the file"));
+        }
+        assert!(entries[1].bytes > 1_000, "the Parquet file has its footer: {entries:?}");
     }
 }
