@@ -8,7 +8,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 use regex::Regex;
 
-use crate::lexicon::{has_case_folding_letter, re};
+use crate::lexicon::{dfa, has_case_folding_letter, re, Overlapping};
 
 /// How precise a date expression is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -246,7 +246,7 @@ const SEQUENCE: u8 = 16;
 /// Days of the week.
 const WEEKDAYS: u8 = 32;
 
-static ANCHOR_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
+static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u8>)> = LazyLock::new(|| {
     let groups: [(u8, &[&str]); 6] = [
         (MONTHS, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]),
         (PARTS, &["early", "mid", "late"]),
@@ -256,11 +256,8 @@ static ANCHOR_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> = LazyLock::
         (WEEKDAYS, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
     ];
     let words: Vec<(&str, u8)> = groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (*w, *g))).collect();
-    let ac = aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(words.iter().map(|w| w.0))
-        .expect("plain words compile");
+    let ac =
+        dfa(aho_corasick::MatchKind::Standard, true, words.iter().map(|w| w.0)).expect("plain words compile");
     (ac, words.iter().map(|w| w.1).collect())
 });
 
@@ -273,7 +270,7 @@ fn anchors(text: &str) -> u8 {
         return u8::MAX;
     }
     let (ac, group) = &*ANCHOR_WORDS;
-    ac.find_overlapping_iter(text).fold(0, |bits, m| bits | group[m.pattern().as_usize()])
+    Overlapping::new(ac, text.as_bytes()).fold(0, |bits, (p, _)| bits | group[p])
 }
 
 /// `re`'s captures in `text` if `run`, else none.

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::dates::{find_dates, writes_day_first, DateContext, DatePrecision, YearState};
 use crate::document::Document;
-use crate::lexicon::has_case_folding_letter;
+use crate::lexicon::{dfa, has_case_folding_letter, Overlapping};
 use crate::mapped::CharCounter;
 use crate::mentions::{ActorRef, Annotations, Mention};
 use crate::sentences::sentence_bounds;
@@ -97,7 +97,7 @@ fn dated(kind: BlockKind) -> bool {
 /// Every trigger word of every category, ASCII case-insensitive, with
 /// the category it belongs to and its place in that category's list.
 struct TriggerWords {
-    ac: aho_corasick::AhoCorasick,
+    ac: aho_corasick::dfa::DFA,
     /// Pattern `k` is word `alt[k]` of category `of[k]`.
     of: Vec<usize>,
     alt: Vec<usize>,
@@ -135,11 +135,7 @@ static TRIGGER_WORDS: LazyLock<TriggerWords> = LazyLock::new(|| {
             && b.first().is_some_and(|&c| is_word_byte(c))
             && b.last().is_some_and(|&c| is_word_byte(c))
     });
-    let ac = aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&words)
-        .expect("plain words compile");
+    let ac = dfa(aho_corasick::MatchKind::Standard, true, &words).expect("plain words compile");
     TriggerWords { ac, of, alt, cats, plain }
 });
 
@@ -170,17 +166,11 @@ fn trigger_hits(sentence: &str) -> Vec<Hit> {
     }
     let b = sentence.as_bytes();
     // (category, start, word index, end), byte offsets.
-    let mut found: Vec<(usize, usize, usize, usize)> = tw
-        .ac
-        .find_overlapping_iter(sentence)
-        .filter(|m| {
-            (m.start() == 0 || !is_word_byte(b[m.start() - 1]))
-                && b.get(m.end()).is_none_or(|&c| !is_word_byte(c))
+    let mut found: Vec<(usize, usize, usize, usize)> = Overlapping::new(&tw.ac, b)
+        .filter(|(_, m)| {
+            (m.start == 0 || !is_word_byte(b[m.start - 1])) && b.get(m.end).is_none_or(|&c| !is_word_byte(c))
         })
-        .map(|m| {
-            let p = m.pattern().as_usize();
-            (tw.of[p], m.start(), tw.alt[p], m.end())
-        })
+        .map(|(p, m)| (tw.of[p], m.start, tw.alt[p], m.end))
         .collect();
     found.sort_unstable();
     let mut hits = Vec::new();

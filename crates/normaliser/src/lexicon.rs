@@ -2,7 +2,12 @@
 //! a line, `#` comments). Each file says what it is for.
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::LazyLock;
+
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 /// The entries of a data file: trimmed, comments and blank lines removed.
 pub(crate) fn entries(data: &'static str) -> Vec<&'static str> {
@@ -70,6 +75,83 @@ pub(crate) fn alternation(items: &[&str]) -> String {
     let mut v: Vec<&str> = items.to_vec();
     v.sort_by_key(|s| std::cmp::Reverse(s.len()));
     v.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
+}
+
+/// A DFA Aho-Corasick automaton without a prefilter (these pattern sets
+/// are too many and too varied for one), for [`Overlapping`].
+pub(crate) fn dfa<I, P>(
+    kind: MatchKind,
+    ascii_case_insensitive: bool,
+    patterns: I,
+) -> Result<DFA, aho_corasick::BuildError>
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    DFA::builder()
+        .match_kind(kind)
+        .ascii_case_insensitive(ascii_case_insensitive)
+        .prefilter(false)
+        .build(patterns)
+}
+
+/// The unanchored start state of a DFA built by [`dfa`].
+fn start_state(dfa: &DFA) -> StateID {
+    dfa.start_state(Anchored::No).expect("the automaton is built for unanchored searches")
+}
+
+/// Every match of a standard DFA in a haystack, overlapping ones too, as
+/// `AhoCorasick::find_overlapping_iter` gives them (by end, then in the
+/// order the match state lists them; no pattern is empty), from a tight
+/// loop that keeps its state in registers (the library's loop took three
+/// times the instructions per byte). Items are (pattern, byte range).
+pub(crate) struct Overlapping<'a> {
+    dfa: &'a DFA,
+    hay: &'a [u8],
+    sid: StateID,
+    /// Bytes read so far: where the current state's matches end.
+    at: usize,
+    /// The next of the current state's matches to report, and how many it has.
+    next: usize,
+    len: usize,
+}
+
+impl<'a> Overlapping<'a> {
+    pub(crate) fn new(dfa: &'a DFA, hay: &'a [u8]) -> Self {
+        Overlapping { dfa, hay, sid: start_state(dfa), at: 0, next: 0, len: 0 }
+    }
+}
+
+impl Iterator for Overlapping<'_> {
+    type Item = (usize, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let dfa = self.dfa;
+        if self.next == self.len {
+            let (hay, mut sid, mut at) = (self.hay, self.sid, self.at);
+            loop {
+                let Some(&b) = hay.get(at) else {
+                    (self.at, self.next, self.len) = (hay.len(), 0, 0);
+                    return None;
+                };
+                sid = dfa.next_state(Anchored::No, sid, b);
+                at += 1;
+                if dfa.is_special(sid) {
+                    if dfa.is_dead(sid) {
+                        (self.at, self.next, self.len) = (hay.len(), 0, 0);
+                        return None;
+                    }
+                    if dfa.is_match(sid) {
+                        break;
+                    }
+                }
+            }
+            (self.sid, self.at, self.next, self.len) = (sid, at, 0, dfa.match_len(sid));
+        }
+        let pid = dfa.match_pattern(self.sid, self.next);
+        self.next += 1;
+        Some((pid.as_usize(), self.at - dfa.pattern_len(pid)..self.at))
+    }
 }
 
 #[cfg(test)]

@@ -7,9 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind};
+use aho_corasick::MatchKind;
 use corpus_parser::{ActorType, BlockKind, Gazetteer};
 use regex::Regex;
 
@@ -19,6 +18,7 @@ use crate::lexicon::{
     alternation, re, COMMON_SURNAMES, NOT_NAMES, NOT_PERSON_WORDS, ORG_HEADS, PLACES, REPORTING_VERBS, ROLES,
     TITLES,
 };
+use crate::lexicon::{dfa, Overlapping};
 use crate::mapped::CharCounter;
 
 /// Which actor a mention is of.
@@ -203,24 +203,6 @@ impl ActorMatcher {
     }
 }
 
-/// A DFA Aho-Corasick automaton without a prefilter (these pattern sets
-/// are too many and too varied for one), for the scanning loops below.
-fn dfa<I, P>(
-    kind: MatchKind,
-    ascii_case_insensitive: bool,
-    patterns: I,
-) -> Result<DFA, aho_corasick::BuildError>
-where
-    I: IntoIterator<Item = P>,
-    P: AsRef<[u8]>,
-{
-    DFA::builder()
-        .match_kind(kind)
-        .ascii_case_insensitive(ascii_case_insensitive)
-        .prefilter(false)
-        .build(patterns)
-}
-
 /// The leftmost-longest matches of a set of patterns, chosen among all
 /// their occurrences as an overlapping search gives them (by end): from
 /// where the last choice ended, the occurrence that starts first, the
@@ -268,65 +250,6 @@ impl LeftmostLongest {
     fn finish(mut self) -> Vec<(usize, Range<usize>)> {
         self.settle(usize::MAX);
         self.chosen
-    }
-}
-
-/// The unanchored start state of a DFA built by [`dfa`].
-fn start_state(dfa: &DFA) -> StateID {
-    dfa.start_state(Anchored::No).expect("the automaton is built for unanchored searches")
-}
-
-/// Every match of a standard DFA in a haystack, overlapping ones too, as
-/// `AhoCorasick::find_overlapping_iter` gives them (by end, then in the
-/// order the match state lists them; no pattern is empty), from a tight
-/// loop that keeps its state in registers (the library's loop took three
-/// times the instructions per byte). Items are (pattern, byte range).
-struct Overlapping<'a> {
-    dfa: &'a DFA,
-    hay: &'a [u8],
-    sid: StateID,
-    /// Bytes read so far: where the current state's matches end.
-    at: usize,
-    /// The next of the current state's matches to report, and how many it has.
-    next: usize,
-    len: usize,
-}
-
-impl<'a> Overlapping<'a> {
-    fn new(dfa: &'a DFA, hay: &'a [u8]) -> Self {
-        Overlapping { dfa, hay, sid: start_state(dfa), at: 0, next: 0, len: 0 }
-    }
-}
-
-impl Iterator for Overlapping<'_> {
-    type Item = (usize, Range<usize>);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let dfa = self.dfa;
-        if self.next == self.len {
-            let (hay, mut sid, mut at) = (self.hay, self.sid, self.at);
-            loop {
-                let Some(&b) = hay.get(at) else {
-                    (self.at, self.next, self.len) = (hay.len(), 0, 0);
-                    return None;
-                };
-                sid = dfa.next_state(Anchored::No, sid, b);
-                at += 1;
-                if dfa.is_special(sid) {
-                    if dfa.is_dead(sid) {
-                        (self.at, self.next, self.len) = (hay.len(), 0, 0);
-                        return None;
-                    }
-                    if dfa.is_match(sid) {
-                        break;
-                    }
-                }
-            }
-            (self.sid, self.at, self.next, self.len) = (sid, at, 0, dfa.match_len(sid));
-        }
-        let pid = dfa.match_pattern(self.sid, self.next);
-        self.next += 1;
-        Some((pid.as_usize(), self.at - dfa.pattern_len(pid)..self.at))
     }
 }
 
