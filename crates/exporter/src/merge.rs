@@ -374,7 +374,7 @@ pub fn merge(parts: &[PathBuf], out: &Path, progress: &mut dyn FnMut(Progress)) 
 
     let start = Instant::now();
     let mut counts: HashMap<&'static str, usize> = HashMap::new();
-    let mut files = TableFiles::new();
+    let mut table_files = TableFiles::new();
     let mut card = CardBuilder::default();
     let mut source_bytes = 0u64;
     let streamed =
@@ -393,7 +393,7 @@ pub fn merge(parts: &[PathBuf], out: &Path, progress: &mut dyn FnMut(Progress)) 
         } else {
             merge_table(&parts, table, &mut writer, &mut |_| Ok(()))?
         };
-        files.insert(table.name, writer.finish()?);
+        table_files.insert(table.name, writer.finish()?);
         counts.insert(table.name, rows);
     }
     if card.documents() != documents {
@@ -420,12 +420,12 @@ pub fn merge(parts: &[PathBuf], out: &Path, progress: &mut dyn FnMut(Progress)) 
     }
     counts.insert("actors", builder.rows());
     writer.write(&builder.finish()?)?;
-    files.insert("actors", writer.finish()?);
+    table_files.insert("actors", writer.finish()?);
     let write = start.elapsed();
 
     progress(Progress::Finishing);
     let checksum_start = Instant::now();
-    let (rows, files) = finish_folder(&tmp.path, &parts[0].1.meta, &counts, &files, &card, None)?;
+    let (rows, files) = finish_folder(&tmp.path, &parts[0].1.meta, &counts, &table_files, &card, None)?;
     target.commit(tmp)?;
     let times = StageTimes { write, checksums: checksum_start.elapsed(), ..StageTimes::default() };
     Ok(Summary { documents, source_bytes, rows, files, times })
