@@ -94,9 +94,11 @@ pub struct StageTimes {
     pub quotes: Duration,
     /// Dates and events.
     pub events: Duration,
-    /// Building rows and writing CSV and Parquet.
+    /// Building rows and writing CSV and Parquet (the table files are
+    /// hashed as they are written, so their hashing counts here).
     pub write: Duration,
-    /// Hashing the export, data package, SHA256SUMS.
+    /// The data card, data package and SHA256SUMS, and moving the export
+    /// into place.
     pub checksums: Duration,
 }
 
