@@ -8,6 +8,7 @@ use corpus_parser::BlockKind;
 use regex::Regex;
 
 use crate::document::Document;
+use crate::lexicon::Overlapping;
 
 /// A quality flag on a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -78,20 +79,12 @@ fn words_of(data: &str) -> Vec<String> {
 
 static TORTURED: LazyLock<Vec<String>> =
     LazyLock::new(|| words_of(include_str!("../data/tortured_phrases.txt")));
-/// All tortured phrases at once, ASCII case-insensitively.
-static TORTURED_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(TORTURED.iter())
+/// All tortured phrases at once, ASCII case-insensitively, for the
+/// mentions' overlapping loop (one pass, where a quick regex test of each
+/// paragraph and then a library search of those it matched took more).
+static TORTURED_DFA: LazyLock<aho_corasick::dfa::DFA> = LazyLock::new(|| {
+    crate::lexicon::dfa(aho_corasick::MatchKind::Standard, true, TORTURED.iter())
         .expect("plain phrases compile")
-});
-/// Some tortured phrase, Unicode case-insensitively: it matches wherever
-/// [`TORTURED_AC`] does (and where the Kelvin sign or the long s stand for
-/// k or s), with a faster search; a text it does not match has no phrase.
-static TORTURED_GATE: LazyLock<Regex> = LazyLock::new(|| {
-    let alts: Vec<String> = TORTURED.iter().map(|p| regex::escape(p)).collect();
-    crate::lexicon::re(&format!("(?i:{})", alts.join("|")))
 });
 static CONTRACTIONS: LazyLock<HashSet<String>> =
     LazyLock::new(|| words_of(include_str!("../data/contractions.txt")).into_iter().collect());
@@ -186,12 +179,10 @@ fn is_contraction(word: &str) -> bool {
 fn spun(body: &[&str]) -> bool {
     let residue = body.iter().any(|t| TEMPLATE_RESIDUE.is_match(t));
     let mut seen = vec![false; TORTURED.len()];
-    // Most texts have no tortured phrase at all: a quick search says so
-    // before the slower search for every occurrence.
-    for t in body.iter().filter(|t| TORTURED_GATE.is_match(t)) {
-        for m in TORTURED_AC.find_overlapping_iter(*t) {
-            if on_word_boundaries(t, m.start(), m.end()) {
-                seen[m.pattern().as_usize()] = true;
+    for t in body {
+        for (p, m) in Overlapping::new(&TORTURED_DFA, t.as_bytes()) {
+            if on_word_boundaries(t, m.start, m.end) {
+                seen[p] = true;
             }
         }
     }
