@@ -10,7 +10,7 @@ use super::util::bundled;
 fn doc(id: &str) -> corpus_exporter::Processed {
     let catalog = Catalog::load(&bundled()).expect("catalog");
     let entry = catalog.documents.iter().find(|e| e.id == id).expect("document in catalog");
-    process(&super::util::actors(), &catalog, entry).expect("process")
+    process(&super::util::actors(), &catalog.root, entry).expect("process")
 }
 
 fn count(p: &corpus_exporter::Processed, kind: BlockKind) -> usize {
@@ -87,7 +87,7 @@ fn no_actor_or_mention_is_a_fragment() {
     let catalog = Catalog::load(&bundled()).expect("catalog");
     let actors = super::util::actors();
     for e in &catalog.documents {
-        let p = process(&actors, &catalog, e).expect("process");
+        let p = process(&actors, &catalog.root, e).expect("process");
         for (m, id) in p.annotations.mentions.iter().zip(&p.mention_actor_ids) {
             let s = m.surface.as_str();
             let bad = s.ends_with("'s") || s.ends_with("’s") || s.ends_with('\'') || s.ends_with('’');

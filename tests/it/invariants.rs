@@ -16,7 +16,7 @@ fn bundled_docs() -> Vec<(Processed, String)> {
         .documents
         .iter()
         .map(|e| {
-            let p = process(&super::util::actors(), &catalog, e).expect("bundled document processes");
+            let p = process(&super::util::actors(), &catalog.root, e).expect("bundled document processes");
             let source = std::fs::read_to_string(catalog.source_path(e)).expect("utf-8 source");
             (p, source)
         })

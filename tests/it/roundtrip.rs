@@ -150,7 +150,7 @@ fn bundled_export_round_trips_through_parquet_and_csv() {
     let texts = docs.column_by_name("text").expect("text column").as_string::<i32>();
     for (row, id) in ids.iter().enumerate() {
         let entry = catalog.documents.iter().find(|e| e.id == *id).expect("entry");
-        let p = corpus_exporter::process(&super::util::actors(), &catalog, entry).expect("process");
+        let p = corpus_exporter::process(&super::util::actors(), &catalog.root, entry).expect("process");
         assert_eq!(texts.value(row), p.doc.text, "{id}: documents.text");
     }
 }

@@ -8,7 +8,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use corpus_normaliser::{extract_events, extract_quotes, normalise, DatePrecision, QualityFlag};
-use corpus_parser::{decode, parse_blocks, read_source, Catalog, CatalogEntry, CorpusMeta, Gazetteer, Hints};
+use corpus_parser::{
+    decode, parse_blocks, read_source, Catalog, CatalogEntry, CatalogIndex, CorpusMeta, Gazetteer, Hints,
+    IndexedDocument,
+};
 use rayon::prelude::*;
 
 use crate::actors::{ActorTotals, Actors};
@@ -137,10 +140,11 @@ fn timed<T>(slot: &mut Duration, f: impl FnOnce() -> T) -> T {
     out
 }
 
-/// Processes one document: read, hash, decode, parse, normalise, annotate.
-pub fn process(actors: &Actors, catalog: &Catalog, entry: &CatalogEntry) -> Result<Processed> {
+/// Processes one document of the corpus in folder `root`: read, hash,
+/// decode, parse, normalise, annotate.
+pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Processed> {
     let mut times = StageTimes::default();
-    let path = catalog.source_path(entry);
+    let path = root.join(&entry.file);
     let bytes = timed(&mut times.read, || read_source(&path))?;
     let text = timed(&mut times.parse, || decode(&path, &bytes))?;
     let hints = Hints { title: entry.title.as_deref(), authors: &entry.authors };
@@ -448,7 +452,7 @@ fn write_tables(
 /// written to a temporary folder beside `out` and moved into place only
 /// when complete, so a failed build leaves the previous export intact.
 pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
-    let catalog = Catalog::load(&opts.corpus)?;
+    let catalog = CatalogIndex::load(&opts.corpus)?;
     let actors = Actors::new(Gazetteer::load(&opts.corpus)?);
     let inputs_sha256 = match opts.shard {
         Some(_) => Some(inputs_fingerprint(&opts.corpus)?),
@@ -457,11 +461,10 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     let target = Target::prepare(&opts.out, &[(&opts.corpus, "corpus folder")])?;
     let tmp = target.temp_dir()?;
 
-    let mut entries: Vec<&CatalogEntry> =
+    let mut entries: Vec<&IndexedDocument> =
         catalog.documents.iter().filter(|e| opts.shard.is_none_or(|s| s.contains(&e.id))).collect();
     entries.sort_by(|a, b| a.id.cmp(&b.id));
-    let bytes: u64 =
-        entries.iter().map(|e| std::fs::metadata(catalog.source_path(e)).map_or(0, |m| m.len())).sum();
+    let bytes: u64 = entries.iter().map(|e| e.source_bytes).sum();
     progress(Progress::Started { documents: entries.len(), bytes });
 
     // Documents are processed on all cores, up to `window` at a time, in
@@ -490,12 +493,16 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
                         let result = if cancel.load(Ordering::Relaxed) {
                             Err(output_error(Path::new(""), "cancelled"))
                         } else {
-                            // A panic is a bug; reported as an error of
-                            // this document rather than a hung build.
-                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                process(actors, catalog, entry)
-                            }))
-                            .unwrap_or_else(|_| Err(Error::Bug { path: catalog.source_path(entry) }))
+                            // The entry is read again from the catalog
+                            // (the build keeps only its index). A panic is
+                            // a bug; reported as an error of this document
+                            // rather than a hung build.
+                            catalog.entry(entry).map_err(Error::from).and_then(|entry| {
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    process(actors, &catalog.root, &entry)
+                                }))
+                                .unwrap_or_else(|_| Err(Error::Bug { path: catalog.source_path(&entry) }))
+                            })
                         };
                         let _ = done.send((k, result));
                     });
@@ -622,5 +629,5 @@ pub(crate) fn write(path: &Path, data: &[u8]) -> Result<()> {
 pub fn check(corpus: &Path) -> Result<Vec<Processed>> {
     let catalog = Catalog::load(corpus)?;
     let actors = Actors::new(Gazetteer::load(corpus)?);
-    catalog.documents.par_iter().map(|e| process(&actors, &catalog, e)).collect()
+    catalog.documents.par_iter().map(|e| process(&actors, &catalog.root, e)).collect()
 }

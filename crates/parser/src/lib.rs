@@ -24,7 +24,9 @@ mod error;
 mod gazetteer;
 
 pub use blocks::{is_blank, is_superscript_digit, parse_blocks, Block, BlockKind, Hints};
-pub use catalog::{Catalog, CatalogEntry, CorpusMeta, Precision, Published, CATALOG_FILE};
+pub use catalog::{
+    Catalog, CatalogEntry, CatalogIndex, CorpusMeta, IndexedDocument, Precision, Published, CATALOG_FILE,
+};
 pub use error::{Error, ErrorKind, Result};
 pub use gazetteer::{Actor, ActorType, Gazetteer, GAZETTEER_FILE};
 
