@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use corpus_exporter::{build, BuildOptions, Shard};
+use corpus_exporter::{build, merge_with, BuildOptions, Shard};
 
 use super::util::{bundled, corpus, snapshot, stderr, stdout};
 
@@ -107,6 +107,26 @@ fn three_shards_merge_into_the_single_build_byte_for_byte() {
     let m = corpus(p, &["merge", "parts/3", "parts/1", "parts/2", "--out", "merged-again", "--quiet"]);
     assert!(m.status.success(), "{}", stderr(&m));
     assert_same_files(&p.join("single"), &p.join("merged-again"));
+}
+
+#[test]
+fn many_parts_merge_in_rounds_into_the_single_build_byte_for_byte() {
+    let dir = big_corpus();
+    let p = dir.path();
+    build(&BuildOptions::new(p.join("corpus"), p.join("single")), &mut |_| {}).expect("single build");
+    let mut parts = Vec::new();
+    for i in 1..=5 {
+        let mut o = BuildOptions::new(p.join("corpus"), p.join(format!("parts/{i}")));
+        o.shard = Some(Shard { index: i, count: 5 });
+        build(&o, &mut |_| {}).expect("shard build");
+        parts.push(o.out);
+    }
+    // Two parts at a time: rounds of 5 -> 3 -> 2 sources, then the export.
+    merge_with(&parts, &p.join("merged"), 2, &mut |_| {}).expect("merge in rounds");
+    assert_same_files(&p.join("single"), &p.join("merged"));
+    // One round (three parts, then two): the same.
+    merge_with(&parts, &p.join("merged-3"), 3, &mut |_| {}).expect("merge in one round");
+    assert_same_files(&p.join("single"), &p.join("merged-3"));
 }
 
 #[test]

@@ -38,7 +38,7 @@ pub use actors::{slug, Actors};
 pub use card::CARD_FILE;
 pub use error::{Error, Result};
 pub use export::{build, check, process, BuildOptions, Progress, StageTimes, Summary};
-pub use merge::merge;
+pub use merge::{merge, merge_with, FAN_IN};
 pub use package::{FileEntry, PACKAGE_FILE, SUMS_FILE};
 pub use rows::{sha256_hex, Processed};
 pub use shard::{inputs_fingerprint, PartActor, PartManifest, Shard, PART_FILE};

@@ -3,7 +3,8 @@
 //!
 //! Every streamed table of a part is in `doc_id` order, and every
 //! document is in exactly one part, so the merge is a k-way merge by
-//! `doc_id`: a table at a time, one record batch per part in memory. The
+//! `doc_id`: a table at a time, one record batch per part in memory, at
+//! most [`FAN_IN`] parts at once (more are merged in rounds). The
 //! writers hand rows to Parquet on a fixed grid of calls (see
 //! `TableWriter`), so the bytes do not depend on how the parts cut the
 //! rows. The actors table is the sum of the parts' totals; a
@@ -108,6 +109,7 @@ fn check_parts(parts: &[PathBuf]) -> Result<Vec<(PathBuf, PartManifest)>> {
 
 /// One part's table, read a record batch at a time.
 struct Cursor {
+    /// The part (or parts) it reads, for messages.
     path: PathBuf,
     schema: SchemaRef,
     reader: ParquetRecordBatchReader,
@@ -116,17 +118,33 @@ struct Cursor {
     last: Option<String>,
 }
 
+/// The rows of a record batch read from a part. Document rows carry
+/// whole texts: few of them per batch (every part read holds a batch of
+/// the table; 32 documents a batch took 156 MB to merge 16 parts of the
+/// 150 MB corpus, 8 take 120 MB).
+fn batch_rows(table: &Table) -> usize {
+    if table.name == "documents" {
+        8
+    } else {
+        4096
+    }
+}
+
+/// A table to merge: a part's Parquet file, or the merge of a group of
+/// parts (a round's temporary file), with the part named in messages.
+struct Source {
+    file: PathBuf,
+    part: PathBuf,
+}
+
 impl Cursor {
-    fn open(part: &Path, table: &Table) -> Result<Cursor> {
-        let path = part.join(format!("{}.parquet", table.name));
-        let file = File::open(&path).map_err(|e| Error::io(&path, e))?;
-        // Document rows carry whole texts: few of them per batch (every
-        // part holds one batch of each table at a time; 32 documents a
-        // batch took 156 MB to merge 16 parts of 150 MB, 8 take 120 MB).
-        let rows = if table.name == "documents" { 8 } else { 4096 };
+    fn open(source: &Source, table: &Table) -> Result<Cursor> {
+        let path = &source.file;
+        let file = File::open(path).map_err(|e| Error::io(path, e))?;
         let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-            .and_then(|b| b.with_batch_size(rows).build())
-            .map_err(|e| Error::format(&path, e))?;
+            .and_then(|b| b.with_batch_size(batch_rows(table)).build())
+            .map_err(|e| Error::format(path, e))?;
+        let path = source.part.clone();
         Ok(Cursor { path, schema: table.arrow_schema(), reader, batch: None, row: 0, last: None })
     }
 
@@ -162,17 +180,87 @@ impl Cursor {
     }
 }
 
-/// Merges one table of every part into `writer`, by `doc_id`; calls
-/// `each` with every slice written. Returns the rows written.
+/// The most parts a merge reads at once. Each part read holds a record
+/// batch and a page of each column (about 5 MB for the 150 MB corpus in
+/// 16 parts), so with more parts than this the table is merged in rounds:
+/// each group of `FAN_IN` parts into one temporary file, then those, so
+/// memory does not grow with the number of parts.
+pub const FAN_IN: usize = 8;
+
+/// Merges one table of every part into `writer`, by `doc_id`, reading at
+/// most `fan_in` parts at once; calls `each` with every slice written.
+/// Returns the rows written.
 fn merge_table(
     parts: &[(PathBuf, PartManifest)],
     table: &Table,
     writer: &mut TableWriter,
+    scratch: &Path,
+    fan_in: usize,
     each: &mut dyn FnMut(&RecordBatch) -> Result<()>,
 ) -> Result<usize> {
+    let fan_in = fan_in.max(2);
+    let mut sources: Vec<Source> = parts
+        .iter()
+        .map(|(part, _)| Source { file: part.join(format!("{}.parquet", table.name)), part: part.clone() })
+        .collect();
+    let rounds = scratch.join(format!("rounds-{}", table.name));
+    let mut round = 0;
+    while sources.len() > fan_in {
+        round += 1;
+        std::fs::create_dir_all(&rounds).map_err(|e| Error::io(&rounds, e))?;
+        let mut merged = Vec::new();
+        for (k, group) in sources.chunks(fan_in).enumerate() {
+            let file = rounds.join(format!("{round}-{k}.parquet"));
+            merged.push(merge_group(group, table, &file)?);
+        }
+        // The last round's files are read: done with.
+        for s in sources.iter().filter(|s| s.file.starts_with(&rounds)) {
+            std::fs::remove_file(&s.file).map_err(|e| Error::io(&s.file, e))?;
+        }
+        sources = merged;
+    }
+    let rows = merge_cursors(&sources, table, &mut |slice| {
+        writer.write(slice)?;
+        each(slice)
+    });
+    if round > 0 {
+        std::fs::remove_dir_all(&rounds).map_err(|e| Error::io(&rounds, e))?;
+    }
+    rows
+}
+
+/// Merges a group of sources into one temporary Parquet `file` (written
+/// plainly: it is read once, by the next round).
+fn merge_group(group: &[Source], table: &Table, file: &Path) -> Result<Source> {
+    let out = File::create(file).map_err(|e| Error::io(file, e))?;
+    // Small row groups: the writer holds one in memory.
+    let props = parquet::file::properties::WriterProperties::builder()
+        .set_compression(parquet::basic::Compression::UNCOMPRESSED)
+        .set_dictionary_enabled(false)
+        .set_max_row_group_row_count(Some(batch_rows(table)))
+        .build();
+    let mut w = parquet::arrow::ArrowWriter::try_new(out, table.arrow_schema(), Some(props))
+        .map_err(|e| Error::format(file, e))?;
+    merge_cursors(group, table, &mut |slice| w.write(slice).map_err(|e| Error::format(file, e)))?;
+    w.close().map_err(|e| Error::format(file, e))?;
+    let part = match group {
+        [one] => one.part.clone(),
+        [first, ..] => PathBuf::from(format!("{} (or a part merged with it)", first.part.display())),
+        [] => PathBuf::new(),
+    };
+    Ok(Source { file: file.to_path_buf(), part })
+}
+
+/// The k-way merge by `doc_id` of the sources' table: gives `out` the
+/// rows in order, a slice at a time; returns the rows given.
+fn merge_cursors(
+    sources: &[Source],
+    table: &Table,
+    out: &mut dyn FnMut(&RecordBatch) -> Result<()>,
+) -> Result<usize> {
     let mut cursors = Vec::new();
-    for (part, _) in parts {
-        cursors.push(Cursor::open(part, table)?);
+    for source in sources {
+        cursors.push(Cursor::open(source, table)?);
     }
     let mut rows = 0;
     loop {
@@ -211,8 +299,7 @@ fn merge_table(
         let slice = batch.slice(c.row, end - c.row);
         c.row = end;
         c.last = Some(prev);
-        writer.write(&slice)?;
-        each(&slice)?;
+        out(&slice)?;
         rows += slice.num_rows();
     }
     Ok(rows)
@@ -367,6 +454,16 @@ fn merge_actors(parts: &[(PathBuf, PartManifest)]) -> Result<Vec<ActorRow>> {
 /// by `build`). The parts must be every shard of one corpus, built by
 /// this version; each is verified against its checksums first.
 pub fn merge(parts: &[PathBuf], out: &Path, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
+    merge_with(parts, out, FAN_IN, progress)
+}
+
+/// [`merge`], reading at most `fan_in` parts at once (see [`FAN_IN`]).
+pub fn merge_with(
+    parts: &[PathBuf],
+    out: &Path,
+    fan_in: usize,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary> {
     let parts = check_parts(parts)?;
     let inputs: Vec<(&Path, &str)> = parts.iter().map(|(p, _)| (p.as_path(), "part folder")).collect();
     let target = Target::prepare(out, &inputs)?;
@@ -384,7 +481,7 @@ pub fn merge(parts: &[PathBuf], out: &Path, progress: &mut dyn FnMut(Progress)) 
     for table in &streamed {
         let mut writer = TableWriter::create(&tmp.path, table.clone())?;
         let rows = if table.name == "documents" {
-            merge_table(&parts, table, &mut writer, &mut |batch| {
+            merge_table(&parts, table, &mut writer, &tmp.path, fan_in, &mut |batch| {
                 for (doc, bytes) in card_documents(batch)? {
                     card.add(doc);
                     source_bytes += bytes;
@@ -393,7 +490,7 @@ pub fn merge(parts: &[PathBuf], out: &Path, progress: &mut dyn FnMut(Progress)) 
                 Ok(())
             })?
         } else {
-            merge_table(&parts, table, &mut writer, &mut |_| Ok(()))?
+            merge_table(&parts, table, &mut writer, &tmp.path, fan_in, &mut |_| Ok(()))?
         };
         table_files.insert(table.name, writer.finish()?);
         counts.insert(table.name, rows);
