@@ -49,14 +49,16 @@ pub struct IndexedDocument {
     pub id: String,
     /// The size of its source file in bytes, when the catalog was read.
     pub source_bytes: u64,
-    /// Where its entry is: the bytes of the `[[document]]` table in the
-    /// catalog and its 1-based line, or its place among the held entries.
+    /// Where its entry is: the bytes of the piece of the catalog that
+    /// holds its `[[document]]` table, which table of the piece it is (the
+    /// first, unless a header was written in a way the split does not
+    /// see) and its 1-based line; or its place among the held entries.
     at: EntryAt,
 }
 
 #[derive(Debug, Clone)]
 enum EntryAt {
-    Table { start: usize, end: usize, line: usize },
+    Table { start: usize, end: usize, nth: usize, line: usize },
     Held(usize),
 }
 
@@ -217,7 +219,7 @@ impl Catalog {
 
     fn parse_pieces(root: &Path, path: &Path, text: &str, plan: &[(usize, &str)]) -> Result<Catalog> {
         let mut documents = Vec::new();
-        let meta = visit_pieces(root, path, text, plan, |entry, _| documents.push(entry))?;
+        let meta = visit_pieces(root, path, text, plan, |entry, _, _| documents.push(entry))?;
         Ok(Catalog { root: root.to_path_buf(), meta, documents })
     }
 
@@ -228,14 +230,14 @@ impl Catalog {
 }
 
 /// Parses and validates the pieces of a catalog (see [`pieces`]), giving
-/// each entry with the piece it is in, `(offset, piece)`; returns the
-/// `[corpus]` metadata.
+/// each entry with the piece it is in, `(offset, piece)`, and its place
+/// among the piece's documents; returns the `[corpus]` metadata.
 fn visit_pieces(
     root: &Path,
     path: &Path,
     text: &str,
     plan: &[(usize, &str)],
-    mut each: impl FnMut(CatalogEntry, (usize, &str)),
+    mut each: impl FnMut(CatalogEntry, (usize, &str), usize),
 ) -> Result<CorpusMeta> {
     let mut meta = CorpusMeta::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -248,9 +250,9 @@ fn visit_pieces(
         if offset == 0 {
             meta = raw.corpus;
         }
-        for entry in raw.document {
+        for (nth, entry) in raw.document.into_iter().enumerate() {
             let line = lines.line(offset + entry.id.span().start);
-            each(validate(root, real_root.as_deref(), path, entry, line, &mut seen)?, (offset, piece));
+            each(validate(root, real_root.as_deref(), path, entry, line, &mut seen)?, (offset, piece), nth);
             any = true;
         }
     }
@@ -272,18 +274,22 @@ impl CatalogIndex {
         let mut held = Vec::new();
         let mut documents = Vec::new();
         let whole = [(0, text)];
-        let meta =
-            visit_pieces(root, &path, text, plan.as_deref().unwrap_or(&whole), |entry, (offset, piece)| {
+        let meta = visit_pieces(
+            root,
+            &path,
+            text,
+            plan.as_deref().unwrap_or(&whole),
+            |entry, (offset, piece), nth| {
                 let source_bytes = std::fs::metadata(root.join(&entry.file)).map_or(0, |m| m.len());
-                // A piece of a split catalog holds one `[[document]]` table.
                 let at = if plan.is_some() {
-                    EntryAt::Table { start: offset, end: offset + piece.len(), line: entry.line }
+                    EntryAt::Table { start: offset, end: offset + piece.len(), nth, line: entry.line }
                 } else {
                     held.push(entry.clone());
                     EntryAt::Held(held.len() - 1)
                 };
                 documents.push(IndexedDocument { id: entry.id, source_bytes, at });
-            })?;
+            },
+        )?;
         let real_root = root.canonicalize().ok();
         Ok(CatalogIndex { root: root.to_path_buf(), meta, documents, path, real_root, held })
     }
@@ -291,9 +297,9 @@ impl CatalogIndex {
     /// The full entry of an indexed document, read again from the catalog
     /// (and validated again: its source file must still be there).
     pub fn entry(&self, doc: &IndexedDocument) -> Result<CatalogEntry> {
-        let (start, end, line) = match doc.at {
+        let (start, end, nth, line) = match doc.at {
             EntryAt::Held(k) => return Ok(self.held[k].clone()),
-            EntryAt::Table { start, end, line } => (start, end, line),
+            EntryAt::Table { start, end, nth, line } => (start, end, nth, line),
         };
         let changed = |what: &str| {
             let message =
@@ -309,8 +315,7 @@ impl CatalogIndex {
         read.map_err(|e| Error::new(&self.path, ErrorKind::Io(e)))?;
         let piece = std::str::from_utf8(&bytes).map_err(|_| changed("not UTF-8 where the entry was"))?;
         let raw: RawCatalog = toml::from_str(piece).map_err(|_| changed("the entry no longer parses"))?;
-        let [entry] =
-            <[RawEntry; 1]>::try_from(raw.document).map_err(|_| changed("not one entry where it was"))?;
+        let entry = raw.document.into_iter().nth(nth).ok_or_else(|| changed("fewer entries where it was"))?;
         if *entry.id.get_ref() != doc.id {
             return Err(changed("another entry where it was"));
         }
@@ -619,7 +624,10 @@ mod tests {
             "[[document]]\nid = \"a\"\nfile = \"documents/a.txt\"\nnotes = \"\"\"\n[[document]]\n\"\"\"\n";
         let no_head = "[[document]]\nid = \"z\"\nfile = \"documents/b.txt\"\ntitle = \"Z\"\n\n\
             [[document]]\nid = \"y\"\nfile = \"documents/a.txt\"\nauthors = [\"Q\"]\n";
-        for (catalog, split) in [(SPACED, true), (no_head, true), (tricky, false)] {
+        // A quoted first header, which the split does not see: the head
+        // piece holds the first table.
+        let quoted = no_head.replacen("[[document]]", "[[\"document\"]]", 1);
+        for (catalog, split) in [(SPACED, true), (no_head, true), (quoted.as_str(), true), (tricky, false)] {
             assert_eq!(pieces(catalog).is_some(), split);
             let dir = corpus_folder(catalog);
             let whole = Catalog::load(dir.path()).expect("catalog");
