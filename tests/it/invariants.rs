@@ -144,6 +144,34 @@ fn check_mentions(p: &Processed) {
     }
 }
 
+/// The rows give each mention, quote and event the source bytes its
+/// characters map to (the ranges are looked up before the rows are made).
+#[test]
+fn rows_carry_the_source_bytes_of_their_spans() {
+    use corpus_exporter::Value;
+    let int = |n: usize| Value::Integer(Some(n as i64));
+    let (mut mentions, mut quotes, mut events) = (0, 0, 0);
+    for (p, _) in bundled_docs() {
+        let map = &p.doc.map;
+        for (row, m) in p.mention_rows().zip(&p.annotations.mentions) {
+            let src = map.source_range(m.start..m.end);
+            assert_eq!(row[5..7], [int(src.start), int(src.end)], "{}: mention {}", p.entry.id, m.surface);
+            mentions += 1;
+        }
+        for (row, q) in p.quote_rows().zip(&p.quotes.quotes) {
+            let src = map.source_range(q.start..q.end);
+            assert_eq!(row[6..8], [int(src.start), int(src.end)], "{}: quote {}", p.entry.id, q.text);
+            quotes += 1;
+        }
+        for (row, e) in p.event_rows().zip(&p.events) {
+            let src = map.source_range(e.start..e.end);
+            assert_eq!(row[13..15], [int(src.start), int(src.end)], "{}: event {}", p.entry.id, e.sentence);
+            events += 1;
+        }
+    }
+    assert!(mentions > 100 && quotes > 10 && events > 10, "{mentions} {quotes} {events}");
+}
+
 #[test]
 fn hostile_small_texts_keep_offsets_and_coverage() {
     let long_line = format!("{} ", super::util::PROSE).repeat(400);

@@ -18,7 +18,7 @@ use crate::actors::{ActorTotals, Actors};
 use crate::card::{CardBuilder, CardDocument, CARD_FILE};
 use crate::error::{Error, Result};
 use crate::package::{datapackage, file_entry, sums, FileEntry, PACKAGE_FILE, SUMS_FILE};
-use crate::rows::{sha256_hex, BatchBuilder, Processed};
+use crate::rows::{sha256_hex, BatchBuilder, Processed, Sources};
 use crate::schema;
 use crate::shard::{inputs_fingerprint, PartActor, PartManifest, Shard, PART_FILE};
 use crate::writers::TableWriter;
@@ -191,6 +191,7 @@ pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Pro
         .collect();
     let (source_sha256, text_sha256) =
         timed(&mut times.hash, || (sha256_hex(&bytes), sha256_hex(doc.text.as_bytes())));
+    let sources = Sources::of(&doc, &annotations, &quotes, &events);
     Ok(Processed {
         entry: entry.clone(),
         source_sha256,
@@ -202,6 +203,7 @@ pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Pro
         mention_actor_ids,
         quotes,
         quote_ids,
+        sources,
         events,
         event_ids,
     })
@@ -499,7 +501,13 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
                             // rather than a hung build.
                             catalog.entry(entry).map_err(Error::from).and_then(|entry| {
                                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                    process(actors, &catalog.root, &entry)
+                                    // The offset map (8 bytes a character)
+                                    // has served: the rows need only the
+                                    // ranges in `sources`.
+                                    process(actors, &catalog.root, &entry).map(|mut p| {
+                                        p.doc.map = Default::default();
+                                        p
+                                    })
                                 }))
                                 .unwrap_or_else(|_| Err(Error::Bug { path: catalog.source_path(&entry) }))
                             })

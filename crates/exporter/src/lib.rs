@@ -40,7 +40,7 @@ pub use error::{Error, Result};
 pub use export::{build, check, process, BuildOptions, Progress, StageTimes, Summary};
 pub use merge::{merge, merge_with, FAN_IN};
 pub use package::{FileEntry, PACKAGE_FILE, SUMS_FILE};
-pub use rows::{sha256_hex, Processed};
+pub use rows::{sha256_hex, Processed, Sources, Value};
 pub use shard::{inputs_fingerprint, PartActor, PartManifest, Shard, PART_FILE};
 pub use stats::{stats, DocumentStats, Stats};
 pub use verify::{verify, Problem};

@@ -89,6 +89,36 @@ pub struct Processed {
     pub events: Vec<Event>,
     /// Each event's id and actor ids (same order as `events`).
     pub event_ids: Vec<(String, Vec<String>)>,
+    /// The source bytes of each mention, quote and event (in their
+    /// order), looked up in `doc.map` where the document was processed:
+    /// the map, 8 bytes a character, is cold by the time the writer thread
+    /// gets the document, and its lookups took half of that thread's own
+    /// time.
+    pub sources: Sources,
+}
+
+/// The source byte ranges of a document's mentions, quotes and events.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// One per mention.
+    pub mentions: Vec<std::ops::Range<usize>>,
+    /// One per quote.
+    pub quotes: Vec<std::ops::Range<usize>>,
+    /// One per event.
+    pub events: Vec<std::ops::Range<usize>>,
+}
+
+impl Sources {
+    /// The ranges of `doc`'s characters `annotations`, `quotes` and
+    /// `events` span.
+    pub fn of(doc: &Document, annotations: &Annotations, quotes: &Quotes, events: &[Event]) -> Sources {
+        let map = &doc.map;
+        Sources {
+            mentions: annotations.mentions.iter().map(|m| map.source_range(m.start..m.end)).collect(),
+            quotes: quotes.quotes.iter().map(|q| map.source_range(q.start..q.end)).collect(),
+            events: events.iter().map(|e| map.source_range(e.start..e.end)).collect(),
+        }
+    }
 }
 
 fn int(n: usize) -> i64 {
@@ -135,8 +165,9 @@ impl Processed {
 
     /// The `mentions` rows.
     pub fn mention_rows(&self) -> impl Iterator<Item = [Value<'_>; 8]> {
-        self.annotations.mentions.iter().zip(&self.mention_actor_ids).map(move |(m, id)| {
-            let src = self.doc.map.source_range(m.start..m.end);
+        let sources =
+            self.annotations.mentions.iter().zip(&self.mention_actor_ids).zip(&self.sources.mentions);
+        sources.map(move |((m, id), src)| {
             [
                 Value::Text(Some(&self.entry.id)),
                 Value::Text(Some(id)),
@@ -152,8 +183,8 @@ impl Processed {
 
     /// The `quotes` rows.
     pub fn quote_rows(&self) -> impl Iterator<Item = [Value<'_>; 14]> {
-        self.quotes.quotes.iter().zip(&self.quote_ids).enumerate().map(move |(k, (q, (id, speaker_id)))| {
-            let src = self.doc.map.source_range(q.start..q.end);
+        let quotes = self.quotes.quotes.iter().zip(&self.quote_ids).zip(&self.sources.quotes);
+        quotes.enumerate().map(move |(k, ((q, (id, speaker_id)), src))| {
             [
                 Value::Text(Some(id)),
                 Value::Text(Some(&self.entry.id)),
@@ -175,8 +206,8 @@ impl Processed {
 
     /// The `events` rows.
     pub fn event_rows(&self) -> impl Iterator<Item = [Value<'_>; 18]> {
-        self.events.iter().zip(&self.event_ids).enumerate().map(move |(k, (e, (id, actors)))| {
-            let src = self.doc.map.source_range(e.start..e.end);
+        let events = self.events.iter().zip(&self.event_ids).zip(&self.sources.events);
+        events.enumerate().map(move |(k, ((e, (id, actors)), src))| {
             [
                 Value::Text(Some(id)),
                 Value::Text(Some(&self.entry.id)),
