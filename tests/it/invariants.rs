@@ -152,6 +152,11 @@ fn rows_carry_the_source_bytes_of_their_spans() {
     let int = |n: usize| Value::Integer(Some(n as i64));
     let (mut mentions, mut quotes, mut events) = (0, 0, 0);
     for (p, _) in bundled_docs() {
+        // Without the ranges, the rows look them up in the map: the same.
+        let mut bare = p.clone();
+        bare.sources = Default::default();
+        assert!(p.mention_rows().eq(bare.mention_rows()) && p.event_rows().eq(bare.event_rows()));
+        assert!(p.quote_rows().eq(bare.quote_rows()));
         let map = &p.doc.map;
         for (row, m) in p.mention_rows().zip(&p.annotations.mentions) {
             let src = map.source_range(m.start..m.end);

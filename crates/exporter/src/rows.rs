@@ -1,5 +1,6 @@
 //! Rows of the tables, and turning them into Arrow record batches.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use arrow_array::builder::{BooleanBuilder, Date32Builder, Int64Builder, ListBuilder, StringBuilder};
@@ -93,7 +94,7 @@ pub struct Processed {
     /// order), looked up in `doc.map` where the document was processed:
     /// the map, 8 bytes a character, is cold by the time the writer thread
     /// gets the document, and its lookups took half of that thread's own
-    /// time.
+    /// time. A span without a range here is looked up in the map.
     pub sources: Sources,
 }
 
@@ -101,11 +102,11 @@ pub struct Processed {
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
     /// One per mention.
-    pub mentions: Vec<std::ops::Range<usize>>,
+    pub mentions: Vec<Range<usize>>,
     /// One per quote.
-    pub quotes: Vec<std::ops::Range<usize>>,
+    pub quotes: Vec<Range<usize>>,
     /// One per event.
-    pub events: Vec<std::ops::Range<usize>>,
+    pub events: Vec<Range<usize>>,
 }
 
 impl Sources {
@@ -131,6 +132,12 @@ fn days(date: jiff::civil::Date) -> i32 {
 }
 
 impl Processed {
+    /// The source bytes of the `k`th span of a kind: from `sources` (see
+    /// [`Processed::sources`]), or looked up in the offset map.
+    fn source(&self, sources: &[Range<usize>], k: usize, chars: Range<usize>) -> Range<usize> {
+        sources.get(k).cloned().unwrap_or_else(|| self.doc.map.source_range(chars))
+    }
+
     /// The `documents` row.
     pub fn document_row(&self) -> Vec<Value<'_>> {
         let e = &self.entry;
@@ -165,9 +172,8 @@ impl Processed {
 
     /// The `mentions` rows.
     pub fn mention_rows(&self) -> impl Iterator<Item = [Value<'_>; 8]> {
-        let sources =
-            self.annotations.mentions.iter().zip(&self.mention_actor_ids).zip(&self.sources.mentions);
-        sources.map(move |((m, id), src)| {
+        self.annotations.mentions.iter().zip(&self.mention_actor_ids).enumerate().map(move |(k, (m, id))| {
+            let src = self.source(&self.sources.mentions, k, m.start..m.end);
             [
                 Value::Text(Some(&self.entry.id)),
                 Value::Text(Some(id)),
@@ -183,8 +189,8 @@ impl Processed {
 
     /// The `quotes` rows.
     pub fn quote_rows(&self) -> impl Iterator<Item = [Value<'_>; 14]> {
-        let quotes = self.quotes.quotes.iter().zip(&self.quote_ids).zip(&self.sources.quotes);
-        quotes.enumerate().map(move |(k, ((q, (id, speaker_id)), src))| {
+        self.quotes.quotes.iter().zip(&self.quote_ids).enumerate().map(move |(k, (q, (id, speaker_id)))| {
+            let src = self.source(&self.sources.quotes, k, q.start..q.end);
             [
                 Value::Text(Some(id)),
                 Value::Text(Some(&self.entry.id)),
@@ -206,8 +212,8 @@ impl Processed {
 
     /// The `events` rows.
     pub fn event_rows(&self) -> impl Iterator<Item = [Value<'_>; 18]> {
-        let events = self.events.iter().zip(&self.event_ids).zip(&self.sources.events);
-        events.enumerate().map(move |(k, ((e, (id, actors)), src))| {
+        self.events.iter().zip(&self.event_ids).enumerate().map(move |(k, (e, (id, actors)))| {
+            let src = self.source(&self.sources.events, k, e.start..e.end);
             [
                 Value::Text(Some(id)),
                 Value::Text(Some(&self.entry.id)),
