@@ -4,6 +4,7 @@ CSV."""
 
 import csv
 import datetime as dt
+import unicodedata
 
 import duckdb
 import pandas as pd
@@ -12,7 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import table_names
+from conftest import EXPORTS, HOSTILE, ROOT, table_names
 from contract import (BOOL, CONTRACT, DATE, FOREIGN_KEYS, INT, LIST_INT, LIST_STR, PARQUET_ONLY,
                       PRIMARY_KEYS, SPAN_TEXT, STR, unguard)
 
@@ -154,6 +155,28 @@ def test_offsets_slice_the_text_in_python(exports, table):
         assert texts[r["doc_id"]][r["start"]:r["end"]] == r[column], f"{table}: {r}"
         checked += 1
     assert checked > 0
+
+
+@pytest.mark.parametrize("table", [t for t in TABLES if t in SPAN_TEXT])
+def test_source_offsets_point_into_the_source_files(exports, table):
+    """source_start/source_end are byte offsets into the document's source
+    file, on character boundaries; a mention's source bytes are its surface
+    (segments, quotes and events may span markup or a footnote between
+    pages)."""
+    corpus = HOSTILE if exports != EXPORTS else ROOT / "corpus"
+    docs = pq.read_table(parquet(exports, "documents"), columns=["doc_id", "source_file"]).to_pylist()
+    sources = {r["doc_id"]: (corpus / r["source_file"]).read_bytes() for r in docs}
+    column = SPAN_TEXT[table]
+    rows = pq.read_table(parquet(exports, table),
+                         columns=["doc_id", "source_start", "source_end", column]).to_pylist()
+    for r in rows:
+        source = sources[r["doc_id"]]
+        assert 0 <= r["source_start"] <= r["source_end"] <= len(source), f"{table}: {r}"
+        piece = source[r["source_start"]:r["source_end"]].decode("utf-8")
+        if table == "mentions":
+            as_text = " ".join(unicodedata.normalize("NFC", piece).split())
+            assert as_text == r[column], f"{table}: {r} is {piece!r} in the source"
+    assert rows
 
 
 @pytest.mark.parametrize("table", [t for t in TABLES if t in PRIMARY_KEYS])
