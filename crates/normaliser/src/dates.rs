@@ -256,8 +256,7 @@ static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u8>)> = LazyLock::new
         (WEEKDAYS, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
     ];
     let words: Vec<(&str, u8)> = groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (*w, *g))).collect();
-    let ac =
-        dfa(aho_corasick::MatchKind::Standard, true, words.iter().map(|w| w.0)).expect("plain words compile");
+    let ac = dfa(true, words.iter().map(|w| w.0)).expect("plain words compile");
     (ac, words.iter().map(|w| w.1).collect())
 });
 

@@ -135,7 +135,7 @@ static TRIGGER_WORDS: LazyLock<TriggerWords> = LazyLock::new(|| {
             && b.first().is_some_and(|&c| is_word_byte(c))
             && b.last().is_some_and(|&c| is_word_byte(c))
     });
-    let ac = dfa(aho_corasick::MatchKind::Standard, true, &words).expect("plain words compile");
+    let ac = dfa(true, &words).expect("plain words compile");
     TriggerWords { ac, of, alt, cats, plain }
 });
 

@@ -79,13 +79,11 @@ fn words_of(data: &str) -> Vec<String> {
 
 static TORTURED: LazyLock<Vec<String>> =
     LazyLock::new(|| words_of(include_str!("../data/tortured_phrases.txt")));
-/// All tortured phrases at once, ASCII case-insensitively, for the
-/// mentions' overlapping loop (one pass, where a quick regex test of each
-/// paragraph and then a library search of those it matched took more).
-static TORTURED_DFA: LazyLock<aho_corasick::dfa::DFA> = LazyLock::new(|| {
-    crate::lexicon::dfa(aho_corasick::MatchKind::Standard, true, TORTURED.iter())
-        .expect("plain phrases compile")
-});
+/// All tortured phrases at once, ASCII case-insensitively, for
+/// [`Overlapping`] (one pass, where a quick regex test of each paragraph
+/// and then a library search of those it matched took more).
+static TORTURED_DFA: LazyLock<aho_corasick::dfa::DFA> =
+    LazyLock::new(|| crate::lexicon::dfa(true, TORTURED.iter()).expect("plain phrases compile"));
 static CONTRACTIONS: LazyLock<HashSet<String>> =
     LazyLock::new(|| words_of(include_str!("../data/contractions.txt")).into_iter().collect());
 /// The byte lengths of the contractions: shortest, longest.

@@ -78,18 +78,15 @@ pub(crate) fn alternation(items: &[&str]) -> String {
 }
 
 /// A DFA Aho-Corasick automaton without a prefilter (these pattern sets
-/// are too many and too varied for one), for [`Overlapping`].
-pub(crate) fn dfa<I, P>(
-    kind: MatchKind,
-    ascii_case_insensitive: bool,
-    patterns: I,
-) -> Result<DFA, aho_corasick::BuildError>
+/// are too many and too varied for one), for [`Overlapping`]: standard
+/// match semantics, the only ones that report overlapping matches.
+pub(crate) fn dfa<I, P>(ascii_case_insensitive: bool, patterns: I) -> Result<DFA, aho_corasick::BuildError>
 where
     I: IntoIterator<Item = P>,
     P: AsRef<[u8]>,
 {
     DFA::builder()
-        .match_kind(kind)
+        .match_kind(MatchKind::Standard)
         .ascii_case_insensitive(ascii_case_insensitive)
         .prefilter(false)
         .build(patterns)

@@ -8,7 +8,6 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::dfa::DFA;
-use aho_corasick::MatchKind;
 use corpus_parser::{ActorType, BlockKind, Gazetteer};
 use regex::Regex;
 
@@ -155,7 +154,7 @@ impl ActorMatcher {
             .map(|p| p.spellings[0].as_str())
             .chain(short_keys.iter().map(String::as_str))
             .chain(CUE_LIST.iter().map(|&(w, _)| w));
-        let scan = dfa(MatchKind::Standard, true, all).expect("the words compile (they are plain strings)");
+        let scan = dfa(true, all).expect("the words compile (they are plain strings)");
         let longest = patterns.iter().map(|p| p.spellings[0].len()).max().unwrap_or(0);
         ActorMatcher { patterns, kinds, names, short_forms: short, short_keys, longest, scan }
     }
@@ -331,7 +330,7 @@ static CUE_LIST: LazyLock<Vec<(&'static str, CueWord)>> = LazyLock::new(|| {
 #[cfg(test)]
 static CUE_WORDS: LazyLock<(DFA, Vec<CueWord>)> = LazyLock::new(|| {
     let words = CUE_LIST.iter().map(|&(w, _)| w);
-    let ac = dfa(MatchKind::Standard, false, words).expect("cue words compile (they are plain strings)");
+    let ac = dfa(false, words).expect("cue words compile (they are plain strings)");
     (ac, CUE_LIST.iter().map(|&(_, k)| k).collect())
 });
 
@@ -1398,7 +1397,7 @@ type = "person"
         let kinds: Vec<CueWord> = CUE_LIST.iter().map(|&(_, k)| k).collect();
         assert_eq!(cues, CUE_LIST.iter().map(|&(w, _)| w).collect::<Vec<_>>());
         let gaz_ac = aho_corasick::AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&spellings)
             .expect("patterns");

@@ -219,7 +219,10 @@ impl Catalog {
 
     fn parse_pieces(root: &Path, path: &Path, text: &str, plan: &[(usize, &str)]) -> Result<Catalog> {
         let mut documents = Vec::new();
-        let meta = visit_pieces(root, path, text, plan, |entry, _, _| documents.push(entry))?;
+        // The corpus folder, resolved once (every path must stay inside).
+        let real_root = root.canonicalize().ok();
+        let meta =
+            visit_pieces(root, real_root.as_deref(), path, text, plan, |entry, _, _| documents.push(entry))?;
         Ok(Catalog { root: root.to_path_buf(), meta, documents })
     }
 
@@ -234,6 +237,7 @@ impl Catalog {
 /// among the piece's documents; returns the `[corpus]` metadata.
 fn visit_pieces(
     root: &Path,
+    real_root: Option<&Path>,
     path: &Path,
     text: &str,
     plan: &[(usize, &str)],
@@ -243,8 +247,6 @@ fn visit_pieces(
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut any = false;
     let lines = Lines::new(text);
-    // The corpus folder, resolved once (every path must stay inside).
-    let real_root = root.canonicalize().ok();
     for &(offset, piece) in plan {
         let raw: RawCatalog = toml::from_str(piece).map_err(|e| toml_error(path, text, offset, &e))?;
         if offset == 0 {
@@ -252,7 +254,7 @@ fn visit_pieces(
         }
         for (nth, entry) in raw.document.into_iter().enumerate() {
             let line = lines.line(offset + entry.id.span().start);
-            each(validate(root, real_root.as_deref(), path, entry, line, &mut seen)?, (offset, piece), nth);
+            each(validate(root, real_root, path, entry, line, &mut seen)?, (offset, piece), nth);
             any = true;
         }
     }
@@ -274,8 +276,11 @@ impl CatalogIndex {
         let mut held = Vec::new();
         let mut documents = Vec::new();
         let whole = [(0, text)];
+        // The corpus folder, resolved once (every path must stay inside).
+        let real_root = root.canonicalize().ok();
         let meta = visit_pieces(
             root,
+            real_root.as_deref(),
             &path,
             text,
             plan.as_deref().unwrap_or(&whole),
@@ -290,7 +295,6 @@ impl CatalogIndex {
                 documents.push(IndexedDocument { id: entry.id, source_bytes, at });
             },
         )?;
-        let real_root = root.canonicalize().ok();
         Ok(CatalogIndex { root: root.to_path_buf(), meta, documents, path, real_root, held })
     }
 
