@@ -234,28 +234,41 @@ fn is_not_a_date_number(text: &str, start: usize) -> bool {
 // Anchor words: every match of the costlier patterns holds one of its
 // group's words, so a paragraph without any is not searched with them.
 /// Month names (their first three letters).
-const MONTHS: u8 = 1;
+const MONTHS: u16 = 1;
 /// "early", "mid", "late".
-const PARTS: u8 = 2;
+const PARTS: u16 = 2;
 /// Seasons.
-const SEASONS: u8 = 4;
+const SEASONS: u16 = 4;
 /// Units of relative dates ("wee" for "week": see [`anchors`]).
-const UNITS: u8 = 8;
+const UNITS: u16 = 8;
 /// "after", "before", "later".
-const SEQUENCE: u8 = 16;
+const SEQUENCE: u16 = 16;
 /// Days of the week.
-const WEEKDAYS: u8 = 32;
+const WEEKDAYS: u16 = 32;
+/// A decimal digit (`\d`, which is Unicode: see [`anchors`]).
+const DIGITS: u16 = 64;
+/// A hyphen or an en dash (ISO dates, year ranges).
+const DASH: u16 = 128;
+/// A slash (numeric dates, 9/11).
+const SLASH: u16 = 256;
+/// "0s" (decades).
+const DECADE_S: u16 = 512;
 
-static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u8>)> = LazyLock::new(|| {
-    let groups: [(u8, &[&str]); 6] = [
+static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = LazyLock::new(|| {
+    let groups: [(u16, &[&str]); 10] = [
         (MONTHS, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]),
         (PARTS, &["early", "mid", "late"]),
         (SEASONS, &["spring", "summer", "autumn", "fall", "winter"]),
         (UNITS, &["year", "month", "wee", "day"]),
         (SEQUENCE, &["after", "before", "later"]),
         (WEEKDAYS, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+        (DIGITS, &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]),
+        (DASH, &["-", "\u{2013}"]),
+        (SLASH, &["/"]),
+        (DECADE_S, &["0s"]),
     ];
-    let words: Vec<(&str, u8)> = groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (*w, *g))).collect();
+    let words: Vec<(&str, u16)> =
+        groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (*w, *g))).collect();
     let ac = dfa(true, words.iter().map(|w| w.0)).expect("plain words compile");
     (ac, words.iter().map(|w| w.1).collect())
 });
@@ -263,13 +276,24 @@ static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u8>)> = LazyLock::new
 /// The anchor groups whose words occur in `text`, ASCII case-insensitively
 /// (a superset of what the case-sensitive patterns need). Unicode case
 /// folding also lets `k` match the Kelvin sign and `s` the long s: a text
-/// with either gets every group.
-fn anchors(text: &str) -> u8 {
+/// with either gets every group. `\d` is Unicode (Arabic-Indic, Devanagari
+/// digits...): a text without an ASCII digit gets [`DIGITS`] if it has any
+/// numeric character (`char::is_numeric`, a superset of `\d`).
+fn anchors(text: &str) -> u16 {
     if has_case_folding_letter(text) {
-        return u8::MAX;
+        return u16::MAX;
     }
     let (ac, group) = &*ANCHOR_WORDS;
-    Overlapping::new(ac, text.as_bytes()).fold(0, |bits, (p, _)| bits | group[p])
+    let bits = Overlapping::new(ac, text.as_bytes()).fold(0, |bits, (p, _)| bits | group[p]);
+    if bits & DIGITS == 0 && !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
+        return bits | DIGITS;
+    }
+    bits
+}
+
+/// Whether `anchors` has every group of `needed`.
+fn has(anchors: u16, needed: u16) -> bool {
+    anchors & needed == needed
 }
 
 /// `re`'s captures in `text` if `run`, else none.
@@ -291,41 +315,41 @@ pub fn find_dates(text: &str, ctx: &DateContext, state: &mut YearState) -> Vec<D
 
 /// [`find_dates`], running the patterns that need an anchor word only
 /// where `anchors` has it.
-fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors: u8) -> Vec<DateExpr> {
+fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors: u16) -> Vec<DateExpr> {
     let mut found: Vec<Found> = Vec::new();
     let mut bare: Vec<Found> = Vec::new();
     let mut push = |start: usize, end: usize, period: Option<(Date, Date)>, precision: DatePrecision| {
         found.push(Found { start, end, period, precision, bare: None });
     };
-    for c in captures_if(anchors & MONTHS != 0, &DAY_MONTH_YEAR, text) {
+    for c in captures_if(has(anchors, MONTHS | DIGITS), &DAY_MONTH_YEAR, text) {
         let m = c.get(0).expect("group 0");
         let p = (|| day(year(&c[3])?, month_number(&c[2])?, c[1].parse().ok()?))();
         push(m.start(), m.end(), p, DatePrecision::Day);
     }
-    for c in captures_if(anchors & MONTHS != 0, &MONTH_DAY_YEAR, text) {
+    for c in captures_if(has(anchors, MONTHS | DIGITS), &MONTH_DAY_YEAR, text) {
         let m = c.get(0).expect("group 0");
         let p = (|| day(year(&c[3])?, month_number(&c[1])?, c[2].parse().ok()?))();
         push(m.start(), m.end(), p, DatePrecision::Day);
     }
-    for c in ISO.captures_iter(text) {
+    for c in captures_if(has(anchors, DIGITS | DASH), &ISO, text) {
         let m = c.get(0).expect("group 0");
         let p = (|| day(year(&c[1])?, c[2].parse().ok()?, c[3].parse().ok()?))();
         push(m.start(), m.end(), p, DatePrecision::Day);
     }
-    for c in NUMERIC.captures_iter(text) {
+    for c in captures_if(has(anchors, DIGITS | SLASH), &NUMERIC, text) {
         let m = c.get(0).expect("group 0");
         let (a, b): (i8, i8) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         let (d, mo) = if a > 12 || (ctx.day_first && b <= 12) { (a, b) } else { (b, a) };
         push(m.start(), m.end(), (|| day(year(&c[3])?, mo, d))(), DatePrecision::Day);
     }
-    for c in NINE_ELEVEN.captures_iter(text) {
+    for c in captures_if(has(anchors, DIGITS | SLASH), &NINE_ELEVEN, text) {
         let m = c.get(1).expect("group 1");
         let prefixed = text[..m.start()].ends_with("pre-") || text[..m.start()].ends_with("post-");
         if !prefixed {
             push(m.start(), m.end(), day(2001, 9, 11), DatePrecision::Day);
         }
     }
-    for c in captures_if(anchors & MONTHS != 0, &PART_MONTH, text) {
+    for c in captures_if(has(anchors, MONTHS | DIGITS), &PART_MONTH, text) {
         let m = c.get(0).expect("group 0");
         let Some(mo) = month_number(&c[2]) else { continue };
         // "May" and "March" are words too: only with a capital and a number.
@@ -351,7 +375,7 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
             push(m.start(), m.end(), p, DatePrecision::Month);
         }
     }
-    for c in captures_if(anchors & MONTHS != 0, &DAY_MONTH, text) {
+    for c in captures_if(has(anchors, MONTHS | DIGITS), &DAY_MONTH, text) {
         let m = c.get(0).expect("group 0");
         let Some(mo) = month_number(&c[2]) else { continue };
         let d = c[1].parse().ok();
@@ -365,7 +389,7 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
     }
     // "mid-March", "late August" without a year.
     static PART_BARE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(early|mid|late)[- ]({MONTH})\b")));
-    for c in captures_if(anchors & MONTHS != 0, &PART_BARE, text) {
+    for c in captures_if(has(anchors, MONTHS), &PART_BARE, text) {
         let m = c.get(0).expect("group 0");
         let Some(mo) = month_number(&c[2]) else { continue };
         let part = Some(c[1].to_string());
@@ -377,7 +401,7 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
             bare: Some((mo, None, part)),
         });
     }
-    for c in captures_if(anchors & SEASONS != 0, &SEASON, text) {
+    for c in captures_if(has(anchors, SEASONS | DIGITS), &SEASON, text) {
         let m = c.get(0).expect("group 0");
         let p = (|| {
             let y = year(&c[2])?;
@@ -390,7 +414,7 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
         })();
         push(m.start(), m.end(), p, DatePrecision::Season);
     }
-    for c in captures_if(anchors & PARTS != 0, &PART_YEAR, text) {
+    for c in captures_if(has(anchors, PARTS | DIGITS), &PART_YEAR, text) {
         let m = c.get(0).expect("group 0");
         let p = (|| {
             let (a, b) = years(year(&c[2])?, year(&c[2])?)?;
@@ -398,7 +422,7 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
         })();
         push(m.start(), m.end(), p, DatePrecision::Season);
     }
-    for c in DECADE.captures_iter(text) {
+    for c in captures_if(has(anchors, DIGITS | DECADE_S), &DECADE, text) {
         let m = c.get(0).expect("group 0");
         let decade: Option<i16> = match (c.get(1), c.get(2), c.get(3)) {
             (Some(cent), Some(d), _) => format!("{}{}0", cent.as_str(), d.as_str()).parse().ok(),
@@ -411,7 +435,7 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
         let p = decade.and_then(|y| years(y, y + 9));
         push(m.start(), m.end(), p, DatePrecision::Decade);
     }
-    for c in YEAR_RANGE.captures_iter(text) {
+    for c in captures_if(has(anchors, DIGITS | DASH), &YEAR_RANGE, text) {
         let m = c.get(0).expect("group 0");
         let a = year(&c[1]);
         let b = if c[2].len() == 2 {
@@ -425,7 +449,7 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
             }
         }
     }
-    for c in YEAR.captures_iter(text) {
+    for c in captures_if(has(anchors, DIGITS), &YEAR, text) {
         let m = c.get(0).expect("group 0");
         let next = text[m.end()..].chars().next();
         let in_number = next
@@ -477,11 +501,11 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
 fn relative(
     text: &str,
     ctx: &DateContext,
-    anchors: u8,
+    anchors: u16,
     push: &mut dyn FnMut(usize, usize, Option<(Date, Date)>, DatePrecision),
 ) {
     let Some((pubdate, pubprec)) = ctx.published else { return };
-    for c in captures_if(anchors & UNITS != 0, &RELATIVE, text) {
+    for c in captures_if(has(anchors, UNITS), &RELATIVE, text) {
         let m = c.get(0).expect("group 0");
         let (period, precision) = if let (Some(which), Some(unit)) = (c.get(1), c.get(2)) {
             let step: i64 = match which.as_str().to_lowercase().as_str() {
@@ -528,7 +552,7 @@ fn relative(
     if pubprec != DatePrecision::Day {
         return;
     }
-    for c in captures_if(anchors & WEEKDAYS != 0, &WEEKDAY, text) {
+    for c in captures_if(has(anchors, WEEKDAYS), &WEEKDAY, text) {
         let m = c.get(0).expect("group 0");
         let name = c.get(1).expect("group 1");
         let wd = match name.as_str() {
@@ -553,8 +577,8 @@ fn relative(
 
 /// "two days after the strikes on 20 August 1998": shifts the date that
 /// follows in the same text. Rewrites the found expressions in place.
-fn offsets(text: &str, anchors: u8, out: &mut Vec<DateExpr>) {
-    for c in captures_if(anchors & SEQUENCE != 0, &OFFSET, text) {
+fn offsets(text: &str, anchors: u16, out: &mut Vec<DateExpr>) {
+    for c in captures_if(has(anchors, SEQUENCE), &OFFSET, text) {
         let m = c.get(0).expect("group 0");
         let Some(n) = number(&c[1]) else { continue };
         let sign = if c[3].eq_ignore_ascii_case("before") { -1 } else { 1 };
@@ -604,6 +628,11 @@ mod tests {
             "No anchors: 2019, 2020–2021, 9/11, 2021-02-03, 12/02/2021.",
             "Kelvin: two wee\u{212a}s ago, in \u{17f}pring 2011 and \u{17f}ummer of 2012.",
             "Ünïcödé: on Tuesday 3 Feb. 2021, late-May 2019, a month after, WINTER 2020.",
+            "Other digits: \u{661}\u{662} March \u{662}\u{660}\u{662}\u{660} and March \u{661}\u{662} 2020.",
+            "Only other digits (an ASCII `\\b` needs a letter after them): late March \u{662}\u{660}\u{662}\u{660}th, \u{661}\u{662} March \u{662}\u{660}\u{662}\u{660}, \u{661}\u{662}/\u{660}\u{662}/\u{662}\u{660}\u{662}\u{661}.",
+            "No digits: in March, late August, last year, on Monday, two weeks later, in the spring.",
+            "No dash, slash or decade: 2019 and 2021, 3 March 2020, 12 June, in the 90 days.",
+            "Dashes alone: 2019 - 2021, 2019–21, 2021-02-03, 1990s.",
             "",
         ];
         let mut pubday = ctx();
@@ -611,11 +640,14 @@ mod tests {
         for t in texts {
             for c in [ctx(), pubday, DateContext::default()] {
                 let (mut a, mut b) = (YearState::default(), YearState::default());
-                assert_eq!(find_dates(t, &c, &mut a), find_dates_with(t, &c, &mut b, u8::MAX), "{t}");
+                assert_eq!(find_dates(t, &c, &mut a), find_dates_with(t, &c, &mut b, u16::MAX), "{t}");
             }
         }
-        assert_eq!(anchors("No anchors: 2019."), 0);
-        assert_eq!(anchors("a wee\u{212a} ago"), u8::MAX);
+        assert_eq!(anchors("No anchors: 2019."), DIGITS);
+        assert_eq!(anchors("No anchors, no digits."), 0);
+        assert_eq!(anchors("Arabic-Indic \u{661}\u{669}\u{669}\u{668}"), DIGITS | DASH);
+        assert_eq!(anchors("9/11 and the 1990s–2000s"), DIGITS | SLASH | DASH | DECADE_S);
+        assert_eq!(anchors("a wee\u{212a} ago"), u16::MAX);
     }
 
     fn ctx() -> DateContext {
