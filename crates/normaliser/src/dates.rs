@@ -284,7 +284,16 @@ fn anchors(text: &str) -> u16 {
         return u16::MAX;
     }
     let (ac, group) = &*ANCHOR_WORDS;
-    let bits = Overlapping::new(ac, text.as_bytes()).fold(0, |bits, (p, _)| bits | group[p]);
+    let bytes = text.as_bytes();
+    let bits = Overlapping::new(ac, bytes).fold(0, |bits, (p, m)| {
+        // Month names are matched case-sensitively, and every form starts
+        // with a capital ("Mar", "MARCH"): "summary" is no anchor.
+        if group[p] == MONTHS && !bytes[m.start].is_ascii_uppercase() {
+            bits
+        } else {
+            bits | group[p]
+        }
+    });
     if bits & DIGITS == 0 && !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
         return bits | DIGITS;
     }
@@ -578,7 +587,7 @@ fn relative(
 /// "two days after the strikes on 20 August 1998": shifts the date that
 /// follows in the same text. Rewrites the found expressions in place.
 fn offsets(text: &str, anchors: u16, out: &mut Vec<DateExpr>) {
-    for c in captures_if(has(anchors, SEQUENCE), &OFFSET, text) {
+    for c in captures_if(has(anchors, SEQUENCE | UNITS), &OFFSET, text) {
         let m = c.get(0).expect("group 0");
         let Some(n) = number(&c[1]) else { continue };
         let sign = if c[3].eq_ignore_ascii_case("before") { -1 } else { 1 };
@@ -633,6 +642,8 @@ mod tests {
             "No digits: in March, late August, last year, on Monday, two weeks later, in the spring.",
             "No dash, slash or decade: 2019 and 2021, 3 March 2020, 12 June, in the 90 days.",
             "Dashes alone: 2019 - 2021, 2019–21, 2021-02-03, 1990s.",
+            "Lower case: 3 march 2020, on june 5, 2021, in mid-april, 3 mar. 2020; may 2019, MARCH 4, 2020, 4 JUNE.",
+            "Sequences: two days after 3 March 2020, a year later, after 2019, 5 weeks before June 1, 2021.",
             "",
         ];
         let mut pubday = ctx();
@@ -645,6 +656,8 @@ mod tests {
         }
         assert_eq!(anchors("No anchors: 2019."), DIGITS);
         assert_eq!(anchors("No anchors, no digits."), 0);
+        assert_eq!(anchors("a summary of the market may decide"), 0);
+        assert_eq!(anchors("Mar. MAY Decision"), MONTHS);
         assert_eq!(anchors("Arabic-Indic \u{661}\u{669}\u{669}\u{668}"), DIGITS | DASH);
         assert_eq!(anchors("9/11 and the 1990s–2000s"), DIGITS | SLASH | DASH | DECADE_S);
         assert_eq!(anchors("a wee\u{212a} ago"), u16::MAX);
