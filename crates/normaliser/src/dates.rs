@@ -224,11 +224,20 @@ fn is_citation(text: &str, start: usize, end: usize) -> bool {
     lettered || (in_parens && author_before)
 }
 
+/// Words before a number that make it no date ("Resolution 1267").
+const NUMBER_WORDS: [&str; 10] =
+    ["resolution", "no.", "number", "page", "pp.", "p.", "article", "section", "report", "volume"];
+
 fn is_not_a_date_number(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end().to_lowercase();
-    ["resolution", "no.", "number", "page", "pp.", "p.", "article", "section", "report", "volume"]
-        .iter()
-        .any(|w| before.ends_with(w))
+    // Only the last characters before the number are lower-cased: every
+    // character lowers to at least one byte, so the last ten lower-case
+    // the ending that the (ASCII, at most ten-byte) words are compared
+    // with, as lower-casing all the text before would, without the copy
+    // of a whole paragraph for every year in it.
+    let before = text[..start].trim_end();
+    let tail = before.char_indices().rev().nth(9).map_or(before, |(i, _)| &before[i..]);
+    let tail = tail.to_lowercase();
+    NUMBER_WORDS.iter().any(|w| tail.ends_with(w))
 }
 
 // Anchor words: every match of the costlier patterns holds one of its
@@ -661,6 +670,46 @@ mod tests {
         assert_eq!(anchors("Arabic-Indic \u{661}\u{669}\u{669}\u{668}"), DIGITS | DASH);
         assert_eq!(anchors("9/11 and the 1990s–2000s"), DIGITS | SLASH | DASH | DECADE_S);
         assert_eq!(anchors("a wee\u{212a} ago"), u16::MAX);
+    }
+
+    #[test]
+    fn number_words_are_read_from_the_last_characters_as_from_the_whole_text() {
+        let whole = |text: &str, start: usize| {
+            let before = text[..start].trim_end().to_lowercase();
+            NUMBER_WORDS.iter().any(|w| before.ends_with(w))
+        };
+        assert!(NUMBER_WORDS.iter().all(|w| w.is_ascii() && w.len() <= 10));
+        // Characters that lower to more or fewer bytes, or to ASCII.
+        let pieces = [
+            "Resolution",
+            "RESOLUTION ",
+            "No.",
+            "pp.",
+            "p. ",
+            "İ",
+            "Σ",
+            "\u{212a}",
+            "é",
+            "x",
+            " ",
+            "\n",
+            "Report",
+            "ΣΣ",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c} 1999");
+                    let start = text.len() - 4;
+                    assert_eq!(is_not_a_date_number(&text, start), whole(&text, start), "{text:?}");
+                    n += usize::from(whole(&text, start));
+                }
+            }
+        }
+        assert!(n > 100, "{n}");
+        assert!(is_not_a_date_number("UN Security Council Resolution 1267", 31));
+        assert!(!is_not_a_date_number("In 1267", 3));
     }
 
     fn ctx() -> DateContext {
