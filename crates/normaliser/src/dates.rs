@@ -8,7 +8,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 use regex::Regex;
 
-use crate::lexicon::{dfa, has_case_folding_letter, re, Overlapping};
+use crate::lexicon::{dfa, each_match, has_case_folding_letter, re};
 
 /// How precise a date expression is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -294,13 +294,12 @@ fn anchors(text: &str) -> u16 {
     }
     let (ac, group) = &*ANCHOR_WORDS;
     let bytes = text.as_bytes();
-    let bits = Overlapping::new(ac, bytes).fold(0, |bits, (p, m)| {
+    let mut bits = 0;
+    each_match(ac, bytes, |p, m| {
         // Month names are matched case-sensitively, and every form starts
         // with a capital ("Mar", "MARCH"): "summary" is no anchor.
-        if group[p] == MONTHS && !bytes[m.start].is_ascii_uppercase() {
-            bits
-        } else {
-            bits | group[p]
+        if group[p] != MONTHS || bytes[m.start].is_ascii_uppercase() {
+            bits |= group[p];
         }
     });
     if bits & DIGITS == 0 && !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric()) {

@@ -8,7 +8,7 @@ use corpus_parser::BlockKind;
 use regex::Regex;
 
 use crate::document::Document;
-use crate::lexicon::Overlapping;
+use crate::lexicon::each_match;
 
 /// A quality flag on a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,7 +80,7 @@ fn words_of(data: &str) -> Vec<String> {
 static TORTURED: LazyLock<Vec<String>> =
     LazyLock::new(|| words_of(include_str!("../data/tortured_phrases.txt")));
 /// All tortured phrases at once, ASCII case-insensitively, for
-/// [`Overlapping`] (one pass, where a quick regex test of each paragraph
+/// [`each_match`](crate::lexicon::each_match) (one pass, where a quick regex test of each paragraph
 /// and then a library search of those it matched took more).
 static TORTURED_DFA: LazyLock<aho_corasick::dfa::DFA> =
     LazyLock::new(|| crate::lexicon::dfa(true, TORTURED.iter()).expect("plain phrases compile"));
@@ -178,11 +178,11 @@ fn spun(body: &[&str]) -> bool {
     let residue = body.iter().any(|t| TEMPLATE_RESIDUE.is_match(t));
     let mut seen = vec![false; TORTURED.len()];
     for t in body {
-        for (p, m) in Overlapping::new(&TORTURED_DFA, t.as_bytes()) {
+        each_match(&TORTURED_DFA, t.as_bytes(), |p, m| {
             if on_word_boundaries(t, m.start, m.end) {
                 seen[p] = true;
             }
-        }
+        });
     }
     let distinct = seen.iter().filter(|&&s| s).count();
     distinct >= 2 || (residue && distinct >= 1)

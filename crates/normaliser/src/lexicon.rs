@@ -151,9 +151,114 @@ impl Iterator for Overlapping<'_> {
     }
 }
 
+/// Haystacks shorter than this are read in one lane by [`each_match`].
+const TWO_LANES_FROM: usize = 256;
+
+/// Calls `f` on every match of a standard DFA in `hay`, in [`Overlapping`]'s
+/// order. A long haystack is read as two halves at once, in one loop: a
+/// DFA scan waits on each transition's load before the next, and two
+/// independent chains of loads overlap those waits. The second lane starts
+/// `max_pattern_len` bytes before the middle: an Aho-Corasick state is the
+/// longest suffix of the text read that is a prefix of a pattern, never
+/// longer than the longest pattern, so from the middle on the second lane
+/// is in the state a scan from the start would be in. The first lane
+/// reports the matches ending up to the middle, the second (held until the
+/// first is done) those ending after it.
+pub(crate) fn each_match(dfa: &DFA, hay: &[u8], mut f: impl FnMut(usize, Range<usize>)) {
+    let longest = dfa.max_pattern_len();
+    if hay.len() < TWO_LANES_FROM.max(4 * longest) {
+        for (p, r) in Overlapping::new(dfa, hay) {
+            f(p, r);
+        }
+        return;
+    }
+    // The matches of state `sid`, reading having ended at `end`.
+    let matches = |sid: StateID, end: usize| {
+        (0..dfa.match_len(sid)).map(move |k| {
+            let p = dfa.match_pattern(sid, k);
+            (p.as_usize(), end - dfa.pattern_len(p)..end)
+        })
+    };
+    let mid = hay.len() / 2;
+    let from = mid - longest;
+    let (first, second) = (&hay[..mid], &hay[from..]);
+    let start = start_state(dfa);
+    let (mut a, mut b) = (start, start);
+    // The second lane's matches, all ending after the middle.
+    let mut held: Vec<(usize, Range<usize>)> = Vec::new();
+    for (i, (&x, &y)) in first.iter().zip(second).enumerate() {
+        a = dfa.next_state(Anchored::No, a, x);
+        b = dfa.next_state(Anchored::No, b, y);
+        // An unanchored standard automaton has no reachable dead state;
+        // were one reached, the scan ends there, as `Overlapping` ends.
+        if dfa.is_special(a) {
+            if dfa.is_dead(a) {
+                return;
+            }
+            if dfa.is_match(a) {
+                matches(a, i + 1).for_each(|(p, r)| f(p, r));
+            }
+        }
+        if dfa.is_special(b) && dfa.is_match(b) && from + i + 1 > mid {
+            held.extend(matches(b, from + i + 1));
+        }
+    }
+    for (i, &y) in second.iter().enumerate().skip(first.len()) {
+        b = dfa.next_state(Anchored::No, b, y);
+        if dfa.is_special(b) {
+            if dfa.is_dead(b) {
+                break;
+            }
+            if dfa.is_match(b) {
+                held.extend(matches(b, from + i + 1));
+            }
+        }
+    }
+    for (p, r) in held {
+        f(p, r);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_lanes_find_what_one_lane_finds() {
+        let words =
+            ["Taliban", "al-Qaeda", "al", "Qaeda", "said", "aid", "Islamic Emirate of Afghanistan", "a", "é"];
+        let dfa = dfa(true, words).expect("plain words compile");
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let pieces =
+            ["Taliban ", "al-", "Qaeda", "SAID", "Islamic Emirate of ", "Afghanistan", " ", "x", "é", "—"];
+        let mut lengths_seen = 0;
+        for n in [0, 1, 10, 200, 257, 300, 400, 1000] {
+            for _ in 0..20 {
+                let mut t = String::new();
+                for _ in 0..n {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                }
+                let one: Vec<_> = Overlapping::new(&dfa, t.as_bytes()).collect();
+                let mut two = Vec::new();
+                each_match(&dfa, t.as_bytes(), |p, r| two.push((p, r)));
+                assert_eq!(one, two, "{} bytes", t.len());
+                lengths_seen += usize::from(t.len() >= TWO_LANES_FROM);
+            }
+        }
+        assert!(lengths_seen > 50, "{lengths_seen}");
+        // The longest pattern at every place around the middle (which is
+        // at 590 + k / 2): across it, ending at it, starting at it.
+        for k in 0..100 {
+            let t = format!("{}Islamic Emirate of Afghanistan{}", "x".repeat(550 + k), "y".repeat(600));
+            let one: Vec<_> = Overlapping::new(&dfa, t.as_bytes()).collect();
+            let mut two = Vec::new();
+            each_match(&dfa, t.as_bytes(), |p, r| two.push((p, r)));
+            assert_eq!(one, two);
+        }
+    }
 
     #[test]
     fn word_boundaries_become_ascii() {

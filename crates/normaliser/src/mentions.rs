@@ -13,11 +13,13 @@ use regex::Regex;
 
 use crate::document::Document;
 use crate::flags::QualityFlag;
+#[cfg(test)]
+use crate::lexicon::Overlapping;
 use crate::lexicon::{
     alternation, re, COMMON_SURNAMES, NOT_NAMES, NOT_PERSON_WORDS, ORG_HEADS, PLACES, REPORTING_VERBS, ROLES,
     TITLES,
 };
-use crate::lexicon::{dfa, Overlapping};
+use crate::lexicon::{dfa, each_match};
 use crate::mapped::CharCounter;
 
 /// Which actor a mention is of.
@@ -176,7 +178,7 @@ impl ActorMatcher {
         let mut gazetteer = LeftmostLongest::new(self.longest);
         let mut short_starts: Vec<usize> = Vec::new();
         let mut cues: Vec<(CueWord, Range<usize>)> = Vec::new();
-        for (p, r) in Overlapping::new(&self.scan, hay) {
+        each_match(&self.scan, hay, |p, r| {
             if p < n_gaz {
                 gazetteer.push(p, r);
             } else if p < n_gaz + n_short {
@@ -189,7 +191,7 @@ impl ActorMatcher {
                     cues.push((kind, r));
                 }
             }
-        }
+        });
         Scanned { gazetteer: gazetteer.finish(), short_starts, cues }
     }
 
