@@ -152,21 +152,28 @@ impl Iterator for Overlapping<'_> {
 }
 
 /// Haystacks shorter than this are read in one lane by [`each_match`].
-const TWO_LANES_FROM: usize = 256;
+const LANES_FROM: usize = 256;
+/// How many lanes [`each_match`] reads at once.
+const LANES: usize = 2;
 
 /// Calls `f` on every match of a standard DFA in `hay`, in [`Overlapping`]'s
-/// order. A long haystack is read as two halves at once, in one loop: a
-/// DFA scan waits on each transition's load before the next, and two
-/// independent chains of loads overlap those waits. The second lane starts
-/// `max_pattern_len` bytes before the middle: an Aho-Corasick state is the
-/// longest suffix of the text read that is a prefix of a pattern, never
-/// longer than the longest pattern, so from the middle on the second lane
-/// is in the state a scan from the start would be in. The first lane
-/// reports the matches ending up to the middle, the second (held until the
-/// first is done) those ending after it.
-pub(crate) fn each_match(dfa: &DFA, hay: &[u8], mut f: impl FnMut(usize, Range<usize>)) {
+/// order. A long haystack is read as [`LANES`] pieces at once, in one
+/// loop: a DFA scan waits on each transition's load before the next, and
+/// independent chains of loads overlap those waits. Each lane but the
+/// first starts `max_pattern_len` bytes before its piece: an Aho-Corasick
+/// state is the longest suffix of the text read that is a prefix of a
+/// pattern, never longer than the longest pattern, so from its piece on a
+/// lane is in the state a scan from the start would be in. A lane reports
+/// the matches ending in its piece; those of later lanes are held until
+/// the earlier ones are done.
+pub(crate) fn each_match(dfa: &DFA, hay: &[u8], f: impl FnMut(usize, Range<usize>)) {
+    each_match_in::<LANES>(dfa, hay, f);
+}
+
+/// [`each_match`] with `K` lanes.
+fn each_match_in<const K: usize>(dfa: &DFA, hay: &[u8], mut f: impl FnMut(usize, Range<usize>)) {
     let longest = dfa.max_pattern_len();
-    if hay.len() < TWO_LANES_FROM.max(4 * longest) {
+    if K < 2 || hay.len() < LANES_FROM.max(4 * K * longest) {
         for (p, r) in Overlapping::new(dfa, hay) {
             f(p, r);
         }
@@ -179,42 +186,51 @@ pub(crate) fn each_match(dfa: &DFA, hay: &[u8], mut f: impl FnMut(usize, Range<u
             (p.as_usize(), end - dfa.pattern_len(p)..end)
         })
     };
-    let mid = hay.len() / 2;
-    let from = mid - longest;
-    let (first, second) = (&hay[..mid], &hay[from..]);
-    let start = start_state(dfa);
-    let (mut a, mut b) = (start, start);
-    // The second lane's matches, all ending after the middle.
-    let mut held: Vec<(usize, Range<usize>)> = Vec::new();
-    for (i, (&x, &y)) in first.iter().zip(second).enumerate() {
-        a = dfa.next_state(Anchored::No, a, x);
-        b = dfa.next_state(Anchored::No, b, y);
-        // An unanchored standard automaton has no reachable dead state;
-        // were one reached, the scan ends there, as `Overlapping` ends.
-        if dfa.is_special(a) {
-            if dfa.is_dead(a) {
-                return;
-            }
-            if dfa.is_match(a) {
-                matches(a, i + 1).for_each(|(p, r)| f(p, r));
-            }
+    let piece = hay.len() / K;
+    // Lane j reports the matches ending in (j * piece, (j + 1) * piece]
+    // (the last lane: to the end) and reads from `from[j]`.
+    let from: [usize; K] = std::array::from_fn(|j| (j * piece).saturating_sub(longest));
+    let to: [usize; K] = std::array::from_fn(|j| if j + 1 == K { hay.len() } else { (j + 1) * piece });
+    let mut sid = [start_state(dfa); K];
+    let mut held: [Vec<(usize, Range<usize>)>; K] = std::array::from_fn(|_| Vec::new());
+    // All lanes read `piece` bytes together (the first lane's share).
+    for i in 0..piece {
+        for j in 0..K {
+            sid[j] = dfa.next_state(Anchored::No, sid[j], hay[from[j] + i]);
         }
-        if dfa.is_special(b) && dfa.is_match(b) && from + i + 1 > mid {
-            held.extend(matches(b, from + i + 1));
-        }
-    }
-    for (i, &y) in second.iter().enumerate().skip(first.len()) {
-        b = dfa.next_state(Anchored::No, b, y);
-        if dfa.is_special(b) {
-            if dfa.is_dead(b) {
-                break;
-            }
-            if dfa.is_match(b) {
-                held.extend(matches(b, from + i + 1));
+        for j in 0..K {
+            if dfa.is_special(sid[j]) {
+                // An unanchored standard automaton has no reachable dead
+                // state; were one reached, the scan would end there.
+                if dfa.is_dead(sid[j]) {
+                    return;
+                }
+                let end = from[j] + i + 1;
+                if dfa.is_match(sid[j]) && end > j * piece {
+                    if j == 0 {
+                        matches(sid[0], end).for_each(|(p, r)| f(p, r));
+                    } else {
+                        held[j].extend(matches(sid[j], end));
+                    }
+                }
             }
         }
     }
-    for (p, r) in held {
+    // Then each other lane reads the rest of its piece alone.
+    for j in 1..K {
+        for at in from[j] + piece..to[j] {
+            sid[j] = dfa.next_state(Anchored::No, sid[j], hay[at]);
+            if dfa.is_special(sid[j]) {
+                if dfa.is_dead(sid[j]) {
+                    return;
+                }
+                if dfa.is_match(sid[j]) {
+                    held[j].extend(matches(sid[j], at + 1));
+                }
+            }
+        }
+    }
+    for (p, r) in held.into_iter().flatten() {
         f(p, r);
     }
 }
@@ -223,15 +239,30 @@ pub(crate) fn each_match(dfa: &DFA, hay: &[u8], mut f: impl FnMut(usize, Range<u
 mod tests {
     use super::*;
 
+    /// Every match of `dfa` in `t` by `each_match_in::<K>`.
+    fn lanes<const K: usize>(dfa: &DFA, t: &str) -> Vec<(usize, Range<usize>)> {
+        let mut out = Vec::new();
+        each_match_in::<K>(dfa, t.as_bytes(), |p, r| out.push((p, r)));
+        out
+    }
+
     #[test]
-    fn two_lanes_find_what_one_lane_finds() {
+    fn lanes_find_what_one_lane_finds() {
         let words =
             ["Taliban", "al-Qaeda", "al", "Qaeda", "said", "aid", "Islamic Emirate of Afghanistan", "a", "é"];
         let dfa = dfa(true, words).expect("plain words compile");
+        let check = |t: &str| {
+            let one: Vec<_> = Overlapping::new(&dfa, t.as_bytes()).collect();
+            assert_eq!(one, lanes::<2>(&dfa, t), "2 lanes, {} bytes", t.len());
+            assert_eq!(one, lanes::<3>(&dfa, t), "3 lanes, {} bytes", t.len());
+            assert_eq!(one, lanes::<4>(&dfa, t), "4 lanes, {} bytes", t.len());
+            assert_eq!(one, lanes::<7>(&dfa, t), "7 lanes, {} bytes", t.len());
+            one.len()
+        };
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
         let pieces =
             ["Taliban ", "al-", "Qaeda", "SAID", "Islamic Emirate of ", "Afghanistan", " ", "x", "é", "—"];
-        let mut lengths_seen = 0;
+        let (mut long, mut found) = (0, 0);
         for n in [0, 1, 10, 200, 257, 300, 400, 1000] {
             for _ in 0..20 {
                 let mut t = String::new();
@@ -241,22 +272,16 @@ mod tests {
                     seed ^= seed << 17;
                     t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
                 }
-                let one: Vec<_> = Overlapping::new(&dfa, t.as_bytes()).collect();
-                let mut two = Vec::new();
-                each_match(&dfa, t.as_bytes(), |p, r| two.push((p, r)));
-                assert_eq!(one, two, "{} bytes", t.len());
-                lengths_seen += usize::from(t.len() >= TWO_LANES_FROM);
+                found += check(&t);
+                long += usize::from(t.len() >= LANES_FROM.max(4 * 7 * dfa.max_pattern_len()));
             }
         }
-        assert!(lengths_seen > 50, "{lengths_seen}");
-        // The longest pattern at every place around the middle (which is
-        // at 590 + k / 2): across it, ending at it, starting at it.
-        for k in 0..100 {
-            let t = format!("{}Islamic Emirate of Afghanistan{}", "x".repeat(550 + k), "y".repeat(600));
-            let one: Vec<_> = Overlapping::new(&dfa, t.as_bytes()).collect();
-            let mut two = Vec::new();
-            each_match(&dfa, t.as_bytes(), |p, r| two.push((p, r)));
-            assert_eq!(one, two);
+        assert!(long > 50 && found > 10_000, "{long} {found}");
+        // The longest pattern at every place: across each piece's edge,
+        // ending at it, starting at it.
+        for at in 0..1000 {
+            let t = format!("{}Islamic Emirate of Afghanistan{}", "x".repeat(at), "y".repeat(1000 - at));
+            assert!(check(&t) > 1);
         }
     }
 
