@@ -218,8 +218,8 @@ fn each_match_in<const K: usize>(dfa: &DFA, hay: &[u8], mut f: impl FnMut(usize,
     }
     // Then each other lane reads the rest of its piece alone.
     for j in 1..K {
-        for at in from[j] + piece..to[j] {
-            sid[j] = dfa.next_state(Anchored::No, sid[j], hay[at]);
+        for (at, &byte) in hay.iter().enumerate().take(to[j]).skip(from[j] + piece) {
+            sid[j] = dfa.next_state(Anchored::No, sid[j], byte);
             if dfa.is_special(sid[j]) {
                 if dfa.is_dead(sid[j]) {
                     return;
