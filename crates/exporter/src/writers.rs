@@ -95,7 +95,9 @@ pub struct TableWriter {
     pending: Vec<RecordBatch>,
     pending_rows: usize,
     parquet_path: PathBuf,
-    csv: csv::Writer<BufWriter<Hashing>>,
+    /// The CSV writer's own buffer is the only one: it writes straight
+    /// to the file (a `BufWriter` under it copied every byte once more).
+    csv: csv::Writer<Hashing>,
     csv_path: PathBuf,
     cell: Vec<u8>,
 }
@@ -125,14 +127,26 @@ impl Hashing {
     /// is its path inside the export folder).
     fn close(out: BufWriter<Hashing>, path: &Path, name: String) -> Result<FileEntry> {
         let h = out.into_inner().map_err(|e| Error::io(path, e.into_error()))?;
-        h.file.sync_all().map_err(|e| Error::io(path, e))?;
-        Ok(FileEntry { path: name, bytes: h.bytes, sha256: hex(&h.hasher.finalize()) })
+        h.finish(path, name)
+    }
+
+    /// Syncs the file to disk and returns its entry.
+    fn finish(self, path: &Path, name: String) -> Result<FileEntry> {
+        self.file.sync_all().map_err(|e| Error::io(path, e))?;
+        Ok(FileEntry { path: name, bytes: self.bytes, sha256: hex(&self.hasher.finalize()) })
     }
 }
 
+/// Bytes buffered before a write to a table file.
+const FILE_BUFFER: usize = 1 << 17;
+
 fn create(path: &Path) -> Result<BufWriter<Hashing>> {
+    Ok(BufWriter::with_capacity(FILE_BUFFER, create_unbuffered(path)?))
+}
+
+fn create_unbuffered(path: &Path) -> Result<Hashing> {
     let file = File::create(path).map_err(|e| Error::io(path, e))?;
-    Ok(BufWriter::with_capacity(1 << 17, Hashing { file, hasher: Sha256::new(), bytes: 0 }))
+    Ok(Hashing { file, hasher: Sha256::new(), bytes: 0 })
 }
 
 /// The file's name, for its [`FileEntry`].
@@ -149,12 +163,13 @@ impl TableWriter {
         let parquet =
             ArrowWriter::try_new(create(&parquet_path)?, table.arrow_schema(), Some(writer_properties(rows)))
                 .map_err(|e| Error::format(&parquet_path, e))?;
-        let mut out = create(&csv_path)?;
+        let mut out = create_unbuffered(&csv_path)?;
         // UTF-8 byte-order mark: Excel needs it to read UTF-8.
         out.write_all("\u{feff}".as_bytes()).map_err(|e| Error::io(&csv_path, e))?;
         let mut csv = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .quote_style(csv::QuoteStyle::Necessary)
+            .buffer_capacity(FILE_BUFFER)
             .from_writer(out);
         let header: Vec<&str> = table.csv_columns().map(|(_, c)| c.name).collect();
         csv.write_record(&header).map_err(|e| Error::format(&csv_path, e))?;
@@ -265,7 +280,7 @@ impl TableWriter {
         let parquet = self.parquet.into_inner().map_err(|e| Error::format(&self.parquet_path, e))?;
         let parquet = Hashing::close(parquet, &self.parquet_path, file_name(&self.parquet_path))?;
         let csv = self.csv.into_inner().map_err(|e| Error::format(&self.csv_path, e.error()))?;
-        let csv = Hashing::close(csv, &self.csv_path, file_name(&self.csv_path))?;
+        let csv = csv.finish(&self.csv_path, file_name(&self.csv_path))?;
         Ok([csv, parquet])
     }
 }
