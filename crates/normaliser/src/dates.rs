@@ -262,9 +262,12 @@ const DASH: u16 = 128;
 const SLASH: u16 = 256;
 /// "0s" (decades).
 const DECADE_S: u16 = 512;
+/// The other words of relative dates: "last", "this", "next", "ago",
+/// "yesterday".
+const RELATIVE_WORDS: u16 = 1024;
 
 static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = LazyLock::new(|| {
-    let groups: [(u16, &[&str]); 10] = [
+    let groups: [(u16, &[&str]); 11] = [
         (MONTHS, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]),
         (PARTS, &["early", "mid", "late"]),
         (SEASONS, &["spring", "summer", "autumn", "fall", "winter"]),
@@ -275,6 +278,7 @@ static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = LazyLock::ne
         (DASH, &["-", "\u{2013}"]),
         (SLASH, &["/"]),
         (DECADE_S, &["0s"]),
+        (RELATIVE_WORDS, &["last", "this", "next", "ago", "yesterday"]),
     ];
     let words: Vec<(&str, u16)> =
         groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (*w, *g))).collect();
@@ -522,7 +526,7 @@ fn relative(
     push: &mut dyn FnMut(usize, usize, Option<(Date, Date)>, DatePrecision),
 ) {
     let Some((pubdate, pubprec)) = ctx.published else { return };
-    for c in captures_if(has(anchors, UNITS), &RELATIVE, text) {
+    for c in captures_if(has(anchors, UNITS | RELATIVE_WORDS), &RELATIVE, text) {
         let m = c.get(0).expect("group 0");
         let (period, precision) = if let (Some(which), Some(unit)) = (c.get(1), c.get(2)) {
             let step: i64 = match which.as_str().to_lowercase().as_str() {
@@ -652,6 +656,10 @@ mod tests {
             "Dashes alone: 2019 - 2021, 2019–21, 2021-02-03, 1990s.",
             "Lower case: 3 march 2020, on june 5, 2021, in mid-april, 3 mar. 2020; may 2019, MARCH 4, 2020, 4 JUNE.",
             "Sequences: two days after 3 March 2020, a year later, after 2019, 5 weeks before June 1, 2021.",
+            "Relative: this week, LAST YEAR, next month, yesterday, 3 days ago; a day, a year, the last word.",
+            "Units without relative words: for a year, in 30 days, every week, a month-long siege.",
+            "Only ago: two years ago, 3 days ago.",
+            "Only yesterday: the talks of yesterday.",
             "",
         ];
         let mut pubday = ctx();
