@@ -32,8 +32,9 @@ pub fn run(config: Config) -> anyhow::Result<ExitCode> {
 
 /// Bytes of source for a build.
 const BYTES_BAR: &str = "{spinner} {bytes}/{total_bytes} {wide_bar} {bytes_per_sec} eta {eta}";
-/// Documents for a merge.
-const DOCUMENTS_BAR: &str = "{spinner} {pos}/{len} documents {wide_bar} eta {eta}";
+/// Rows of the table being merged (rounds of a merge of many parts count
+/// again).
+const ROWS_BAR: &str = "{spinner} {msg} {pos}/{len} rows {wide_bar} eta {eta}";
 
 fn progress_bar(quiet: bool, template: &str) -> ProgressBar {
     let attended = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
@@ -51,6 +52,7 @@ fn run_build(opts: BuildOptions, quiet: bool, timings: bool) -> anyhow::Result<E
     let summary = build(&opts, &mut |p| match p {
         Progress::Started { bytes, .. } => bar.set_length(bytes),
         Progress::Document { bytes } => bar.inc(bytes),
+        Progress::Table { .. } | Progress::Rows { .. } => {}
         Progress::Finishing => bar.set_message("checksums"),
     })
     .with_context(|| format!("building {} from {}", opts.out.display(), opts.corpus.display()))?;
@@ -83,10 +85,16 @@ fn print_summary(what: &str, summary: &corpus_exporter::Summary) -> anyhow::Resu
 }
 
 fn run_merge(parts: &[std::path::PathBuf], out: &std::path::Path, quiet: bool) -> anyhow::Result<ExitCode> {
-    let bar = progress_bar(quiet, DOCUMENTS_BAR);
+    let bar = progress_bar(quiet, ROWS_BAR);
     let summary = merge(parts, out, &mut |p| match p {
-        Progress::Started { documents, .. } => bar.set_length(documents as u64),
-        Progress::Document { .. } => bar.inc(1),
+        Progress::Started { .. } | Progress::Document { .. } => {}
+        Progress::Table { name, rows } => {
+            bar.set_message(name);
+            bar.set_length(rows);
+            bar.set_position(0);
+            bar.reset_eta();
+        }
+        Progress::Rows { rows } => bar.inc(rows),
         Progress::Finishing => bar.set_message("checksums"),
     })
     .with_context(|| format!("merging {} parts into {}", parts.len(), out.display()))?;

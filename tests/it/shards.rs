@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use corpus_exporter::{build, merge_with, BuildOptions, Shard};
+use corpus_exporter::{build, merge_with, BuildOptions, Progress, Shard};
 
 use super::util::{bundled, corpus, snapshot, stderr, stdout};
 
@@ -113,7 +113,8 @@ fn three_shards_merge_into_the_single_build_byte_for_byte() {
 fn many_parts_merge_in_rounds_into_the_single_build_byte_for_byte() {
     let dir = big_corpus();
     let p = dir.path();
-    build(&BuildOptions::new(p.join("corpus"), p.join("single")), &mut |_| {}).expect("single build");
+    let single =
+        build(&BuildOptions::new(p.join("corpus"), p.join("single")), &mut |_| {}).expect("single build");
     let mut parts = Vec::new();
     for i in 1..=5 {
         let mut o = BuildOptions::new(p.join("corpus"), p.join(format!("parts/{i}")));
@@ -122,8 +123,27 @@ fn many_parts_merge_in_rounds_into_the_single_build_byte_for_byte() {
         parts.push(o.out);
     }
     // Two parts at a time: rounds of 5 -> 3 -> 2 sources, then the export.
-    merge_with(&parts, &p.join("merged"), 2, &mut |_| {}).expect("merge in rounds");
+    let mut events = Vec::new();
+    merge_with(&parts, &p.join("merged"), 2, &mut |e| events.push(e)).expect("merge in rounds");
     assert_same_files(&p.join("single"), &p.join("merged"));
+    // Progress: each table announced with its rows in the parts three
+    // times over (two rounds and the export), then read to the last row.
+    let single: std::collections::HashMap<&str, u64> =
+        single.rows.iter().map(|(t, n)| (*t, *n as u64)).collect();
+    let mut announced: Vec<(&str, u64, u64)> = Vec::new();
+    for e in events {
+        match e {
+            Progress::Table { name, rows } => announced.push((name, rows, 0)),
+            Progress::Rows { rows } => announced.last_mut().expect("a table is announced first").2 += rows,
+            _ => {}
+        }
+    }
+    let names: Vec<&str> = announced.iter().map(|a| a.0).collect();
+    assert_eq!(names, ["documents", "segments", "mentions", "quotes", "events"]);
+    for (name, rows, read) in announced {
+        assert_eq!(rows, 3 * single[name], "{name}");
+        assert_eq!(read, rows, "{name}");
+    }
     // One round (three parts, then two): the same.
     merge_with(&parts, &p.join("merged-3"), 3, &mut |_| {}).expect("merge in one round");
     assert_same_files(&p.join("single"), &p.join("merged-3"));

@@ -54,10 +54,24 @@ pub enum Progress {
         /// Total size of their source files.
         bytes: u64,
     },
-    /// One more document is written.
+    /// One more document is written (a build).
     Document {
         /// Its source size.
         bytes: u64,
+    },
+    /// A merge starts on a table (a merge reports rows, not documents).
+    Table {
+        /// The table.
+        name: &'static str,
+        /// The rows it will go through: the table's rows in the parts,
+        /// once for each round of a merge of many parts and once more for
+        /// the export.
+        rows: u64,
+    },
+    /// A merge went through this many more rows of its table.
+    Rows {
+        /// How many.
+        rows: u64,
     },
     /// Checksums and data package are being written.
     Finishing,

@@ -187,8 +187,28 @@ impl Cursor {
 /// memory does not grow with the number of parts.
 pub const FAN_IN: usize = 8;
 
+/// How many times a merge of `parts` parts reading at most `fan_in` at
+/// once goes through a table's rows: once per round (see [`merge_table`])
+/// and once for the export.
+fn passes(parts: usize, fan_in: usize) -> u64 {
+    let (fan_in, mut sources, mut passes) = (fan_in.max(2), parts, 1);
+    while sources > fan_in {
+        sources = sources.div_ceil(fan_in);
+        passes += 1;
+    }
+    passes
+}
+
+/// The rows of a Parquet file, from its footer.
+fn parquet_rows(path: &Path) -> Result<u64> {
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| Error::format(path, e))?;
+    Ok(u64::try_from(reader.metadata().file_metadata().num_rows()).unwrap_or(0))
+}
+
 /// Merges one table of every part into `writer`, by `doc_id`, reading at
-/// most `fan_in` parts at once; calls `each` with every slice written.
+/// most `fan_in` parts at once; calls `each` with every slice written and
+/// `tick` with the rows of every slice read, in the rounds too.
 /// Returns the rows written.
 fn merge_table(
     parts: &[(PathBuf, PartManifest)],
@@ -196,6 +216,7 @@ fn merge_table(
     writer: &mut TableWriter,
     scratch: &Path,
     fan_in: usize,
+    tick: &mut dyn FnMut(usize),
     each: &mut dyn FnMut(&RecordBatch) -> Result<()>,
 ) -> Result<usize> {
     let fan_in = fan_in.max(2);
@@ -211,7 +232,7 @@ fn merge_table(
         let mut merged = Vec::new();
         for (k, group) in sources.chunks(fan_in).enumerate() {
             let file = rounds.join(format!("{round}-{k}.parquet"));
-            merged.push(merge_group(group, table, &file)?);
+            merged.push(merge_group(group, table, &file, tick)?);
         }
         // The last round's files are read: done with.
         for s in sources.iter().filter(|s| s.file.starts_with(&rounds)) {
@@ -221,6 +242,7 @@ fn merge_table(
     }
     let rows = merge_cursors(&sources, table, &mut |slice| {
         writer.write(slice)?;
+        tick(slice.num_rows());
         each(slice)
     });
     if round > 0 {
@@ -231,7 +253,7 @@ fn merge_table(
 
 /// Merges a group of sources into one temporary Parquet `file` (written
 /// plainly: it is read once, by the next round).
-fn merge_group(group: &[Source], table: &Table, file: &Path) -> Result<Source> {
+fn merge_group(group: &[Source], table: &Table, file: &Path, tick: &mut dyn FnMut(usize)) -> Result<Source> {
     let out = File::create(file).map_err(|e| Error::io(file, e))?;
     // Small row groups: the writer holds one in memory.
     let props = parquet::file::properties::WriterProperties::builder()
@@ -241,7 +263,10 @@ fn merge_group(group: &[Source], table: &Table, file: &Path) -> Result<Source> {
         .build();
     let mut w = parquet::arrow::ArrowWriter::try_new(out, table.arrow_schema(), Some(props))
         .map_err(|e| Error::format(file, e))?;
-    merge_cursors(group, table, &mut |slice| w.write(slice).map_err(|e| Error::format(file, e)))?;
+    merge_cursors(group, table, &mut |slice| {
+        tick(slice.num_rows());
+        w.write(slice).map_err(|e| Error::format(file, e))
+    })?;
     w.close().map_err(|e| Error::format(file, e))?;
     let part = match group {
         [one] => one.part.clone(),
@@ -479,18 +504,23 @@ pub fn merge_with(
     let streamed =
         [schema::documents(), schema::segments(), schema::mentions(), schema::quotes(), schema::events()];
     for table in &streamed {
+        let mut in_parts = 0;
+        for (part, _) in &parts {
+            in_parts += parquet_rows(&part.join(format!("{}.parquet", table.name)))?;
+        }
+        progress(Progress::Table { name: table.name, rows: in_parts * passes(parts.len(), fan_in) });
         let mut writer = TableWriter::create(&tmp.path, table.clone())?;
+        let mut tick = |rows: usize| progress(Progress::Rows { rows: rows as u64 });
         let rows = if table.name == "documents" {
-            merge_table(&parts, table, &mut writer, &tmp.path, fan_in, &mut |batch| {
+            merge_table(&parts, table, &mut writer, &tmp.path, fan_in, &mut tick, &mut |batch| {
                 for (doc, bytes) in card_documents(batch)? {
                     card.add(doc);
                     source_bytes += bytes;
-                    progress(Progress::Document { bytes });
                 }
                 Ok(())
             })?
         } else {
-            merge_table(&parts, table, &mut writer, &tmp.path, fan_in, &mut |_| Ok(()))?
+            merge_table(&parts, table, &mut writer, &tmp.path, fan_in, &mut tick, &mut |_| Ok(()))?
         };
         table_files.insert(table.name, writer.finish()?);
         counts.insert(table.name, rows);
