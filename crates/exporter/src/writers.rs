@@ -461,6 +461,9 @@ fn utf8_chars(text: &[u8]) -> usize {
 mod tests {
     use super::*;
 
+    use crate::rows::{BatchBuilder, Value};
+    use crate::schema::Column as SchemaColumn;
+
     #[test]
     fn a_file_synced_in_the_background_holds_and_hashes_every_byte() {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -479,8 +482,6 @@ mod tests {
         assert_eq!(entry.bytes, all.len() as u64);
         assert_eq!(entry.sha256, hex(&Sha256::digest(&all)));
     }
-    use crate::rows::{BatchBuilder, Value};
-    use crate::schema::Column as SchemaColumn;
 
     #[test]
     fn cells_over_the_spreadsheet_limit_are_refused() {
