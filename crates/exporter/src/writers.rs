@@ -6,7 +6,6 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::Int64Type;
 use arrow_array::{Array, BooleanArray, Date32Array, Int64Array, ListArray, RecordBatch, StringArray};
 use arrow_schema::DataType;
 use arrow_select::concat::concat_batches;
@@ -341,8 +340,10 @@ enum Column<'a> {
     Integer(&'a Int64Array),
     Boolean(&'a BooleanArray),
     Date(&'a Date32Array),
-    TextList(&'a ListArray),
-    IntegerList(&'a ListArray),
+    /// A list and its items (downcast once: `ListArray::value` would make
+    /// a new array for every cell).
+    TextList(&'a ListArray, &'a StringArray),
+    IntegerList(&'a ListArray, &'a Int64Array),
 }
 
 impl<'a> Column<'a> {
@@ -354,8 +355,14 @@ impl<'a> Column<'a> {
             ColumnType::Integer => Column::Integer(any.downcast_ref()?),
             ColumnType::Boolean => Column::Boolean(any.downcast_ref()?),
             ColumnType::Date => Column::Date(any.downcast_ref()?),
-            ColumnType::TextList => Column::TextList(any.downcast_ref()?),
-            ColumnType::IntegerList => Column::IntegerList(any.downcast_ref()?),
+            ColumnType::TextList => {
+                let list: &ListArray = any.downcast_ref()?;
+                Column::TextList(list, list.values().as_any().downcast_ref()?)
+            }
+            ColumnType::IntegerList => {
+                let list: &ListArray = any.downcast_ref()?;
+                Column::IntegerList(list, list.values().as_any().downcast_ref()?)
+            }
         })
     }
 
@@ -365,9 +372,16 @@ impl<'a> Column<'a> {
             Column::Integer(a) => a.is_null(row),
             Column::Boolean(a) => a.is_null(row),
             Column::Date(a) => a.is_null(row),
-            Column::TextList(a) | Column::IntegerList(a) => a.is_null(row),
+            Column::TextList(a, _) | Column::IntegerList(a, _) => a.is_null(row),
         }
     }
+}
+
+/// The positions in a list array's values of row `row`'s non-null items.
+fn list_items<'v>(list: &ListArray, values: &'v dyn Array, row: usize) -> impl Iterator<Item = usize> + 'v {
+    let offsets = list.value_offsets();
+    let at = |k: usize| offsets.get(k).and_then(|&o| usize::try_from(o).ok()).unwrap_or(0);
+    (at(row)..at(row + 1)).filter(move |&i| values.is_valid(i))
 }
 
 /// Where a formatted cell is: borrowed straight from the batch, or
@@ -395,10 +409,8 @@ fn csv_cell<'a>(column: &Column<'a>, row: usize, out: &mut Vec<u8>) -> std::resu
         Column::Integer(a) => push_int(out, a.value(row)),
         Column::Boolean(a) => return Ok(Cell::Borrowed(if a.value(row) { "true" } else { "false" })),
         Column::Date(a) => push_date(out, a.value(row))?,
-        Column::TextList(a) => {
-            let list = a.value(row);
-            let items = list.as_string::<i32>();
-            for (k, item) in items.iter().flatten().enumerate() {
+        Column::TextList(list, values) => {
+            for (k, item) in list_items(list, *values, row).map(|i| values.value(i)).enumerate() {
                 if item.contains(LIST_SEPARATOR) || item.is_empty() {
                     return Err(format!(
                         "list item {item:?} is empty or contains the list separator {LIST_SEPARATOR:?}"
@@ -414,10 +426,8 @@ fn csv_cell<'a>(column: &Column<'a>, row: usize, out: &mut Vec<u8>) -> std::resu
                 out.extend_from_slice(item.as_bytes());
             }
         }
-        Column::IntegerList(a) => {
-            let list = a.value(row);
-            let items = list.as_primitive::<Int64Type>();
-            for (k, item) in items.iter().flatten().enumerate() {
+        Column::IntegerList(list, values) => {
+            for (k, item) in list_items(list, *values, row).map(|i| values.value(i)).enumerate() {
                 if k > 0 {
                     out.extend_from_slice(LIST_SEPARATOR.as_bytes());
                 }
