@@ -229,19 +229,19 @@ const NUMBER_WORDS: [&str; 10] =
     ["resolution", "no.", "number", "page", "pp.", "p.", "article", "section", "report", "volume"];
 
 fn is_not_a_date_number(text: &str, start: usize) -> bool {
-    // Only the last characters before the number are lower-cased: every
-    // character lowers to at least one byte, so the last ten lower-case
-    // the ending that the (ASCII, at most ten-byte) words are compared
-    // with, as lower-casing all the text before would, without the copy
-    // of a whole paragraph for every year in it.
+    // The words are ASCII and at most ten bytes long, and every character
+    // lowers to at least one byte: the last ten characters, lower-cased,
+    // end as the whole text before the number would, lower-cased. (Not a
+    // lower-cased copy of the paragraph up to every year in it.)
     let before = text[..start].trim_end();
     let tail = before.char_indices().rev().nth(9).map_or(before, |(i, _)| &before[i..]);
     let tail = tail.to_lowercase();
     NUMBER_WORDS.iter().any(|w| tail.ends_with(w))
 }
 
-// Anchor words: every match of the costlier patterns holds one of its
-// group's words, so a paragraph without any is not searched with them.
+// Anchors: every match of a gated pattern holds something of each group
+// it is gated on (a word, a digit, a dash…), so a paragraph that lacks one
+// is not searched with it (see `find_dates_with`).
 /// Month names (their first three letters).
 const MONTHS: u16 = 1;
 /// "early", "mid", "late".

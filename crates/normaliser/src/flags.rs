@@ -80,8 +80,8 @@ fn words_of(data: &str) -> Vec<String> {
 static TORTURED: LazyLock<Vec<String>> =
     LazyLock::new(|| words_of(include_str!("../data/tortured_phrases.txt")));
 /// All tortured phrases at once, ASCII case-insensitively, for
-/// [`each_match`](crate::lexicon::each_match) (one pass, where a quick regex test of each paragraph
-/// and then a library search of those it matched took more).
+/// [`each_match`]: one pass over a paragraph (a quick regex test of each
+/// paragraph and then a library search of those it matched took more).
 static TORTURED_DFA: LazyLock<aho_corasick::dfa::DFA> =
     LazyLock::new(|| crate::lexicon::dfa(true, TORTURED.iter()).expect("plain phrases compile"));
 static CONTRACTIONS: LazyLock<HashSet<String>> =
