@@ -186,9 +186,25 @@ struct Found {
     bare: Option<(i8, Option<i8>, Option<String>)>,
 }
 
+/// The last day a publication date known to `precision` can be: a
+/// document published "2023" may be from 31 December 2023.
+fn latest_publication(first: Date, precision: DatePrecision) -> Option<Date> {
+    match precision {
+        DatePrecision::Day => Some(first),
+        DatePrecision::Week => first.checked_add(6.days()).ok(),
+        DatePrecision::Month => Some(first.last_of_month()),
+        // A season may run into the next year (winter): its year's end
+        // would be too early, the next year's end is safe.
+        DatePrecision::Season => Date::new(first.year().checked_add(1)?, 12, 31).ok(),
+        DatePrecision::Year => Date::new(first.year(), 12, 31).ok(),
+        DatePrecision::Decade => Date::new(first.year().checked_add(9)?, 12, 31).ok(),
+    }
+}
+
 /// A bare "March 13": this paragraph's year, else the publication year
-/// (a year earlier if that would put it after publication), else the
-/// document's last year. A bare "mid-March" likewise, without the check.
+/// (a year earlier if that would put it after the latest day the
+/// publication date allows), else the document's last year. A bare
+/// "mid-March" likewise, without the check.
 fn resolve_bare(
     m: i8,
     d: Option<i8>,
@@ -197,11 +213,12 @@ fn resolve_bare(
     state: &YearState,
 ) -> Option<(Date, Date)> {
     let pubdate = ctx.published.map(|p| p.0);
+    let latest = ctx.published.and_then(|(first, precision)| latest_publication(first, precision));
     let y = state.paragraph.or(pubdate.map(|p| p.year())).or(state.document)?;
     match d {
         Some(d) => {
             let mut date = Date::new(y, m, d).ok()?;
-            if state.paragraph.is_none() && pubdate.is_some_and(|p| date > p) {
+            if state.paragraph.is_none() && latest.is_some_and(|p| date > p) {
                 date = Date::new(y - 1, m, d).ok()?;
             }
             Some((date, date))
@@ -830,6 +847,34 @@ mod tests {
         let mut years = YearState::default();
         let d = find_dates("After 9/11, on March 13, they met.", &c, &mut years);
         assert_eq!(d[1].first.to_string(), "2020-03-13");
+    }
+
+    #[test]
+    fn a_bare_month_and_day_goes_back_a_year_only_past_the_latest_publication_day() {
+        let dates = |text: &str, published: (Date, DatePrecision)| -> Vec<String> {
+            let c = DateContext { published: Some(published), day_first: false };
+            find_dates(text, &c, &mut YearState::default()).iter().map(|d| d.first.to_string()).collect()
+        };
+        let text = "On March 16 he testified; on December 31 they met.";
+        // Published "2023": any day of 2023 can be before publication.
+        assert_eq!(
+            dates(text, (jiff::civil::date(2023, 1, 1), DatePrecision::Year)),
+            ["2023-03-16", "2023-12-31"]
+        );
+        // Published "2021-09": September is possible, October is not.
+        let sept = (jiff::civil::date(2021, 9, 1), DatePrecision::Month);
+        assert_eq!(dates("On September 30 and on October 1 they met.", sept), ["2021-09-30", "2020-10-01"]);
+        // Published on a day: the day after goes back a year.
+        let day = (jiff::civil::date(2021, 9, 21), DatePrecision::Day);
+        assert_eq!(dates("On September 21 and on September 22 they met.", day), ["2021-09-21", "2020-09-22"]);
+        assert_eq!(
+            latest_publication(jiff::civil::date(2020, 1, 1), DatePrecision::Decade),
+            Some(jiff::civil::date(2029, 12, 31))
+        );
+        assert_eq!(
+            latest_publication(jiff::civil::date(2020, 12, 1), DatePrecision::Season),
+            Some(jiff::civil::date(2021, 12, 31))
+        );
     }
 
     #[test]

@@ -287,6 +287,17 @@ static ORGANIZATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WORD: LazyLock<Regex> = LazyLock::new(|| re(TOKEN));
 
+/// A web address: a scheme and `://`, or `www.`, up to a space, an angle
+/// bracket or a quotation mark ("…/Al-Qaeda-in-the-Indian-Subcontinent.pdf"
+/// names no one).
+static WEB_ADDRESS: LazyLock<Regex> =
+    LazyLock::new(|| re(r#"\b(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s<>"“”‘’]+"#));
+
+/// The byte ranges of the web addresses in `text`.
+fn web_addresses(text: &str) -> Vec<Range<usize>> {
+    WEB_ADDRESS.find_iter(text).map(|m| m.range()).collect()
+}
+
 /// The discovery cues, as bits of a mask of those that can match a segment.
 const CUE_TITLE: u8 = 1;
 const CUE_VERB_AFTER: u8 = 2;
@@ -641,6 +652,10 @@ impl ActorMatcher {
         self.drop_bare_surnames(&mut discovered);
         self.locate_discovered(text, &discovered, &mut found);
         self.link_short_forms(text, &scanned.short_starts, &discovered, &mut found);
+        let addresses = web_addresses(text);
+        if !addresses.is_empty() {
+            found.retain(|f| !addresses.iter().any(|a| a.start <= f.range.start && f.range.end <= a.end));
+        }
         found.sort_by_key(|f| f.range.start);
         let mut index = CharCounter::new(text);
         let spans: Vec<(usize, u32)> =
@@ -1077,6 +1092,23 @@ aliases = ["Mullah Omar"]
         );
         // A generic lower-case phrase is not the group.
         assert_eq!(mentions("They wanted an islamic state of their own."), pairs(&[]));
+    }
+
+    #[test]
+    fn names_inside_web_addresses_are_not_mentions() {
+        assert_eq!(
+            mentions(
+                "Al Qaeda said so (https://example.org/uploads/Al-Qaeda-in-Yemen-AQ.pdf), \
+                 and see www.example.org/Taliban or ftp://files.example/AQ; the Taliban replied."
+            ),
+            pairs(&[("Al Qaeda", "al-qaeda"), ("Taliban", "taliban")])
+        );
+        // An address ends at a space or a quotation mark: the name after it counts.
+        assert_eq!(mentions("(“https://example.org/x”) Al Qaeda"), pairs(&[("Al Qaeda", "al-qaeda")]));
+        // Trailing punctuation stays in the address (no name is a comma).
+        let text = "a www.x.org/b and HTTPS://Y.org/c, not wwwx.org";
+        let found: Vec<&str> = web_addresses(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["www.x.org/b", "HTTPS://Y.org/c,"]);
     }
 
     #[test]
