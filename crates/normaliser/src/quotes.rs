@@ -119,6 +119,14 @@ static CUE: LazyLock<Regex> =
 static ANON_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"{}\s*$", anonymous_np())));
 /// An anonymous source phrase at the start of the haystack.
 static ANON_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s*{}", anonymous_np())));
+/// A source noun, as a whole word.
+static SOURCE_NOUN_WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)\b(?:{})\b", alternation(&SOURCE_NOUNS))));
+/// A preposition (and "the") ending the haystack: what stands between a
+/// source noun and the actor it is related to ("aide to", "commander
+/// with the").
+static PREPOSITION_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\s(?:to|for|with|of|from|in|at|near|close\s+to)\s+(?:the\s+)?$"));
 static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(he|she|they)\s*$"));
 static PRONOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(he|she|they)\b"));
 static NAMING_BEFORE: LazyLock<Regex> =
@@ -779,16 +787,45 @@ impl Extractor<'_> {
             }
             None => (at, window),
         };
+        let mention = self.mention_ending_at(at, 2);
         if let Some(g) = group_before(&ANON_BEFORE, before) {
-            return self.anonymous(&before[g]);
+            // "the Institute for the Study of War said": a source noun
+            // inside an actor's name makes no anonymous source.
+            let np_start = at - before[g.start..].chars().count();
+            let in_name = mention.is_some_and(|(start, _)| {
+                start > np_start && SOURCE_NOUN_WORD.is_match(self.text(start, at))
+            });
+            if !in_name {
+                return self.anonymous(&before[g]);
+            }
         }
-        if let Some((_, actor)) = self.mention_ending_at(at, 2) {
-            return self.named(actor);
+        if let Some((start, actor)) = mention {
+            return self.related_source(start, at).unwrap_or_else(|| self.named(actor));
         }
         if let Some(g) = group_before(&PRONOUN_BEFORE, before) {
             return self.resolve_pronoun(&before[g], at);
         }
         Speaker::default()
+    }
+
+    /// The speaker when the actor mentioned at `start` (up to `end`) is
+    /// the object of a preposition: a person right before it ("Kim Kagan
+    /// of the Institute for the Study of War said" is Kim Kagan), or an
+    /// anonymous source phrase with it ("one former aide to bin Laden
+    /// said", "a commander with the Haqqanis said": the phrase speaks, not
+    /// the actor). Else `None`: the actor speaks.
+    fn related_source(&self, start: usize, end: usize) -> Option<Speaker> {
+        let before = self.text(start.saturating_sub(120), start);
+        let preposition = PREPOSITION_BEFORE.find(before)?;
+        let head_end = start - before[preposition.start()..].chars().count();
+        if let Some((_, actor)) = self.mention_ending_at(head_end, 0) {
+            if self.actors.actor_name(actor, self.ann).1 == ActorType::Person {
+                return Some(self.named(actor));
+            }
+        }
+        let g = group_before(&ANON_BEFORE, &before[..preposition.start()])?;
+        let np_start = start - before[g.start..].chars().count();
+        Some(self.anonymous(self.text(np_start, end).trim_end_matches([',', ' '])))
     }
 
     /// The attribution of a marked quote: a cue after it in the same
@@ -1444,6 +1481,49 @@ type = "person"
         assert_eq!(
             rows("According to a senior western official, “the group is finished as a fighting force in the east.”"),
             vec![row("the group is finished as a fighting force in the east.", "double", Some("senior western official"), "anonymous", Some("according to"))]
+        );
+    }
+
+    #[test]
+    fn a_source_related_to_an_actor_is_not_that_actor() {
+        assert_eq!(
+            rows("One former aide to Kim Kagan explained that “we never trusted them.”"),
+            vec![row(
+                "we never trusted them.",
+                "double",
+                Some("former aide to Kim Kagan"),
+                "anonymous",
+                Some("explained")
+            )]
+        );
+        assert_eq!(
+            rows("“We fight where we are told,” one commander with the Taliban said."),
+            vec![row(
+                "We fight where we are told",
+                "double",
+                Some("commander with the Taliban"),
+                "anonymous",
+                Some("said")
+            )]
+        );
+        // A source noun inside an actor's name ("Study") is that actor.
+        assert_eq!(
+            rows("“We will stay,” the Institute for the Study of War said."),
+            vec![row(
+                "We will stay",
+                "double",
+                Some("Institute for the Study of War"),
+                "named",
+                Some("said")
+            )]
+        );
+        // A person before the preposition speaks; the actor alone speaks.
+        assert_eq!(
+            rows("“We will stay,” Kim Kagan of the Institute for the Study of War said. “We fight where we are told,” the Taliban said."),
+            vec![
+                row("We will stay", "double", Some("Kim Kagan"), "named", Some("said")),
+                row("We fight where we are told", "double", Some("Taliban"), "named", Some("said")),
+            ]
         );
     }
 
