@@ -201,10 +201,16 @@ fn latest_publication(first: Date, precision: DatePrecision) -> Option<Date> {
     }
 }
 
-/// A bare "March 13": this paragraph's year, else the publication year
-/// (a year earlier if that would put it after the latest day the
-/// publication date allows), else the document's last year. A bare
-/// "mid-March" likewise, without the check.
+/// A bare "March 13": this paragraph's year, else the publication year,
+/// else the document's last year. With the publication year, a day after
+/// the latest day the publication date allows is a year earlier (Dec. 6
+/// in an article of 1 June 2020 is 2019-12-06), and a day that could fall
+/// either side of publication (a document published "2023", or
+/// "2021-09" for 20 September) is left out (`None`): it cannot be told
+/// from the text. A bare "mid-March" takes the year without these checks.
+/// A bare "in March" takes the publication year only if the month cannot
+/// begin after publication; else it is left out (last year's, or a coming
+/// one?).
 fn resolve_bare(
     m: i8,
     d: Option<i8>,
@@ -213,18 +219,29 @@ fn resolve_bare(
     state: &YearState,
 ) -> Option<(Date, Date)> {
     let pubdate = ctx.published.map(|p| p.0);
-    let latest = ctx.published.and_then(|(first, precision)| latest_publication(first, precision));
     let y = state.paragraph.or(pubdate.map(|p| p.year())).or(state.document)?;
+    // The first and last day publication can be, when its year is used.
+    let window = match (state.paragraph, ctx.published) {
+        (None, Some((first, precision))) => Some((first, latest_publication(first, precision)?)),
+        _ => None,
+    };
     match d {
         Some(d) => {
             let mut date = Date::new(y, m, d).ok()?;
-            if state.paragraph.is_none() && latest.is_some_and(|p| date > p) {
-                date = Date::new(y - 1, m, d).ok()?;
+            if let Some((earliest, latest)) = window {
+                if date > latest {
+                    date = Date::new(y - 1, m, d).ok()?;
+                } else if date > earliest {
+                    return None;
+                }
             }
             Some((date, date))
         }
         None => {
             let (a, b) = month(y, m)?;
+            if part.is_none() && window.is_some_and(|(earliest, _)| a > earliest) {
+                return None;
+            }
             part.map_or(Some((a, b)), |p| third(a, b, p))
         }
     }
@@ -437,6 +454,35 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
             period: None,
             precision: DatePrecision::Month,
             bare: Some((mo, None, part)),
+        });
+    }
+    // "in March", "since August": a month alone after a preposition. A
+    // month that is also a given name not before a capitalised word ("in
+    // June Carter's song"), and "May" only after "in", "since", "until",
+    // "till" or "during" ("a speech by May").
+    static BARE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(r"\b(?i:(in|since|until|till|during|through|throughout|by|before|after))\s+({MONTH})\b"))
+    });
+    for c in captures_if(has(anchors, MONTHS), &BARE_MONTH, text) {
+        let m = c.get(2).expect("group 2");
+        let Some(mo) = month_number(m.as_str()) else { continue };
+        let next_word = text[m.end()..].trim_start_matches(['.', ' ']);
+        let given_name = matches!(m.as_str(), "April" | "May" | "June" | "August");
+        if given_name && text[m.end()..].starts_with(' ') && next_word.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let preposition = c[1].to_lowercase();
+        if m.as_str() == "May"
+            && !matches!(preposition.as_str(), "in" | "since" | "until" | "till" | "during")
+        {
+            continue;
+        }
+        bare.push(Found {
+            start: m.start(),
+            end: m.end(),
+            period: None,
+            precision: DatePrecision::Month,
+            bare: Some((mo, None, None)),
         });
     }
     for c in captures_if(has(anchors, SEASONS | DIGITS), &SEASON, text) {
@@ -850,23 +896,74 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_month_and_day_goes_back_a_year_only_past_the_latest_publication_day() {
+    fn a_month_alone_after_a_preposition() {
+        // Published 2020-06-01.
+        assert_eq!(
+            read(
+                "In March the talks stalled; by August they had failed, and since May nothing moved.",
+                &ctx()
+            ),
+            vec![
+                ("March".to_string(), "2020-03-01".to_string(), "2020-03-31".to_string(), "month"),
+                ("May".to_string(), "2020-05-01".to_string(), "2020-05-31".to_string(), "month"),
+            ],
+            "August would begin after publication: last year's or a coming one, left out"
+        );
+        let mut years = YearState::default();
+        let d = find_dates("The war began in 1998. In November the embassy closed.", &ctx(), &mut years);
+        assert_eq!(
+            (d[1].first.to_string(), d[1].last.to_string()),
+            ("1998-11-01".into(), "1998-11-30".into())
+        );
+        assert_eq!(one("In March Kabul fell.", &ctx()).0, "March");
+        // A year or a day with it: the full expression, once.
+        assert_eq!(one("In March 2019 they met.", &ctx()).0, "March 2019");
+        assert_eq!(one("By 13 March they met.", &ctx()).0, "13 March");
+        assert_eq!(one("until March 13 they met.", &ctx()).0, "March 13");
+        assert_eq!(one("in mid-March they met.", &ctx()).0, "mid-March");
+        // Not a month: names, words, no preposition.
+        for text in [
+            "a speech by May in Parliament",
+            "in June Carter's song",
+            "after May said so",
+            "They march in may and in march.",
+            "March is cold.",
+            "in Marseille",
+        ] {
+            assert!(read(text, &ctx()).is_empty(), "{text}");
+        }
+        // Published "2023": September may be before or after it.
+        let year_only = DateContext {
+            published: Some((jiff::civil::date(2023, 1, 1), DatePrecision::Year)),
+            day_first: false,
+        };
+        assert!(read("in September they met.", &year_only).is_empty());
+    }
+
+    #[test]
+    fn a_bare_month_and_day_that_could_fall_either_side_of_publication_is_left_out() {
         let dates = |text: &str, published: (Date, DatePrecision)| -> Vec<String> {
             let c = DateContext { published: Some(published), day_first: false };
             find_dates(text, &c, &mut YearState::default()).iter().map(|d| d.first.to_string()).collect()
         };
-        let text = "On March 16 he testified; on December 31 they met.";
-        // Published "2023": any day of 2023 can be before publication.
-        assert_eq!(
-            dates(text, (jiff::civil::date(2023, 1, 1), DatePrecision::Year)),
-            ["2023-03-16", "2023-12-31"]
-        );
-        // Published "2021-09": September is possible, October is not.
-        let sept = (jiff::civil::date(2021, 9, 1), DatePrecision::Month);
-        assert_eq!(dates("On September 30 and on October 1 they met.", sept), ["2021-09-30", "2020-10-01"]);
-        // Published on a day: the day after goes back a year.
+        // Published on a day: after it goes back a year.
         let day = (jiff::civil::date(2021, 9, 21), DatePrecision::Day);
         assert_eq!(dates("On September 21 and on September 22 they met.", day), ["2021-09-21", "2020-09-22"]);
+        // Published "2021-09": August is before it, October after it, and
+        // 20 September either side.
+        let sept = (jiff::civil::date(2021, 9, 1), DatePrecision::Month);
+        assert_eq!(
+            dates("On August 31, on September 1, on September 20 and on October 1 they met.", sept),
+            ["2021-08-31", "2021-09-01", "2020-10-01"]
+        );
+        // Published "2023": only 1 January is sure to be on or before it.
+        let year = (jiff::civil::date(2023, 1, 1), DatePrecision::Year);
+        assert_eq!(dates("On January 1, on March 16 and on December 31 they met.", year), ["2023-01-01"]);
+        // A year in the paragraph decides.
+        assert_eq!(dates("In 2022, on March 16, they met.", year), ["2022-01-01", "2022-03-16"]);
+        // Months alone: only one that begins on or before the earliest day.
+        assert_eq!(dates("in January, in February, in September", year), ["2023-01-01"]);
+        assert_eq!(dates("in August, in September, in October", sept), ["2021-08-01", "2021-09-01"]);
         assert_eq!(
             latest_publication(jiff::civil::date(2020, 1, 1), DatePrecision::Decade),
             Some(jiff::civil::date(2029, 12, 31))
@@ -913,7 +1010,9 @@ mod tests {
             "Under Resolution 1988 the committee listed them.",
             "See page 2019 of the file, and No. 2020 in the list.",
             "The meeting started at 4:02 PM and ended at 10:30.",
-            "They may march in May if they must.",
+            // (Capitalised after "in", "May" is the month: see
+            // `a_month_alone_after_a_preposition`.)
+            "They may march if they must, and May they did.",
             "as argued elsewhere (Bacon, 2018; Mir, 2020) and by Zelin (2020) and Bacon (2018a; 2018b)",
         ];
         for t in cases {
