@@ -204,6 +204,10 @@ fn trigger_hits_by_regex(sentence: &str, run: &[bool]) -> Vec<Hit> {
     hits
 }
 
+/// A sentence's bounds (code points of its segment), its text, its
+/// trigger matches and its quoted stretches ([`quoted_spans`]).
+type CachedSentence = ((usize, usize), String, Vec<Hit>, Vec<(usize, usize)>);
+
 /// Reads the events of a document. `published` is the document's date
 /// and precision, for relative dates ("last year", "on Monday").
 pub fn extract_events(
@@ -232,7 +236,7 @@ pub fn extract_events(
         // The sentence of the last date read, as (start, end) code points of
         // the segment, its text and its trigger matches (several dates
         // often share a sentence).
-        let mut cached: Option<((usize, usize), String, Vec<Hit>)> = None;
+        let mut cached: Option<CachedSentence> = None;
         for d in find_dates(text, &ctx, &mut years) {
             if chars.is_empty() {
                 decode_into(text, &mut chars);
@@ -244,14 +248,17 @@ pub fn extract_events(
                 let (bs, be) = (byte_offset(&chars, (ls, d.start), s), byte_offset(&chars, (ls, d.start), e));
                 let sentence = text.get(bs..be).map_or_else(|| chars[s..e].iter().collect(), str::to_string);
                 let hits = trigger_hits(&sentence);
-                cached = Some(((s, e), sentence, hits));
+                let quoted = quoted_spans(&sentence);
+                cached = Some(((s, e), sentence, hits, quoted));
             }
             let (ds, de) = (span.start + ls, span.start + le);
             let (s, e) = (span.start + s, span.start + e);
-            let (sentence, hits) = cached.as_ref().map_or(("", &[][..]), |c| (c.1.as_str(), c.2.as_slice()));
+            let (sentence, hits, quoted) = cached
+                .as_ref()
+                .map_or(("", &[][..], &[][..]), |c| (c.1.as_str(), c.2.as_slice(), c.3.as_slice()));
             // Mentions from the first starting in the sentence.
             let from = &ann.mentions[ann.mentions.partition_point(|m| m.start < s)..];
-            let (event_type, trigger) = classify(hits, ds - s, de - s, from, (s, e));
+            let (event_type, trigger) = classify(hits, quoted, ds - s, de - s, from, (s, e));
             let mut actors: Vec<ActorRef> = Vec::new();
             let lo = ann.mentions.partition_point(|m| m.start < s);
             let hi = ann.mentions.partition_point(|m| m.start < e);
@@ -277,6 +284,35 @@ pub fn extract_events(
         }
     }
     out
+}
+
+/// The double-quoted stretches of a sentence, in code points, marks
+/// included: “…” and "…" pairs; a mark left open runs to the sentence's
+/// end and a closing mark with no opening one runs from its start (a
+/// quotation over several sentences).
+fn quoted_spans(sentence: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let (mut curly, mut straight): (Option<usize>, Option<usize>) = (None, None);
+    let mut first_open = true;
+    let mut n = 0;
+    for (i, c) in sentence.chars().enumerate() {
+        n = i + 1;
+        match c {
+            '“' => curly = curly.or(Some(i)),
+            '”' => {
+                spans.push((curly.take().unwrap_or(if first_open { 0 } else { i }), i + 1));
+            }
+            '"' => match straight.take() {
+                Some(open) => spans.push((open, i + 1)),
+                None => straight = Some(i),
+            },
+            _ => continue,
+        }
+        first_open = false;
+    }
+    spans.extend(curly.into_iter().chain(straight).map(|open| (open, n)));
+    spans.sort_unstable();
+    spans
 }
 
 /// Appends the code points of `text` to `out`: each run of ASCII bytes
@@ -312,6 +348,7 @@ fn byte_offset(chars: &[char], at: (usize, usize), to: usize) -> usize {
 /// that starts in the sentence `s..e` (code points of the text).
 fn classify(
     hits: &[Hit],
+    quoted: &[(usize, usize)],
     date_start: usize,
     date_end: usize,
     from: &[Mention],
@@ -330,6 +367,12 @@ fn classify(
     for (cat, ts, te, word) in hits {
         let (ts, te) = (*ts, *te);
         if names().any(|(a, b)| ts < b && a < te) {
+            continue;
+        }
+        // A word inside a quotation is the speaker's, not what the date
+        // dates, unless the date is quoted with it.
+        let quote_of = |at: usize| quoted.iter().find(|(a, b)| *a <= at && at < *b);
+        if quote_of(ts).is_some_and(|q| quote_of(date_start) != Some(q)) {
             continue;
         }
         let distance = if te <= date_start {
@@ -558,6 +601,31 @@ mod tests {
         assert_eq!(e[0].4, "RETREAT");
         let e = events("The weather in 2019 was mild.", None);
         assert_eq!((e[0].4, e[0].5.clone()), ("OTHER", None));
+    }
+
+    #[test]
+    fn a_trigger_inside_a_quotation_counts_only_for_a_date_quoted_with_it() {
+        // The date outside, the trigger inside: not what the date dates.
+        let e = events("On 3 May 2021 the envoy wrote that “the deal is dead” to the Taliban.", None);
+        assert_eq!((e[0].4, e[0].5.clone()), ("OTHER", None));
+        // A trigger outside still counts, even if a quoted one is nearer.
+        let e = events("The Taliban attacked the base on 3 May 2021, “breaking the deal,” he said.", None);
+        assert_eq!(e[0].5.as_deref(), Some("attacked"));
+        // Quoted together, they count; straight marks too.
+        let e = events("He said: \"We signed the deal on 3 May 2021 in Doha.\"", None);
+        assert_eq!(e[0].5.as_deref(), Some("deal"));
+        // A quotation that began in an earlier sentence ends here.
+        let e = events("“We will win. The deal is dead,” he said on 3 May 2021.", None);
+        assert_eq!((e[0].4, e[0].5.clone()), ("OTHER", None));
+    }
+
+    #[test]
+    fn quoted_spans_pair_the_marks() {
+        assert_eq!(quoted_spans("a “b” c \"d\" e"), [(2, 5), (8, 11)]);
+        assert_eq!(quoted_spans("b” c “d"), [(0, 2), (5, 7)]);
+        // A stray closing mark after a pair covers only itself.
+        assert_eq!(quoted_spans("“a ”b” c"), [(0, 4), (5, 6)]);
+        assert!(quoted_spans("no marks").is_empty());
     }
 
     #[test]
