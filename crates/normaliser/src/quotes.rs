@@ -122,13 +122,34 @@ static ANON_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s*{}", ano
 /// A source noun, as a whole word.
 static SOURCE_NOUN_WORD: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)\b(?:{})\b", alternation(&SOURCE_NOUNS))));
+/// The source nouns (`source_nouns.txt`) that name a text, which "it" can
+/// stand for.
+const TEXT_NOUNS: &[&str] = &[
+    "report",
+    "statement",
+    "memo",
+    "letter",
+    "assessment",
+    "study",
+    "document",
+    "cable",
+    "reports",
+    "statements",
+    "memos",
+    "letters",
+    "assessments",
+    "studies",
+    "documents",
+    "cables",
+];
+
 /// A preposition (and "the") ending the haystack: what stands between a
 /// source noun and the actor it is related to ("aide to", "commander
 /// with the").
 static PREPOSITION_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\s(?:to|for|with|of|from|in|at|near|close\s+to)\s+(?:the\s+)?$"));
-static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(he|she|they)\s*$"));
-static PRONOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(he|she|they)\b"));
+static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(he|she|they|it)\s*$"));
+static PRONOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(he|she|they|it)\b"));
 static NAMING_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)\b(?:{})(?:\s+(?:a|an|the))?[\s,:]*$", alternation(&NAMING_CUES))));
 /// An adverb between a subject and its cue, ending the haystack.
@@ -694,6 +715,9 @@ impl Extractor<'_> {
     /// person before. they → the nearest organization close by.
     /// Unresolved: none.
     fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Speaker {
+        if pronoun.eq_ignore_ascii_case("it") {
+            return self.resolve_it(at);
+        }
         let is =
             |m: &&crate::mentions::Mention, t: ActorType| self.actors.actor_name(m.actor, self.ann).1 == t;
         if pronoun.eq_ignore_ascii_case("they") {
@@ -728,6 +752,37 @@ impl Extractor<'_> {
                 .map(|m| m.actor);
         }
         found.map_or_else(Speaker::default, |a| self.named(a))
+    }
+
+    /// it → the text that spoke last, close before ("…,” the report says.
+    /// “…,” it says."): the speaker of the last attributed quote ending at
+    /// most 600 characters before, if that is a text (a source noun such as
+    /// report, study or statement) or an organization. Else none.
+    fn resolve_it(&self, at: usize) -> Speaker {
+        let Some(q) =
+            self.quotes.iter().rev().find(|q| q.end <= at && q.speaker_kind != SpeakerKind::Unattributed)
+        else {
+            return Speaker::default();
+        };
+        if at - q.end > 600 {
+            return Speaker::default();
+        }
+        let is_text = q.speaker_kind == SpeakerKind::Anonymous
+            && q.speaker
+                .as_deref()
+                .and_then(|n| n.rsplit(' ').next())
+                .is_some_and(|noun| TEXT_NOUNS.iter().any(|t| noun.eq_ignore_ascii_case(t)));
+        let is_organization =
+            q.speaker_actor.is_some_and(|a| self.actors.actor_name(a, self.ann).1 == ActorType::Organization);
+        if !(is_text || is_organization) {
+            return Speaker::default();
+        }
+        Speaker {
+            name: q.speaker.clone(),
+            actor: q.speaker_actor,
+            kind: Some(q.speaker_kind),
+            ..Speaker::default()
+        }
     }
 
     fn anonymous(&self, np: &str) -> Speaker {
@@ -833,10 +888,36 @@ impl Extractor<'_> {
     /// the footnote it carries; else, as a continuation, the speaker of the
     /// quote just before (see [`Extractor::continues`]).
     fn attribute(&self, p: Pair, k: usize, last: &Option<Last>) -> Speaker {
+        let (s, _) = self.sentence(p.open);
+        let (_, e2) = self.sentence(p.close);
+        // After: ", says Kim Kagan" / ", Kagan said" / "he said".
+        let mut sp = self.cue_after(p);
+        // Before, in the same sentence: "X said: “…" / "insisting that “…".
+        if sp.cue.is_none() {
+            sp = self.cue_before(s, p.open);
+        }
+        // "…remains “A” while … it still believes “B,” the report says":
+        // the attribution after the sentence's last quote is that of all
+        // its quotes.
+        if sp.cue.is_none() {
+            let last_close =
+                (p.close + 1..e2.min(self.chars.len())).rev().find(|&i| matches!(self.chars[i], '”' | '"'));
+            if let Some(close) = last_close {
+                let later = self.cue_after(Pair { close, ..p });
+                if later.kind.is_some() {
+                    sp = later;
+                }
+            }
+        }
+        self.attribute_rest(p, k, last, sp)
+    }
+
+    /// The attribution of a quote by a cue after it in its sentence (", says
+    /// Kim Kagan" / ", Kagan said" / "he said"); no cue: none.
+    fn cue_after(&self, p: Pair) -> Speaker {
         let (s, e) = self.sentence(p.open);
         let (_, e2) = self.sentence(p.close);
         let mut sp = Speaker::default();
-        // After: ", says Kim Kagan" / ", Kagan said" / "he said".
         let after_end = e2.max(e).min(p.close + 160).min(self.chars.len());
         let after = self.text(p.close + 1, after_end);
         // A quote that ends its sentence ("… for any price.” (In 2019 …")
@@ -883,10 +964,13 @@ impl Extractor<'_> {
                 sp = Speaker { cue: Some(cue), via: "cue", ..subject };
             }
         }
-        // Before, in the same sentence: "X said: “…" / "insisting that “…".
-        if sp.cue.is_none() {
-            sp = self.cue_before(s, p.open);
-        }
+        sp
+    }
+
+    /// The rest of [`Extractor::attribute`]: the sentence before, the
+    /// footnote, the quote before.
+    fn attribute_rest(&self, p: Pair, k: usize, last: &Option<Last>, mut sp: Speaker) -> Speaker {
+        let (s, _) = self.sentence(p.open);
         // A quote opening its sentence takes the attribution of the sentence
         // before, in the same paragraph, when that one has a cue and a
         // speaker and no quote of its own ("Kagan put it this way:", "the
@@ -1481,6 +1565,63 @@ type = "person"
         assert_eq!(
             rows("According to a senior western official, “the group is finished as a fighting force in the east.”"),
             vec![row("the group is finished as a fighting force in the east.", "double", Some("senior western official"), "anonymous", Some("according to"))]
+        );
+    }
+
+    #[test]
+    fn text_nouns_are_source_nouns() {
+        for t in TEXT_NOUNS {
+            let singular = t
+                .strip_suffix("ies")
+                .map_or_else(|| t.trim_end_matches('s').to_string(), |s| format!("{s}y"));
+            assert!(SOURCE_NOUNS.contains(&singular.as_str()), "{t}: {singular} is not in source_nouns.txt");
+        }
+    }
+
+    #[test]
+    fn an_attribution_after_the_last_quote_of_a_sentence_is_that_of_all_its_quotes() {
+        assert_eq!(
+            rows("The group remains “strong enough to fight” while divided, with a “large faction” that believes “they can win by force,” the report says."),
+            vec![
+                row("strong enough to fight", "double", Some("report"), "anonymous", Some("says")),
+                row("large faction", "double", Some("report"), "anonymous", Some("says")),
+                row("they can win by force", "double", Some("report"), "anonymous", Some("says")),
+            ]
+        );
+        // Not across sentences: a short phrase in the sentence before stays out.
+        assert_eq!(
+            rows("The group remains “strong enough”. It believes “they can win by force,” the report says."),
+            vec![row("they can win by force", "double", Some("report"), "anonymous", Some("says"))]
+        );
+    }
+
+    #[test]
+    fn it_is_the_text_or_organization_that_spoke_last() {
+        assert_eq!(
+            rows("“The group is strong in the east,” the report says. It adds that “the group has 2,000 fighters in the valley,” it says."),
+            vec![
+                row("The group is strong in the east", "double", Some("report"), "anonymous", Some("says")),
+                row("the group has 2,000 fighters in the valley", "double", Some("report"), "anonymous", Some("says")),
+            ]
+        );
+        assert_eq!(
+            rows("“We will not leave the valley,” the Taliban said. “We have never left it,” it said."),
+            vec![
+                row("We will not leave the valley", "double", Some("Taliban"), "named", Some("said")),
+                row("We have never left it", "double", Some("Taliban"), "named", Some("said")),
+            ]
+        );
+        // A person is not "it"; nothing before: unattributed.
+        assert_eq!(
+            rows("“We will not leave the valley,” Kim Kagan said. “We have never left it at all,” it said."),
+            vec![
+                row("We will not leave the valley", "double", Some("Kim Kagan"), "named", Some("said")),
+                row("We have never left it at all", "double", None, "unattributed", Some("said")),
+            ]
+        );
+        assert_eq!(
+            rows("“We have never left it at all,” it said."),
+            vec![row("We have never left it at all", "double", None, "unattributed", Some("said"))]
         );
     }
 
