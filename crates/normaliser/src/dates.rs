@@ -97,9 +97,22 @@ static SEASON: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4})\b"));
 static PART_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(early|mid|late)[- ](\d{4})\b"));
 static DECADE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:(1[89]|20)(\d)0s|[’'](\d)0s)\b"));
+/// "the Nineties": the decades of the 1900s in words, capitalised ("in
+/// the nineties" may be a temperature or an age).
+static DECADE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?i:the)\s+(Twenties|Thirties|Forties|Fifties|Sixties|Seventies|Eighties|Nineties|TWENTIES|THIRTIES|FORTIES|FIFTIES|SIXTIES|SEVENTIES|EIGHTIES|NINETIES)\b",
+    )
+});
 static YEAR_RANGE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(1[89]\d\d|20\d\d)\s?[–-]\s?(1[89]\d\d|20\d\d|\d\d)\b"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(1[89]\d\d|20\d\d)\b"));
+/// "between 1996 and 2001", "from 2012 to 2014": a range of years in words.
+static YEAR_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?i:between)\s+(1[89]\d\d|20\d\d)\s+and\s+(1[89]\d\d|20\d\d)\b|\b(?i:from)\s+(1[89]\d\d|20\d\d)\s+(?:to|until|till|through)\s+(1[89]\d\d|20\d\d)\b",
+    )
+});
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:(last|this|next)\s+(year|month|week)|(yesterday)|(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years?|months?|weeks?|days?)\s+ago)\b",
@@ -299,9 +312,11 @@ const DECADE_S: u16 = 512;
 /// The other words of relative dates: "last", "this", "next", "ago",
 /// "yesterday".
 const RELATIVE_WORDS: u16 = 1024;
+/// "ties", the end of every decade word ("Nineties").
+const TIES: u16 = 2048;
 
 static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = LazyLock::new(|| {
-    let groups: [(u16, &[&str]); 11] = [
+    let groups: [(u16, &[&str]); 12] = [
         (MONTHS, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]),
         (PARTS, &["early", "mid", "late"]),
         (SEASONS, &["spring", "summer", "autumn", "fall", "winter"]),
@@ -313,6 +328,7 @@ static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = LazyLock::ne
         (SLASH, &["/"]),
         (DECADE_S, &["0s"]),
         (RELATIVE_WORDS, &["last", "this", "next", "ago", "yesterday"]),
+        (TIES, &["ties"]),
     ];
     let words: Vec<(&str, u16)> =
         groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (*w, *g))).collect();
@@ -519,6 +535,14 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
         let p = decade.and_then(|y| years(y, y + 9));
         push(m.start(), m.end(), p, DatePrecision::Decade);
     }
+    for c in captures_if(has(anchors, TIES), &DECADE_WORD, text) {
+        let m = c.get(0).expect("group 0");
+        let tens =
+            ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+        let word = c[1].to_lowercase();
+        let decade = tens.iter().position(|t| *t == word).map(|i| 1920 + 10 * i as i16);
+        push(m.start(), m.end(), decade.and_then(|y| years(y, y + 9)), DatePrecision::Decade);
+    }
     for c in captures_if(has(anchors, DIGITS | DASH), &YEAR_RANGE, text) {
         let m = c.get(0).expect("group 0");
         let a = year(&c[1]);
@@ -533,6 +557,15 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
             }
         }
     }
+    for c in captures_if(has(anchors, DIGITS), &YEAR_SPAN, text) {
+        let m = c.get(0).expect("group 0");
+        let (Some(a), Some(b)) = (c.get(1).or(c.get(3)), c.get(2).or(c.get(4))) else { continue };
+        if let (Some(a), Some(b)) = (year(a.as_str()), year(b.as_str())) {
+            if b > a && b - a <= 100 {
+                push(m.start(), m.end(), years(a, b), DatePrecision::Year);
+            }
+        }
+    }
     for c in captures_if(has(anchors, DIGITS), &YEAR, text) {
         let m = c.get(0).expect("group 0");
         let next = text[m.end()..].chars().next();
@@ -540,7 +573,14 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
             .is_some_and(|n| n == ',' && text[m.end() + 1..].starts_with(|d: char| d.is_ascii_digit()))
             || text[..m.start()].ends_with([',', '.', '$', '/', '-', '#'])
                 && text[..m.start()].chars().rev().nth(1).is_some_and(|p| p.is_ascii_digit());
-        if in_number || is_citation(text, m.start(), m.end()) || is_not_a_date_number(text, m.start()) {
+        // "post-2001", "pre-2001": the time after or before, as "post-9/11".
+        let before = &text[..m.start()];
+        let prefixed = ["pre-", "post-", "Pre-", "Post-"].iter().any(|p| before.ends_with(p));
+        if in_number
+            || prefixed
+            || is_citation(text, m.start(), m.end())
+            || is_not_a_date_number(text, m.start())
+        {
             continue;
         }
         let y = year(&c[1]);
@@ -723,6 +763,7 @@ mod tests {
             "Units without relative words: for a year, in 30 days, every week, a month-long siege.",
             "Only ago: two years ago, 3 days ago.",
             "Only yesterday: the talks of yesterday.",
+            "Decade words: the Nineties, THE EIGHTIES, the sixties, in the Twenties, the parties.",
             "",
         ];
         let mut pubday = ctx();
@@ -896,6 +937,45 @@ mod tests {
     }
 
     #[test]
+    fn decades_in_words() {
+        check("In the Nineties the group grew.", "the Nineties", "1990-01-01", "1999-12-31", "decade");
+        check("Since THE TWENTIES it has.", "THE TWENTIES", "1920-01-01", "1929-12-31", "decade");
+        for text in ["temperatures in the nineties", "a man in his Sixties", "the parties"] {
+            assert!(read(text, &ctx()).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_range_of_years_in_words_is_one_date() {
+        check(
+            "Between 1996 and 2001 the group ruled.",
+            "Between 1996 and 2001",
+            "1996-01-01",
+            "2001-12-31",
+            "year",
+        );
+        check(
+            "It grew from 2012 to 2014 in the east.",
+            "from 2012 to 2014",
+            "2012-01-01",
+            "2014-12-31",
+            "year",
+        );
+        check(
+            "It grew from 2012 until 2014 in the east.",
+            "from 2012 until 2014",
+            "2012-01-01",
+            "2014-12-31",
+            "year",
+        );
+        // Backwards or too long: the years one by one.
+        let r: Vec<String> = read("between 2001 and 1996", &ctx()).into_iter().map(|d| d.0).collect();
+        assert_eq!(r, ["2001", "1996"]);
+        let r: Vec<String> = read("from 1850 to 2001", &ctx()).into_iter().map(|d| d.0).collect();
+        assert_eq!(r, ["1850", "2001"]);
+    }
+
+    #[test]
     fn a_month_alone_after_a_preposition() {
         // Published 2020-06-01.
         assert_eq!(
@@ -1013,6 +1093,7 @@ mod tests {
             // (Capitalised after "in", "May" is the month: see
             // `a_month_alone_after_a_preposition`.)
             "They may march if they must, and May they did.",
+            "the post-2001 order and the pre-2001 regime; Post-2001 politics",
             "as argued elsewhere (Bacon, 2018; Mir, 2020) and by Zelin (2020) and Bacon (2018a; 2018b)",
         ];
         for t in cases {

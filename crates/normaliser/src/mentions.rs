@@ -527,7 +527,9 @@ fn is_word(c: Option<char>) -> bool {
 
 /// Whether the text's spelling fits the alias's case: a single word must
 /// match exactly (acronyms stay exact, "West" is not "west"); in longer
-/// aliases a capital may stand in lower case only on a particle.
+/// aliases a capital may stand in lower case only on a particle, or on a
+/// last word that is an organization's generic head ("the Haqqani
+/// network", "the State department": house styles lower-case those).
 fn case_fits(surface: &str, alias: &str) -> bool {
     if surface == alias {
         return true;
@@ -542,10 +544,11 @@ fn case_fits(surface: &str, alias: &str) -> bool {
     if a_words.len() < 2 || s_words.len() != a_words.len() {
         return false;
     }
-    s_words.iter().zip(&a_words).all(|(s, a)| {
+    let last = a_words.len() - 1;
+    s_words.iter().zip(&a_words).enumerate().all(|(i, (s, a))| {
         let (sf, af) = (s.chars().next(), a.chars().next());
         let lowered = sf.is_some_and(char::is_lowercase) && af.is_some_and(char::is_uppercase);
-        !lowered || PARTICLES.contains(&a.to_lowercase().as_str())
+        !lowered || PARTICLES.contains(&a.to_lowercase().as_str()) || i == last && ORG_HEADS.contains(a)
     })
 }
 
@@ -1112,6 +1115,21 @@ aliases = ["Mullah Omar"]
     }
 
     #[test]
+    fn a_generic_head_may_be_lower_case_at_the_end_of_a_name() {
+        let g = Gazetteer::parse(
+            Path::new("actors.toml"),
+            "[[actor]]\nid = \"hn\"\nname = \"Haqqani Network\"\ntype = \"organization\"\n\n\
+             [[actor]]\nid = \"nc\"\nname = \"Network Coalition\"\ntype = \"organization\"\n",
+        )
+        .expect("gazetteer");
+        let d = doc("The Haqqani network, the Haqqani Network, the haqqani network, a network coalition.");
+        let a = ActorMatcher::new(&g).annotate(&d);
+        let surfaces: Vec<&str> = a.mentions.iter().map(|m| m.surface.as_str()).collect();
+        // Only the last word may be lowered, and only the other words keep the name.
+        assert_eq!(surfaces, vec!["Haqqani network", "Haqqani Network"]);
+    }
+
+    #[test]
     fn spellings_that_differ_in_case_each_keep_their_rule() {
         let g = Gazetteer::parse(
             Path::new("actors.toml"),
@@ -1501,10 +1519,13 @@ type = "person"
             if a_words.len() < 2 || s_words.len() != a_words.len() {
                 return false;
             }
-            s_words.iter().zip(&a_words).all(|(s, a)| {
+            let n = a_words.len();
+            s_words.iter().zip(&a_words).enumerate().all(|(i, (s, a))| {
                 let (sf, af) = (s.chars().next(), a.chars().next());
                 let lowered = sf.is_some_and(char::is_lowercase) && af.is_some_and(char::is_uppercase);
-                !lowered || PARTICLES.contains(&a.to_lowercase().as_str())
+                !lowered
+                    || PARTICLES.contains(&a.to_lowercase().as_str())
+                    || i + 1 == n && ORG_HEADS.contains(a)
             })
         }
         let spellings = [
@@ -1542,6 +1563,11 @@ type = "person"
             "A-B-C",
             "a-b-c",
             "of the West",
+            "Haqqani Network",
+            "Haqqani network",
+            "haqqani network",
+            "Network Haqqani",
+            "network Haqqani",
         ];
         let mut fast_true = 0;
         for surface in spellings {
