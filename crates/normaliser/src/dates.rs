@@ -97,22 +97,21 @@ static SEASON: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4})\b"));
 static PART_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(early|mid|late)[- ](\d{4})\b"));
 static DECADE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:(1[89]|20)(\d)0s|[’'](\d)0s)\b"));
-/// "the Nineties": the decades of the 1900s in words, capitalised ("in
-/// the nineties" may be a temperature or an age).
+/// "Nineties": the decades of the 1900s in words, capitalised ("in the
+/// nineties" may be a temperature or an age); "the" must stand before.
 static DECADE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?i:the)\s+(Twenties|Thirties|Forties|Fifties|Sixties|Seventies|Eighties|Nineties|TWENTIES|THIRTIES|FORTIES|FIFTIES|SIXTIES|SEVENTIES|EIGHTIES|NINETIES)\b",
+        r"\b(Twenties|Thirties|Forties|Fifties|Sixties|Seventies|Eighties|Nineties|TWENTIES|THIRTIES|FORTIES|FIFTIES|SIXTIES|SEVENTIES|EIGHTIES|NINETIES)\b",
     )
 });
 static YEAR_RANGE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(1[89]\d\d|20\d\d)\s?[–-]\s?(1[89]\d\d|20\d\d|\d\d)\b"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(1[89]\d\d|20\d\d)\b"));
-/// "between 1996 and 2001", "from 2012 to 2014": a range of years in words.
-static YEAR_SPAN: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\b(?i:between)\s+(1[89]\d\d|20\d\d)\s+and\s+(1[89]\d\d|20\d\d)\b|\b(?i:from)\s+(1[89]\d\d|20\d\d)\s+(?:to|until|till|through)\s+(1[89]\d\d|20\d\d)\b",
-    )
-});
+/// The rest of a range of years in words after its first year: "between
+/// 1996| and 2001", "from 2012| to 2014" (anchored: read where the first
+/// year ends, never searched for).
+static YEAR_SPAN_REST: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s+(and|to|until|till|through)\s+(1[89]\d\d|20\d\d)\b"));
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:(last|this|next)\s+(year|month|week)|(yesterday)|(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years?|months?|weeks?|days?)\s+ago)\b",
@@ -258,6 +257,21 @@ fn resolve_bare(
             part.map_or(Some((a, b)), |p| third(a, b, p))
         }
     }
+}
+
+/// The word (ASCII letters) that ends right before the white space
+/// before byte `at`, and where it starts: "in" for "in March". None if no
+/// white space or no such word stands there.
+fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let before = &text[..at];
+    let trimmed = before.trim_end_matches(char::is_whitespace);
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let start = trimmed.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+    let word = &trimmed[start..];
+    let boundary = !trimmed[..start].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+    (!word.is_empty() && boundary).then_some((start, word))
 }
 
 fn is_citation(text: &str, start: usize, end: usize) -> bool {
@@ -475,19 +489,23 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
     // "in March", "since August": a month alone after a preposition. A
     // month that is also a given name not before a capitalised word ("in
     // June Carter's song"), and "May" only after "in", "since", "until",
-    // "till" or "during" ("a speech by May").
-    static BARE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-        re(&format!(r"\b(?i:(in|since|until|till|during|through|throughout|by|before|after))\s+({MONTH})\b"))
-    });
-    for c in captures_if(has(anchors, MONTHS), &BARE_MONTH, text) {
-        let m = c.get(2).expect("group 2");
+    // "till" or "during" ("a speech by May"). The month is searched (a
+    // literal prefilter), then the preposition before it.
+    static MONTH_WORD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b({MONTH})\b")));
+    const PREPOSITIONS: [&str; 10] =
+        ["in", "since", "until", "till", "during", "through", "throughout", "by", "before", "after"];
+    for m in has(anchors, MONTHS).then(|| MONTH_WORD.find_iter(text)).into_iter().flatten() {
         let Some(mo) = month_number(m.as_str()) else { continue };
+        let Some((_, preposition)) = word_before(text, m.start()) else { continue };
+        let preposition = preposition.to_ascii_lowercase();
+        if !PREPOSITIONS.contains(&preposition.as_str()) {
+            continue;
+        }
         let next_word = text[m.end()..].trim_start_matches(['.', ' ']);
         let given_name = matches!(m.as_str(), "April" | "May" | "June" | "August");
         if given_name && text[m.end()..].starts_with(' ') && next_word.starts_with(char::is_uppercase) {
             continue;
         }
-        let preposition = c[1].to_lowercase();
         if m.as_str() == "May"
             && !matches!(preposition.as_str(), "in" | "since" | "until" | "till" | "during")
         {
@@ -536,12 +554,17 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
         push(m.start(), m.end(), p, DatePrecision::Decade);
     }
     for c in captures_if(has(anchors, TIES), &DECADE_WORD, text) {
-        let m = c.get(0).expect("group 0");
+        let word = c.get(1).expect("group 1");
+        // The word is searched (a literal prefilter), then "the " before it.
+        let Some(the) = word_before(text, word.start()).filter(|w| w.1.eq_ignore_ascii_case("the")) else {
+            continue;
+        };
+        let m = the.0..word.end();
         let tens =
             ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
         let word = c[1].to_lowercase();
         let decade = tens.iter().position(|t| *t == word).map(|i| 1920 + 10 * i as i16);
-        push(m.start(), m.end(), decade.and_then(|y| years(y, y + 9)), DatePrecision::Decade);
+        push(m.start, m.end, decade.and_then(|y| years(y, y + 9)), DatePrecision::Decade);
     }
     for c in captures_if(has(anchors, DIGITS | DASH), &YEAR_RANGE, text) {
         let m = c.get(0).expect("group 0");
@@ -557,17 +580,24 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
             }
         }
     }
-    for c in captures_if(has(anchors, DIGITS), &YEAR_SPAN, text) {
-        let m = c.get(0).expect("group 0");
-        let (Some(a), Some(b)) = (c.get(1).or(c.get(3)), c.get(2).or(c.get(4))) else { continue };
-        if let (Some(a), Some(b)) = (year(a.as_str()), year(b.as_str())) {
-            if b > a && b - a <= 100 {
-                push(m.start(), m.end(), years(a, b), DatePrecision::Year);
-            }
-        }
-    }
     for c in captures_if(has(anchors, DIGITS), &YEAR, text) {
         let m = c.get(0).expect("group 0");
+        // "between 1996 and 2001", "from 2012 to 2014": one date, from the
+        // word before the first year (its years alone overlap it and drop).
+        if let Some((start, word)) = word_before(text, m.start()) {
+            let between = matches!(word, "between" | "Between");
+            if between || matches!(word, "from" | "From") {
+                if let Some(rest) = YEAR_SPAN_REST.captures(&text[m.end()..]) {
+                    let fits = (&rest[1] == "and") == between;
+                    if let (true, Some(a), Some(b)) = (fits, year(&c[1]), year(&rest[2])) {
+                        if b > a && b - a <= 100 {
+                            let end = m.end() + rest.get(0).map_or(0, |r| r.end());
+                            push(start, end, years(a, b), DatePrecision::Year);
+                        }
+                    }
+                }
+            }
+        }
         let next = text[m.end()..].chars().next();
         let in_number = next
             .is_some_and(|n| n == ',' && text[m.end() + 1..].starts_with(|d: char| d.is_ascii_digit()))

@@ -292,6 +292,10 @@ pub fn extract_events(
 /// quotation over several sentences).
 fn quoted_spans(sentence: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
+    // Most sentences have no mark: substring searches, not a char loop.
+    if !sentence.contains('"') && !sentence.contains('“') && !sentence.contains('”') {
+        return spans;
+    }
     let (mut curly, mut straight): (Option<usize>, Option<usize>) = (None, None);
     let mut first_open = true;
     let mut n = 0;

@@ -287,15 +287,37 @@ static ORGANIZATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WORD: LazyLock<Regex> = LazyLock::new(|| re(TOKEN));
 
-/// A web address: a scheme and `://`, or `www.`, up to a space, an angle
-/// bracket or a quotation mark ("…/Al-Qaeda-in-the-Indian-Subcontinent.pdf"
-/// names no one).
-static WEB_ADDRESS: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"\b(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s<>"“”‘’]+"#));
-
-/// The byte ranges of the web addresses in `text`.
+/// The byte ranges of the web addresses in `text`: a scheme and `://`,
+/// or `www.` at a word start, up to a space, an angle bracket or a
+/// quotation mark ("…/Al-Qaeda-in-the-Indian-Subcontinent.pdf" names no
+/// one). Found from each "://" and "www." (one Aho-Corasick pass), not
+/// by a regex, which would have no literal to start from.
 fn web_addresses(text: &str) -> Vec<Range<usize>> {
-    WEB_ADDRESS.find_iter(text).map(|m| m.range()).collect()
+    let ends_address = |c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”' | '‘' | '’');
+    let end_from = |at: usize| text[at..].find(ends_address).map_or(text.len(), |k| at + k);
+    static MARKERS: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| aho_corasick::AhoCorasick::new(["://", "www."]).expect("two plain strings compile"));
+    let word_char_before = |at: usize| text[..at].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for m in MARKERS.find_iter(text) {
+        let at = m.start();
+        if m.pattern().as_usize() == 0 {
+            // The scheme: a letter, then letters, digits, "+", "." or "-".
+            let scheme = text[..at]
+                .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'));
+            let letter = text[scheme.len()..at].find(|c: char| c.is_ascii_alphabetic());
+            let start = letter.map_or(at, |k| scheme.len() + k);
+            if start < at && !word_char_before(start) {
+                out.push(start..end_from(at + 3));
+            }
+        } else if !word_char_before(at) && end_from(at) > at + 4 {
+            out.push(at..end_from(at));
+        }
+    }
+    // In text order, without the "www." inside an address with a scheme.
+    out.sort_by_key(|r| r.start);
+    out.dedup_by(|later, first| later.end <= first.end);
+    out
 }
 
 /// The discovery cues, as bits of a mask of those that can match a segment.
@@ -1112,6 +1134,9 @@ aliases = ["Mullah Omar"]
         let text = "a www.x.org/b and HTTPS://Y.org/c, not wwwx.org";
         let found: Vec<&str> = web_addresses(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["www.x.org/b", "HTTPS://Y.org/c,"]);
+        let text = "see http://www.x.org/a, 9x://no, x-y.z://b and (git+ssh://c)";
+        let found: Vec<&str> = web_addresses(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["http://www.x.org/a,", "x-y.z://b", "git+ssh://c)"]);
     }
 
     #[test]
