@@ -150,8 +150,14 @@ static PREPOSITION_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\s(?:to|for|with|of|from|in|at|near|close\s+to)\s+(?:the\s+)?$"));
 static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(he|she|they|it)\s*$"));
 static PRONOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(he|she|they|it)\b"));
-static NAMING_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?i)\b(?:{})(?:\s+(?:a|an|the))?[\s,:]*$", alternation(&NAMING_CUES))));
+/// A naming word or phrase right before a quote, or "refer to them as"
+/// (up to three words between "to" and "as").
+static NAMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(?:{}|refer(?:s|red|ring)?\s+to\s+(?:\S+\s+){{0,3}}?as)(?:\s+(?:a|an|the))?[\s,:]*$",
+        alternation(&NAMING_CUES)
+    ))
+});
 /// An adverb between a subject and its cue, ending the haystack.
 static ADVERB: LazyLock<Regex> = LazyLock::new(|| re(r"\s\p{Ll}+ly\s+$"));
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
@@ -942,7 +948,14 @@ impl Extractor<'_> {
         } else {
             after
         };
-        let near = |m: &regex::Match<'_>| m.start() <= 90 && !after[..m.start()].contains(['“', '"', '‘']);
+        // Near, with no other quote between, and not in an aside opened
+        // after the quote ("‘X’ (although this was confirmed …)").
+        let near = |m: &regex::Match<'_>| {
+            let between = &after[..m.start()];
+            m.start() <= 90
+                && !between.contains(['“', '"', '‘'])
+                && between.matches('(').count() <= between.matches(')').count()
+        };
         if let Some(m) = CUE.find(after).filter(near) {
             let cue = m.as_str().to_lowercase();
             let cue_start = p.close + 1 + after[..m.start()].chars().count();
@@ -1622,6 +1635,21 @@ type = "person"
         assert_eq!(
             rows("“We have never left it at all,” it said."),
             vec![row("We have never left it at all", "double", None, "unattributed", Some("said"))]
+        );
+    }
+
+    #[test]
+    fn a_name_after_refer_to_as_or_a_cue_in_an_aside_is_no_quote() {
+        assert_eq!(rows("They would not refer to them as ‘Al Qaeda’, the interviewees said."), vec![]);
+        assert_eq!(rows("He refers to the group as “the base”, Kim Kagan said."), vec![]);
+        assert_eq!(
+            rows("They spoke of ‘the Arabs’ (although this was always confirmed in interviews)."),
+            vec![]
+        );
+        // A parenthesis closed before the cue is no aside.
+        assert_eq!(
+            rows("“The Arabs stay,” (in 2019) Kim Kagan said."),
+            vec![row("The Arabs stay", "double", Some("Kim Kagan"), "named", Some("said"))]
         );
     }
 
