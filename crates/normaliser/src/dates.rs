@@ -703,6 +703,26 @@ fn relative(
         };
         push(m.start(), m.end(), period, precision);
     }
+    // "this August", "last October", "next March": against the publication
+    // month (not with a day or a year after it: "last August 2020").
+    static RELATIVE_MONTH: LazyLock<Regex> =
+        LazyLock::new(|| re(&format!(r"\b(?i:(last|this|next))\s+({MONTH})\b")));
+    if pubprec <= DatePrecision::Month {
+        for c in captures_if(has(anchors, MONTHS | RELATIVE_WORDS), &RELATIVE_MONTH, text) {
+            let m = c.get(0).expect("group 0");
+            if text[m.end()..].trim_start_matches([' ', ',', '.']).starts_with(|d: char| d.is_ascii_digit()) {
+                continue;
+            }
+            let Some(mo) = month_number(&c[2]) else { continue };
+            let y = pubdate.year();
+            let y = match c[1].to_lowercase().as_str() {
+                "last" if mo >= pubdate.month() => y - 1,
+                "next" if mo <= pubdate.month() => y + 1,
+                _ => y,
+            };
+            push(m.start(), m.end(), month(y, mo), DatePrecision::Month);
+        }
+    }
     if pubprec != DatePrecision::Day {
         return;
     }
@@ -794,6 +814,7 @@ mod tests {
             "Only ago: two years ago, 3 days ago.",
             "Only yesterday: the talks of yesterday.",
             "Decade words: the Nineties, THE EIGHTIES, the sixties, in the Twenties, the parties.",
+            "Named: this August, LAST MARCH, next may, last August 2020.",
             "",
         ];
         let mut pubday = ctx();
@@ -964,6 +985,35 @@ mod tests {
         let mut years = YearState::default();
         let d = find_dates("After 9/11, on March 13, they met.", &c, &mut years);
         assert_eq!(d[1].first.to_string(), "2020-03-13");
+    }
+
+    #[test]
+    fn last_this_and_next_month_against_the_publication_month() {
+        let sept = |precision| DateContext {
+            published: Some((jiff::civil::date(2021, 9, 21), precision)),
+            day_first: false,
+        };
+        let c = sept(DatePrecision::Day);
+        let firsts = |text: &str, c: &DateContext| -> Vec<(String, String)> {
+            read(text, c).into_iter().map(|d| (d.0, d.1)).collect()
+        };
+        assert_eq!(
+            firsts("this August, last August, last October, last September, next March, next October", &c),
+            [
+                ("this August".to_string(), "2021-08-01".to_string()),
+                ("last August".to_string(), "2021-08-01".to_string()),
+                ("last October".to_string(), "2020-10-01".to_string()),
+                ("last September".to_string(), "2020-09-01".to_string()),
+                ("next March".to_string(), "2022-03-01".to_string()),
+                ("next October".to_string(), "2021-10-01".to_string()),
+            ]
+        );
+        // A month-precise publication date is enough; a year is not.
+        assert_eq!(firsts("this August", &sept(DatePrecision::Month)).len(), 1);
+        assert!(firsts("this August", &sept(DatePrecision::Year)).is_empty());
+        // With a year or a day after it, the full date.
+        assert_eq!(firsts("last August 2020", &c), [("August 2020".to_string(), "2020-08-01".to_string())]);
+        assert_eq!(firsts("this May 5", &c)[0].0, "May 5");
     }
 
     #[test]
