@@ -158,15 +158,18 @@ def conll_corpus(data: Path, split: str) -> tuple[list[dict], dict]:
 
 
 def read_brat(path: Path) -> tuple[dict, list[dict]]:
-    """T lines → {id: (label, start, end, text)}; E lines → [{role: T id}]."""
+    """T lines → {id: (label, [(start, end), …])} (a discontinuous span has
+    several fragments, not always in text order); E lines → [{role: T id}]."""
     spans, events = {}, []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("T"):
-            tid, info, txt = (line.split("\t") + ["", ""])[:3]
+            tid, info = (line.split("\t") + [""])[:2]
             label, _, offsets = info.partition(" ")
-            # discontinuous spans "a b;c d": first start, last end
-            nums = [int(x) for x in re.split(r"[ ;]", offsets) if x]
-            spans[tid] = (label, nums[0], nums[-1], txt)
+            frags = []
+            for frag in offsets.split(";"):
+                a, _, b = frag.strip().partition(" ")
+                frags.append((int(a), int(b)))
+            spans[tid] = (label, sorted(frags))
         elif line.startswith("E"):
             _, info = line.split("\t")[:2]
             roles = {}
@@ -175,6 +178,10 @@ def read_brat(path: Path) -> tuple[dict, list[dict]]:
                 roles[role] = t
             events.append(roles)
     return spans, events
+
+
+def hull(frags: list[tuple[int, int]]) -> tuple[int, int]:
+    return min(a for a, _ in frags), max(b for _, b in frags)
 
 
 def polnear_corpus(data: Path, split: str) -> tuple[list[dict], dict]:
@@ -225,28 +232,33 @@ def polnear_gold(text: str, ann: Path) -> dict:
     for q in double_quoted(text):
         best = None
         for content, source, cue in attrs:
-            inside = max(0, min(q[1], content[2]) - max(q[0], content[1]))
+            inside = sum(max(0, min(q[1], b) - max(q[0], a)) for a, b in content[1])
             if inside * 2 >= q[1] - q[0] and (best is None or inside > best[0]):
                 best = (inside, content, source, cue)
         if best is None:
             continue
         _, content, source, cue = best
-        s_span = (source[1], source[2]) if source else None
-        c_span = (cue[1], cue[2]) if cue else None
+        s_span = hull(source[1]) if source else None
+        c_span = hull(cue[1]) if cue else None
         qb = to_bytes(q, offs)
+        s_text = " ".join(text[a:b] for a, b in source[1]) if source else None
         quotes.append({
             "start": qb[0],
             "end": qb[1],
             "text": text[q[0] : q[1]],
-            "source": text[s_span[0] : s_span[1]] if s_span else None,
+            "source": s_text,
             "source_start": to_bytes(s_span, offs)[0] if s_span else None,
-            "kind": source_kind(text[s_span[0] : s_span[1]]) if s_span else "none",
-            "cue": text[c_span[0] : c_span[1]] if c_span else None,
+            "kind": source_kind(s_text) if source else "none",
+            "cue": " ".join(text[a:b] for a, b in cue[1]) if cue else None,
             "pattern": quote_pattern(q, s_span, c_span, text),
         })
-    sources = sorted(
-        {(to_bytes((s[1], s[2]), offs)[0], text[s[1] : s[2]]) for _, s, _ in attrs if s and source_kind(text[s[1] : s[2]]) == "name"}
-    )
+    named = set()
+    for _, source, _ in attrs:
+        if source:
+            s_text = " ".join(text[a:b] for a, b in source[1])
+            if source_kind(s_text) == "name":
+                named.add((offs[hull(source[1])[0]], s_text))
+    sources = sorted(named)
     return {"annotator": ann.stem.rsplit("_", 1)[1], "quotes": quotes, "sources": [list(s) for s in sources]}
 
 

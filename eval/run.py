@@ -38,6 +38,7 @@ from scoring import (  # noqa: E402
     prf,
     score_spans,
     timeml_value,
+    trim_span,
 )
 
 TYPES = {"person": "PER", "organization": "ORG"}
@@ -203,7 +204,9 @@ def eval_quotes(args) -> dict:
         pl = pred.get(d, [])
         gs = [(q["start"], q["end"]) for q in gq]
         ps = [(p["source_start"], p["source_end"]) for p in pl]
-        exact["g"][d], exact["p"][d] = gs, ps
+        raw = src.raw(d)
+        exact["g"][d] = [trim_span(raw, x) for x in gs]
+        exact["p"][d] = [trim_span(raw, x) for x in ps]
         p_of_g, g_of_p = match_spans(gs, ps, "overlap")
         n_gold += len(gs)
         n_pred += len(ps)
@@ -237,7 +240,7 @@ def eval_quotes(args) -> dict:
         "documents": len(docs),
         "build_seconds": round(secs, 1),
         "quotes overlap": prf(tp_pred, n_pred, tp_gold, n_gold),
-        "quotes exact": score_spans(exact["g"], exact["p"], "exact"),
+        "quotes exact (trimmed)": score_spans(exact["g"], exact["p"], "exact"),
         "speaker accuracy": verdicts["right"] / attributed_gold if attributed_gold else None,
         "unattributed share": verdicts["unattributed"] / matched if matched else None,
         "matched": matched,
@@ -351,7 +354,7 @@ def eval_dates(args) -> dict:
 
 
 def fmt(x) -> str:
-    return "   -" if x is None else f"{x:.3f}"[1:] if 0 <= x < 1 else f"{x:.2f}"
+    return "-" if x is None else f"{x:.3f}"
 
 
 def report(scores: dict) -> str:
@@ -367,23 +370,26 @@ def report(scores: dict) -> str:
         lines.append(row.format("names", "type accuracy (overlap matches)", "", "", fmt(t["accuracy"]), t["matched"], ""))
     if "quotes" in scores:
         s = scores["quotes"]
-        for k in ("quotes overlap", "quotes exact"):
+        for k in ("quotes overlap", "quotes exact (trimmed)"):
             v = s[k]
             lines.append(row.format("quotes", k, fmt(v["precision"]), fmt(v["recall"]), fmt(v["f1"]), v["gold"], v["pred"]))
         lines.append(row.format("quotes", "speaker accuracy (matched)", "", "", fmt(s["speaker accuracy"]), s["matched"] - s["matched without gold source"], ""))
         lines.append(row.format("quotes", "unattributed share (matched)", "", "", fmt(s["unattributed share"]), s["matched"], ""))
+        sub = "{:<8}   {:<40} {:>7} {:>7} {:>7}"
+        lines.append(sub.format("quotes", "matched quotes by gold source, pattern", "matched", "right", "unattr"))
         for k, v in s["by source kind"].items():
-            lines.append(row.format("quotes", f"  source {k}: right / unattr.", "", fmt(v["unattributed"]), fmt(v["speaker_accuracy"]), v["matched"], ""))
+            lines.append(sub.format("quotes", f"source: {k}", v["matched"], fmt(v["speaker_accuracy"]), fmt(v["unattributed"])))
         for k, v in s["by pattern"].items():
-            lines.append(row.format("quotes", f"  {k}: right / unattr."[:34], "", fmt(v["unattributed"]), fmt(v["speaker_accuracy"]), v["matched"], ""))
+            lines.append(sub.format("quotes", f"pattern: {k}", v["matched"], fmt(v["speaker_accuracy"]), fmt(v["unattributed"])))
     if "dates" in scores:
         s = scores["dates"]
         for k in ("relaxed span", "strict span", "value"):
             v = s[k]
             lines.append(row.format("dates", k, fmt(v["precision"]), fmt(v["recall"]), fmt(v["f1"]), v["gold"], v["pred"]))
         lines.append(row.format("dates", "value accuracy (relaxed matches)", "", "", fmt(s["value accuracy"]), s["relaxed span"]["tp_gold"], ""))
+        lines.append(row.format("dates", "left out of the scores:", "", "", "", "gold", "found"))
         for k, v in s["left out of the scores"].items():
-            lines.append(row.format("dates", f"  {k}"[:34], "", "", "", v["gold"], v["with a prediction"]))
+            lines.append(row.format("dates", f"  {k.removeprefix('left out: ')}", "", "", "", v["gold"], v["with a prediction"]))
     return "\n".join(lines)
 
 

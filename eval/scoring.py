@@ -156,9 +156,31 @@ def date_scope(timex_type: str, value: str) -> str:
 
 def normalise_value(value: str) -> str:
     """A gold value as compared: TIME values cut to their day (the product
-    dates days, not clock times): 1998-02-27T08:00 → 1998-02-27."""
+    dates days, not clock times): 1998-02-27T08:00 → 1998-02-27; trailing
+    unspecified parts dropped (TBAQ writes some years 1968-XX and some
+    months 1998-12-XX): 1968-XX → 1968."""
     m = DAY_VALUE.match(value)
-    return m.group(0) if m and "T" in value else value
+    if m and "T" in value:
+        return m.group(0)
+    while value.endswith("-XX"):
+        value = value[:-3]
+    return value
+
+
+TRIM = " \t\r\n,.;:!?—–-\"“”‘’'`"
+
+
+def trim_span(raw: bytes, span: tuple[int, int]) -> tuple[int, int]:
+    """A byte span without the white space, punctuation and quote marks at
+    its ends (so a quote's trailing comma inside the marks does not decide an
+    exact match): '“We won,”' and 'We won' trim to the same span."""
+    a, b = span
+    text = raw[a:b].decode("utf-8", "replace")
+    left = len(text) - len(text.lstrip(TRIM))
+    right = len(text.rstrip(TRIM))
+    if right <= left:
+        return span
+    return a + len(text[:left].encode("utf-8")), a + len(text[:right].encode("utf-8"))
 
 
 # ---------------------------------------------------------------- speakers
@@ -189,25 +211,39 @@ def _norm_word(w: str) -> str:
     return w.rstrip("'’").replace(".", "")
 
 
+HEAD_END = re.compile(r"[,(;:]|\s(?:of|for|with|at|from|to|in|on|who|which|that|and|or)\s", re.IGNORECASE)
+
+
+def head_phrase(source: str) -> str:
+    """A Source up to its first comma, parenthesis or preposition: the phrase
+    whose last word is its head ("Jean-Marc Ayrault, the foreign minister of
+    France" → "Jean-Marc Ayrault"; "a spokesman for the campaign" → "a spokesman")."""
+    m = HEAD_END.search(" " + source + " ")
+    return (" " + source)[: m.start()].strip() if m and m.start() > 0 else source.strip()
+
+
 def source_kind(source: str) -> str:
     """name | pronoun | description, by the words of a gold Source:
-    a pronoun alone (he, she, they, it, we, I, …); a name when, after a
-    leading determiner, the first word starts with a capital letter ("The New
-    York Post", "Democratic nominee Hillary Clinton", "Trump"); otherwise a
-    description ("the source", "a spokesman for the campaign", "officials")."""
+    a pronoun alone (he, she, they, it, we, I, …); a name when the last word of
+    its head phrase (see `head_phrase`) starts with a capital letter ("The New
+    York Post", "Democratic nominee Hillary Clinton", "panel Chairman Jason
+    Chaffetz (R-Utah)", "Trump"); otherwise a description ("the source", "a
+    spokesman for the Clinton campaign", "the California congressman",
+    "officials")."""
     words = _words(source)
     if not words:
         return "description"
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
-    rest = words[1:] if words[0].lower() in DETERMINERS and len(words) > 1 else words
-    return "name" if rest[0][:1].isupper() else "description"
+    head = _words(head_phrase(source)) or words
+    return "name" if head[-1][:1].isupper() else "description"
 
 
 def name_words(source: str) -> list[str]:
-    """The capitalised words of a name, normalised (titles and determiners out)."""
+    """The capitalised words of a Source's head phrase, normalised (titles and
+    determiners out)."""
     out = []
-    for w in _words(source):
+    for w in _words(head_phrase(source)):
         n = _norm_word(w)
         if w[:1].isupper() and n and n not in TITLE_WORDS and n not in DETERMINERS:
             out.append(n)
@@ -217,9 +253,14 @@ def name_words(source: str) -> list[str]:
 def names_match(gold_source: str, predicted: str | None) -> bool:
     """Whether a predicted speaker names the gold Source: lower case, accents,
     punctuation and a possessive 's dropped, titles (Mr, Dr, Sen., …) ignored,
-    they match when the gold name's last word is a word of the prediction, or the
-    prediction's last word is a word of the gold name ("Conway" ~ "Kellyanne
-    Conway", "The New York Post" ~ "New York Post", "Bill Clinton" ~ "Clinton")."""
+    they match when the last word of the gold name (the capitalised words of its
+    head phrase) is a word of the prediction, or the prediction's last word is
+    a word of the gold name ("Conway" ~ "Kellyanne Conway", "The New York Post"
+    ~ "New York Post", "Bill Clinton" ~ "Clinton", "Jean-Marc Ayrault, the
+    foreign minister of France" ~ "Ayrault"), except that two full names with
+    the same surname must have the same given name before it, initials aside
+    ("Bill Clinton" is not "Hillary Clinton"; "Donald J. Trump" is "Donald
+    Trump")."""
     if not predicted:
         return False
     g = name_words(gold_source) or [_norm_word(w) for w in _words(gold_source)]
@@ -227,6 +268,10 @@ def names_match(gold_source: str, predicted: str | None) -> bool:
     p = [w for w in p if w and w not in TITLE_WORDS]
     if not g or not p:
         return False
+    if g[-1] == p[-1] and len(g) > 1 and len(p) > 1:
+        # same surname: the given names (initials aside) must not differ ("Bill Clinton" is not "Hillary Clinton")
+        gg, pg = [w for w in g[:-1] if len(w) > 1], [w for w in p[:-1] if len(w) > 1]
+        return not (gg and pg and gg[-1] != pg[-1])
     return g[-1] in p or p[-1] in g
 
 
@@ -265,7 +310,8 @@ def double_quoted(text: str) -> list[tuple[int, int]]:
             two = para[i : i + 2]
             ch = para[i]
             if open_at is None:
-                if two == "``":
+                if two in ("``", "''"):
+                    # ``…'' (TimeML, PTB) and ''…'' (two apostrophes for a double mark)
                     open_at, closer, i = i + 2, "''", i + 2
                     continue
                 if ch in ("“", '"', "«"):
@@ -282,7 +328,7 @@ def double_quoted(text: str) -> list[tuple[int, int]]:
         if open_at is not None and open_at < n:
             # continued in the next paragraph (or never closed): the rest of this one
             nxt = text[para_start + n :].lstrip()
-            if nxt[:1] in ("“", '"') or nxt[:2] == "``":
+            if nxt[:1] in ("“", '"') or nxt[:2] in ("``", "''"):
                 spans.append((para_start + open_at, para_start + len(para.rstrip())))
     return spans
 
@@ -298,7 +344,9 @@ def _paragraphs(text: str):
 def quote_pattern(quote: tuple[int, int], source: tuple[int, int] | None, cue: tuple[int, int] | None, text: str) -> str:
     """The shape of a gold attribution around one of its quotes, from the
     positions of Source and Cue: "Q, said X", "Q, X said", "X said: Q",
-    "according to X, Q", "X said (that) … Q", "source in another paragraph",
+    "according to X, Q", "X said (that) … Q" (the quote in the same sentence,
+    after the cue), "X said. Q (a later sentence)" (a quote continued after its
+    attribution), "source in another paragraph", "source inside quote",
     "no source"."""
     if source is None:
         return "no source"
@@ -313,10 +361,10 @@ def quote_pattern(quote: tuple[int, int], source: tuple[int, int] | None, cue: t
             return "Q, said X"
         return "Q, X said"
     if source[1] <= quote[0]:
-        between = text[(cue[1] if cue and cue[1] <= quote[0] else source[1]) : quote[0]]
-        if ":" in between:
+        between = text[max(source[1], cue[1] if cue and cue[1] <= quote[0] else 0) : quote[0]]
+        if ":" in between or cue_text.rstrip().endswith(":"):
             return "X said: Q"
-        if cue and cue[0] >= quote[1]:
-            return "Q (X inside), said"
+        if re.search(r"[.!?][\"”’']*\s", between):
+            return "X said. Q (a later sentence)"
         return "X said (that) … Q"
     return "source inside quote"

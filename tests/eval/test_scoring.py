@@ -118,7 +118,9 @@ def test_double_quoted_stretches():
 @pytest.mark.parametrize(
     "source, kind",
     [("he", "pronoun"), ("They", "pronoun"), ("The New York Post", "name"), ("Democratic nominee Hillary Clinton", "name"),
-     ("the source", "description"), ("a spokesman for the Clinton campaign", "description"), ("officials", "description")],
+     ("the source", "description"), ("a spokesman for the Clinton campaign", "description"), ("officials", "description"),
+     ("panel Chairman Rep. Jason Chaffetz (R-Utah)", "name"), ("the California congressman", "description"),
+     ("Jean-Marc Ayrault, the foreign minister of France,", "name")],
 )
 def test_source_kind(source, kind):
     assert source_kind(source) == kind
@@ -133,7 +135,11 @@ def test_source_kind(source, kind):
         ("Mr. Trump", "Donald Trump", True),
         ("Clinton's", "Hillary Clinton", True),
         ("Kellyanne Conway", "Donald Trump", False),
+        ("Jean-Marc Ayrault, the foreign minister of France,", "Jean-Marc Ayrault", True),
+        ("Jean-Marc Ayrault, the foreign minister of France,", "France", False),
         ("Trump", None, False),
+        ("Bill Clinton", "Hillary Clinton", False),
+        ("Donald J. Trump", "Donald Trump", True),
     ],
 )
 def test_names_match(gold, pred, ok):
@@ -156,3 +162,13 @@ def test_quote_pattern_from_source_and_cue_positions():
     s3 = text.rindex("Smith said")
     assert quote_pattern(q3, (s3, s3 + 5), (s3 + 6, s3 + 10), text) == "Q, X said"
     assert quote_pattern(q3, None, None, text) == "no source"
+    text = 'Smith said. “We won.” Smith said that “we won”. Smith said: “We won.”'
+    s1 = (0, 5)
+    q = (text.index("We won."), text.index("We won.") + 7)
+    assert quote_pattern(q, s1, (6, 10), text) == "X said. Q (a later sentence)"
+    q = (text.index("we won"), text.index("we won") + 6)
+    s2 = text.index("Smith said that")
+    assert quote_pattern(q, (s2, s2 + 5), (s2 + 6, s2 + 10), text) == "X said (that) … Q"
+    q = (text.rindex("We won."), text.rindex("We won.") + 7)
+    s3 = text.rindex("Smith said:")
+    assert quote_pattern(q, (s3, s3 + 5), (s3 + 6, s3 + 11), text) == "X said: Q"
