@@ -127,9 +127,27 @@ def entities(tags: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+SPORTS = re.compile(
+    r"^(?:NFL )?(?:SOCCER|CRICKET|BASEBALL|TENNIS|GOLF|CYCLING|ATHLETICS|RUGBY UNION|RUGBY LEAGUE|RUGBY|"
+    r"BASKETBALL|RALLYING|SQUASH|MOTOR RACING|BOXING|HORSE RACING|BADMINTON|MOTORCYCLING|MOTOCROSS|"
+    r"AMERICAN FOOTBALL|ICE HOCKEY|HOCKEY|ROWING|SWIMMING|SKIING|ALPINE SKIING|YACHTING|SAILING|VOLLEYBALL|"
+    r"HANDBALL|JUDO|OLYMPICS|FORMULA ONE|TRIATHLON|GYMNASTICS|DARTS|SNOOKER|TABLE TENNIS)\s*-",
+    re.IGNORECASE,
+)
+
+
+def is_sports(headline: str) -> bool:
+    """A sports report, by the Reuters headline's slug ("SOCCER - …",
+    "Tennis - …", "Boxing-Bruno …"): results and standings tables, the part of
+    CoNLL-2003 least like the news the product is for."""
+    return bool(SPORTS.match(headline))
+
+
 def conll_corpus(data: Path, split: str) -> tuple[list[dict], dict]:
     """One document per article: the headline as catalog title and first
-    paragraph, then every sentence (the dateline too) as its own paragraph."""
+    paragraph, then every sentence (the dateline too) as its own paragraph
+    (CoNLL keeps no paragraph breaks; Reuters paragraphs are mostly one
+    sentence). Gold: {"sports": bool, "mentions": [...]}."""
     docs_out, gold = [], {}
     for n, sentences in enumerate(read_conll(data / "conll2003" / f"{split}.conll"), start=1):
         did = f"conll-{split}-{n:04d}"
@@ -146,10 +164,11 @@ def conll_corpus(data: Path, split: str) -> tuple[list[dict], dict]:
                 items.append((base + spans[a][0], base + spans[b - 1][1], kind))
             text += line + "\n\n"
         offs = byte_offsets(text)
-        gold[did] = [
+        mentions = [
             {"start": to_bytes((a, b), offs)[0], "end": to_bytes((a, b), offs)[1], "type": k, "text": text[a:b]}
             for a, b, k in items
         ]
+        gold[did] = {"sports": is_sports(title or ""), "mentions": mentions}
         docs_out.append({"id": did, "text": text, "title": title, "language": "en", "genre": "news"})
     return docs_out, gold
 
@@ -162,7 +181,8 @@ def read_brat(path: Path) -> tuple[dict, list[dict]]:
     several fragments, not always in text order); E lines → [{role: T id}]."""
     spans, events = {}, []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        # a span's text may run over several lines: only "T12\t…" and "E3\t…" lines count
+        if re.match(r"T\d+\t", line):
             tid, info = (line.split("\t") + [""])[:2]
             label, _, offsets = info.partition(" ")
             frags = []
@@ -170,7 +190,7 @@ def read_brat(path: Path) -> tuple[dict, list[dict]]:
                 a, _, b = frag.strip().partition(" ")
                 frags.append((int(a), int(b)))
             spans[tid] = (label, sorted(frags))
-        elif line.startswith("E"):
+        elif re.match(r"E\d+\t", line):
             _, info = line.split("\t")[:2]
             roles = {}
             for part in info.split():

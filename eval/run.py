@@ -14,6 +14,7 @@ target/eval/errors/*.jsonl).
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
 import json
 import re
@@ -110,9 +111,26 @@ def write_errors(args, task: str, rows: list[dict]) -> Path:
 # ---------------------------------------------------------------- names
 
 
+class Segments:
+    """Which kind of segment (paragraph, heading, title …) a source byte is in."""
+
+    def __init__(self, export: Path):
+        self.by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for r in table(export, "segments"):
+            self.by_doc[r["doc_id"]].append((r["source_start"], r["source_end"], r["kind"]))
+        for v in self.by_doc.values():
+            v.sort()
+
+    def kind(self, doc: str, byte: int) -> str:
+        segs = self.by_doc.get(doc, [])
+        k = bisect.bisect_right(segs, (byte, float("inf"), "")) - 1
+        return segs[k][2] if k >= 0 and segs[k][0] <= byte < segs[k][1] else "none"
+
+
 def eval_names(args) -> dict:
     folder, export, gold, secs = build(args, "names")
     actors = {a["actor_id"]: a for a in table(export, "actors")}
+    segments = Segments(export)
     pred: dict[str, list[dict]] = defaultdict(list)
     for m in table(export, "mentions"):
         a = actors.get(m["actor_id"], {})
@@ -120,46 +138,58 @@ def eval_names(args) -> dict:
             {"start": m["source_start"], "end": m["source_end"], "type": TYPES.get(a.get("type"), "?"), "surface": m["surface"], "actor": a.get("name")}
         )
     docs = sorted(set(gold) | set(pred))
-    g_all = {d: [(g["start"], g["end"]) for g in gold.get(d, []) if g["type"] in ("PER", "ORG")] for d in docs}
-    p_all = {d: [(p["start"], p["end"]) for p in pred.get(d, [])] for d in docs}
-    out = {"documents": len(docs), "build_seconds": round(secs, 1)}
+    mentions = {d: gold.get(d, {}).get("mentions", []) for d in docs}
+    news = [d for d in docs if not gold.get(d, {}).get("sports")]
+
+    def spans(items, keep=lambda x: True):
+        return [(x["start"], x["end"]) for x in items if keep(x)]
+
+    person_org = lambda g: g["type"] in ("PER", "ORG")  # noqa: E731
+    out = {"documents": len(docs), "news documents (no sports)": len(news), "build_seconds": round(secs, 1)}
     for mode in ("exact", "overlap"):
-        out[f"PER+ORG {mode}"] = score_spans(g_all, p_all, mode)
+        out[f"PER+ORG {mode}"] = score_spans({d: spans(mentions[d], person_org) for d in docs}, {d: spans(pred.get(d, [])) for d in docs}, mode)
         for t in ("PER", "ORG"):
-            gt = {d: [(g["start"], g["end"]) for g in gold.get(d, []) if g["type"] == t] for d in docs}
-            pt = {d: [(p["start"], p["end"]) for p in pred.get(d, []) if p["type"] == t] for d in docs}
+            gt = {d: spans(mentions[d], lambda g, t=t: g["type"] == t) for d in docs}
+            pt = {d: spans(pred.get(d, []), lambda p, t=t: p["type"] == t) for d in docs}
             out[f"{t} {mode}"] = score_spans(gt, pt, mode)
-    # type accuracy: each gold PER/ORG with an overlapping prediction, typed by the best one
+    out["PER+ORG overlap, news only"] = score_spans({d: spans(mentions[d], person_org) for d in news}, {d: spans(pred.get(d, [])) for d in news}, "overlap")
+    # type accuracy: each gold PER/ORG with an overlapping prediction, typed by the best one;
+    # recall by the kind of segment the gold mention is in
     right = total = 0
+    by_segment: dict[str, Counter] = defaultdict(Counter)
     errors = []
     src = Sources(folder)
     for d in docs:
-        gl = [g for g in gold.get(d, []) if g["type"] in ("PER", "ORG")]
+        gl = [g for g in mentions[d] if person_org(g)]
         pl = pred.get(d, [])
-        gs = [(g["start"], g["end"]) for g in gl]
-        ps = [(p["start"], p["end"]) for p in pl]
+        gs, ps = spans(gl), spans(pl)
         p_of_g, g_of_p = match_spans(gs, ps, "overlap")
+        sports = bool(gold.get(d, {}).get("sports"))
         for i, g in enumerate(gl):
+            seg = segments.kind(d, g["start"])
+            by_segment[seg]["gold"] += 1
             j = best_match(gs[i], ps, p_of_g[i])
+            base = {"doc": d, "start": g["start"], "end": g["end"], "gold": g["text"], "gold_type": g["type"], "segment": seg, "sports": sports}
             if j is None:
                 if args.errors:
-                    errors.append({"error": "miss", "doc": d, "start": g["start"], "end": g["end"], "gold": g["text"], "gold_type": g["type"], "context": src.context(d, g["start"], g["end"])})
+                    errors.append({"error": "miss", **base, "context": src.context(d, g["start"], g["end"])})
                 continue
+            by_segment[seg]["found"] += 1
             total += 1
             p = pl[j]
             right += p["type"] == g["type"]
-            if args.errors and p["type"] != g["type"]:
-                errors.append({"error": "wrong_type", "doc": d, "start": g["start"], "end": g["end"], "gold": g["text"], "gold_type": g["type"], "pred": p["surface"], "pred_type": p["type"], "actor": p["actor"], "context": src.context(d, g["start"], g["end"])})
-            elif args.errors and (p["start"], p["end"]) != gs[i]:
-                errors.append({"error": "span", "doc": d, "start": g["start"], "end": g["end"], "gold": g["text"], "gold_type": g["type"], "pred": p["surface"], "pred_type": p["type"], "actor": p["actor"], "context": src.context(d, g["start"], g["end"])})
+            kind = "wrong_type" if p["type"] != g["type"] else "span" if (p["start"], p["end"]) != gs[i] else None
+            if args.errors and kind:
+                errors.append({"error": kind, **base, "pred": p["surface"], "pred_type": p["type"], "actor": p["actor"], "context": src.context(d, g["start"], g["end"])})
         if args.errors:
-            other = [(g["start"], g["end"], g["type"]) for g in gold.get(d, []) if g["type"] not in ("PER", "ORG")]
+            other = [(g["start"], g["end"], g["type"]) for g in mentions[d] if not person_org(g)]
             for j, p in enumerate(pl):
                 if g_of_p[j]:
                     continue
                 hit = [t for s, e, t in other if s < p["end"] and p["start"] < e]
-                errors.append({"error": "false_positive", "doc": d, "start": p["start"], "end": p["end"], "pred": p["surface"], "pred_type": p["type"], "actor": p["actor"], "gold_type": hit[0] if hit else None, "context": src.context(d, p["start"], p["end"])})
+                errors.append({"error": "false_positive", "doc": d, "start": p["start"], "end": p["end"], "pred": p["surface"], "pred_type": p["type"], "actor": p["actor"], "gold_type": hit[0] if hit else None, "segment": segments.kind(d, p["start"]), "sports": sports, "context": src.context(d, p["start"], p["end"])})
     out["type accuracy"] = {"accuracy": right / total if total else None, "matched": total}
+    out["overlap recall by segment kind"] = {k: {"gold": c["gold"], "recall": c["found"] / c["gold"]} for k, c in sorted(by_segment.items(), key=lambda kv: -kv[1]["gold"])}
     if args.errors:
         out["errors_file"] = str(write_errors(args, "names", errors))
     return out
@@ -279,6 +309,8 @@ def locate_date(raw: bytes, ev: dict) -> tuple[int, int, bool]:
 def eval_dates(args) -> dict:
     folder, export, gold, secs = build(args, "dates")
     src = Sources(folder)
+    segments = Segments(export)
+    by_segment: dict[str, Counter] = defaultdict(Counter)
     pred: dict[str, list[dict]] = defaultdict(list)
     not_located = 0
     for ev in table(export, "events"):
@@ -321,10 +353,13 @@ def eval_dates(args) -> dict:
         for i, g in enumerate(scored):
             j = best_match(gs[i], ps, p_of_g[i])
             gv = normalise_value(g["value"])
+            seg = segments.kind(d, g["start"])
+            by_segment[seg]["gold"] += 1
             if j is None:
                 if args.errors:
-                    errors.append({"error": "miss", "doc": d, "start": g["start"], "end": g["end"], "gold": g["text"], "gold_type": g["type"], "gold_value": g["value"], "context": src.context(d, g["start"], g["end"])})
+                    errors.append({"error": "miss", "doc": d, "start": g["start"], "end": g["end"], "gold": g["text"], "gold_type": g["type"], "gold_value": g["value"], "segment": seg, "context": src.context(d, g["start"], g["end"])})
                 continue
+            by_segment[seg]["found"] += 1
             ok = pk[j]["value"] == gv
             value_tp += ok
             if args.errors and not ok:
@@ -343,6 +378,7 @@ def eval_dates(args) -> dict:
         "value": prf(value_tp, n_pred, value_tp, n_gold),
         "left out of the scores": {k: {"gold": n, "with a prediction": left_out_found[k]} for k, n in sorted(left_out.items())},
         "predictions on left-out expressions (not counted)": ignored,
+        "relaxed recall by segment kind": {k: {"gold": c["gold"], "recall": c["found"] / c["gold"]} for k, c in sorted(by_segment.items(), key=lambda kv: -kv[1]["gold"])},
         "predictions located by estimate": not_located,
     }
     if args.errors:
@@ -366,8 +402,12 @@ def report(scores: dict) -> str:
         for k in ("PER+ORG exact", "PER+ORG overlap", "PER exact", "PER overlap", "ORG exact", "ORG overlap"):
             v = s[k]
             lines.append(row.format("names", k, fmt(v["precision"]), fmt(v["recall"]), fmt(v["f1"]), v["gold"], v["pred"]))
+        v = s["PER+ORG overlap, news only"]
+        lines.append(row.format("names", f"PER+ORG overlap, news ({s['news documents (no sports)']} docs)", fmt(v["precision"]), fmt(v["recall"]), fmt(v["f1"]), v["gold"], v["pred"]))
         t = s["type accuracy"]
         lines.append(row.format("names", "type accuracy (overlap matches)", "", "", fmt(t["accuracy"]), t["matched"], ""))
+        kinds = ", ".join(f"{k} {v['recall']:.3f} of {v['gold']}" for k, v in s["overlap recall by segment kind"].items())
+        lines.append(f"names      recall by segment: {kinds}")
     if "quotes" in scores:
         s = scores["quotes"]
         for k in ("quotes overlap", "quotes exact (trimmed)"):
@@ -387,6 +427,8 @@ def report(scores: dict) -> str:
             v = s[k]
             lines.append(row.format("dates", k, fmt(v["precision"]), fmt(v["recall"]), fmt(v["f1"]), v["gold"], v["pred"]))
         lines.append(row.format("dates", "value accuracy (relaxed matches)", "", "", fmt(s["value accuracy"]), s["relaxed span"]["tp_gold"], ""))
+        kinds = ", ".join(f"{k} {v['recall']:.3f} of {v['gold']}" for k, v in s["relaxed recall by segment kind"].items())
+        lines.append(f"dates      recall by segment: {kinds}")
         lines.append(row.format("dates", "left out of the scores:", "", "", "", "gold", "found"))
         for k, v in s["left out of the scores"].items():
             lines.append(row.format("dates", f"  {k.removeprefix('left out: ')}", "", "", "", v["gold"], v["with a prediction"]))

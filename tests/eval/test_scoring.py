@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval"))
 
-from corpora import detokenise, entities, strip_timeml  # noqa: E402
+from corpora import detokenise, entities, is_sports, strip_timeml  # noqa: E402
 from scoring import (  # noqa: E402
     byte_offsets,
     date_scope,
@@ -172,3 +172,10 @@ def test_quote_pattern_from_source_and_cue_positions():
     q = (text.rindex("We won."), text.rindex("We won.") + 7)
     s3 = text.rindex("Smith said:")
     assert quote_pattern(q, (s3, s3 + 5), (s3 + 6, s3 + 11), text) == "X said: Q"
+
+
+def test_sports_reports_by_headline_slug():
+    assert is_sports("SOCCER - JAPAN GET LATE WIN")
+    assert is_sports("Boxing-Bruno quits over fee")
+    assert not is_sports("Yeltsin endorses Lebed - Interfax")
+    assert not is_sports("PRESS DIGEST - Bulgaria - Aug 30")
