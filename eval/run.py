@@ -198,8 +198,10 @@ def eval_names(args) -> dict:
 # ---------------------------------------------------------------- quotes
 
 
-def speaker_verdict(q: dict, pred: dict, named_sources: list[list]) -> str:
-    """right | wrong | unattributed for a matched gold quote (see README)."""
+def speaker_verdict(q: dict, pred: dict, named_sources: list[list], strict: bool = False) -> str:
+    """right | wrong | unattributed for a matched gold quote (see README).
+    `strict`: a pronoun or description is credited only to the nearest named
+    Source before it, not to any earlier one the prediction names."""
     if pred["speaker_kind"] == "unattributed" or not pred["speaker"]:
         return "unattributed"
     kind, source, speaker = q["kind"], q["source"], pred["speaker"]
@@ -210,8 +212,11 @@ def speaker_verdict(q: dict, pred: dict, named_sources: list[list]) -> str:
     if pred["speaker_kind"] == "named":
         # credited to a named antecedent: the nearest named Source before this one that the prediction names
         for start, name in reversed(named_sources):
-            if start < q["source_start"] and names_match(name, speaker):
-                return "right"
+            if start < q["source_start"]:
+                if names_match(name, speaker):
+                    return "right"
+                if strict:
+                    break
     return "wrong"
 
 
@@ -228,6 +233,7 @@ def eval_quotes(args) -> dict:
     by_kind: dict[str, Counter] = defaultdict(Counter)
     by_pattern: dict[str, Counter] = defaultdict(Counter)
     errors = []
+    strict_right = 0
     for d in docs:
         gq = gold.get(d, {}).get("quotes", [])
         named = gold.get(d, {}).get("sources", [])
@@ -251,6 +257,7 @@ def eval_quotes(args) -> dict:
             p = pl[j]
             v = speaker_verdict(q, p, named) if q["kind"] != "none" else "no gold source"
             verdicts[v] += 1
+            strict_right += v == "right" and (q["kind"] == "name" or speaker_verdict(q, p, named, strict=True) == "right")
             by_kind[q["kind"]][v] += 1
             by_pattern[q["pattern"]][v] += 1
             if args.errors and v in ("wrong", "unattributed"):
@@ -272,6 +279,7 @@ def eval_quotes(args) -> dict:
         "quotes overlap": prf(tp_pred, n_pred, tp_gold, n_gold),
         "quotes exact (trimmed)": score_spans(exact["g"], exact["p"], "exact"),
         "speaker accuracy": verdicts["right"] / attributed_gold if attributed_gold else None,
+        "speaker accuracy, nearest antecedent only": strict_right / attributed_gold if attributed_gold else None,
         "unattributed share": verdicts["unattributed"] / matched if matched else None,
         "matched": matched,
         "matched without gold source": verdicts["no gold source"],
@@ -414,6 +422,7 @@ def report(scores: dict) -> str:
             v = s[k]
             lines.append(row.format("quotes", k, fmt(v["precision"]), fmt(v["recall"]), fmt(v["f1"]), v["gold"], v["pred"]))
         lines.append(row.format("quotes", "speaker accuracy (matched)", "", "", fmt(s["speaker accuracy"]), s["matched"] - s["matched without gold source"], ""))
+        lines.append(row.format("quotes", "  nearest antecedent only", "", "", fmt(s["speaker accuracy, nearest antecedent only"]), s["matched"] - s["matched without gold source"], ""))
         lines.append(row.format("quotes", "unattributed share (matched)", "", "", fmt(s["unattributed share"]), s["matched"], ""))
         sub = "{:<8}   {:<40} {:>7} {:>7} {:>7}"
         lines.append(sub.format("quotes", "matched quotes by gold source, pattern", "matched", "right", "unattr"))
