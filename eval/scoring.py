@@ -79,17 +79,31 @@ def match_spans(gold: list[tuple[int, int]], pred: list[tuple[int, int]], mode: 
     return p_of_g, g_of_p
 
 
+class SpanTally:
+    """Counts over documents for P/R/F1: `add` matches one document's spans
+    and returns the matches (see `match_spans`); `scores` gives `prf`."""
+
+    def __init__(self):
+        self.n_gold = self.n_pred = self.tp_gold = self.tp_pred = 0
+
+    def add(self, gold: list, pred: list, mode: str) -> tuple[list[list[int]], list[list[int]]]:
+        p_of_g, g_of_p = match_spans(gold, pred, mode)
+        self.n_gold += len(gold)
+        self.n_pred += len(pred)
+        self.tp_gold += sum(1 for x in p_of_g if x)
+        self.tp_pred += sum(1 for x in g_of_p if x)
+        return p_of_g, g_of_p
+
+    def scores(self) -> dict:
+        return prf(self.tp_pred, self.n_pred, self.tp_gold, self.n_gold)
+
+
 def score_spans(gold: dict, pred: dict, mode: str) -> dict:
     """P/R/F1 over documents: `gold` and `pred` map doc id → list of spans."""
-    n_gold = n_pred = tp_gold = tp_pred = 0
-    for doc in set(gold) | set(pred):
-        g, p = gold.get(doc, []), pred.get(doc, [])
-        p_of_g, g_of_p = match_spans(g, p, mode)
-        n_gold += len(g)
-        n_pred += len(p)
-        tp_gold += sum(1 for x in p_of_g if x)
-        tp_pred += sum(1 for x in g_of_p if x)
-    return prf(tp_pred, n_pred, tp_gold, n_gold)
+    tally = SpanTally()
+    for doc in sorted(set(gold) | set(pred)):
+        tally.add(gold.get(doc, []), pred.get(doc, []), mode)
+    return tally.scores()
 
 
 def best_match(span: tuple[int, int], candidates: list[tuple[int, int]], indices: list[int]) -> int | None:

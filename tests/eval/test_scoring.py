@@ -151,27 +151,29 @@ def test_description_match_by_head_noun():
     assert not description_match("the campaign", "a senior official")
 
 
-def test_quote_pattern_from_source_and_cue_positions():
-    text = '“We won,” said Smith. Smith said: “We won.” “We won,” Smith said.'
-    q1 = (1, 8)
-    assert quote_pattern(q1, (15, 20), (10, 14), text) == "Q, said X"
-    q2 = (text.index("We won.") , text.index("We won.") + 7)
-    s2 = text.index("Smith said:")
-    assert quote_pattern(q2, (s2, s2 + 5), (s2 + 6, s2 + 10), text) == "X said: Q"
-    q3 = (text.rindex("We won,"), text.rindex("We won,") + 7)
-    s3 = text.rindex("Smith said")
-    assert quote_pattern(q3, (s3, s3 + 5), (s3 + 6, s3 + 10), text) == "Q, X said"
-    assert quote_pattern(q3, None, None, text) == "no source"
-    text = 'Smith said. “We won.” Smith said that “we won”. Smith said: “We won.”'
-    s1 = (0, 5)
-    q = (text.index("We won."), text.index("We won.") + 7)
-    assert quote_pattern(q, s1, (6, 10), text) == "X said. Q (a later sentence)"
-    q = (text.index("we won"), text.index("we won") + 6)
-    s2 = text.index("Smith said that")
-    assert quote_pattern(q, (s2, s2 + 5), (s2 + 6, s2 + 10), text) == "X said (that) … Q"
-    q = (text.rindex("We won."), text.rindex("We won.") + 7)
-    s3 = text.rindex("Smith said:")
-    assert quote_pattern(q, (s3, s3 + 5), (s3 + 6, s3 + 11), text) == "X said: Q"
+def find(text: str, part: str) -> tuple[int, int]:
+    """The span of the first occurrence of `part` in `text`."""
+    at = text.index(part)
+    return at, at + len(part)
+
+
+@pytest.mark.parametrize(
+    "text, quote, source, cue, pattern",
+    [
+        ("“We won,” said Smith.", "We won,", "Smith", "said", "Q, said X"),
+        ("“We won,” Smith said.", "We won,", "Smith", "said", "Q, X said"),
+        ("Smith said: “We won.”", "We won.", "Smith", "said:", "X said: Q"),
+        ("Smith said that “we won”.", "we won", "Smith", "said", "X said (that) … Q"),
+        ("“A,” Smith said. “We won.”", "We won.", "Smith", "said", "X said. Q (a later sentence)"),
+        ("According to Smith, “we won”.", "we won", "Smith", "According to", "according to X, Q"),
+        ("Smith said so.\n“We won.”", "We won.", "Smith", "said", "source in another paragraph"),
+        ("“We won,” it read.", "We won,", None, None, "no source"),
+    ],
+)
+def test_quote_pattern_from_source_and_cue_positions(text, quote, source, cue, pattern):
+    s = find(text, source) if source else None
+    c = find(text, cue) if cue else None
+    assert quote_pattern(find(text, quote), s, c, text) == pattern
 
 
 def test_sports_reports_by_headline_slug():
