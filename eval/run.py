@@ -235,6 +235,7 @@ def eval_quotes(args) -> dict:
     by_pattern: dict[str, Counter] = defaultdict(Counter)
     errors = []
     strict_right = 0
+    by_length: dict[str, Counter] = defaultdict(Counter)
     for d in docs:
         gq = gold.get(d, {}).get("quotes", [])
         named = gold.get(d, {}).get("sources", [])
@@ -247,6 +248,9 @@ def eval_quotes(args) -> dict:
         p_of_g, g_of_p = tally.add(gs, ps, "overlap")
         for i, q in enumerate(gq):
             j = best_match(gs[i], ps, p_of_g[i])
+            size = "1-3 words" if len(q["text"].split()) <= 3 else "4+ words"
+            by_length[size]["gold"] += 1
+            by_length[size]["found"] += j is not None
             if j is None:
                 if args.errors:
                     errors.append({"error": "miss", "doc": d, "start": q["start"], "end": q["end"], "gold": q["text"], "gold_speaker": q["source"], "gold_kind": q["kind"], "pattern": q["pattern"], "context": src.context(d, q["start"], q["end"])})
@@ -280,6 +284,7 @@ def eval_quotes(args) -> dict:
         "unattributed share": verdicts["unattributed"] / matched if matched else None,
         "matched": matched,
         "matched without gold source": verdicts["no gold source"],
+        "recall by quote length": {k: {"gold": c["gold"], "recall": c["found"] / c["gold"]} for k, c in sorted(by_length.items())},
         "by source kind": {k: share(c) for k, c in sorted(by_kind.items()) if k != "none"},
         "by pattern": {k: share(c) for k, c in sorted(by_pattern.items(), key=lambda kv: -sum(kv[1].values())) if k != "no source"},
     }
@@ -418,6 +423,8 @@ def report(scores: dict) -> str:
         for k in ("quotes overlap", "quotes exact (trimmed)"):
             v = s[k]
             lines.append(row.format("quotes", k, fmt(v["precision"]), fmt(v["recall"]), fmt(v["f1"]), v["gold"], v["pred"]))
+        kinds = ", ".join(f"{k} {v['recall']:.3f} of {v['gold']}" for k, v in s["recall by quote length"].items())
+        lines.append(f"quotes     recall by length: {kinds}")
         lines.append(row.format("quotes", "speaker accuracy (matched)", "", "", fmt(s["speaker accuracy"]), s["matched"] - s["matched without gold source"], ""))
         lines.append(row.format("quotes", "  nearest antecedent only", "", "", fmt(s["speaker accuracy, nearest antecedent only"]), s["matched"] - s["matched without gold source"], ""))
         lines.append(row.format("quotes", "unattributed share (matched)", "", "", fmt(s["unattributed share"]), s["matched"], ""))

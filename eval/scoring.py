@@ -209,7 +209,12 @@ DETERMINERS = {
     "other", "most", "few", "all", "both", "these", "those", "this", "each", "any", "no",
     "more", "his", "her", "their", "its", "our", "my", "your",
 }
-TITLE_WORDS = {"mr", "mrs", "ms", "dr", "miss", "sen", "rep", "gov", "gen", "president", "senator", "sir", "lord"}
+TITLE_WORDS = {
+    "mr", "mrs", "ms", "dr", "miss", "sir", "lord", "lady", "dame", "prof", "professor", "rev", "father", "pope",
+    "sen", "senator", "rep", "representative", "gov", "governor", "president", "vice", "secretary", "minister",
+    "prime", "chancellor", "justice", "judge", "chief", "mayor", "speaker", "chairman", "chairwoman", "director",
+    "gen", "general", "col", "lt", "maj", "capt", "adm", "sgt", "ambassador", "sheriff", "attorney", "former",
+}
 WORD = re.compile(r"[\w’'.-]+", re.UNICODE)
 
 

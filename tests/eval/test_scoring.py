@@ -140,6 +140,7 @@ def test_source_kind(source, kind):
         ("Trump", None, False),
         ("Bill Clinton", "Hillary Clinton", False),
         ("Donald J. Trump", "Donald Trump", True),
+        ("Justice Scalia", "Antonin Scalia", True),
     ],
 )
 def test_names_match(gold, pred, ok):
