@@ -16,7 +16,8 @@ A corpus folder holds catalog.toml (one [[document]] per source), the source fil
 `corpus build` writes documents, segments, actors, mentions, quotes and events as Parquet (the lossless \
 master copy) and CSV (the spreadsheet edition), plus datapackage.json, a dataset card (README.md) and \
 SHA256SUMS. The same inputs always give the same bytes.",
-    after_help = "Examples:\n  corpus build                          # corpus/ -> exports/\n  corpus build --corpus my-corpus --out my-exports\n  corpus build --shard 2/3 --out parts/2   # one shard of three, as a part\n  corpus merge parts/1 parts/2 parts/3 --out exports\n  corpus verify exports                 # re-hash every file\n  corpus check --corpus my-corpus       # lint without exporting\n  corpus stats exports                  # what is in an export\n\nExit status: 0 success, 1 verification or check found problems, 2 error."
+    after_help = "Examples:\n  corpus build                          # corpus/ -> exports/\n  corpus build --corpus my-corpus --out my-exports\n  corpus build --shard 2/3 --out parts/2   # one shard of three, as a part\n  corpus merge parts/1 parts/2 parts/3 --out exports\n  corpus verify exports                 # re-hash every file\n  corpus check --corpus my-corpus       # lint without exporting\n  corpus stats exports                  # what is in an export\n\nExit status: 0 success, 1 verification or check found problems, 2 error, 130 or 143 \
+interrupted by SIGINT or SIGTERM (the unfinished export removed)."
 )]
 struct Cli {
     #[command(subcommand)]
