@@ -114,9 +114,13 @@ fn a_failed_cleanup_after_the_swap_is_a_warning_not_an_error() {
         for d in [t.corpus(), t.corpus().join("documents")] {
             mode(&d, 0o755).expect("chmod");
         }
+        // A copy of the binary nobody can run, wherever the checkout is.
+        let binary = t.path().join("corpus-bin");
+        std::fs::copy(env!("CARGO_BIN_EXE_corpus"), &binary).expect("copy the binary");
+        mode(&binary, 0o755).expect("chmod");
         Command::new("setpriv")
             .args(["--reuid", "65534", "--regid", "65534", "--clear-groups"])
-            .arg(env!("CARGO_BIN_EXE_corpus"))
+            .arg(&binary)
             .args(["build", "--quiet", "--corpus", "corpus", "--out", "out"])
             .current_dir(t.path())
             .output()
