@@ -2,7 +2,6 @@
 //! checksum, and move into place atomically.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -21,6 +20,7 @@ use crate::package::{datapackage, file_entry, sums, FileEntry, PACKAGE_FILE, SUM
 use crate::rows::{sha256_hex, BatchBuilder, Processed, Sources};
 use crate::schema;
 use crate::shard::{inputs_fingerprint, PartActor, PartManifest, Shard, PART_FILE};
+use crate::target::{output_error, Target};
 use crate::writers::TableWriter;
 
 /// What to build.
@@ -35,12 +35,14 @@ pub struct BuildOptions {
     pub batch_documents: usize,
     /// Build only this shard's documents, as a part for `merge`.
     pub shard: Option<Shard>,
+    /// Replace `out` even if it is not an export of this tool (or empty).
+    pub force: bool,
 }
 
 impl BuildOptions {
     /// Options with the default batch size.
     pub fn new(corpus: impl Into<PathBuf>, out: impl Into<PathBuf>) -> BuildOptions {
-        BuildOptions { corpus: corpus.into(), out: out.into(), batch_documents: 8, shard: None }
+        BuildOptions { corpus: corpus.into(), out: out.into(), batch_documents: 8, shard: None, force: false }
     }
 }
 
@@ -90,6 +92,9 @@ pub struct Summary {
     pub files: Vec<FileEntry>,
     /// Time per stage.
     pub times: StageTimes,
+    /// What went wrong without failing the build: the export is in
+    /// place (for example, the previous one could not be removed).
+    pub warnings: Vec<String>,
 }
 
 /// Time spent per stage. The per-document stages are summed over all
@@ -223,142 +228,6 @@ pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Pro
     })
 }
 
-/// Removes a half-written folder unless the build completed.
-pub(crate) struct TempDir {
-    pub(crate) path: PathBuf,
-    keep: bool,
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        if !self.keep {
-            let _ = std::fs::remove_dir_all(&self.path);
-        }
-    }
-}
-
-/// Where the export goes: checks, the lock, and the temporary folder.
-pub(crate) struct Target {
-    out: PathBuf,
-    parent: PathBuf,
-    name: String,
-    _lock: File,
-}
-
-fn output_error(out: &Path, message: impl Into<String>) -> Error {
-    Error::Output { path: out.to_path_buf(), message: message.into() }
-}
-
-impl Target {
-    /// `inputs`: folders the build reads (the corpus, or the parts of a
-    /// merge), with what they are called: the output may neither be
-    /// inside one nor contain one, since replacing it would lose them.
-    pub(crate) fn prepare(out: &Path, inputs: &[(&Path, &str)]) -> Result<Target> {
-        let name = out
-            .file_name()
-            .and_then(|n| n.to_str())
-            .filter(|n| !n.starts_with('.'))
-            .ok_or_else(|| output_error(out, "give a folder name, such as `exports`"))?
-            .to_string();
-        if out.exists() && !out.is_dir() {
-            return Err(output_error(out, "exists and is not a folder: choose another --out"));
-        }
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let real_out = parent.canonicalize().map_err(|e| Error::io(&parent, e))?.join(&name);
-        for (input, what) in inputs {
-            let real_input = input.canonicalize().map_err(|e| Error::io(input, e))?;
-            if real_out.starts_with(&real_input) {
-                return Err(output_error(out, format!("is inside the {what}: write it somewhere else")));
-            }
-            if real_input.starts_with(&real_out) {
-                return Err(output_error(
-                    out,
-                    format!("contains the {what} {}: write it somewhere else", input.display()),
-                ));
-            }
-        }
-        let lock_path = parent.join(format!(".{name}.lock"));
-        let lock = File::create(&lock_path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::PermissionDenied => {
-                output_error(out, format!("the folder {} is not writable", parent.display()))
-            }
-            _ => Error::io(&lock_path, e),
-        })?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(output_error(
-                    out,
-                    "another build is writing this export right now: wait for it to finish",
-                ));
-            }
-            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&lock_path, e)),
-        }
-        Ok(Target { out: out.to_path_buf(), parent, name, _lock: lock })
-    }
-
-    pub(crate) fn temp_dir(&self) -> Result<TempDir> {
-        let path = self.parent.join(format!(".{}.tmp-{}", self.name, std::process::id()));
-        if path.exists() {
-            std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
-        }
-        std::fs::create_dir(&path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::PermissionDenied => {
-                output_error(&self.out, format!("the folder {} is not writable", self.parent.display()))
-            }
-            _ => Error::io(&path, e),
-        })?;
-        Ok(TempDir { path, keep: false })
-    }
-
-    /// Moves the finished folder into place; the old export is removed
-    /// only after the new one is there. Where the system can swap two
-    /// folders in one step, a reader sees the old export or the new one,
-    /// never neither; elsewhere the folder is absent for the instant
-    /// between two renames.
-    pub(crate) fn commit(&self, mut tmp: TempDir) -> Result<()> {
-        if self.out.is_dir() && exchange(&tmp.path, &self.out) {
-            // The temporary folder now holds the old export.
-            tmp.keep = true;
-            return std::fs::remove_dir_all(&tmp.path).map_err(|e| Error::io(&tmp.path, e));
-        }
-        let old = self.parent.join(format!(".{}.old-{}", self.name, std::process::id()));
-        let had_old = self.out.exists();
-        if had_old {
-            std::fs::rename(&self.out, &old).map_err(|e| Error::io(&self.out, e))?;
-        }
-        if let Err(e) = std::fs::rename(&tmp.path, &self.out) {
-            if had_old {
-                let _ = std::fs::rename(&old, &self.out);
-            }
-            return Err(Error::io(&self.out, e));
-        }
-        tmp.keep = true;
-        if had_old {
-            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
-        }
-        Ok(())
-    }
-}
-
-/// Swaps two existing folders atomically (renameat2 with RENAME_EXCHANGE
-/// on Linux, renameatx_np on macOS); false if the system or the file
-/// system cannot, and nothing moved.
-#[cfg(any(target_os = "linux", target_os = "macos"))]
-fn exchange(a: &Path, b: &Path) -> bool {
-    use rustix::fs::{renameat_with, RenameFlags, CWD};
-    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
-}
-
-#[cfg(not(any(target_os = "linux", target_os = "macos")))]
-fn exchange(_: &Path, _: &Path) -> bool {
-    false
-}
-
 /// What the writer thread made.
 struct Written {
     counts: HashMap<&'static str, usize>,
@@ -469,12 +338,13 @@ fn write_tables(
 /// when complete, so a failed build leaves the previous export intact.
 pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
     let catalog = CatalogIndex::load(&opts.corpus)?;
-    let actors = Actors::new(Gazetteer::load(&opts.corpus)?);
+    let (gazetteer, gazetteer_snapshot) = Gazetteer::load_snapshot(&opts.corpus)?;
+    let actors = Actors::new(gazetteer);
     let inputs_sha256 = match opts.shard {
         Some(_) => Some(inputs_fingerprint(&opts.corpus)?),
         None => None,
     };
-    let target = Target::prepare(&opts.out, &[(&opts.corpus, "corpus folder")])?;
+    let target = Target::prepare(&opts.out, &[(&opts.corpus, "corpus folder")], opts.force)?;
     let tmp = target.temp_dir()?;
 
     let mut entries: Vec<&IndexedDocument> =
@@ -579,9 +449,13 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         _ => None,
     };
     let (rows, files) = finish_folder(&tmp.path, &catalog.meta, &counts, &table_files, &card, part.as_ref())?;
-    target.commit(tmp)?;
+    // The build used the catalog and gazetteer as first read: if either
+    // file changed since, the export may be of neither version.
+    catalog.snapshot().unchanged()?;
+    gazetteer_snapshot.unchanged()?;
+    let warnings = target.commit(tmp)?;
     times.checksums = checksum_start.elapsed();
-    Ok(Summary { documents: entries.len(), source_bytes, rows, files, times })
+    Ok(Summary { documents: entries.len(), source_bytes, rows, files, times, warnings })
 }
 
 /// Rows per table, in table order.

@@ -31,6 +31,7 @@ mod rows;
 pub mod schema;
 mod shard;
 mod stats;
+mod target;
 mod verify;
 mod writers;
 
@@ -43,5 +44,6 @@ pub use package::{FileEntry, PACKAGE_FILE, SUMS_FILE};
 pub use rows::{sha256_hex, Processed, Sources, Value};
 pub use shard::{inputs_fingerprint, PartActor, PartManifest, Shard, PART_FILE};
 pub use stats::{stats, DocumentStats, Stats};
+pub use target::{abandon, Abandoned};
 pub use verify::{verify, Problem};
 pub use writers::{created_by, needs_guard, LIST_SEPARATOR, MAX_CELL_CHARS};
