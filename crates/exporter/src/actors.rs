@@ -3,17 +3,18 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use corpus_normaliser::{ActorMatcher, ActorRef, Annotations};
+use corpus_normaliser::{ActorRef, Annotations, Annotator};
 use corpus_parser::{ActorType, Gazetteer};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::rows::Value;
+use crate::batch::Value;
 use crate::shard::PartActor;
 
-/// The gazetteer, compiled, and the rule that names discovered actors.
+/// The gazetteer, compiled for the normaliser, and the rule that names
+/// discovered actors.
 pub struct Actors {
     gazetteer: Gazetteer,
-    matcher: ActorMatcher,
+    annotator: Annotator,
     curated_ids: HashSet<String>,
 }
 
@@ -40,14 +41,14 @@ pub fn slug(name: &str) -> String {
 impl Actors {
     /// Compiles a gazetteer.
     pub fn new(gazetteer: Gazetteer) -> Actors {
-        let matcher = ActorMatcher::new(&gazetteer);
+        let annotator = Annotator::new(&gazetteer);
         let curated_ids = gazetteer.actors.iter().map(|a| a.id.clone()).collect();
-        Actors { gazetteer, matcher, curated_ids }
+        Actors { gazetteer, annotator, curated_ids }
     }
 
-    /// The compiled matcher.
-    pub fn matcher(&self) -> &ActorMatcher {
-        &self.matcher
+    /// The normaliser's entry point, with this gazetteer.
+    pub fn annotator(&self) -> &Annotator {
+        &self.annotator
     }
 
     /// The id of a discovered actor: the slug of its name, set apart from

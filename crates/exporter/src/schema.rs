@@ -9,6 +9,9 @@ use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use corpus_normaliser::QualityFlag;
 use corpus_parser::BlockKind;
 
+/// The separator of list items in a CSV cell.
+pub const LIST_SEPARATOR: &str = "; ";
+
 /// A column's logical type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColumnType {

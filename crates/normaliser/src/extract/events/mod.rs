@@ -8,12 +8,12 @@ use corpus_parser::BlockKind;
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::dates::{find_dates, writes_day_first, DateContext, DatePrecision, YearState};
-use crate::document::Document;
+use crate::clean::Document;
+use crate::extract::dates::{find_dates, writes_day_first, DateContext, DatePrecision, YearState};
+use crate::extract::mentions::{ActorRef, Annotations, Mention};
+use crate::extract::sentences::sentence_bounds;
 use crate::lexicon::{dfa, has_case_folding_letter, Overlapping};
-use crate::mapped::CharCounter;
-use crate::mentions::{ActorRef, Annotations, Mention};
-use crate::sentences::sentence_bounds;
+use crate::offsets::CharCounter;
 
 /// One dated event. Offsets are code points of the document text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +67,7 @@ pub const EVENT_TYPES: [&str; 17] = [
 
 /// (category, trigger regex) from `data/event_triggers.txt`.
 static TRIGGERS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    crate::lexicon::entries(include_str!("../data/event_triggers.txt"))
+    crate::lexicon::entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/event_triggers.txt")))
         .into_iter()
         .filter_map(|line| {
             let (cat, words) = line.split_once(':')?;
@@ -116,11 +116,15 @@ static TRIGGER_WORDS: LazyLock<TriggerWords> = LazyLock::new(|| {
     let mut alt = Vec::new();
     let mut cats = Vec::new();
     // The same lines, in the same order, as `TRIGGERS` reads.
-    let lines =
-        crate::lexicon::entries(include_str!("../data/event_triggers.txt")).into_iter().filter_map(|line| {
-            let (cat, list) = line.split_once(':')?;
-            Some((*EVENT_TYPES.iter().find(|t| **t == cat.trim())?, list))
-        });
+    let lines = crate::lexicon::entries(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/en/event_triggers.txt"
+    )))
+    .into_iter()
+    .filter_map(|line| {
+        let (cat, list) = line.split_once(':')?;
+        Some((*EVENT_TYPES.iter().find(|t| **t == cat.trim())?, list))
+    });
     for (k, (cat, list)) in lines.enumerate() {
         cats.push(cat);
         for (a, w) in list.split(',').map(str::trim).filter(|w| !w.is_empty()).enumerate() {
@@ -399,7 +403,7 @@ fn classify(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mentions::ActorMatcher;
+    use crate::extract::mentions::ActorMatcher;
     use corpus_parser::{parse_blocks, Gazetteer, Hints};
     use std::path::Path;
 

@@ -11,8 +11,8 @@ use aho_corasick::dfa::DFA;
 use corpus_parser::{ActorType, BlockKind, Gazetteer};
 use regex::Regex;
 
-use crate::document::Document;
-use crate::flags::QualityFlag;
+use crate::clean::Document;
+use crate::clean::QualityFlag;
 #[cfg(test)]
 use crate::lexicon::Overlapping;
 use crate::lexicon::{
@@ -20,7 +20,7 @@ use crate::lexicon::{
     TITLES,
 };
 use crate::lexicon::{dfa, each_match};
-use crate::mapped::CharCounter;
+use crate::offsets::CharCounter;
 
 /// Which actor a mention is of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

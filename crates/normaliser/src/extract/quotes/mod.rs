@@ -11,11 +11,11 @@ use std::sync::LazyLock;
 use corpus_parser::{ActorType, BlockKind};
 use regex::Regex;
 
-use crate::document::{Document, Segment};
-use crate::flags::QualityFlag;
+use crate::clean::QualityFlag;
+use crate::clean::{Document, Segment};
+use crate::extract::mentions::{ActorMatcher, ActorRef, Annotations};
+use crate::extract::sentences::{position_of, Sentences};
 use crate::lexicon::{alternation, entries, re, ORG_HEADS, REPORTING_VERBS};
-use crate::mentions::{ActorMatcher, ActorRef, Annotations};
-use crate::sentences::{position_of, Sentences};
 
 /// The longest quote, in code points. A pair of marks further apart than
 /// this is not a quote (it is reported as an unbalanced mark): an
@@ -108,9 +108,9 @@ pub struct Quotes {
 }
 
 static SOURCE_NOUNS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!("../data/source_nouns.txt")));
+    LazyLock::new(|| entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/source_nouns.txt"))));
 static NAMING_CUES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!("../data/naming_cues.txt")));
+    LazyLock::new(|| entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/naming_cues.txt"))));
 
 /// A reporting verb or phrase, as a whole word.
 static CUE: LazyLock<Regex> =
@@ -683,7 +683,7 @@ impl Extractor<'_> {
 
     /// The mentions that start in `a..b` (mentions are sorted by start:
     /// a binary search, not a scan).
-    fn mentions_in(&self, a: usize, b: usize) -> &[crate::mentions::Mention] {
+    fn mentions_in(&self, a: usize, b: usize) -> &[crate::extract::mentions::Mention] {
         let m = &self.ann.mentions;
         let lo = m.partition_point(|x| x.start < a);
         let hi = m.partition_point(|x| x.start < b);
@@ -724,8 +724,9 @@ impl Extractor<'_> {
         if pronoun.eq_ignore_ascii_case("it") {
             return self.resolve_it(at);
         }
-        let is =
-            |m: &&crate::mentions::Mention, t: ActorType| self.actors.actor_name(m.actor, self.ann).1 == t;
+        let is = |m: &&crate::extract::mentions::Mention, t: ActorType| {
+            self.actors.actor_name(m.actor, self.ann).1 == t
+        };
         if pronoun.eq_ignore_ascii_case("they") {
             let found = self
                 .mentions_in(at.saturating_sub(600), at)
