@@ -148,6 +148,87 @@ fn write_tables(
     Ok(Written { counts, files, card, write, discovered: totals.part_actors() })
 }
 
+/// One document of a build, on a worker thread: the entry is read again
+/// from the catalog (the build keeps only its index), then processed. A
+/// panic is a bug, reported as an error of this document rather than a
+/// hung build.
+fn process_job(
+    actors: &Actors,
+    catalog: &CatalogIndex,
+    entry: &IndexedDocument,
+    cancel: &AtomicBool,
+) -> Result<Processed> {
+    if cancel.load(Ordering::Relaxed) {
+        return Err(output_error(Path::new(""), "cancelled"));
+    }
+    let entry = catalog.entry(entry)?;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // The offset map (8 bytes a character) has served: the rows need
+        // only the ranges in `sources`.
+        process(actors, &catalog.root, &entry).map(|mut p| {
+            p.doc.map = Default::default();
+            p
+        })
+    }))
+    .unwrap_or_else(|_| Err(Error::Bug { path: catalog.source_path(&entry) }))
+}
+
+/// Processes `entries` on all cores, up to `window` (twice a batch) at a
+/// time, in any order; puts them back in key order and hands them to the
+/// writer thread (`tx`) a batch at a time, so the output does not depend
+/// on the thread count and no core waits for the slowest document of a
+/// batch. `on_document` sees each document as it is handed over.
+fn process_in_order(
+    entries: &[&IndexedDocument],
+    actors: &Actors,
+    catalog: &CatalogIndex,
+    batch_size: usize,
+    tx: &std::sync::mpsc::SyncSender<Vec<Processed>>,
+    on_document: &mut dyn FnMut(&Processed),
+) -> Result<()> {
+    let window = 2 * batch_size;
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Result<Processed>)>();
+    let cancel = AtomicBool::new(false);
+    rayon::in_place_scope(|pool| -> Result<()> {
+        let (mut next_spawn, mut next_emit) = (0, 0);
+        let mut ready: BTreeMap<usize, Result<Processed>> = BTreeMap::new();
+        let mut batch = Vec::with_capacity(batch_size);
+        while next_emit < entries.len() {
+            while next_spawn < entries.len() && next_spawn - next_emit < window {
+                let (k, entry, done) = (next_spawn, entries[next_spawn], done_tx.clone());
+                let (actors, catalog, cancel) = (&actors, &catalog, &cancel);
+                pool.spawn(move |_| {
+                    let _ = done.send((k, process_job(actors, catalog, entry, cancel)));
+                });
+                next_spawn += 1;
+            }
+            let Ok((k, result)) = done_rx.recv() else { break };
+            ready.insert(k, result);
+            while let Some(result) = ready.remove(&next_emit) {
+                let p = match result {
+                    Ok(p) => p,
+                    Err(e) => {
+                        // The first failure in key order is the one reported.
+                        cancel.store(true, Ordering::Relaxed);
+                        return Err(e);
+                    }
+                };
+                on_document(&p);
+                batch.push(p);
+                next_emit += 1;
+                if batch.len() == batch_size && tx.send(std::mem::take(&mut batch)).is_err() {
+                    cancel.store(true, Ordering::Relaxed);
+                    return Ok(()); // the writer failed: its error is returned below
+                }
+            }
+        }
+        if !batch.is_empty() {
+            let _ = tx.send(batch);
+        }
+        Ok(())
+    })
+}
+
 /// Builds the export of `opts.corpus` into `opts.out`. The export is
 /// written to a temporary folder beside `out` and moved into place only
 /// when complete, so a failed build leaves the previous export intact.
@@ -167,79 +248,16 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     let bytes: u64 = entries.iter().map(|e| e.source_bytes).sum();
     progress(Progress::Started { documents: entries.len(), bytes });
 
-    // Documents are processed on all cores, up to `window` at a time, in
-    // any order; this thread puts them back in key order and hands them
-    // to the writer thread a batch at a time, so the output does not
-    // depend on the thread count and no core waits for the slowest
-    // document of a batch.
     let batch_size = opts.batch_documents.max(1);
-    let window = 2 * batch_size;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(1);
-    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Result<Processed>)>();
-    let cancel = AtomicBool::new(false);
     let mut source_bytes = 0u64;
     let mut cpu = StageTimes::default();
     let written = std::thread::scope(|scope| -> Result<Written> {
         let writer = scope.spawn(|| write_tables(&tmp.path, &actors, rx));
-        let processed = rayon::in_place_scope(|pool| -> Result<()> {
-            let (mut next_spawn, mut next_emit) = (0, 0);
-            let mut ready: BTreeMap<usize, Result<Processed>> = BTreeMap::new();
-            let mut batch = Vec::with_capacity(batch_size);
-            while next_emit < entries.len() {
-                while next_spawn < entries.len() && next_spawn - next_emit < window {
-                    let (k, entry, done) = (next_spawn, entries[next_spawn], done_tx.clone());
-                    let (actors, catalog, cancel) = (&actors, &catalog, &cancel);
-                    pool.spawn(move |_| {
-                        let result = if cancel.load(Ordering::Relaxed) {
-                            Err(output_error(Path::new(""), "cancelled"))
-                        } else {
-                            // The entry is read again from the catalog
-                            // (the build keeps only its index). A panic is
-                            // a bug; reported as an error of this document
-                            // rather than a hung build.
-                            catalog.entry(entry).map_err(Error::from).and_then(|entry| {
-                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                    // The offset map (8 bytes a character)
-                                    // has served: the rows need only the
-                                    // ranges in `sources`.
-                                    process(actors, &catalog.root, &entry).map(|mut p| {
-                                        p.doc.map = Default::default();
-                                        p
-                                    })
-                                }))
-                                .unwrap_or_else(|_| Err(Error::Bug { path: catalog.source_path(&entry) }))
-                            })
-                        };
-                        let _ = done.send((k, result));
-                    });
-                    next_spawn += 1;
-                }
-                let Ok((k, result)) = done_rx.recv() else { break };
-                ready.insert(k, result);
-                while let Some(result) = ready.remove(&next_emit) {
-                    let p = match result {
-                        Ok(p) => p,
-                        Err(e) => {
-                            // The first failure in key order is the one reported.
-                            cancel.store(true, Ordering::Relaxed);
-                            return Err(e);
-                        }
-                    };
-                    cpu.add(&p.times);
-                    source_bytes += p.source_bytes as u64;
-                    progress(Progress::Document { bytes: p.source_bytes as u64 });
-                    batch.push(p);
-                    next_emit += 1;
-                    if batch.len() == batch_size && tx.send(std::mem::take(&mut batch)).is_err() {
-                        cancel.store(true, Ordering::Relaxed);
-                        return Ok(()); // the writer failed: its error is returned below
-                    }
-                }
-            }
-            if !batch.is_empty() {
-                let _ = tx.send(batch);
-            }
-            Ok(())
+        let processed = process_in_order(&entries, &actors, &catalog, batch_size, &tx, &mut |p| {
+            cpu.add(&p.times);
+            source_bytes += p.source_bytes as u64;
+            progress(Progress::Document { bytes: p.source_bytes as u64 });
         });
         drop(tx);
         let written = writer.join().map_err(|_| output_error(&opts.out, "the writer thread panicked"))?;
@@ -251,17 +269,14 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     times.write = write_time;
     progress(Progress::Finishing);
     let checksum_start = Instant::now();
-    let part = match (opts.shard, inputs_sha256) {
-        (Some(shard), Some(inputs_sha256)) => Some(PartManifest {
-            shard,
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            inputs_sha256,
-            meta: catalog.meta.clone(),
-            documents: entries.len(),
-            discovered,
-        }),
-        _ => None,
-    };
+    let part = opts.shard.zip(inputs_sha256).map(|(shard, inputs_sha256)| PartManifest {
+        shard,
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        inputs_sha256,
+        meta: catalog.meta.clone(),
+        documents: entries.len(),
+        discovered,
+    });
     let (rows, files) = finish_folder(&tmp.path, &catalog.meta, &counts, &table_files, &card, part.as_ref())?;
     target.commit(tmp)?;
     times.checksums = checksum_start.elapsed();
