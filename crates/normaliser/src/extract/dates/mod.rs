@@ -34,17 +34,15 @@ pub enum DatePrecision {
 }
 
 impl DatePrecision {
-    /// The name used in the tables.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DatePrecision::Day => "day",
-            DatePrecision::Week => "week",
-            DatePrecision::Month => "month",
-            DatePrecision::Season => "season",
-            DatePrecision::Year => "year",
-            DatePrecision::Decade => "decade",
-        }
-    }
+    /// Every value, in the order the tables list them.
+    pub const ALL: [DatePrecision; 6] = [
+        DatePrecision::Day,
+        DatePrecision::Week,
+        DatePrecision::Month,
+        DatePrecision::Season,
+        DatePrecision::Year,
+        DatePrecision::Decade,
+    ];
 }
 
 /// A normalised date expression. `start`/`end` are byte offsets into the

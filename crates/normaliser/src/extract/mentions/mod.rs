@@ -36,8 +36,34 @@ pub struct DiscoveredActor {
     pub name: String,
     /// Person or organization.
     pub kind: ActorType,
-    /// The cue that found it: title, reporting_verb, role, apposition, organization_name.
-    pub cue: &'static str,
+    /// The cue that found it.
+    pub cue: DiscoveryCue,
+}
+
+/// The cue that found a discovered actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DiscoveryCue {
+    /// A title before the name ("Gen. Austin Miller").
+    Title,
+    /// A reporting verb before or after it ("said Zabihullah Mujahid").
+    ReportingVerb,
+    /// A role before it ("analyst Asfandyar Mir").
+    Role,
+    /// An apposition after it ("Kim Kagan, founder of …").
+    Apposition,
+    /// A capitalised name ending in an organization head ("… Institute").
+    OrganizationName,
+}
+
+impl DiscoveryCue {
+    /// Every cue, in the order the tables list them.
+    pub const ALL: [DiscoveryCue; 5] = [
+        DiscoveryCue::Title,
+        DiscoveryCue::ReportingVerb,
+        DiscoveryCue::Role,
+        DiscoveryCue::Apposition,
+        DiscoveryCue::OrganizationName,
+    ];
 }
 
 /// A located mention. Offsets are **code points** of the document text.

@@ -206,9 +206,13 @@ fn surnames_link_back_within_the_document_only() {
 #[test]
 fn words_among_short_forms_are_the_words_a_full_scan_finds() {
     let (m, _) = matcher();
-    let person = |name: &str| DiscoveredActor { name: name.into(), kind: ActorType::Person, cue: "title" };
-    let org =
-        DiscoveredActor { name: "Omar Kagan Group".into(), kind: ActorType::Organization, cue: "title" };
+    let person =
+        |name: &str| DiscoveredActor { name: name.into(), kind: ActorType::Person, cue: DiscoveryCue::Title };
+    let org = DiscoveredActor {
+        name: "Omar Kagan Group".into(),
+        kind: ActorType::Organization,
+        cue: DiscoveryCue::Title,
+    };
     let discovered = [
         person("Asfandyar Mir"),
         person("Michael Kurilla"),

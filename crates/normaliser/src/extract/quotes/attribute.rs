@@ -4,7 +4,7 @@
 
 use super::chars::contains_ignore_ascii_case;
 use super::patterns::{group_after, ANON_AFTER, CUE, NOUN_LIKE_CUES};
-use super::{Extractor, Last, Pair, Speaker, SpeakerKind};
+use super::{Extractor, Last, Pair, Speaker, SpeakerKind, Via};
 use crate::lexicon::re;
 use corpus_parser::ActorType;
 use regex::Regex;
@@ -96,7 +96,7 @@ impl Extractor<'_> {
                 subject = self.sentence_subject(s, p.open);
             }
             if subject.kind.is_some() || !NOUN_LIKE_CUES.contains(&cue.as_str()) {
-                sp = Speaker { cue: Some(cue), via: "cue", ..subject };
+                sp = Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }
         }
         sp
@@ -129,14 +129,14 @@ impl Extractor<'_> {
                     name: Some(desc),
                     kind: Some(SpeakerKind::Anonymous),
                     cue,
-                    via: "footnote",
+                    via: Via::Footnote,
                     ..Speaker::default()
                 };
             }
         }
         if sp.kind.is_none() && sp.cue.is_none() {
             if let Some(prev) = last.as_ref().filter(|l| self.continues(l, p, k)) {
-                return Speaker { cue: None, via: "continuation", ..prev.speaker.clone() };
+                return Speaker { cue: None, via: Via::Continuation, ..prev.speaker.clone() };
             }
         }
         sp
@@ -151,7 +151,7 @@ impl Extractor<'_> {
         let cue_start = s + before[..m.start()].chars().count();
         let cue_end = cue_start + m.as_str().chars().count();
         if cue == "according to" {
-            return Speaker { cue: Some(cue), via: "cue", ..self.subject_after(cue_end) };
+            return Speaker { cue: Some(cue), via: Via::Cue, ..self.subject_after(cue_end) };
         }
         let mut subject = self.subject_before(cue_start);
         if subject.kind.is_none() {
@@ -160,7 +160,7 @@ impl Extractor<'_> {
             }
             subject = self.sentence_subject(s, cue_start);
         }
-        Speaker { cue: Some(cue), via: "cue", ..subject }
+        Speaker { cue: Some(cue), via: Via::Cue, ..subject }
     }
 
     /// A quote with no attribution of its own continues the speaker of the

@@ -49,15 +49,8 @@ pub enum QuoteMark {
 }
 
 impl QuoteMark {
-    /// The name used in the tables.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuoteMark::Double => "double",
-            QuoteMark::Single => "single",
-            QuoteMark::Block => "block",
-            QuoteMark::None => "none",
-        }
-    }
+    /// Every value, in the order the tables list them.
+    pub const ALL: [QuoteMark; 4] = [QuoteMark::Double, QuoteMark::Single, QuoteMark::Block, QuoteMark::None];
 }
 
 /// Who is quoted.
@@ -72,14 +65,8 @@ pub enum SpeakerKind {
 }
 
 impl SpeakerKind {
-    /// The name used in the tables.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SpeakerKind::Named => "named",
-            SpeakerKind::Anonymous => "anonymous",
-            SpeakerKind::Unattributed => "unattributed",
-        }
-    }
+    /// Every value, in the order the tables list them.
+    pub const ALL: [SpeakerKind; 3] = [SpeakerKind::Named, SpeakerKind::Anonymous, SpeakerKind::Unattributed];
 }
 
 /// One quotation. Offsets are code points of the document text.
@@ -122,8 +109,23 @@ struct Speaker {
     actor: Option<ActorRef>,
     kind: Option<SpeakerKind>,
     cue: Option<String>,
-    /// How the speaker was found: "cue", "footnote" or "continuation".
-    via: &'static str,
+    /// How the speaker was found.
+    via: Via,
+}
+
+/// How a quote's speaker was found (how far a quote must run to be
+/// speech depends on it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Via {
+    /// Not found.
+    #[default]
+    Nothing,
+    /// A reporting verb or phrase next to the quote.
+    Cue,
+    /// A footnote naming an interview.
+    Footnote,
+    /// The speaker of the quote before, continued.
+    Continuation,
 }
 
 /// The quote before, for continuations.

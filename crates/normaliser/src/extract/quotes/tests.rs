@@ -42,7 +42,13 @@ name = "Bill Roggio"
 type = "person"
 "#;
 
-type Row = (String, &'static str, Option<String>, &'static str, Option<String>);
+/// (text, mark, speaker, speaker kind, cue); the mark and the kind as
+/// their variant names in lower case (the tables' names are the exporter's).
+type Row = (String, String, Option<String>, String, Option<String>);
+
+fn lower<T: std::fmt::Debug>(v: T) -> String {
+    format!("{v:?}").to_lowercase()
+}
 
 fn run(text: &str) -> (Quotes, Vec<Row>) {
     let g = Gazetteer::parse(Path::new("actors.toml"), GAZETTEER).expect("gazetteer");
@@ -57,7 +63,7 @@ fn run(text: &str) -> (Quotes, Vec<Row>) {
     let rows = q
         .quotes
         .iter()
-        .map(|x| (x.text.clone(), x.mark.as_str(), x.speaker.clone(), x.speaker_kind.as_str(), x.cue.clone()))
+        .map(|x| (x.text.clone(), lower(x.mark), x.speaker.clone(), lower(x.speaker_kind), x.cue.clone()))
         .collect();
     (q, rows)
 }
@@ -66,8 +72,8 @@ fn rows(text: &str) -> Vec<Row> {
     run(text).1
 }
 
-fn row(text: &str, mark: &'static str, speaker: Option<&str>, kind: &'static str, cue: Option<&str>) -> Row {
-    (text.to_string(), mark, speaker.map(String::from), kind, cue.map(String::from))
+fn row(text: &str, mark: &str, speaker: Option<&str>, kind: &str, cue: Option<&str>) -> Row {
+    (text.to_string(), mark.to_string(), speaker.map(String::from), kind.to_string(), cue.map(String::from))
 }
 
 #[test]
