@@ -132,7 +132,7 @@ impl EventType {
     }
 }
 
-/// (category, trigger regex) from `data/event_triggers.txt`.
+/// (category, trigger regex) from `data/en/event_triggers.txt`.
 static TRIGGERS: LazyLock<Vec<(EventType, Regex)>> = LazyLock::new(|| {
     crate::lexicon::entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/event_triggers.txt")))
         .into_iter()
