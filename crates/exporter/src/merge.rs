@@ -22,10 +22,11 @@ use arrow_array::{Array, RecordBatch, StringArray};
 use arrow_schema::SchemaRef;
 use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 
+use crate::batch::{BatchBuilder, Value};
 use crate::card::{CardBuilder, CardDocument};
 use crate::error::{Error, Result};
-use crate::export::{finish_folder, Progress, StageTimes, Summary, TableFiles};
-use crate::rows::{BatchBuilder, Value};
+use crate::finish::{finish_folder, TableFiles};
+use crate::report::{Progress, StageTimes, Summary};
 use crate::schema::{self, Table};
 use crate::shard::{PartManifest, Shard};
 use crate::target::Target;

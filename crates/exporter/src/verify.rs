@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use crate::digest::sha256_file;
 use crate::error::{Error, Result};
 use crate::package::{PACKAGE_FILE, SUMS_FILE};
-use crate::rows::sha256_file;
 use crate::shard::PART_FILE;
 
 /// One thing wrong with an export.
