@@ -31,11 +31,16 @@ pub enum ErrorKind {
     Catalog {
         /// The id of the offending `[[document]]`, if it has one.
         id: Option<String>,
-        /// 1-based line of the entry in the catalog, if known.
+        /// 1-based line of the entry (or of the value at fault), if known.
         line: Option<usize>,
+        /// 1-based column of the value at fault, if known.
+        column: Option<usize>,
         /// What is wrong and what to do.
         message: String,
     },
+    /// Several errors of one file (a catalog reports all its problems at
+    /// once), in the order of the file.
+    Several(Vec<Error>),
     /// A gazetteer entry breaks a rule (duplicate id, empty name, an
     /// alias claimed by two actors …).
     Gazetteer {
@@ -85,15 +90,22 @@ impl fmt::Display for Error {
                 (Some(l), Some(c)) => write!(f, "{path}:{l}:{c}: {message}"),
                 _ => write!(f, "{path}: {message}"),
             },
-            ErrorKind::Catalog { id, line, message } => {
+            ErrorKind::Catalog { id, line, column, message } => {
                 write!(f, "{path}")?;
                 if let Some(l) = line {
                     write!(f, ":{l}")?;
+                }
+                if let Some(c) = column {
+                    write!(f, ":{c}")?;
                 }
                 if let Some(id) = id {
                     write!(f, ": document '{id}'")?;
                 }
                 write!(f, ": {message}")
+            }
+            ErrorKind::Several(errors) => {
+                write!(f, "{path}: {} problems, all listed here:", errors.len())?;
+                errors.iter().try_for_each(|e| write!(f, "\n  {e}"))
             }
             ErrorKind::Gazetteer { id, line, message } => {
                 write!(f, "{path}")?;

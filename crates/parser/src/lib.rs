@@ -20,6 +20,7 @@
 
 mod blocks;
 mod catalog;
+mod entry;
 mod error;
 mod gazetteer;
 
