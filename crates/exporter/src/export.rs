@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use corpus_normaliser::{extract_events, extract_quotes, normalise, DatePrecision, QualityFlag};
 use corpus_parser::{
-    decode, parse_blocks, read_source, Catalog, CatalogEntry, CatalogIndex, CorpusMeta, Gazetteer, Hints,
+    parse_source, read_source, Catalog, CatalogEntry, CatalogIndex, CorpusMeta, Gazetteer, Hints,
     IndexedDocument,
 };
 use rayon::prelude::*;
@@ -160,10 +160,9 @@ pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Pro
     let mut times = StageTimes::default();
     let path = root.join(&entry.file);
     let bytes = timed(&mut times.read, || read_source(&path))?;
-    let text = timed(&mut times.parse, || decode(&path, &bytes))?;
     let hints = Hints { title: entry.title.as_deref(), authors: &entry.authors };
-    let blocks = timed(&mut times.parse, || parse_blocks(text, &hints));
-    let mut doc = timed(&mut times.normalise, || normalise(text, &blocks));
+    let parsed = timed(&mut times.parse, || parse_source(&path, &bytes, entry.encoding.as_deref(), &hints))?;
+    let mut doc = timed(&mut times.normalise, || normalise(&parsed.text, &parsed.blocks));
     let annotations = timed(&mut times.mentions, || actors.matcher().annotate(&doc));
     let mention_actor_ids = actors.mention_ids(&annotations);
     let quotes = timed(&mut times.quotes, || extract_quotes(&doc, &annotations, actors.matcher()));
@@ -205,11 +204,14 @@ pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Pro
         .collect();
     let (source_sha256, text_sha256) =
         timed(&mut times.hash, || (sha256_hex(&bytes), sha256_hex(doc.text.as_bytes())));
-    let sources = Sources::of(&doc, &annotations, &quotes, &events);
+    let mut sources = Sources::of(&doc, &annotations, &quotes, &events);
+    crate::rows::to_file_offsets(&parsed.map, &mut doc, &mut sources);
     Ok(Processed {
         entry: entry.clone(),
         source_sha256,
         source_bytes: bytes.len(),
+        encoding: parsed.encoding,
+        extra: (!entry.extra.is_empty()).then(|| serde_json::to_string(&entry.extra).unwrap_or_default()),
         text_sha256,
         times,
         doc,

@@ -72,6 +72,10 @@ pub struct Processed {
     pub source_sha256: String,
     /// Size of the raw source.
     pub source_bytes: usize,
+    /// The encoding the source was read in.
+    pub encoding: &'static str,
+    /// The catalog's `[document.extra]` as a JSON object, if any.
+    pub extra: Option<String>,
     /// SHA-256 of the clean text.
     pub text_sha256: String,
     /// Time spent on it, per stage.
@@ -122,6 +126,21 @@ impl Sources {
     }
 }
 
+/// Turns the source offsets of a document read from a derived text (a
+/// file in another encoding, a web page) into offsets in the file.
+pub(crate) fn to_file_offsets(map: &corpus_parser::SourceMap, doc: &mut Document, sources: &mut Sources) {
+    if map.is_identity() {
+        return;
+    }
+    for s in &mut doc.segments {
+        s.source = map.range(s.source.clone());
+        s.parts.iter_mut().for_each(|p| *p = map.range(p.clone()));
+    }
+    for r in sources.mentions.iter_mut().chain(&mut sources.quotes).chain(&mut sources.events) {
+        *r = map.range(r.clone());
+    }
+}
+
 fn int(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
@@ -166,6 +185,9 @@ impl Processed {
             Value::Integer(Some(int(self.quotes.unbalanced))),
             Value::TextList(d.flags.iter().map(|f| f.as_str()).collect()),
             Value::Text(e.notes.as_deref()),
+            Value::Text(e.licence_note.as_deref()),
+            Value::Text(self.extra.as_deref()),
+            Value::Text(Some(self.encoding)),
             Value::Text(Some(&d.text)),
         ]
     }

@@ -56,6 +56,13 @@ pub enum ErrorKind {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// A source file has a byte sequence its encoding cannot decode.
+    Undecodable {
+        /// Byte offset of the first byte of the sequence.
+        offset: usize,
+        /// The encoding (WHATWG name).
+        encoding: &'static str,
+    },
     /// A file is empty or holds only white space.
     Empty,
     /// A source file contains a NUL byte (it is binary, not text).
@@ -119,8 +126,14 @@ impl fmt::Display for Error {
             }
             ErrorKind::Utf8 { offset } => write!(
                 f,
-                "{path}: invalid UTF-8 at byte {offset}: re-encode the file as UTF-8 \
-                 (for example `iconv -f WINDOWS-1252 -t UTF-8`)"
+                "{path}: invalid UTF-8 at byte {offset}: a source in another encoding is read when \
+                 the catalog declares it (encoding = \"windows-1252\") or says nothing (it is then \
+                 detected); a catalog or gazetteer must be UTF-8"
+            ),
+            ErrorKind::Undecodable { offset, encoding } => write!(
+                f,
+                "{path}: byte {offset} cannot be read as {encoding}: declare the file's real encoding \
+                 in the catalog (encoding = \"…\"), or leave it out to have it detected"
             ),
             ErrorKind::Empty => write!(
                 f,
