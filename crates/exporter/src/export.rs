@@ -175,7 +175,8 @@ pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Pro
         .iter()
         .map(|q| {
             let key = format!("{}:{}:{}", entry.id, q.start, q.end);
-            let id = sha256_hex(key.as_bytes())[..16].to_string();
+            // A letter prefix: no spreadsheet reads the id as a number.
+            let id = format!("q_{}", &sha256_hex(key.as_bytes())[..16]);
             (id, q.speaker_actor.map(|a| actors.id_of(a, &annotations)))
         })
         .collect();
@@ -199,7 +200,7 @@ pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Pro
                     ids.push(id);
                 }
             }
-            (sha256_hex(key.as_bytes())[..16].to_string(), ids)
+            (format!("e_{}", &sha256_hex(key.as_bytes())[..16]), ids)
         })
         .collect();
     let (source_sha256, text_sha256) =

@@ -227,7 +227,7 @@ pub fn quotes() -> Table {
         name: "quotes",
         description: "One row per quotation (speech only: scare quotes, titles and quoted terms are not quotes), with its speaker.",
         columns: vec![
-            col("quote_id", Text, false, "Quote id (key): the first 16 hex digits of SHA-256 of doc_id, start and end."),
+            col("quote_id", Text, false, "Quote id (key): `q_` and the first 16 hex digits of SHA-256 of doc_id, start and end (the prefix keeps spreadsheets from reading it as a number)."),
             col("doc_id", Text, false, "The document (documents.doc_id)."),
             col("seq", Integer, false, "1-based position of the quote in its document."),
             col("text", Text, false, "The quoted words without the marks: documents.text[start:end]."),
@@ -257,7 +257,7 @@ pub fn events() -> Table {
         name: "events",
         description: "One row per date expression that anchors something that happened or is scheduled, in running text and in the notes that date an interview; typed by the nearest trigger word.",
         columns: vec![
-            col("event_id", Text, false, "Event id (key): the first 16 hex digits of SHA-256 of doc_id and the date expression's offsets."),
+            col("event_id", Text, false, "Event id (key): `e_` and the first 16 hex digits of SHA-256 of doc_id and the date expression's offsets (the prefix keeps spreadsheets from reading it as a number)."),
             col("doc_id", Text, false, "The document (documents.doc_id)."),
             col("seq", Integer, false, "1-based position of the event in its document."),
             col("date_text", Text, false, "The date expression as written (\"Feb. 29\", \"last year\", \"the 1990s\")."),
