@@ -104,27 +104,6 @@ pub fn make_id(path: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_come_from_paths_unique_and_never_a_number() {
-        for (path, id) in [
-            ("business/001.txt", "business-001"),
-            ("001.txt", "doc-001"),
-            ("Web/Other Page.HTM", "web-other-page"),
-            ("été/ça.md", "t-a"),
-            ("...", "doc"),
-        ] {
-            assert_eq!(make_id(path), id, "{path}");
-        }
-        let mut ids = HashSet::from(["a".to_string(), "a-2".to_string()]);
-        assert_eq!(unique("a".into(), &mut ids), "a-3");
-        assert_eq!(unique("b".into(), &mut ids), "b");
-    }
-}
-
 /// `base`, or `base-2`, `base-3` … the first that is not in `ids`.
 pub fn unique(base: String, ids: &mut HashSet<String>) -> String {
     let mut id = base.clone();
@@ -191,4 +170,25 @@ fn provenance(meta: &SourceMeta, encoding: &str) -> String {
         parts.push(format!("encoding detected as {encoding}"));
     }
     parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_come_from_paths_unique_and_never_a_number() {
+        for (path, id) in [
+            ("business/001.txt", "business-001"),
+            ("001.txt", "doc-001"),
+            ("Web/Other Page.HTM", "web-other-page"),
+            ("été/ça.md", "t-a"),
+            ("...", "doc"),
+        ] {
+            assert_eq!(make_id(path), id, "{path}");
+        }
+        let mut ids = HashSet::from(["a".to_string(), "a-2".to_string()]);
+        assert_eq!(unique("a".into(), &mut ids), "a-3");
+        assert_eq!(unique("b".into(), &mut ids), "b");
+    }
 }

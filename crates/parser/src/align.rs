@@ -148,8 +148,8 @@ fn entity(rest: &str) -> Option<(String, usize)> {
 /// (which starts with `<`); `None` when the `<` is text.
 fn markup_len(rest: &str) -> Option<usize> {
     let b = rest.as_bytes();
-    if rest.starts_with("<!--") {
-        return Some(rest[4..].find("-->").map_or(rest.len(), |e| 4 + e + 3));
+    if let Some(comment) = rest.strip_prefix("<!--") {
+        return Some(comment.find("-->").map_or(rest.len(), |e| 4 + e + 3));
     }
     let tagish = b.get(1).is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'));
     if !tagish {

@@ -95,7 +95,8 @@ impl SourceMap {
         start..end.max(start)
     }
 
-    /// `self` applied after `inner` (a text derived from a decoded text).
+    /// The map of a text derived from a decoded text: `self` maps the
+    /// derived text to the decoded one, `outer` the decoded text to the file.
     pub(crate) fn then(mut self, outer: SourceMap) -> SourceMap {
         // `range` applies layers from the last to the first.
         let mut layers = outer.layers;
