@@ -1,4 +1,5 @@
-//! `corpus`: build, verify, check and summarise corpus exports.
+//! `corpus`: make a corpus folder (init, import), build, verify, check
+//! and summarise corpus exports.
 //!
 //! A thin layer over the three libraries: it parses flags into a validated
 //! configuration, runs one command, prints, and turns errors into an exit
@@ -8,6 +9,8 @@
 mod commands;
 mod flags;
 mod signals;
+mod import;
+mod init;
 
 use std::process::ExitCode;
 

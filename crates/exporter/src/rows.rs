@@ -50,6 +50,9 @@ impl Processed {
             Value::Integer(Some(int(self.quotes.unbalanced))),
             Value::TextList(d.flags.iter().map(|f| f.as_str()).collect()),
             Value::Text(e.notes.as_deref()),
+            Value::Text(e.licence_note.as_deref()),
+            Value::Text(self.extra.as_deref()),
+            Value::Text(Some(self.encoding)),
             Value::Text(Some(&d.text)),
         ]
     }
