@@ -34,6 +34,7 @@ mod flags;
 mod lexicon;
 mod mapped;
 mod mentions;
+mod quote_source;
 mod quotes;
 mod sentences;
 

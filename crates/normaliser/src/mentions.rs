@@ -711,7 +711,10 @@ impl ActorMatcher {
                 }
             })
             .collect();
-        Annotations { mentions, discovered }
+        let mut ann = Annotations { mentions, discovered };
+        // A speaker is an actor: the names read beside the cues.
+        crate::quote_source::add_speakers(doc, self, &mut ann);
+        ann
     }
 
     /// The gazetteer's mentions among its patterns' leftmost-longest
