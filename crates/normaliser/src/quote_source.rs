@@ -26,7 +26,7 @@ use regex::Regex;
 
 use crate::document::Document;
 use crate::lexicon::{
-    alternation, entries, re, NOT_NAMES, NOT_PERSON_WORDS, ORG_HEADS, PLACES, REPORTING_VERBS, ROLES, TITLES,
+    alternation, entries, re, NOT_NAMES, ORG_HEADS, PLACES, REPORTING_VERBS, ROLES, TITLES,
 };
 use crate::mapped::CharCounter;
 use crate::mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor, Mention};
@@ -71,6 +71,8 @@ struct Word<'a> {
     tail: &'a str,
     /// Whether a mark or bracket opens the word ("“We", "(R-S.C.)").
     opened: bool,
+    /// Where the word starts with its opening marks.
+    outer: usize,
 }
 
 /// The words of `hay`, split at white space; trailing punctuation other
@@ -93,7 +95,14 @@ fn words(hay: &str) -> Vec<Word<'_>> {
         if body[cut..].starts_with('.') && is_abbreviation(&body[..cut + 1]) {
             cut += 1;
         }
-        out.push(Word { start: start + lead, text: &body[..cut], tail: &body[cut..], opened: lead > 0 });
+        let outer = start + (chunk.len() - chunk.trim_start().len());
+        out.push(Word {
+            start: start + lead,
+            text: &body[..cut],
+            tail: &body[cut..],
+            opened: lead > 0,
+            outer,
+        });
     }
     out
 }
@@ -190,6 +199,9 @@ fn read_run(hay: &str, ws: &[Word<'_>], run: Range<usize>) -> Option<SourceName>
     let span = |from: usize| ws[from].start..ws[b - 1].start + ws[b - 1].text.len();
     if is_person {
         let r = span(person_from);
+        if PLACES.contains(&hay[r.clone()]) {
+            return None;
+        }
         return Some(SourceName { name: hay[r.clone()].to_string(), range: r, kind: ActorType::Person });
     }
     // An organization: the whole run, when it holds an organization word
@@ -355,6 +367,148 @@ pub(crate) fn apposition_start(hay: &str) -> Option<usize> {
     Some(comma)
 }
 
+/// Whether the end of `text` (a sentence up to a point) is inside a
+/// quotation: more “ than ”, or an odd number of straight marks.
+pub(crate) fn inside_quote(text: &str) -> bool {
+    let (mut open, mut close, mut straight) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '“' => open += 1,
+            '”' => close += 1,
+            '"' => straight += 1,
+            _ => {}
+        }
+    }
+    open > close || straight % 2 == 1
+}
+
+/// Determiners that open a description of a source ("the team", "a senior
+/// official", "her senior policy adviser").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "two", "three", "some", "many", "several", "another", "other", "those", "these",
+    "his", "her", "their", "its", "our", "most", "both", "The", "A", "An", "One", "Two", "Three", "Some",
+    "Many", "Several", "Another", "Other", "Those", "These", "His", "Her", "Their", "Its", "Our", "Most",
+    "Both",
+];
+
+/// Lower-case words that end no description: auxiliaries, adverbs,
+/// pronouns ("the group has said", "the two later said").
+const NOT_HEADS: &[&str] = &[
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "also",
+    "then",
+    "later",
+    "who",
+    "which",
+    "that",
+    "and",
+    "or",
+    "but",
+    "not",
+    "never",
+    "once",
+    "again",
+    "first",
+    "last",
+    "same",
+    "time",
+    "day",
+    "week",
+    "year",
+    "month",
+    "morning",
+    "evening",
+    "night",
+    "statement",
+    "interview",
+    "email",
+    "letter",
+    "tweet",
+    "speech",
+    "way",
+    "end",
+    "other",
+    "others",
+    "one",
+    "all",
+    "both",
+    "each",
+    "would",
+    "will",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "must",
+    "did",
+    "does",
+    "do",
+];
+
+/// A description ending `hay` (the text before a cue): a determiner, up to
+/// four modifiers and a lower-case head noun ("the gambling tycoon", "The
+/// Vermont senator", "her senior policy adviser"), as a byte range.
+pub(crate) fn description_before(hay: &str) -> Option<Range<usize>> {
+    let ws = words(hay);
+    let n = ws.len();
+    let head = *ws.last()?;
+    if !head.tail.is_empty()
+        || !hay[head.start + head.text.len()..].trim().is_empty()
+        || !head.text.chars().all(|c| c.is_lowercase() || c == '-')
+        || NOT_HEADS.contains(&head.text)
+        || DETERMINERS.contains(&head.text)
+    {
+        return None;
+    }
+    for k in (n.saturating_sub(6)..n - 1).rev() {
+        let w = ws[k];
+        if !w.tail.is_empty() && !w.tail.starts_with(['’', '\'']) || w.opened {
+            return None;
+        }
+        if DETERMINERS.contains(&w.text) {
+            // Not inside a longer phrase ("in the statement", "of the group").
+            let before = k.checked_sub(1).map(|j| ws[j]);
+            let clause_start = before.is_none_or(|b| !b.tail.is_empty() || NOT_NAMES.contains(b.text));
+            return clause_start.then(|| w.start..head.start + head.text.len());
+        }
+        if !w.text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'' | '.')) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A description opening `hay` (the text after an inverted cue: "said the
+/// researchers.", "said a person close to the Clintons."): from a
+/// determiner to the punctuation that ends it, at most eight words.
+pub(crate) fn description_after(hay: &str) -> Option<Range<usize>> {
+    let ws = words(hay);
+    let first = *ws.first()?;
+    if !DETERMINERS.contains(&first.text) || !hay[..first.start].trim().is_empty() || !first.tail.is_empty() {
+        return None;
+    }
+    let end = (0..ws.len().min(9)).find(|&k| !ws[k].tail.is_empty())?;
+    let last = ws[end];
+    if end == 0 || !last.tail.starts_with([',', '.', ';']) || NOT_HEADS.contains(&ws[1].text) {
+        return None;
+    }
+    // The head: a lower-case word among them ("the campaign", not "the
+    // New York Times", which is a name).
+    ws[1..=end]
+        .iter()
+        .any(|w| w.text.chars().all(|c| c.is_lowercase()) && !NOT_HEADS.contains(&w.text))
+        .then(|| first.start..last.start + last.text.len())
+}
+
 /// Whether `word`, written with a capital at a sentence start, is a common
 /// word: the document writes it in lower case too ("Critics said" beside
 /// "the critics").
@@ -443,6 +597,18 @@ fn read_speakers(doc: &Document) -> Vec<Found> {
                 push(hay_start, slice, s);
             }
         }
+        // The subject of a sentence that holds a quote ("Tracy Martin,
+        // Trayvon's father, issued a statement Thursday, saying … “…”",
+        // "Comey indicated that … “…”"): a name opening it.
+        for (a, b) in sentence_spans(slice) {
+            let sentence = &slice[a..b];
+            if !sentence.contains(['“', '"']) {
+                continue;
+            }
+            if let Some(s) = subject_of(sentence) {
+                push(base + a, slice, s);
+            }
+        }
         // "Howard Kurtz: “…”" — a name and a colon open a quote.
         for (i, _) in slice.match_indices(':') {
             let next = slice[i + 1..].trim_start();
@@ -478,6 +644,74 @@ impl<'a> ByteOf<'a> {
         self.ch = ch;
         self.byte
     }
+}
+
+/// The sentences of a paragraph, as byte ranges: a break after ". ", "? "
+/// or "! " (a closing mark may stand between) before a capital or an
+/// opening mark; not after an initial or a title ("Lisa O. Monaco", "Mr.
+/// Coale").
+fn sentence_spans(p: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let ws = words(p);
+    for (k, w) in ws.iter().enumerate() {
+        let ends = w.tail.starts_with(['.', '?', '!']) || (w.text.ends_with('.') && !is_abbreviation(w.text));
+        let next_opens = ws.get(k + 1).is_some_and(|n| n.opened || n.text.starts_with(char::is_uppercase));
+        if ends && next_opens {
+            let next = ws[k + 1].outer;
+            out.push((start, p[..next].trim_end().len().max(start)));
+            start = next;
+        }
+    }
+    if start < p.len() {
+        out.push((start, p.len()));
+    }
+    out
+}
+
+/// The name that opens a sentence as its subject: a run of name words
+/// (after an opening word such as "But" or "When", or after an
+/// introductory phrase closed by a comma: "In October, Trump called …")
+/// followed by a lower-case word or an apposition.
+fn subject_of(sentence: &str) -> Option<SourceName> {
+    let ws = words(sentence);
+    let mut from = 0;
+    for _ in 0..2 {
+        let mut k = from;
+        while k < ws.len() && NOT_NAMES.contains(ws[k].text) && matches!(ws[k].tail, "" | ",") {
+            k += 1;
+        }
+        if k < ws.len() && !ws[k].opened && joins(&ws, k) {
+            let mut b = k + 1;
+            while b < ws.len() && ws[b - 1].tail.is_empty() && joins(&ws, b) {
+                b += 1;
+            }
+            let tail = ws[b - 1].tail;
+            let next = ws.get(b).map_or("", |n| n.text);
+            let verb_follows = tail.is_empty() && next.starts_with(char::is_lowercase);
+            // One capitalised word opening a sentence may be any word
+            // ("Furthermore, …", "Toward the end …"): a name only before a
+            // verb ("Trump called", "Comey indicated") or an apposition
+            // with a determiner ("Miller, a retired worker, …").
+            let lone = b == k + 1 && k == from;
+            let verb_like = next.ends_with('s') || next.ends_with("ed") || CUE.is_match(next);
+            let closed = (b + 1..ws.len().min(b + 16)).find(|&j| ws[j].tail == ",").is_some_and(|j| {
+                ws.get(j + 1)
+                    .is_some_and(|n| n.text.starts_with(char::is_lowercase) && !DETERMINERS.contains(&n.text))
+            });
+            let apposition = tail == "," && (!lone || (DETERMINERS.contains(&next) && closed));
+            if (verb_follows && (!lone || verb_like)) || apposition {
+                return read_run(sentence, &ws, k..b);
+            }
+            if !(lone && tail == ",") {
+                return None;
+            }
+        }
+        // An introductory phrase: up to eight words and a comma.
+        let comma = (from..ws.len().min(from + 8)).find(|&j| ws[j].tail == ",")?;
+        from = comma + 1;
+    }
+    None
 }
 
 /// `before` without an adverb ending it ("Miller reportedly" → "Miller").
@@ -710,6 +944,62 @@ mod tests {
         assert_eq!(before(&hay[..comma]), Some(("Lisa O. Monaco".to_string(), "person")));
         assert_eq!(apposition_start("“Why?” she asked, "), None);
         assert_eq!(apposition_start("Monaco, “a quote,” "), None);
+    }
+
+    #[test]
+    fn descriptions_beside_a_cue() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("“It was very nice,” the gambling tycoon ", Some("the gambling tycoon")),
+            ("The Vermont senator ", Some("The Vermont senator")),
+            ("In a statement, her senior policy adviser ", Some("her senior policy adviser")),
+            ("“We won,” the team ", Some("the team")),
+            // Not a description: an auxiliary, a name, a phrase inside another.
+            ("“We won,” the group has ", None),
+            ("Trump ", None),
+            ("in a statement the group ", None),
+        ];
+        for (hay, want) in table {
+            assert_eq!(description_before(hay).map(|r| &hay[r]), *want, "{hay:?}");
+        }
+        let table: &[(&str, Option<&str>)] = &[
+            (" the researchers.", Some("the researchers")),
+            (" a person close to the Clintons.", Some("a person close to the Clintons")),
+            (" the New York Times.", None),
+            (" the same thing.", None),
+            (" Trump.", None),
+        ];
+        for (hay, want) in table {
+            assert_eq!(description_after(hay).map(|r| &hay[r]), *want, "{hay:?}");
+        }
+        assert!(inside_quote("He said “Trump is"));
+        assert!(!inside_quote("“Trump is here,” he"));
+        assert!(inside_quote("He said \"Trump"));
+    }
+
+    #[test]
+    fn the_subject_that_opens_a_sentence() {
+        let p = |n: &str| Some((n.to_string(), "person"));
+        let table: &[(&str, Option<(String, &str)>)] = &[
+            ("Tracy Martin, Trayvon's father, issued a statement, saying “no.”", p("Tracy Martin")),
+            ("In October, Trump called them “fools.”", p("Trump")),
+            ("But Comey indicated that it “should have been known.”", p("Comey")),
+            ("“We won,” Trump said.", None),
+            ("Furthermore, he emphasised “the points.”", None),
+            ("Furthermore, Mullah Jalil emphasised “the points.”", p("Jalil")),
+            ("Furthermore, one other report notes that Jalil “agreed.”", None),
+            ("The United States says “no.”", None),
+            ("Toward the end, he said “no.”", None),
+            ("Miller, a retired worker, said “no.”", p("Miller")),
+            ("He went on to call Cruz “the worst.”", None),
+        ];
+        for (s, want) in table {
+            let got = subject_of(s)
+                .map(|n| (n.name, if n.kind == ActorType::Person { "person" } else { "organization" }));
+            assert_eq!(&got, want, "{s:?}");
+        }
+        let p = "Mr. Coale spoke. “We won,” he said. Lisa O. Monaco left! Then";
+        let spans: Vec<&str> = sentence_spans(p).into_iter().map(|(a, b)| &p[a..b]).collect();
+        assert_eq!(spans, ["Mr. Coale spoke.", "“We won,” he said.", "Lisa O. Monaco left!", "Then"]);
     }
 
     #[test]

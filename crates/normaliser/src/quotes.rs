@@ -15,6 +15,7 @@ use crate::document::{Document, Segment};
 use crate::flags::QualityFlag;
 use crate::lexicon::{alternation, entries, re, ORG_HEADS, REPORTING_VERBS};
 use crate::mentions::{ActorMatcher, ActorRef, Annotations};
+use crate::quote_source;
 use crate::sentences::{position_of, Sentences};
 
 /// The longest quote, in code points. A pair of marks further apart than
@@ -736,10 +737,12 @@ impl Extractor<'_> {
             return found.map_or_else(Speaker::default, |m| self.named(m.actor));
         }
         let (s, _) = self.sentence(at);
+        // A name inside a quotation is not what a pronoun outside it means.
         let first_person = |a: usize, b: usize| {
             self.mentions_in(a, b)
                 .iter()
                 .filter(|m| m.end <= b)
+                .filter(|m| !quote_source::inside_quote(self.text(a, m.start)))
                 .find(|m| is(m, ActorType::Person))
                 .map(|m| m.actor)
         };
@@ -754,6 +757,7 @@ impl Extractor<'_> {
                 .iter()
                 .filter(|m| m.end <= at && at - m.end <= 2_000)
                 .filter(|m| is(m, ActorType::Person))
+                .filter(|m| !quote_source::inside_quote(self.text(self.sentence(m.start).0, m.start)))
                 .max_by_key(|m| m.end)
                 .map(|m| m.actor);
         }
@@ -832,6 +836,9 @@ impl Extractor<'_> {
         if let Some(g) = group_after(&PRONOUN_AFTER, rest) {
             return self.resolve_pronoun(&rest[g], at);
         }
+        if let Some(g) = quote_source::description_after(rest) {
+            return self.anonymous(&rest[g]);
+        }
         Speaker::default()
     }
 
@@ -848,6 +855,14 @@ impl Extractor<'_> {
             }
             None => (at, window),
         };
+        // "Lisa O. Monaco, Obama’s adviser on counterterrorism, said": the
+        // name before the apposition speaks, not a name or a role in it.
+        if let Some(comma) = quote_source::apposition_start(before) {
+            let comma_at = at - before[comma..].chars().count();
+            if let Some((_, actor)) = self.mention_ending_at(comma_at, 0) {
+                return self.named(actor);
+            }
+        }
         let mention = self.mention_ending_at(at, 2);
         if let Some(g) = group_before(&ANON_BEFORE, before) {
             // "the Institute for the Study of War said": a source noun
@@ -862,6 +877,9 @@ impl Extractor<'_> {
         }
         if let Some((start, actor)) = mention {
             return self.related_source(start, at).unwrap_or_else(|| self.named(actor));
+        }
+        if let Some(g) = quote_source::description_before(before) {
+            return self.anonymous(&before[g]);
         }
         if let Some(g) = group_before(&PRONOUN_BEFORE, before) {
             return self.resolve_pronoun(&before[g], at);
@@ -1079,7 +1097,7 @@ impl Extractor<'_> {
             return self.named(m.actor);
         }
         let head = self.text(s, before);
-        static HE_SHE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(he|she)\b"));
+        static HE_SHE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(he|she|He|She)\b"));
         if let Some(m) = HE_SHE.find(head) {
             let at = s + head[..m.start()].chars().count();
             let sp = self.resolve_pronoun(m.as_str(), at);
