@@ -257,6 +257,21 @@ pub(crate) fn name_before(hay: &str) -> Option<SourceName> {
     if a == end {
         return None;
     }
+    // "Marco Rubio of Florida", "a spokesman for the Clinton campaign": the
+    // run after a preposition is where the source is from; the person
+    // before it speaks.
+    let mut j = a;
+    if j > 0 && ws[j - 1].text == "the" {
+        j -= 1;
+    }
+    if j > 0 && ["of", "from", "for", "at", "with", "in"].contains(&ws[j - 1].text) {
+        let k = j - 1;
+        if k == 0 || !ws[k - 1].tail.is_empty() {
+            return None;
+        }
+        let head = &hay[..ws[k - 1].start + ws[k - 1].text.len()];
+        return name_before(head).filter(|s| s.kind == ActorType::Person);
+    }
     let name = read_run(hay, &ws, a..end)?;
     // A word that opens a sentence is capitalised whatever it is: a single
     // one ("Critics said") is read by `common_word` at the call site.
@@ -509,6 +524,54 @@ pub(crate) fn description_after(hay: &str) -> Option<Range<usize>> {
         .then(|| first.start..last.start + last.text.len())
 }
 
+/// A person's grammatical gender, as the text shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    /// he, him, his; Mr.
+    Male,
+    /// she, her; Mrs., Ms.
+    Female,
+}
+
+/// The gender one mention of a person shows: a title right before it
+/// (`before` ends where the name starts: "Mr. ", "Mrs. ", "Ms. "), or the
+/// first pronoun after it in its sentence ("Clinton said she …") when no
+/// other name, quotation mark or sentence end comes first.
+pub(crate) fn mention_gender(before: &str, after: &str) -> Option<Gender> {
+    let t = before.trim_end();
+    if t.ends_with("Mr.") || t.ends_with("Mr") {
+        return Some(Gender::Male);
+    }
+    if t.ends_with("Mrs.") || t.ends_with("Ms.") || t.ends_with("Mrs") || t.ends_with("Ms") {
+        return Some(Gender::Female);
+    }
+    for w in words(after) {
+        if w.opened || w.text.starts_with(char::is_uppercase) {
+            return None;
+        }
+        match w.text {
+            "he" | "him" | "his" | "himself" => return Some(Gender::Male),
+            "she" | "her" | "hers" | "herself" => return Some(Gender::Female),
+            _ => {}
+        }
+        if !w.tail.is_empty() && !w.tail.starts_with(',') {
+            return None;
+        }
+    }
+    None
+}
+
+/// The gender of `pronoun` (he or she, any case), if it has one.
+pub(crate) fn pronoun_gender(pronoun: &str) -> Option<Gender> {
+    if pronoun.eq_ignore_ascii_case("he") {
+        Some(Gender::Male)
+    } else if pronoun.eq_ignore_ascii_case("she") {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
 /// Whether `word`, written with a capital at a sentence start, is a common
 /// word: the document writes it in lower case too ("Critics said" beside
 /// "the critics").
@@ -669,6 +732,36 @@ fn sentence_spans(p: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Verbs that show a capitalised word opening a sentence is its subject
+/// (besides the reporting verbs and the past tenses in -ed).
+const VERBS_AFTER_A_NAME: &[&str] = &[
+    "has",
+    "had",
+    "is",
+    "was",
+    "will",
+    "would",
+    "could",
+    "also",
+    "then",
+    "went",
+    "made",
+    "took",
+    "gave",
+    "spoke",
+    "wants",
+    "thinks",
+    "believes",
+    "calls",
+    "called",
+    "described",
+    "describes",
+    "took",
+    "sought",
+    "did",
+    "does",
+];
+
 /// The name that opens a sentence as its subject: a run of name words
 /// (after an opening word such as "But" or "When", or after an
 /// introductory phrase closed by a comma: "In October, Trump called …")
@@ -694,7 +787,7 @@ fn subject_of(sentence: &str) -> Option<SourceName> {
             // verb ("Trump called", "Comey indicated") or an apposition
             // with a determiner ("Miller, a retired worker, …").
             let lone = b == k + 1 && k == from;
-            let verb_like = next.ends_with('s') || next.ends_with("ed") || CUE.is_match(next);
+            let verb_like = next.ends_with("ed") || CUE.is_match(next) || VERBS_AFTER_A_NAME.contains(&next);
             let closed = (b + 1..ws.len().min(b + 16)).find(|&j| ws[j].tail == ",").is_some_and(|j| {
                 ws.get(j + 1)
                     .is_some_and(|n| n.text.starts_with(char::is_lowercase) && !DETERMINERS.contains(&n.text))
@@ -904,6 +997,10 @@ mod tests {
             ("Trump’s campaign ", None),
             ("Trump’s ", None),
             ("The 2023 Annual Threat Assessment ", None),
+            ("Senator Marco Rubio of Florida ", p("Marco Rubio")),
+            ("Kim Kagan of the Institute for the Study of War ", p("Kim Kagan")),
+            ("a spokesman for the Clinton Foundation ", None),
+            ("“No,” Florida ", None),
             ("the team ", None),
             ("The President ", None),
             ("“No,” he ", None),
@@ -988,6 +1085,7 @@ mod tests {
             ("Furthermore, Mullah Jalil emphasised “the points.”", p("Jalil")),
             ("Furthermore, one other report notes that Jalil “agreed.”", None),
             ("The United States says “no.”", None),
+            ("Florida voters said “no.”", None),
             ("Toward the end, he said “no.”", None),
             ("Miller, a retired worker, said “no.”", p("Miller")),
             ("He went on to call Cruz “the worst.”", None),
@@ -1000,6 +1098,25 @@ mod tests {
         let p = "Mr. Coale spoke. “We won,” he said. Lisa O. Monaco left! Then";
         let spans: Vec<&str> = sentence_spans(p).into_iter().map(|(a, b)| &p[a..b]).collect();
         assert_eq!(spans, ["Mr. Coale spoke.", "“We won,” he said.", "Lisa O. Monaco left!", "Then"]);
+    }
+
+    #[test]
+    fn the_gender_a_mention_shows() {
+        let table: &[(&str, &str, Option<Gender>)] = &[
+            ("said Mr. ", " on Tuesday.", Some(Gender::Male)),
+            ("Mrs. ", " spoke.", Some(Gender::Female)),
+            ("", " said she would run.", Some(Gender::Female)),
+            ("", " said that his plan works.", Some(Gender::Male)),
+            // Another name, a quotation or a sentence end comes first.
+            ("", " told Trump he would lose.", None),
+            ("", " said “she is wrong.”", None),
+            ("", " left. He said", None),
+        ];
+        for (before, after, want) in table {
+            assert_eq!(mention_gender(before, after), *want, "{before:?} {after:?}");
+        }
+        assert_eq!(pronoun_gender("She"), Some(Gender::Female));
+        assert_eq!(pronoun_gender("they"), None);
     }
 
     #[test]

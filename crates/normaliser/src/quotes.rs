@@ -249,6 +249,9 @@ struct Extractor<'a> {
     note_sources: Vec<OnceCell<Option<String>>>,
     ann: &'a Annotations,
     actors: &'a ActorMatcher,
+    /// The gender each person's mentions show (read once, when a pronoun
+    /// first asks).
+    genders: OnceCell<std::collections::HashMap<ActorRef, quote_source::Gender>>,
     quotes: Vec<Quote>,
     unbalanced: usize,
 }
@@ -271,6 +274,7 @@ pub fn extract_quotes(doc: &Document, ann: &Annotations, actors: &ActorMatcher) 
         note_sources,
         ann,
         actors,
+        genders: OnceCell::new(),
         quotes: Vec::new(),
         unbalanced: 0,
     };
@@ -737,12 +741,18 @@ impl Extractor<'_> {
             return found.map_or_else(Speaker::default, |m| self.named(m.actor));
         }
         let (s, _) = self.sentence(at);
+        // he and she agree with what the text shows of the person.
+        let gender = quote_source::pronoun_gender(pronoun);
+        let agrees = |m: &&crate::mentions::Mention| {
+            gender.is_none_or(|g| self.genders().get(&m.actor).is_none_or(|&known| known == g))
+        };
         // A name inside a quotation is not what a pronoun outside it means.
         let first_person = |a: usize, b: usize| {
             self.mentions_in(a, b)
                 .iter()
                 .filter(|m| m.end <= b)
                 .filter(|m| !quote_source::inside_quote(self.text(a, m.start)))
+                .filter(agrees)
                 .find(|m| is(m, ActorType::Person))
                 .map(|m| m.actor)
         };
@@ -757,11 +767,41 @@ impl Extractor<'_> {
                 .iter()
                 .filter(|m| m.end <= at && at - m.end <= 2_000)
                 .filter(|m| is(m, ActorType::Person))
+                .filter(agrees)
                 .filter(|m| !quote_source::inside_quote(self.text(self.sentence(m.start).0, m.start)))
                 .max_by_key(|m| m.end)
                 .map(|m| m.actor);
         }
         found.map_or_else(Speaker::default, |a| self.named(a))
+    }
+
+    /// The gender of each person of the document, where its mentions
+    /// show one and do not disagree (see [`quote_source::mention_gender`]).
+    fn genders(&self) -> &std::collections::HashMap<ActorRef, quote_source::Gender> {
+        self.genders.get_or_init(|| {
+            let mut votes: std::collections::HashMap<ActorRef, (u32, u32)> = std::collections::HashMap::new();
+            for m in &self.ann.mentions {
+                if self.actors.actor_name(m.actor, self.ann).1 != ActorType::Person {
+                    continue;
+                }
+                let before = self.text(m.start.saturating_sub(6), m.start);
+                let after = self.text(m.end, m.end + 150);
+                if let Some(g) = quote_source::mention_gender(before, after) {
+                    let v = votes.entry(m.actor).or_default();
+                    match g {
+                        quote_source::Gender::Male => v.0 += 1,
+                        quote_source::Gender::Female => v.1 += 1,
+                    }
+                }
+            }
+            votes
+                .into_iter()
+                .filter(|(_, (m, f))| m != f)
+                .map(|(a, (m, f))| {
+                    (a, if m > f { quote_source::Gender::Male } else { quote_source::Gender::Female })
+                })
+                .collect()
+        })
     }
 
     /// it → the text that spoke last, close before ("…,” the report says.
