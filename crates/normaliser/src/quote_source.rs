@@ -109,7 +109,7 @@ fn words(hay: &str) -> Vec<Word<'_>> {
 
 /// "O.", "Sen.", "Jr.", "U.S.": a capital and a full stop, or a title
 /// written with one.
-fn is_abbreviation(w: &str) -> bool {
+pub(crate) fn is_abbreviation(w: &str) -> bool {
     let letters: Vec<char> = w.chars().collect();
     (letters.len() == 2 && letters[0].is_uppercase() && letters[1] == '.')
         || TITLES.contains(&w)
@@ -572,6 +572,38 @@ pub(crate) fn pronoun_gender(pronoun: &str) -> Option<Gender> {
     }
 }
 
+/// Where the brackets closing `hay` open ("Harry M. Reid (D-Nev.) " →
+/// the byte of "("): a short aside, at most 40 bytes, no mark inside.
+pub(crate) fn bracket_before(hay: &str) -> Option<usize> {
+    let t = hay.trim_end().strip_suffix(')')?;
+    let open = t.rfind('(')?;
+    (t.len() - open <= 40 && !t[open..].contains(['“', '”', '"', ')'])).then_some(open)
+}
+
+/// The byte of the first sentence stop in `text` ("." "!" "?" or "(")
+/// that is not the full stop of an initial or a title ("Lisa O. Monaco",
+/// "Mr. Schmidt").
+pub(crate) fn first_stop(text: &str) -> Option<usize> {
+    text.match_indices(['.', '!', '?', '(']).map(|(i, _)| i).find(|&i| {
+        if &text[i..i + 1] != "." {
+            return true;
+        }
+        let word_start = text[..i].rfind(char::is_whitespace).map_or(0, |k| k + 1);
+        !is_abbreviation(&text[word_start..=i])
+    })
+}
+
+/// The words of `text` less those of an apposition between its first and
+/// its last comma ("Lisa O. Monaco, Obama’s adviser on terrorism, said"
+/// counts "Lisa O. Monaco said").
+pub(crate) fn words_outside_apposition(text: &str) -> usize {
+    let all = text.split_whitespace().count();
+    match (text.find(','), text.rfind(',')) {
+        (Some(a), Some(b)) if b > a => all - text[a + 1..=b].split_whitespace().count(),
+        _ => all,
+    }
+}
+
 /// Whether `word`, written with a capital at a sentence start, is a common
 /// word: the document writes it in lower case too ("Critics said" beside
 /// "the critics").
@@ -646,6 +678,7 @@ fn read_speakers(doc: &Document) -> Vec<Found> {
         for m in CUE.find_iter(slice) {
             let before = &slice[..m.start()];
             let before = strip_adverb(before);
+            let before = bracket_before(before).map_or(before, |open| &before[..open]);
             let mut found = name_before(before).map(|s| (base, s));
             if found.is_none() {
                 if let Some(comma) = apposition_start(before) {
@@ -676,7 +709,13 @@ fn read_speakers(doc: &Document) -> Vec<Found> {
         for (i, _) in slice.match_indices(':') {
             let next = slice[i + 1..].trim_start();
             if next.starts_with(['“', '"']) {
-                if let Some(s) = name_before(&slice[..i]) {
+                // "Howard Kurtz, Fox News:": the person before the comma.
+                let head = &slice[..i];
+                let person = head
+                    .rfind(", ")
+                    .and_then(|c| name_before(&head[..c]))
+                    .filter(|s| s.kind == ActorType::Person);
+                if let Some(s) = person.or_else(|| name_before(head)) {
                     push(base, slice, s);
                 }
             }
@@ -1040,6 +1079,13 @@ mod tests {
         let comma = apposition_start(hay).expect("an apposition");
         assert_eq!(before(&hay[..comma]), Some(("Lisa O. Monaco".to_string(), "person")));
         assert_eq!(apposition_start("“Why?” she asked, "), None);
+        let hay = "“No,” Senate Minority Leader Harry M. Reid (D-Nev.) ";
+        let open = bracket_before(hay).expect("an aside");
+        assert_eq!(before(&hay[..open]), Some(("Harry M. Reid".to_string(), "person")));
+        assert_eq!(bracket_before("“No,” Reid "), None);
+        let rest = " Lisa O. Monaco, Obama’s adviser, said. Then";
+        assert_eq!(first_stop(rest).map(|i| &rest[..i]), Some(" Lisa O. Monaco, Obama’s adviser, said"));
+        assert_eq!(words_outside_apposition(" Lisa O. Monaco, Obama’s adviser, said"), 4);
         assert_eq!(apposition_start("Monaco, “a quote,” "), None);
     }
 
