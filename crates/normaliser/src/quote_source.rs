@@ -184,7 +184,10 @@ fn read_run(hay: &str, ws: &[Word<'_>], run: Range<usize>) -> Option<SourceName>
     if a >= b {
         return None;
     }
-    let last_role = (a..b).rev().find(|&k| is_role_word(ws[k].text));
+    // The word after "Mr." is a name, whatever else it is ("Mr. King").
+    let honorific =
+        |k: usize| k > a && ["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms"].contains(&ws[k - 1].text);
+    let last_role = (a..b).rev().find(|&k| is_role_word(ws[k].text) && !honorific(k));
     let person_from = last_role.map_or(a, |k| k + 1);
     // A person: name words after the last role word, not an organization
     // word among them, not a place.
@@ -195,7 +198,7 @@ fn read_run(hay: &str, ws: &[Word<'_>], run: Range<usize>) -> Option<SourceName>
             .iter()
             .any(|w| is_org_word(w.text) || PLACES.contains(w.text) || NOT_NAMES.contains(w.text))
         && !PARTICLES.contains(&person[0].text)
-        && !(person.len() == 1 && is_abbreviation(person[0].text));
+        && (person.len() != 1 || !person[0].text.ends_with('.'));
     let span = |from: usize| ws[from].start..ws[b - 1].start + ws[b - 1].text.len();
     if is_person {
         let r = span(person_from);
@@ -1018,6 +1021,8 @@ mod tests {
             ("“We will win,” Morrissey ", p("Morrissey")),
             ("“We will win,” Mr. Coale ", p("Coale")),
             ("“We will win,” Mr Murray ", p("Murray")),
+            ("“I was never edited,” Mr. King, 82, ", None),
+            ("“I was never edited,” Mr. King", p("King")),
             ("“It is over,” Pfizer ", p("Pfizer")),
             ("“Why?” Lisa O. Monaco", p("Lisa O. Monaco")),
             ("“No,” Beto O’Rourke ", p("Beto O’Rourke")),
