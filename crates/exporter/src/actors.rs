@@ -3,17 +3,19 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use corpus_normaliser::{ActorMatcher, ActorRef, Annotations};
+use corpus_normaliser::{ActorRef, Annotations, Annotator, DiscoveryCue};
 use corpus_parser::{ActorType, Gazetteer};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::rows::Value;
+use crate::batch::Value;
 use crate::shard::PartActor;
+use crate::vocab;
 
-/// The gazetteer, compiled, and the rule that names discovered actors.
+/// The gazetteer, compiled for the normaliser, and the rule that names
+/// discovered actors.
 pub struct Actors {
     gazetteer: Gazetteer,
-    matcher: ActorMatcher,
+    annotator: Annotator,
     curated_ids: HashSet<String>,
 }
 
@@ -40,14 +42,14 @@ pub fn slug(name: &str) -> String {
 impl Actors {
     /// Compiles a gazetteer.
     pub fn new(gazetteer: Gazetteer) -> Actors {
-        let matcher = ActorMatcher::new(&gazetteer);
+        let annotator = Annotator::new(&gazetteer);
         let curated_ids = gazetteer.actors.iter().map(|a| a.id.clone()).collect();
-        Actors { gazetteer, matcher, curated_ids }
+        Actors { gazetteer, annotator, curated_ids }
     }
 
-    /// The compiled matcher.
-    pub fn matcher(&self) -> &ActorMatcher {
-        &self.matcher
+    /// The normaliser's entry point, with this gazetteer.
+    pub fn annotator(&self) -> &Annotator {
+        &self.annotator
     }
 
     /// The id of a discovered actor: the slug of its name, set apart from
@@ -85,7 +87,7 @@ struct Totals {
 struct Discovered {
     name: String,
     kind: ActorType,
-    cue: &'static str,
+    cue: DiscoveryCue,
     first_document: String,
 }
 
@@ -129,7 +131,7 @@ impl ActorTotals {
                 let actor = PartActor {
                     name: d.name.clone(),
                     kind: d.kind.as_str().to_string(),
-                    cue: d.cue.to_string(),
+                    cue: vocab::discovery_cue(d.cue).to_string(),
                     first_document: d.first_document.clone(),
                 };
                 (id.clone(), actor)
@@ -170,7 +172,7 @@ impl ActorTotals {
                     Value::Text(None),
                     Value::TextList(Vec::new()),
                     Value::Boolean(false),
-                    Value::Text(Some(d.cue)),
+                    Value::Text(Some(vocab::discovery_cue(d.cue))),
                     Value::Integer(Some(t.mentions as i64)),
                     Value::Integer(Some(t.documents as i64)),
                 ],

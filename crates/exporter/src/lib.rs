@@ -22,26 +22,38 @@
 #![deny(missing_docs)]
 
 mod actors;
+mod batch;
 mod card;
+mod digest;
 mod error;
 mod export;
+mod finish;
 mod merge;
 mod package;
+mod process;
+mod report;
 mod rows;
 pub mod schema;
 mod shard;
 mod stats;
+mod target;
 mod verify;
+mod vocab;
 mod writers;
 
 pub use actors::{slug, Actors};
+pub use batch::Value;
 pub use card::CARD_FILE;
+pub use digest::{sha256_hex, FileEntry};
 pub use error::{Error, Result};
-pub use export::{build, check, process, BuildOptions, Progress, StageTimes, Summary};
+pub use export::{build, check, BuildOptions};
 pub use merge::{merge, merge_with, FAN_IN};
-pub use package::{FileEntry, PACKAGE_FILE, SUMS_FILE};
-pub use rows::{sha256_hex, Processed, Sources, Value};
+pub use package::{PACKAGE_FILE, SUMS_FILE};
+pub use process::{process, Processed};
+pub use report::{Progress, StageTimes, Summary};
+pub use schema::LIST_SEPARATOR;
 pub use shard::{inputs_fingerprint, PartActor, PartManifest, Shard, PART_FILE};
 pub use stats::{stats, DocumentStats, Stats};
+pub use target::{abandon, Abandoned};
 pub use verify::{verify, Problem};
-pub use writers::{created_by, needs_guard, LIST_SEPARATOR, MAX_CELL_CHARS};
+pub use writers::{created_by, needs_guard, MAX_CELL_CHARS};

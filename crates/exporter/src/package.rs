@@ -1,14 +1,11 @@
 //! `datapackage.json` (Frictionless Data Package v2) and `SHA256SUMS`.
 
-use std::path::Path;
-
 use corpus_parser::CorpusMeta;
 use serde_json::{json, Map, Value};
 
-use crate::error::{Error, Result};
-use crate::rows::sha256_file;
+use crate::digest::FileEntry;
+use crate::schema::LIST_SEPARATOR;
 use crate::schema::{ColumnType, Table};
-use crate::writers::LIST_SEPARATOR;
 
 /// The name of the checksum file.
 pub const SUMS_FILE: &str = "SHA256SUMS";
@@ -16,24 +13,6 @@ pub const SUMS_FILE: &str = "SHA256SUMS";
 pub const PACKAGE_FILE: &str = "datapackage.json";
 
 const GUARD_NOTE: &str = "CSV edition: UTF-8 with a byte-order mark, comma-separated, CRLF line ends, RFC 4180 quoting. An empty cell is null (in a list column, the empty list). Lists are joined with '; '. Formula guard: a text cell whose value starts with =, +, -, @, tab, CR, LF or ' is written with one extra leading ' so that spreadsheets show it as text; strip exactly one leading ' from such a cell to get the value back.";
-
-/// A file of the export: its name, size and SHA-256.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileEntry {
-    /// Path relative to the export folder, with `/`.
-    pub path: String,
-    /// Size in bytes.
-    pub bytes: u64,
-    /// Hex SHA-256.
-    pub sha256: String,
-}
-
-/// Hashes one file of the export folder.
-pub fn file_entry(dir: &Path, name: &str) -> Result<FileEntry> {
-    let path = dir.join(name);
-    let (bytes, sha256) = sha256_file(&path).map_err(|e| Error::io(&path, e))?;
-    Ok(FileEntry { path: name.to_string(), bytes, sha256 })
-}
 
 fn field(c: &crate::schema::Column) -> Value {
     let mut f = Map::new();

@@ -1,126 +1,10 @@
-//! Rows of the tables, and turning them into Arrow record batches.
+//! The rows of the streamed tables for one processed document.
 
 use std::ops::Range;
-use std::sync::Arc;
 
-use arrow_array::builder::{BooleanBuilder, Date32Builder, Int64Builder, ListBuilder, StringBuilder};
-use arrow_array::{ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field};
-use corpus_normaliser::{Annotations, Document, Event, Quotes};
-use corpus_parser::CatalogEntry;
-use sha2::{Digest, Sha256};
-
-use crate::error::{Error, Result};
-use crate::schema::{ColumnType, Table};
-
-/// One cell.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value<'a> {
-    /// Text or null.
-    Text(Option<&'a str>),
-    /// Integer or null.
-    Integer(Option<i64>),
-    /// Boolean.
-    Boolean(bool),
-    /// Days since 1970-01-01, or null.
-    Date(Option<i32>),
-    /// A list of texts.
-    TextList(Vec<&'a str>),
-    /// A list of integers.
-    IntegerList(Vec<i64>),
-}
-
-/// Hex SHA-256 of bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-/// Size and hex SHA-256 of a file, read a block at a time (an export's
-/// files can be far larger than memory should hold).
-pub fn sha256_file(path: &std::path::Path) -> std::io::Result<(u64, String)> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    let mut size = 0u64;
-    loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        size += n as u64;
-        hasher.update(&buf[..n]);
-    }
-    Ok((size, hex(&hasher.finalize())))
-}
-
-pub(crate) fn hex(digest: &[u8]) -> String {
-    let mut s = String::with_capacity(64);
-    for b in digest {
-        s.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
-        s.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
-    }
-    s
-}
-
-/// A document after the pipeline, ready to be written.
-#[derive(Debug, Clone)]
-pub struct Processed {
-    /// Its catalog entry.
-    pub entry: CatalogEntry,
-    /// SHA-256 of the raw bytes.
-    pub source_sha256: String,
-    /// Size of the raw source.
-    pub source_bytes: usize,
-    /// SHA-256 of the clean text.
-    pub text_sha256: String,
-    /// Time spent on it, per stage.
-    pub times: crate::export::StageTimes,
-    /// The normalised document.
-    pub doc: Document,
-    /// Its mentions and discovered actors.
-    pub annotations: Annotations,
-    /// The actor id of each mention (same order as `annotations.mentions`).
-    pub mention_actor_ids: Vec<String>,
-    /// Its quotes.
-    pub quotes: Quotes,
-    /// Each quote's id and speaker actor id (same order as `quotes.quotes`).
-    pub quote_ids: Vec<(String, Option<String>)>,
-    /// Its events.
-    pub events: Vec<Event>,
-    /// Each event's id and actor ids (same order as `events`).
-    pub event_ids: Vec<(String, Vec<String>)>,
-    /// The source bytes of each mention, quote and event (in their
-    /// order), looked up in `doc.map` where the document was processed:
-    /// the map, 8 bytes a character, is cold by the time the writer thread
-    /// gets the document, and its lookups took half of that thread's own
-    /// time. A span without a range here is looked up in the map.
-    pub sources: Sources,
-}
-
-/// The source byte ranges of a document's mentions, quotes and events.
-#[derive(Debug, Clone, Default)]
-pub struct Sources {
-    /// One per mention.
-    pub mentions: Vec<Range<usize>>,
-    /// One per quote.
-    pub quotes: Vec<Range<usize>>,
-    /// One per event.
-    pub events: Vec<Range<usize>>,
-}
-
-impl Sources {
-    /// The ranges of `doc`'s characters `annotations`, `quotes` and
-    /// `events` span.
-    pub fn of(doc: &Document, annotations: &Annotations, quotes: &Quotes, events: &[Event]) -> Sources {
-        let map = &doc.map;
-        Sources {
-            mentions: annotations.mentions.iter().map(|m| map.source_range(m.start..m.end)).collect(),
-            quotes: quotes.quotes.iter().map(|q| map.source_range(q.start..q.end)).collect(),
-            events: events.iter().map(|e| map.source_range(e.start..e.end)).collect(),
-        }
-    }
-}
+use crate::batch::Value;
+use crate::process::Processed;
+use crate::vocab;
 
 fn int(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
@@ -201,10 +85,10 @@ impl Processed {
                 Value::Integer(Some(int(src.start))),
                 Value::Integer(Some(int(src.end))),
                 Value::Integer(Some(i64::from(q.segment_seq))),
-                Value::Text(Some(q.mark.as_str())),
+                Value::Text(Some(vocab::quote_mark(q.mark))),
                 Value::Text(q.speaker.as_deref()),
                 Value::Text(speaker_id.as_deref()),
-                Value::Text(Some(q.speaker_kind.as_str())),
+                Value::Text(Some(vocab::speaker_kind(q.speaker_kind))),
                 Value::Text(q.cue.as_deref()),
             ]
         })
@@ -221,8 +105,8 @@ impl Processed {
                 Value::Text(Some(&e.date_text)),
                 Value::Date(Some(days(e.date_start))),
                 Value::Date(Some(days(e.date_end))),
-                Value::Text(Some(e.precision.as_str())),
-                Value::Text(Some(e.event_type)),
+                Value::Text(Some(vocab::precision(e.precision))),
+                Value::Text(Some(vocab::event_type(e.event_type))),
                 Value::Text(e.trigger.as_deref()),
                 Value::TextList(actors.iter().map(String::as_str).collect()),
                 Value::Text(Some(&e.sentence)),
@@ -254,116 +138,5 @@ impl Processed {
                 Value::Text(Some(&s.text)),
             ]
         })
-    }
-}
-
-enum ColumnBuilder {
-    Text(StringBuilder),
-    Integer(Int64Builder),
-    Boolean(BooleanBuilder),
-    Date(Date32Builder),
-    TextList(ListBuilder<StringBuilder>),
-    IntegerList(ListBuilder<Int64Builder>),
-}
-
-/// Collects rows of one table into a record batch.
-pub struct BatchBuilder {
-    table: Table,
-    columns: Vec<ColumnBuilder>,
-    rows: usize,
-}
-
-fn item(ty: DataType) -> Arc<Field> {
-    Arc::new(Field::new("item", ty, false))
-}
-
-impl BatchBuilder {
-    /// An empty batch for `table`.
-    pub fn new(table: Table) -> BatchBuilder {
-        let columns = table
-            .columns
-            .iter()
-            .map(|c| match c.ty {
-                ColumnType::Text => ColumnBuilder::Text(StringBuilder::new()),
-                ColumnType::Integer => ColumnBuilder::Integer(Int64Builder::new()),
-                ColumnType::Boolean => ColumnBuilder::Boolean(BooleanBuilder::new()),
-                ColumnType::Date => ColumnBuilder::Date(Date32Builder::new()),
-                ColumnType::TextList => ColumnBuilder::TextList(
-                    ListBuilder::new(StringBuilder::new()).with_field(item(DataType::Utf8)),
-                ),
-                ColumnType::IntegerList => ColumnBuilder::IntegerList(
-                    ListBuilder::new(Int64Builder::new()).with_field(item(DataType::Int64)),
-                ),
-            })
-            .collect();
-        BatchBuilder { table, columns, rows: 0 }
-    }
-
-    /// Rows added since the last [`BatchBuilder::finish`].
-    pub fn rows(&self) -> usize {
-        self.rows
-    }
-
-    /// Adds one row; its values must follow the table's columns.
-    pub fn push(&mut self, row: &[Value<'_>]) -> Result<()> {
-        let name = self.table.name;
-        if row.len() != self.columns.len() {
-            return Err(Error::Value {
-                table: name,
-                column: "*",
-                key: String::new(),
-                message: "row has the wrong number of values".into(),
-            });
-        }
-        for ((b, v), c) in self.columns.iter_mut().zip(row).zip(&self.table.columns) {
-            let mismatch = || Error::Value {
-                table: name,
-                column: c.name,
-                key: String::new(),
-                message: format!("value {v:?} does not fit the column type"),
-            };
-            match (b, v) {
-                (ColumnBuilder::Text(b), Value::Text(t)) => b.append_option(*t),
-                (ColumnBuilder::Integer(b), Value::Integer(n)) => b.append_option(*n),
-                (ColumnBuilder::Boolean(b), Value::Boolean(x)) => b.append_value(*x),
-                (ColumnBuilder::Date(b), Value::Date(d)) => b.append_option(*d),
-                (ColumnBuilder::TextList(b), Value::TextList(items)) => {
-                    for i in items {
-                        b.values().append_value(i);
-                    }
-                    b.append(true);
-                }
-                (ColumnBuilder::IntegerList(b), Value::IntegerList(items)) => {
-                    for i in items {
-                        b.values().append_value(*i);
-                    }
-                    b.append(true);
-                }
-                _ => return Err(mismatch()),
-            }
-        }
-        self.rows += 1;
-        Ok(())
-    }
-
-    /// The rows as a record batch; the builder is empty again afterwards.
-    pub fn finish(&mut self) -> Result<RecordBatch> {
-        let arrays: Vec<ArrayRef> = self
-            .columns
-            .iter_mut()
-            .map(|b| -> ArrayRef {
-                match b {
-                    ColumnBuilder::Text(b) => Arc::new(b.finish()),
-                    ColumnBuilder::Integer(b) => Arc::new(b.finish()),
-                    ColumnBuilder::Boolean(b) => Arc::new(b.finish()),
-                    ColumnBuilder::Date(b) => Arc::new(b.finish()),
-                    ColumnBuilder::TextList(b) => Arc::new(b.finish()),
-                    ColumnBuilder::IntegerList(b) => Arc::new(b.finish()),
-                }
-            })
-            .collect();
-        self.rows = 0;
-        RecordBatch::try_new(self.table.arrow_schema(), arrays)
-            .map_err(|e| Error::format(format!("{}.parquet", self.table.name), e))
     }
 }

@@ -6,8 +6,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use corpus_normaliser::QualityFlag;
+use corpus_normaliser::{DatePrecision, DiscoveryCue, EventType, QualityFlag, QuoteMark, SpeakerKind};
 use corpus_parser::BlockKind;
+
+use crate::vocab::{self, names};
+
+/// The separator of list items in a CSV cell.
+pub const LIST_SEPARATOR: &str = "; ";
 
 /// A column's logical type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,7 +169,7 @@ pub fn actors() -> Table {
             col("category", Text, true, "Category from the gazetteer (armed_group, government, media, research, official, analyst …); null for discovered actors."),
             col("aliases", TextList, false, "Other spellings matched in the texts (gazetteer actors)."),
             col("curated", Boolean, false, "true: from the gazetteer; false: discovered by a cue in the text."),
-            with_categories(col("discovery_cue", Text, true, "For a discovered actor, the first cue that found it."), vec!["title", "reporting_verb", "role", "apposition", "organization_name"]),
+            with_categories(col("discovery_cue", Text, true, "For a discovered actor, the first cue that found it."), names(&DiscoveryCue::ALL, vocab::discovery_cue)),
             col("mentions", Integer, false, "Number of mentions (rows in mentions)."),
             col("documents", Integer, false, "Number of documents that mention the actor."),
         ],
@@ -223,10 +228,10 @@ pub fn quotes() -> Table {
             col("source_start", Integer, false, "Start in the raw source file, in bytes."),
             col("source_end", Integer, false, "End (exclusive) in the raw source file, in bytes."),
             col("segment_seq", Integer, false, "The segment the quote starts in (segments.seq of the same document)."),
-            with_categories(col("mark", Text, false, "How the quote was marked: double or single quotation marks, a displayed block quotation, or none (recovered from its attribution where the marks were stripped)."), vec!["double", "single", "block", "none"]),
+            with_categories(col("mark", Text, false, "How the quote was marked: double or single quotation marks, a displayed block quotation, or none (recovered from its attribution where the marks were stripped)."), names(&QuoteMark::ALL, vocab::quote_mark)),
             col("speaker", Text, true, "Who is quoted: an actor's name, or a short description of an anonymous source (\"Taliban commander, Kunar\"); null when unattributed."),
             col("speaker_actor_id", Text, true, "The speaker's actor (actors.actor_id), when the speaker is a known or discovered actor."),
-            with_categories(col("speaker_kind", Text, false, "named, anonymous or unattributed."), vec!["named", "anonymous", "unattributed"]),
+            with_categories(col("speaker_kind", Text, false, "named, anonymous or unattributed."), names(&SpeakerKind::ALL, vocab::speaker_kind)),
             col("cue", Text, true, "The reporting verb or phrase that attributes the quote (said, told, according to …)."),
         ],
         primary_key: vec!["quote_id"],
@@ -250,8 +255,8 @@ pub fn events() -> Table {
             col("date_text", Text, false, "The date expression as written (\"Feb. 29\", \"last year\", \"the 1990s\")."),
             col("date_start", Date, false, "First day of the period the expression names."),
             col("date_end", Date, false, "Last day of the period (inclusive)."),
-            with_categories(col("precision", Text, false, "How precise the date is."), vec!["day", "week", "month", "season", "year", "decade"]),
-            with_categories(col("event_type", Text, false, "PLOVER root category of the trigger nearest to the date, or OTHER."), corpus_normaliser::EVENT_TYPES.to_vec()),
+            with_categories(col("precision", Text, false, "How precise the date is."), names(&DatePrecision::ALL, vocab::precision)),
+            with_categories(col("event_type", Text, false, "PLOVER root category of the trigger nearest to the date, or OTHER."), names(&EventType::ALL, vocab::event_type)),
             col("trigger", Text, true, "The word that decided event_type; null for OTHER."),
             col("actor_ids", TextList, false, "Actors mentioned in the sentence (actors.actor_id), in order of first mention."),
             col("sentence", Text, false, "The sentence: documents.text[start:end]."),

@@ -89,7 +89,7 @@ pub fn inputs_fingerprint(corpus: &Path) -> Result<String> {
             Err(e) => return Err(Error::io(path, e)),
         }
     }
-    Ok(crate::rows::hex(&hasher.finalize()))
+    Ok(crate::digest::hex(&hasher.finalize()))
 }
 
 /// What `PART.json` holds.

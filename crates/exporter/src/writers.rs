@@ -14,16 +14,12 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::{EnabledStatistics, WriterProperties, WriterVersion, DEFAULT_CREATED_BY};
 use sha2::{Digest, Sha256};
 
+use crate::digest::{hex, FileEntry};
 use crate::error::{Error, Result};
-use crate::package::FileEntry;
-use crate::rows::hex;
-use crate::schema::{ColumnType, Table};
+use crate::schema::{ColumnType, Table, LIST_SEPARATOR};
 
 /// The most characters a spreadsheet cell holds (Excel, LibreOffice).
 pub const MAX_CELL_CHARS: usize = 32_767;
-
-/// The separator of list items in a CSV cell.
-pub const LIST_SEPARATOR: &str = "; ";
 
 /// Rows per call of the Parquet writer, and its mini-batch size.
 pub const WRITE_BATCH_ROWS: usize = 1024;
@@ -471,7 +467,7 @@ fn utf8_chars(text: &[u8]) -> usize {
 mod tests {
     use super::*;
 
-    use crate::rows::{BatchBuilder, Value};
+    use crate::batch::{BatchBuilder, Value};
     use crate::schema::Column as SchemaColumn;
 
     #[test]
@@ -604,11 +600,11 @@ mod tests {
         out
     }
 
-    #[test]
-    fn csv_cells_match_the_csv_crate_on_awkward_fields() {
+    /// A table with a column of every type, and one left out of the CSV.
+    fn awkward_table() -> Table {
         let mut hidden = column("hidden", ColumnType::Text);
         hidden.in_csv = false;
-        let table = Table {
+        Table {
             name: "awkward",
             description: "",
             columns: vec![
@@ -622,7 +618,12 @@ mod tests {
             ],
             primary_key: Vec::new(),
             foreign_keys: Vec::new(),
-        };
+        }
+    }
+
+    #[test]
+    fn csv_cells_match_the_csv_crate_on_awkward_fields() {
+        let table = awkward_table();
         let texts = [
             "",
             "plain",
@@ -685,7 +686,7 @@ mod tests {
         assert_eq!(String::from_utf8_lossy(&written), String::from_utf8_lossy(&reference_csv(&rows)));
         // The entries hashed on the way out are those of the files on disk.
         for (entry, name) in entries.iter().zip(["awkward.csv", "awkward.parquet"]) {
-            assert_eq!(entry, &crate::package::file_entry(dir.path(), name).expect("hash the file"));
+            assert_eq!(entry, &crate::digest::file_entry(dir.path(), name).expect("hash the file"));
         }
         assert!(entries[1].bytes > 1_000, "the Parquet file has its footer: {entries:?}");
     }

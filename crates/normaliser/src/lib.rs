@@ -26,22 +26,20 @@
 //! ```
 #![deny(missing_docs)]
 
+mod annotate;
 mod clean;
-mod dates;
-mod document;
-mod events;
-mod flags;
+mod extract;
 mod lexicon;
-mod mapped;
-mod mentions;
-mod quote_source;
-mod quotes;
-mod sentences;
+mod offsets;
 
-pub use dates::{find_dates, writes_day_first, DateContext, DateExpr, DatePrecision, YearState};
-pub use document::{normalise, normalise_parts, Document, Segment, MAX_SEGMENT_CHARS, SEGMENT_SEPARATOR};
-pub use events::{extract_events, Event, EVENT_TYPES};
-pub use flags::QualityFlag;
-pub use mapped::OffsetMap;
-pub use mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor, Mention};
-pub use quotes::{extract_quotes, interview_source, Quote, QuoteMark, Quotes, SpeakerKind, MAX_QUOTE_CHARS};
+pub use annotate::{AnnotatedDocument, Annotator, Sources, StepTimes};
+pub use clean::{
+    normalise, normalise_parts, Document, QualityFlag, Segment, MAX_SEGMENT_CHARS, SEGMENT_SEPARATOR,
+};
+pub use extract::dates::{find_dates, writes_day_first, DateContext, DateExpr, DatePrecision, YearState};
+pub use extract::events::{extract_events, Event, EventType};
+pub use extract::mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor, DiscoveryCue, Mention};
+pub use extract::quotes::{
+    extract_quotes, interview_source, Quote, QuoteMark, Quotes, SpeakerKind, MAX_QUOTE_CHARS,
+};
+pub use offsets::OffsetMap;

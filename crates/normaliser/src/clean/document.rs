@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use corpus_parser::{Block, BlockKind};
 
-use crate::clean::{clean, Cleaned};
-use crate::flags::{quality_flags, QualityFlag};
-use crate::mapped::{Mapped, OffsetMap};
+use super::flags::{quality_flags, QualityFlag};
+use super::markup::{clean, Cleaned};
+use crate::offsets::{Mapped, OffsetMap};
 
 /// The longest segment text, in characters. Longer blocks are split at a
 /// space into several segments of the same kind, so that no spreadsheet

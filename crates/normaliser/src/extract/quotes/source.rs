@@ -24,12 +24,12 @@ use std::sync::LazyLock;
 use corpus_parser::{ActorType, BlockKind};
 use regex::Regex;
 
-use crate::document::Document;
+use crate::clean::Document;
+use crate::extract::mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor, DiscoveryCue, Mention};
 use crate::lexicon::{
     alternation, entries, re, NOT_NAMES, ORG_HEADS, PLACES, REPORTING_VERBS, ROLES, TITLES,
 };
-use crate::mapped::CharCounter;
-use crate::mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor, Mention};
+use crate::offsets::CharCounter;
 
 /// A reporting verb or phrase, as a whole word, exact case (a capitalised
 /// "Says" opens a headline, not an attribution).
@@ -38,8 +38,9 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(?:{})\b", altern
 /// Capitalised words that stand before a name as its role, or that make a
 /// run of capitalised words a group rather than a person ("Senate
 /// Majority Leader", "Republican", "Press Secretary").
-static ROLE_WORDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!("../data/speaker_role_words.txt")));
+static ROLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/speaker_role_words.txt")))
+});
 
 /// Lower-case particles inside a name ("Charles de Gaulle", "Osama bin
 /// Laden").
@@ -200,7 +201,13 @@ fn read_run(hay: &str, ws: &[Word<'_>], run: Range<usize>) -> Option<SourceName>
         && !PARTICLES.contains(&person[0].text)
         && (person.len() != 1 || !person[0].text.ends_with('.'));
     let span = |from: usize| ws[from].start..ws[b - 1].start + ws[b - 1].text.len();
-    if is_person {
+    // One word that is a source noun or a role ("Officials", "Aides") is
+    // a description, not a name.
+    let lone_noun = person.len() == 1 && !honorific(person_from) && {
+        let lower = person[0].text.to_lowercase();
+        super::patterns::SOURCE_NOUNS.contains(&lower.as_str()) || is_role_word(person[0].text)
+    };
+    if is_person && !lone_noun {
         let r = span(person_from);
         if PLACES.contains(&hay[r.clone()]) {
             return None;
@@ -888,7 +895,11 @@ pub(crate) fn add_speakers(doc: &Document, matcher: &ActorMatcher, ann: &mut Ann
                 match ann.discovered.iter().position(|d| d.name == name) {
                     Some(i) => ActorRef::Discovered(i),
                     None => {
-                        ann.discovered.push(DiscoveredActor { name, kind: f.kind, cue: "reporting_verb" });
+                        ann.discovered.push(DiscoveredActor {
+                            name,
+                            kind: f.kind,
+                            cue: DiscoveryCue::ReportingVerb,
+                        });
                         new_actors.push(ann.discovered.len() - 1);
                         ActorRef::Discovered(ann.discovered.len() - 1)
                     }
@@ -1045,6 +1056,7 @@ mod tests {
             ("Kim Kagan of the Institute for the Study of War ", p("Kim Kagan")),
             ("a spokesman for the Clinton Foundation ", None),
             ("“No,” Florida ", None),
+            ("Officials in Afghanistan ", None),
             ("the team ", None),
             ("The President ", None),
             ("“No,” he ", None),

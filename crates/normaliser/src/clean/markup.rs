@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::lexicon::re;
 
-use crate::mapped::{next_non_ascii, Mapped, HIGH, ONES};
+use crate::offsets::{next_non_ascii, Mapped, HIGH, ONES};
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     re(

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use corpus_parser::BlockKind;
 use regex::Regex;
 
-use crate::document::Document;
+use crate::clean::Document;
 use crate::lexicon::each_match;
 
 /// A quality flag on a document.
@@ -77,15 +77,19 @@ fn words_of(data: &str) -> Vec<String> {
         .collect()
 }
 
-static TORTURED: LazyLock<Vec<String>> =
-    LazyLock::new(|| words_of(include_str!("../data/tortured_phrases.txt")));
+static TORTURED: LazyLock<Vec<String>> = LazyLock::new(|| {
+    words_of(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/tortured_phrases.txt")))
+});
 /// All tortured phrases at once, ASCII case-insensitively, for
 /// [`each_match`]: one pass over a paragraph (a quick regex test of each
 /// paragraph and then a library search of those it matched took more).
 static TORTURED_DFA: LazyLock<aho_corasick::dfa::DFA> =
     LazyLock::new(|| crate::lexicon::dfa(true, TORTURED.iter()).expect("plain phrases compile"));
-static CONTRACTIONS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| words_of(include_str!("../data/contractions.txt")).into_iter().collect());
+static CONTRACTIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    words_of(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/contractions.txt")))
+        .into_iter()
+        .collect()
+});
 /// The byte lengths of the contractions: shortest, longest.
 static CONTRACTION_LENS: LazyLock<(usize, usize)> = LazyLock::new(|| {
     let lens = CONTRACTIONS.iter().map(String::len);
@@ -97,7 +101,7 @@ static QUOTE_MARKS_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::new(QUOTE_MARKS.iter().map(|c| c.to_string())).expect("plain marks compile")
 });
 static TEMPLATE_RESIDUE: LazyLock<Regex> = LazyLock::new(|| crate::lexicon::re(r"\{[a-z_]{2,30}\}"));
-/// A reporting verb of the shared lexicon (`data/reporting_verbs.txt`).
+/// A reporting verb of the shared lexicon (`data/en/reporting_verbs.txt`).
 static REPORTING_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = crate::lexicon::alternation(&crate::lexicon::REPORTING_VERBS);
     crate::lexicon::re(&format!(r"(?i)\b(?:{verbs})\b"))

@@ -1,0 +1,139 @@
+//! Cells of a row, and rows of one table collected into an Arrow record
+//! batch.
+
+use std::sync::Arc;
+
+use arrow_array::builder::{BooleanBuilder, Date32Builder, Int64Builder, ListBuilder, StringBuilder};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field};
+
+use crate::error::{Error, Result};
+use crate::schema::{ColumnType, Table};
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    /// Text or null.
+    Text(Option<&'a str>),
+    /// Integer or null.
+    Integer(Option<i64>),
+    /// Boolean.
+    Boolean(bool),
+    /// Days since 1970-01-01, or null.
+    Date(Option<i32>),
+    /// A list of texts.
+    TextList(Vec<&'a str>),
+    /// A list of integers.
+    IntegerList(Vec<i64>),
+}
+
+enum ColumnBuilder {
+    Text(StringBuilder),
+    Integer(Int64Builder),
+    Boolean(BooleanBuilder),
+    Date(Date32Builder),
+    TextList(ListBuilder<StringBuilder>),
+    IntegerList(ListBuilder<Int64Builder>),
+}
+
+/// Collects rows of one table into a record batch.
+pub struct BatchBuilder {
+    table: Table,
+    columns: Vec<ColumnBuilder>,
+    rows: usize,
+}
+
+fn item(ty: DataType) -> Arc<Field> {
+    Arc::new(Field::new("item", ty, false))
+}
+
+impl BatchBuilder {
+    /// An empty batch for `table`.
+    pub fn new(table: Table) -> BatchBuilder {
+        let columns = table
+            .columns
+            .iter()
+            .map(|c| match c.ty {
+                ColumnType::Text => ColumnBuilder::Text(StringBuilder::new()),
+                ColumnType::Integer => ColumnBuilder::Integer(Int64Builder::new()),
+                ColumnType::Boolean => ColumnBuilder::Boolean(BooleanBuilder::new()),
+                ColumnType::Date => ColumnBuilder::Date(Date32Builder::new()),
+                ColumnType::TextList => ColumnBuilder::TextList(
+                    ListBuilder::new(StringBuilder::new()).with_field(item(DataType::Utf8)),
+                ),
+                ColumnType::IntegerList => ColumnBuilder::IntegerList(
+                    ListBuilder::new(Int64Builder::new()).with_field(item(DataType::Int64)),
+                ),
+            })
+            .collect();
+        BatchBuilder { table, columns, rows: 0 }
+    }
+
+    /// Rows added since the last [`BatchBuilder::finish`].
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Adds one row; its values must follow the table's columns.
+    pub fn push(&mut self, row: &[Value<'_>]) -> Result<()> {
+        let name = self.table.name;
+        if row.len() != self.columns.len() {
+            return Err(Error::Value {
+                table: name,
+                column: "*",
+                key: String::new(),
+                message: "row has the wrong number of values".into(),
+            });
+        }
+        for ((b, v), c) in self.columns.iter_mut().zip(row).zip(&self.table.columns) {
+            let mismatch = || Error::Value {
+                table: name,
+                column: c.name,
+                key: String::new(),
+                message: format!("value {v:?} does not fit the column type"),
+            };
+            match (b, v) {
+                (ColumnBuilder::Text(b), Value::Text(t)) => b.append_option(*t),
+                (ColumnBuilder::Integer(b), Value::Integer(n)) => b.append_option(*n),
+                (ColumnBuilder::Boolean(b), Value::Boolean(x)) => b.append_value(*x),
+                (ColumnBuilder::Date(b), Value::Date(d)) => b.append_option(*d),
+                (ColumnBuilder::TextList(b), Value::TextList(items)) => {
+                    for i in items {
+                        b.values().append_value(i);
+                    }
+                    b.append(true);
+                }
+                (ColumnBuilder::IntegerList(b), Value::IntegerList(items)) => {
+                    for i in items {
+                        b.values().append_value(*i);
+                    }
+                    b.append(true);
+                }
+                _ => return Err(mismatch()),
+            }
+        }
+        self.rows += 1;
+        Ok(())
+    }
+
+    /// The rows as a record batch; the builder is empty again afterwards.
+    pub fn finish(&mut self) -> Result<RecordBatch> {
+        let arrays: Vec<ArrayRef> = self
+            .columns
+            .iter_mut()
+            .map(|b| -> ArrayRef {
+                match b {
+                    ColumnBuilder::Text(b) => Arc::new(b.finish()),
+                    ColumnBuilder::Integer(b) => Arc::new(b.finish()),
+                    ColumnBuilder::Boolean(b) => Arc::new(b.finish()),
+                    ColumnBuilder::Date(b) => Arc::new(b.finish()),
+                    ColumnBuilder::TextList(b) => Arc::new(b.finish()),
+                    ColumnBuilder::IntegerList(b) => Arc::new(b.finish()),
+                }
+            })
+            .collect();
+        self.rows = 0;
+        RecordBatch::try_new(self.table.arrow_schema(), arrays)
+            .map_err(|e| Error::format(format!("{}.parquet", self.table.name), e))
+    }
+}

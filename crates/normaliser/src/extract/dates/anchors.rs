@@ -1,0 +1,109 @@
+//! Which patterns can match a paragraph, read from its anchor words in
+//! one pass (speed: a pattern whose anchor is absent is not run).
+
+use crate::lexicon::dfa;
+use crate::lexicon::each_match;
+use crate::lexicon::has_case_folding_letter;
+use regex::Regex;
+use std::sync::LazyLock;
+
+// Anchors: every match of a gated pattern holds something of each group
+// it is gated on (a word, a digit, a dash…), so a paragraph that lacks one
+// is not searched with it (see `find_dates_with`).
+/// Month names (their first three letters).
+pub(super) const MONTHS: u16 = 1;
+
+/// "early", "mid", "late".
+pub(super) const PARTS: u16 = 2;
+
+/// Seasons.
+pub(super) const SEASONS: u16 = 4;
+
+/// Units of relative dates ("wee" for "week": see [`anchors`]).
+pub(super) const UNITS: u16 = 8;
+
+/// "after", "before", "later".
+pub(super) const SEQUENCE: u16 = 16;
+
+/// Days of the week.
+pub(super) const WEEKDAYS: u16 = 32;
+
+/// A decimal digit (`\d`, which is Unicode: see [`anchors`]).
+pub(super) const DIGITS: u16 = 64;
+
+/// A hyphen or an en dash (ISO dates, year ranges).
+pub(super) const DASH: u16 = 128;
+
+/// A slash (numeric dates, 9/11).
+pub(super) const SLASH: u16 = 256;
+
+/// "0s" (decades).
+pub(super) const DECADE_S: u16 = 512;
+
+/// The other words of relative dates: "last", "this", "next", "ago",
+/// "yesterday".
+pub(super) const RELATIVE_WORDS: u16 = 1024;
+
+/// "ties", the end of every decade word ("Nineties").
+pub(super) const TIES: u16 = 2048;
+
+pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = LazyLock::new(|| {
+    let groups: [(u16, &[&str]); 12] = [
+        (MONTHS, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]),
+        (PARTS, &["early", "mid", "late"]),
+        (SEASONS, &["spring", "summer", "autumn", "fall", "winter"]),
+        (UNITS, &["year", "month", "wee", "day"]),
+        (SEQUENCE, &["after", "before", "later"]),
+        (WEEKDAYS, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+        (DIGITS, &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]),
+        (DASH, &["-", "\u{2013}"]),
+        (SLASH, &["/"]),
+        (DECADE_S, &["0s"]),
+        (RELATIVE_WORDS, &["last", "this", "next", "ago", "yesterday"]),
+        (TIES, &["ties"]),
+    ];
+    let words: Vec<(&str, u16)> =
+        groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (*w, *g))).collect();
+    let ac = dfa(true, words.iter().map(|w| w.0)).expect("plain words compile");
+    (ac, words.iter().map(|w| w.1).collect())
+});
+
+/// The anchor groups whose words occur in `text`, ASCII case-insensitively
+/// (a superset of what the case-sensitive patterns need). Unicode case
+/// folding also lets `k` match the Kelvin sign and `s` the long s: a text
+/// with either gets every group. `\d` is Unicode (Arabic-Indic, Devanagari
+/// digits...): a text without an ASCII digit gets [`DIGITS`] if it has any
+/// numeric character (`char::is_numeric`, a superset of `\d`).
+pub(super) fn anchors(text: &str) -> u16 {
+    if has_case_folding_letter(text) {
+        return u16::MAX;
+    }
+    let (ac, group) = &*ANCHOR_WORDS;
+    let bytes = text.as_bytes();
+    let mut bits = 0;
+    each_match(ac, bytes, |p, m| {
+        // Month names are matched case-sensitively, and every form starts
+        // with a capital ("Mar", "MARCH"): "summary" is no anchor.
+        if group[p] != MONTHS || bytes[m.start].is_ascii_uppercase() {
+            bits |= group[p];
+        }
+    });
+    if bits & DIGITS == 0 && !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
+        return bits | DIGITS;
+    }
+    bits
+}
+
+/// Whether `anchors` has every group of `needed`.
+pub(super) fn has(anchors: u16, needed: u16) -> bool {
+    anchors & needed == needed
+}
+
+/// `re`'s captures in `text` if `run`, else none.
+pub(super) fn captures_if<'r, 't>(
+    run: bool,
+    re: &'r Regex,
+    text: &'t str,
+) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
+    run.then(|| re.captures_iter(text)).into_iter().flatten()
+}

@@ -1,0 +1,380 @@
+//! Tests of the module, table-style on sentences whose answer is known.
+
+use super::anchors::*;
+use super::calendar::*;
+use super::patterns::*;
+use super::rules::*;
+use super::*;
+
+#[test]
+fn anchor_words_prefilter_changes_nothing() {
+    let texts = [
+        "In mid-March 2020 and late 2021, last year, two weeks ago, on Monday, three days later.",
+        "Early spring of 1999, then the 1990s; yesterday; 4 months before the 12 JUNE 2020 raid.",
+        "No anchors: 2019, 2020–2021, 9/11, 2021-02-03, 12/02/2021.",
+        "Kelvin: two wee\u{212a}s ago, in \u{17f}pring 2011 and \u{17f}ummer of 2012.",
+        "Ünïcödé: on Tuesday 3 Feb. 2021, late-May 2019, a month after, WINTER 2020.",
+        "Other digits: \u{661}\u{662} March \u{662}\u{660}\u{662}\u{660} and March \u{661}\u{662} 2020.",
+        "Only other digits (an ASCII `\\b` needs a letter after them): late March \u{662}\u{660}\u{662}\u{660}th, \u{661}\u{662} March \u{662}\u{660}\u{662}\u{660}, \u{661}\u{662}/\u{660}\u{662}/\u{662}\u{660}\u{662}\u{661}.",
+        "No digits: in March, late August, last year, on Monday, two weeks later, in the spring.",
+        "No dash, slash or decade: 2019 and 2021, 3 March 2020, 12 June, in the 90 days.",
+        "Dashes alone: 2019 - 2021, 2019–21, 2021-02-03, 1990s.",
+        "Lower case: 3 march 2020, on june 5, 2021, in mid-april, 3 mar. 2020; may 2019, MARCH 4, 2020, 4 JUNE.",
+        "Sequences: two days after 3 March 2020, a year later, after 2019, 5 weeks before June 1, 2021.",
+        "Relative: this week, LAST YEAR, next month, yesterday, 3 days ago; a day, a year, the last word.",
+        "Units without relative words: for a year, in 30 days, every week, a month-long siege.",
+        "Only ago: two years ago, 3 days ago.",
+        "Only yesterday: the talks of yesterday.",
+        "Decade words: the Nineties, THE EIGHTIES, the sixties, in the Twenties, the parties.",
+        "Named: this August, LAST MARCH, next may, last August 2020.",
+        "",
+    ];
+    let mut pubday = ctx();
+    pubday.day_first = true;
+    for t in texts {
+        for c in [ctx(), pubday, DateContext::default()] {
+            let (mut a, mut b) = (YearState::default(), YearState::default());
+            assert_eq!(find_dates(t, &c, &mut a), find_dates_with(t, &c, &mut b, u16::MAX), "{t}");
+        }
+    }
+    assert_eq!(anchors("No anchors: 2019."), DIGITS);
+    assert_eq!(anchors("No anchors, no digits."), 0);
+    assert_eq!(anchors("a summary of the market may decide"), 0);
+    assert_eq!(anchors("Mar. MAY Decision"), MONTHS);
+    assert_eq!(anchors("Arabic-Indic \u{661}\u{669}\u{669}\u{668}"), DIGITS | DASH);
+    assert_eq!(anchors("9/11 and the 1990s–2000s"), DIGITS | SLASH | DASH | DECADE_S);
+    assert_eq!(anchors("a wee\u{212a} ago"), u16::MAX);
+}
+
+#[test]
+fn number_words_are_read_from_the_last_characters_as_from_the_whole_text() {
+    let whole = |text: &str, start: usize| {
+        let before = text[..start].trim_end().to_lowercase();
+        NUMBER_WORDS.iter().any(|w| before.ends_with(w))
+    };
+    assert!(NUMBER_WORDS.iter().all(|w| w.is_ascii() && w.len() <= 10));
+    // Characters that lower to more or fewer bytes, or to ASCII.
+    let pieces = [
+        "Resolution",
+        "RESOLUTION ",
+        "No.",
+        "pp.",
+        "p. ",
+        "İ",
+        "Σ",
+        "\u{212a}",
+        "é",
+        "x",
+        " ",
+        "\n",
+        "Report",
+        "ΣΣ",
+    ];
+    let mut n = 0;
+    for a in pieces {
+        for b in pieces {
+            for c in pieces {
+                let text = format!("{a}{b}{c} 1999");
+                let start = text.len() - 4;
+                assert_eq!(is_not_a_date_number(&text, start), whole(&text, start), "{text:?}");
+                n += usize::from(whole(&text, start));
+            }
+        }
+    }
+    assert!(n > 100, "{n}");
+    assert!(is_not_a_date_number("UN Security Council Resolution 1267", 31));
+    assert!(!is_not_a_date_number("In 1267", 3));
+}
+
+fn ctx() -> DateContext {
+    DateContext { published: Some((jiff::civil::date(2020, 6, 1), DatePrecision::Day)), day_first: false }
+}
+
+/// A precision as its variant name in lower case (the tables' names are
+/// the exporter's).
+fn lower(p: DatePrecision) -> String {
+    format!("{p:?}").to_lowercase()
+}
+
+/// (expression, first, last, precision) for every date found.
+fn read(text: &str, ctx: &DateContext) -> Vec<(String, String, String, String)> {
+    let mut years = YearState::default();
+    find_dates(text, ctx, &mut years)
+        .into_iter()
+        .map(|d| {
+            (text[d.start..d.end].to_string(), d.first.to_string(), d.last.to_string(), lower(d.precision))
+        })
+        .collect()
+}
+
+fn one(text: &str, ctx: &DateContext) -> (String, String, String, String) {
+    let r = read(text, ctx);
+    assert_eq!(r.len(), 1, "{text}: {r:?}");
+    r[0].clone()
+}
+
+fn check(text: &str, expr: &str, first: &str, last: &str, precision: &str) {
+    let (e, f, l, p) = one(text, &ctx());
+    assert_eq!((e.as_str(), f.as_str(), l.as_str(), p.as_str()), (expr, first, last, precision), "{text}");
+}
+
+#[test]
+fn full_dates() {
+    check(
+        "The deal was signed on 29 February 2020 in Doha.",
+        "29 February 2020",
+        "2020-02-29",
+        "2020-02-29",
+        "day",
+    );
+    check("It was signed Feb. 29, 2020, in Doha.", "Feb. 29, 2020", "2020-02-29", "2020-02-29", "day");
+    check(
+        "A meeting on September 18, 1996, took place.",
+        "September 18, 1996",
+        "1996-09-18",
+        "1996-09-18",
+        "day",
+    );
+    check("SEPTEMBER 21, 2021, 4:02 PM", "SEPTEMBER 21, 2021", "2021-09-21", "2021-09-21", "day");
+    check("Logged 2021-03-04 by the clerk.", "2021-03-04", "2021-03-04", "2021-03-04", "day");
+    check("The attacks of 9/11 changed it.", "9/11", "2001-09-11", "2001-09-11", "day");
+}
+
+#[test]
+fn numeric_dates_follow_the_document_convention() {
+    let day_first = DateContext { day_first: true, ..ctx() };
+    assert_eq!(one("Date: 12/02/2021", &day_first).1, "2021-02-12");
+    assert_eq!(one("Date: 12/02/2021", &ctx()).1, "2021-12-02");
+    // A first field over 12 can only be a day.
+    assert_eq!(one("Date: 25/02/2021", &ctx()).1, "2021-02-25");
+    assert!(writes_day_first("on 2 December 2020 and 3 March 2021, and on May 4, 2020"));
+}
+
+#[test]
+fn partial_dates() {
+    check("He spoke on March 13 to reporters.", "March 13", "2020-03-13", "2020-03-13", "day");
+    check("It began in September 2020.", "September 2020", "2020-09-01", "2020-09-30", "month");
+    check("It was founded in 2014.", "2014", "2014-01-01", "2014-12-31", "year");
+    check("By mid-2024 it had grown.", "mid-2024", "2024-05-01", "2024-08-31", "season");
+    check("Plans for late 2022 were made.", "late 2022", "2022-09-01", "2022-12-31", "season");
+    check("In early 2019 they met.", "early 2019", "2019-01-01", "2019-04-30", "season");
+    check("In the spring of 2011 they met.", "spring of 2011", "2011-03-01", "2011-05-31", "season");
+    check("Throughout the 1990s they pressed.", "1990s", "1990-01-01", "1999-12-31", "decade");
+    check("During 2012–2013 they fought.", "2012–2013", "2012-01-01", "2013-12-31", "year");
+    check("It left in late August 2021.", "late August 2021", "2021-08-21", "2021-08-31", "month");
+    check("They met in mid-March.", "mid-March", "2020-03-11", "2020-03-20", "month");
+    check("Since December 2021 it has grown.", "December 2021", "2021-12-01", "2021-12-31", "month");
+    check(
+        "Interview with Taliban commander, Kunar, 2 December 2020.",
+        "2 December 2020",
+        "2020-12-02",
+        "2020-12-02",
+        "day",
+    );
+}
+
+#[test]
+fn a_bare_month_and_day_takes_the_paragraph_year_then_the_publication_year() {
+    let c = ctx(); // published 2020-06-01
+    let mut years = YearState::default();
+    let d = find_dates("The war began in 1998. On 16 March the talks resumed.", &c, &mut years);
+    assert_eq!(d[1].first.to_string(), "1998-03-16");
+    // A new paragraph: the publication year, but never after publication.
+    years.paragraph = None;
+    let d = find_dates("On March 13 he spoke; on Dec. 6 a gunman attacked.", &c, &mut years);
+    assert_eq!((d[0].first.to_string(), d[1].first.to_string()), ("2020-03-13".into(), "2019-12-06".into()));
+    // No publication date: the document's last year.
+    let none = DateContext::default();
+    let d = find_dates(
+        "On 16 March the talks resumed.",
+        &none,
+        &mut YearState { paragraph: None, document: Some(2004) },
+    );
+    assert_eq!(d[0].first.to_string(), "2004-03-16");
+    // 9/11 sets no year.
+    let mut years = YearState::default();
+    let d = find_dates("After 9/11, on March 13, they met.", &c, &mut years);
+    assert_eq!(d[1].first.to_string(), "2020-03-13");
+}
+
+#[test]
+fn last_this_and_next_month_against_the_publication_month() {
+    let sept = |precision| DateContext {
+        published: Some((jiff::civil::date(2021, 9, 21), precision)),
+        day_first: false,
+    };
+    let c = sept(DatePrecision::Day);
+    let firsts = |text: &str, c: &DateContext| -> Vec<(String, String)> {
+        read(text, c).into_iter().map(|d| (d.0, d.1)).collect()
+    };
+    assert_eq!(
+        firsts("this August, last August, last October, last September, next March, next October", &c),
+        [
+            ("this August".to_string(), "2021-08-01".to_string()),
+            ("last August".to_string(), "2021-08-01".to_string()),
+            ("last October".to_string(), "2020-10-01".to_string()),
+            ("last September".to_string(), "2020-09-01".to_string()),
+            ("next March".to_string(), "2022-03-01".to_string()),
+            ("next October".to_string(), "2021-10-01".to_string()),
+        ]
+    );
+    // A month-precise publication date is enough; a year is not.
+    assert_eq!(firsts("this August", &sept(DatePrecision::Month)).len(), 1);
+    assert!(firsts("this August", &sept(DatePrecision::Year)).is_empty());
+    // With a year or a day after it, the full date.
+    assert_eq!(firsts("last August 2020", &c), [("August 2020".to_string(), "2020-08-01".to_string())]);
+    assert_eq!(firsts("this May 5", &c)[0].0, "May 5");
+}
+
+#[test]
+fn decades_in_words() {
+    check("In the Nineties the group grew.", "the Nineties", "1990-01-01", "1999-12-31", "decade");
+    check("Since THE TWENTIES it has.", "THE TWENTIES", "1920-01-01", "1929-12-31", "decade");
+    for text in ["temperatures in the nineties", "a man in his Sixties", "the parties"] {
+        assert!(read(text, &ctx()).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_range_of_years_in_words_is_one_date() {
+    check(
+        "Between 1996 and 2001 the group ruled.",
+        "Between 1996 and 2001",
+        "1996-01-01",
+        "2001-12-31",
+        "year",
+    );
+    check("It grew from 2012 to 2014 in the east.", "from 2012 to 2014", "2012-01-01", "2014-12-31", "year");
+    check(
+        "It grew from 2012 until 2014 in the east.",
+        "from 2012 until 2014",
+        "2012-01-01",
+        "2014-12-31",
+        "year",
+    );
+    // Backwards or too long: the years one by one.
+    let r: Vec<String> = read("between 2001 and 1996", &ctx()).into_iter().map(|d| d.0).collect();
+    assert_eq!(r, ["2001", "1996"]);
+    let r: Vec<String> = read("from 1850 to 2001", &ctx()).into_iter().map(|d| d.0).collect();
+    assert_eq!(r, ["1850", "2001"]);
+}
+
+#[test]
+fn a_month_alone_after_a_preposition() {
+    // Published 2020-06-01.
+    assert_eq!(
+        read("In March the talks stalled; by August they had failed, and since May nothing moved.", &ctx()),
+        vec![
+            ("March".to_string(), "2020-03-01".to_string(), "2020-03-31".to_string(), "month".to_string()),
+            ("May".to_string(), "2020-05-01".to_string(), "2020-05-31".to_string(), "month".to_string()),
+        ],
+        "August would begin after publication: last year's or a coming one, left out"
+    );
+    let mut years = YearState::default();
+    let d = find_dates("The war began in 1998. In November the embassy closed.", &ctx(), &mut years);
+    assert_eq!((d[1].first.to_string(), d[1].last.to_string()), ("1998-11-01".into(), "1998-11-30".into()));
+    assert_eq!(one("In March Kabul fell.", &ctx()).0, "March");
+    // A year or a day with it: the full expression, once.
+    assert_eq!(one("In March 2019 they met.", &ctx()).0, "March 2019");
+    assert_eq!(one("By 13 March they met.", &ctx()).0, "13 March");
+    assert_eq!(one("until March 13 they met.", &ctx()).0, "March 13");
+    assert_eq!(one("in mid-March they met.", &ctx()).0, "mid-March");
+    // Not a month: names, words, no preposition.
+    for text in [
+        "a speech by May in Parliament",
+        "in June Carter's song",
+        "after May said so",
+        "They march in may and in march.",
+        "March is cold.",
+        "in Marseille",
+    ] {
+        assert!(read(text, &ctx()).is_empty(), "{text}");
+    }
+    // Published "2023": September may be before or after it.
+    let year_only = DateContext {
+        published: Some((jiff::civil::date(2023, 1, 1), DatePrecision::Year)),
+        day_first: false,
+    };
+    assert!(read("in September they met.", &year_only).is_empty());
+}
+
+#[test]
+fn a_bare_month_and_day_that_could_fall_either_side_of_publication_is_left_out() {
+    let dates = |text: &str, published: (Date, DatePrecision)| -> Vec<String> {
+        let c = DateContext { published: Some(published), day_first: false };
+        find_dates(text, &c, &mut YearState::default()).iter().map(|d| d.first.to_string()).collect()
+    };
+    // Published on a day: after it goes back a year.
+    let day = (jiff::civil::date(2021, 9, 21), DatePrecision::Day);
+    assert_eq!(dates("On September 21 and on September 22 they met.", day), ["2021-09-21", "2020-09-22"]);
+    // Published "2021-09": August is before it, October after it, and
+    // 20 September either side.
+    let sept = (jiff::civil::date(2021, 9, 1), DatePrecision::Month);
+    assert_eq!(
+        dates("On August 31, on September 1, on September 20 and on October 1 they met.", sept),
+        ["2021-08-31", "2021-09-01", "2020-10-01"]
+    );
+    // Published "2023": only 1 January is sure to be on or before it.
+    let year = (jiff::civil::date(2023, 1, 1), DatePrecision::Year);
+    assert_eq!(dates("On January 1, on March 16 and on December 31 they met.", year), ["2023-01-01"]);
+    // A year in the paragraph decides.
+    assert_eq!(dates("In 2022, on March 16, they met.", year), ["2022-01-01", "2022-03-16"]);
+    // Months alone: only one that begins on or before the earliest day.
+    assert_eq!(dates("in January, in February, in September", year), ["2023-01-01"]);
+    assert_eq!(dates("in August, in September, in October", sept), ["2021-08-01", "2021-09-01"]);
+    assert_eq!(
+        latest_publication(jiff::civil::date(2020, 1, 1), DatePrecision::Decade),
+        Some(jiff::civil::date(2029, 12, 31))
+    );
+    assert_eq!(
+        latest_publication(jiff::civil::date(2020, 12, 1), DatePrecision::Season),
+        Some(jiff::civil::date(2021, 12, 31))
+    );
+}
+
+#[test]
+fn relative_dates_need_a_publication_date() {
+    check("The report released on Monday shows it.", "Monday", "2020-06-01", "2020-06-01", "day");
+    check("according to the report released Friday", "Friday", "2020-05-29", "2020-05-29", "day");
+    check("He said last year that it failed.", "last year", "2019-01-01", "2019-12-31", "year");
+    check("It happened last week.", "last week", "2020-05-25", "2020-05-31", "week");
+    check("It happened last month.", "last month", "2020-05-01", "2020-05-31", "month");
+    check("It happened two years ago.", "two years ago", "2018-01-01", "2018-12-31", "year");
+    let none = DateContext { published: None, day_first: false };
+    assert!(read("He said last year that the report released on Monday was wrong.", &none).is_empty());
+    // A year-precise publication date resolves "last year" but not "Monday".
+    let year_only = DateContext {
+        published: Some((jiff::civil::date(2023, 1, 1), DatePrecision::Year)),
+        day_first: false,
+    };
+    assert_eq!(read("last year and on Monday", &year_only).len(), 1);
+}
+
+#[test]
+fn an_offset_from_a_date_in_the_same_sentence() {
+    let r = read("Two days after the strikes on 20 August 1998, a call was arranged.", &ctx());
+    assert_eq!(
+        r[0],
+        ("Two days after".to_string(), "1998-08-22".to_string(), "1998-08-22".to_string(), "day".to_string())
+    );
+}
+
+#[test]
+fn numbers_that_are_not_dates() {
+    let cases = [
+        "The group killed nearly 3,000 people.",
+        "A force of 8,600 troops and 2,000 fighters remained.",
+        "It counted 643 deaths and 400 to 600 operatives.",
+        "Under Resolution 1988 the committee listed them.",
+        "See page 2019 of the file, and No. 2020 in the list.",
+        "The meeting started at 4:02 PM and ended at 10:30.",
+        // (Capitalised after "in", "May" is the month: see
+        // `a_month_alone_after_a_preposition`.)
+        "They may march if they must, and May they did.",
+        "the post-2001 order and the pre-2001 regime; Post-2001 politics",
+        "as argued elsewhere (Bacon, 2018; Mir, 2020) and by Zelin (2020) and Bacon (2018a; 2018b)",
+    ];
+    for t in cases {
+        assert!(read(t, &ctx()).is_empty(), "{t}: {:?}", read(t, &ctx()));
+    }
+}

@@ -1,0 +1,328 @@
+//! Names discovered by general cues (a title, a reporting verb, a role,
+//! an apposition, an organization name), cleaned of what is not a name.
+
+use super::cues::{
+    cue_mask, maybe_name_end, maybe_space, CueWord, CUE_ALL, CUE_APPOSITION, CUE_ORGANIZATION,
+    CUE_ROLE_BEFORE, CUE_TITLE, CUE_VERB_AFTER, CUE_VERB_BEFORE,
+};
+use super::gazetteer::is_word;
+use super::{ActorMatcher, ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
+use crate::clean::Document;
+use crate::lexicon::alternation;
+use crate::lexicon::re;
+use crate::lexicon::NOT_NAMES;
+use crate::lexicon::NOT_PERSON_WORDS;
+use crate::lexicon::ORG_HEADS;
+use crate::lexicon::PLACES;
+use crate::lexicon::REPORTING_VERBS;
+use crate::lexicon::ROLES;
+use crate::lexicon::TITLES;
+use corpus_parser::ActorType;
+use corpus_parser::BlockKind;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// One capitalised word of a name: "Kagan", "al-Zawahiri", "McKenzie",
+/// "Nwajiaku-Dahou".
+pub(super) const TOKEN: &str = r"(?:(?:al|el|Al|El)-)?\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*";
+
+pub(super) const PARTICLE: &str = r"(?:bin|ibn|van|von|de|da|al|el)";
+
+pub(super) fn person_name(min: usize) -> String {
+    format!(r"{TOKEN}(?:\s(?:{PARTICLE}\s)?{TOKEN}){{{},3}}", min.saturating_sub(1))
+}
+
+pub(super) static TITLE_CUE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?:^|[^\p{{L}}])(?:{})\s({})", alternation(&TITLES), person_name(1))));
+
+pub(super) static VERB_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b(?:{})\s({})", alternation(&REPORTING_VERBS), person_name(2))));
+
+pub(super) static VERB_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"({}),?\s(?:{})\b", person_name(2), alternation(&REPORTING_VERBS))));
+
+pub(super) static ROLE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b(?:{})\s({})", alternation(&ROLES), person_name(2))));
+
+pub(super) static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"({}),\s(?:(?:(?:a|an|the)\s)?(?:[\p{{Ll}}-]+\s){{0,4}}(?:{})\b|of\sthe\s\p{{Lu}})",
+        person_name(2),
+        alternation(&ROLES)
+    ))
+});
+
+pub(super) static ORGANIZATION: LazyLock<Regex> = LazyLock::new(|| {
+    let word = format!(r"(?:{TOKEN}|\p{{Lu}}{{2,}})");
+    re(&format!(
+        r"(?:{word}\s){{0,5}}(?:{})\b(?:\s(?:of|for|on)(?:\sthe)?(?:\s{word})+(?:\sand(?:\s{word})+)?)*",
+        alternation(&ORG_HEADS)
+    ))
+});
+
+pub(super) static WORD: LazyLock<Regex> = LazyLock::new(|| re(TOKEN));
+
+/// Whether an organization match around a head word (`head` before it,
+/// `tail` after) can hold more than the head: a capitalised word and a
+/// `\s` before it, or `\s(?:of|for|on)` after it. A match of the head
+/// alone is one word, which `clean_org` always rejects, so a segment
+/// whose head words all fail this gives no organization.
+pub(super) fn org_of_two(head: &str, tail: &str) -> bool {
+    let mut back = head.chars();
+    let word_before = maybe_space(back.next_back()) && {
+        let h = back.as_str();
+        let run = h.len()
+            - h.trim_end_matches(|c: char| !c.is_ascii() || c.is_ascii_alphabetic() || c == '-').len();
+        let word = &h[h.len() - run..];
+        // A `TOKEN` or `\p{Lu}{2,}` holds a capital and ends in a letter.
+        word.contains(|c: char| !c.is_ascii() || c.is_ascii_uppercase()) && !word.ends_with('-')
+    };
+    let mut rest = tail.chars();
+    let of_after =
+        maybe_space(rest.next()) && ["of", "for", "on"].iter().any(|w| rest.as_str().starts_with(w));
+    word_before || of_after
+}
+
+/// Whether `head` (the text before a role noun) can end with an
+/// apposition's `TOKEN,\s(?:(?:a|an|the)\s)?(?:[\p{Ll}-]+\s){0,4}`.
+pub(super) fn apposition_before(mut head: &str) -> bool {
+    // The article and the four words are each a lower-case word.
+    for _ in 0..=5 {
+        let mut back = head.chars();
+        if !maybe_space(back.next_back()) {
+            return false;
+        }
+        let h = back.as_str();
+        if let Some(name) = h.strip_suffix(',') {
+            return maybe_name_end(name);
+        }
+        let run =
+            h.len() - h.trim_end_matches(|c: char| !c.is_ascii() || c.is_ascii_lowercase() || c == '-').len();
+        let (rest, word) = h.split_at(h.len() - run);
+        if !word.is_ascii() {
+            return true;
+        }
+        if word.is_empty() {
+            return false;
+        }
+        head = rest;
+    }
+    false
+}
+
+/// Whether `head` (the text before a reporting verb) can end with
+/// `TOKEN,?\s` of a name of two or more.
+pub(super) fn name_before(head: &str) -> bool {
+    let mut back = head.chars();
+    if !maybe_space(back.next_back()) {
+        return false;
+    }
+    let head = back.as_str();
+    maybe_name_end(head.strip_suffix(',').unwrap_or(head))
+}
+
+/// Code point → byte offsets of one text, for offsets asked in increasing
+/// order (the segments' spans): each counts on from the last, skipping
+/// ASCII eight bytes at a time. Gives what `CharCounter::byte_of` gives.
+pub(super) struct ByteOffsets<'a> {
+    text: &'a str,
+    /// A char boundary, and the number of chars before it.
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> ByteOffsets<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        ByteOffsets { text, byte: 0, chars: 0 }
+    }
+
+    /// The byte offset of code point offset `ch` (the text's length past
+    /// its end).
+    pub(super) fn byte_of(&mut self, ch: usize) -> usize {
+        if ch < self.chars {
+            (self.byte, self.chars) = (0, 0);
+        }
+        let bytes = self.text.as_bytes();
+        let (mut at, mut left) = (self.byte, ch - self.chars);
+        while left > 0 && at < bytes.len() {
+            // Eight ASCII bytes are eight code points.
+            if left >= 8 {
+                if let Some(chunk) = bytes.get(at..at + 8) {
+                    if chunk.is_ascii() {
+                        at += 8;
+                        left -= 8;
+                        continue;
+                    }
+                }
+            }
+            // One code point: its lead byte and any continuation bytes.
+            at += 1;
+            while bytes.get(at).is_some_and(|&b| b & 0xc0 == 0x80) {
+                at += 1;
+            }
+            left -= 1;
+        }
+        (self.byte, self.chars) = (at, ch - left);
+        at
+    }
+}
+
+impl ActorMatcher {
+    /// A one-word name after a title ("President Trump", "Mawlawi Saib")
+    /// is not discovered as an actor of its own: too thin to trust. If it
+    /// is the surname of a fuller name, short-form linking gives it to that
+    /// person.
+    pub(super) fn drop_bare_surnames(&self, discovered: &mut Vec<DiscoveredActor>) {
+        discovered.retain(|d| d.kind == ActorType::Organization || d.name.contains(' '));
+    }
+
+    /// Every occurrence of a discovered name, exact case, on word boundaries.
+    pub(super) fn locate_discovered(
+        &self,
+        text: &str,
+        discovered: &[DiscoveredActor],
+        found: &mut Vec<Found>,
+    ) {
+        let mut taken = Taken::of(found);
+        for (i, d) in discovered.iter().enumerate() {
+            for (at, _) in text.match_indices(d.name.as_str()) {
+                let r = at..at + d.name.len();
+                let clean =
+                    !is_word(text[..at].chars().next_back()) && !is_word(text[r.end..].chars().next());
+                if clean && !taken.overlaps(&r) {
+                    taken.take(&r);
+                    found.push(Found { range: r, actor: ActorRef::Discovered(i) });
+                }
+            }
+        }
+    }
+}
+
+/// The segments discovery reads: running text, not references, tables,
+/// or title-cased lines (a title or heading capitalises every word).
+pub(super) fn discoverable(kind: BlockKind) -> bool {
+    !matches!(
+        kind,
+        BlockKind::Reference
+            | BlockKind::TableRow
+            | BlockKind::Boilerplate
+            | BlockKind::Title
+            | BlockKind::Heading
+    )
+}
+
+pub(super) fn clean_person(name: &str) -> Option<String> {
+    let name = name.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let bad = words.iter().any(|w| {
+        NOT_NAMES.contains(w) || NOT_PERSON_WORDS.contains(w) || ORG_HEADS.contains(w) || TITLES.contains(w)
+    });
+    let all_caps = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if bad || all_caps || PLACES.contains(name) || words.iter().any(|w| PLACES.contains(w)) {
+        return None;
+    }
+    Some(name.to_string())
+}
+
+/// Trims an organization candidate: leading function words and
+/// "X-based" adjectives go ("the", "Sydney-based"), and a trailing
+/// "of/for/on …" tail that runs into a month or function word is cut
+/// ("Committee on March" → "Committee").
+pub(super) fn clean_org(name: &str) -> Option<String> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.first().is_some_and(|w| {
+        NOT_NAMES.contains(w) || TITLES.contains(w) || w.ends_with("-based") || w.ends_with("-led")
+    }) {
+        words.remove(0);
+    }
+    let head = words.iter().position(|w| ORG_HEADS.contains(w))?;
+    let cut = (head + 1..words.len()).find(|&k| NOT_NAMES.contains(words[k]));
+    if let Some(mut k) = cut {
+        while k > head + 1 && matches!(words[k - 1], "of" | "for" | "on" | "the" | "and") {
+            k -= 1;
+        }
+        words.truncate(k);
+    }
+    if words.len() < 2 {
+        return None;
+    }
+    let name = words.join(" ");
+    (!PLACES.contains(name.as_str())).then_some(name)
+}
+
+/// Discovers people and organizations that are not in the gazetteer, by
+/// cues: a title or rank, a reporting verb, a role noun, an apposition,
+/// an organization head word. Candidates overlapping a gazetteer mention
+/// are dropped: prefer missing a name to inventing one.
+///
+/// `cue_words`: the cue words' occurrences in the text (`Scanned::cues`).
+pub(super) fn discover(
+    doc: &Document,
+    found: &[Found],
+    cue_words: &[(CueWord, Range<usize>)],
+) -> Vec<DiscoveredActor> {
+    discover_with(doc, found, Some(cue_words))
+}
+
+/// [`discover`], with or without skipping the patterns that cannot match
+/// a segment (without, `None`: for the test that the skip changes nothing).
+pub(super) fn discover_with(
+    doc: &Document,
+    found: &[Found],
+    cue_words: Option<&[(CueWord, Range<usize>)]>,
+) -> Vec<DiscoveredActor> {
+    let text = doc.text.as_str();
+    let mut index = ByteOffsets::new(text);
+    let mut out: Vec<DiscoveredActor> = Vec::new();
+    let taken = Taken::of(found);
+    let mut add = |name: Option<String>, kind: ActorType, cue: DiscoveryCue, r: Range<usize>| {
+        let Some(name) = name else { return };
+        if taken.overlaps(&r) || out.iter().any(|d| d.name == name) {
+            return;
+        }
+        out.push(DiscoveredActor { name, kind, cue });
+    };
+    for seg in doc.segments.iter().filter(|s| discoverable(s.kind)) {
+        let Some(span) = &seg.span else { continue };
+        let base = index.byte_of(span.start);
+        let end = index.byte_of(span.end);
+        let slice = &text[base..end];
+        let possible = match cue_words {
+            // The occurrences inside the segment: those ending in it (they
+            // are by end) that start in it, as a search of it finds them.
+            Some(cues) => {
+                let lo = cues.partition_point(|(_, r)| r.end <= base);
+                let hi = cues.partition_point(|(_, r)| r.end <= end);
+                let inside = cues[lo..hi.max(lo)].iter().filter(|(_, r)| r.start >= base);
+                cue_mask(slice, inside.map(|(k, r)| (*k, r.start - base..r.end - base)))
+            }
+            None => CUE_ALL,
+        };
+        let person_cues: [(&Regex, DiscoveryCue, u8); 5] = [
+            (&TITLE_CUE, DiscoveryCue::Title, CUE_TITLE),
+            (&VERB_AFTER, DiscoveryCue::ReportingVerb, CUE_VERB_AFTER),
+            (&VERB_BEFORE, DiscoveryCue::ReportingVerb, CUE_VERB_BEFORE),
+            (&ROLE_BEFORE, DiscoveryCue::Role, CUE_ROLE_BEFORE),
+            (&APPOSITION, DiscoveryCue::Apposition, CUE_APPOSITION),
+        ];
+        for (cue_re, cue, bit) in person_cues {
+            if possible & bit == 0 {
+                continue;
+            }
+            for c in cue_re.captures_iter(slice) {
+                let m = c.get(1).expect("group 1 always takes part");
+                let r = base + m.start()..base + m.end();
+                add(clean_person(m.as_str()), ActorType::Person, cue, r);
+            }
+        }
+        if possible & CUE_ORGANIZATION == 0 {
+            continue;
+        }
+        for m in ORGANIZATION.find_iter(slice) {
+            let r = base + m.start()..base + m.end();
+            add(clean_org(m.as_str()), ActorType::Organization, DiscoveryCue::OrganizationName, r);
+        }
+    }
+    out
+}

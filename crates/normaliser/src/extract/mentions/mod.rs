@@ -1,0 +1,210 @@
+//! Actor mentions: every alias of the gazetteer found at once
+//! (Aho-Corasick, leftmost-longest), people and organizations discovered
+//! by general cues, and short forms linked back to the full name that
+//! came before them in the same document.
+
+mod cues;
+mod discover;
+mod gazetteer;
+mod short_forms;
+
+use crate::clean::Document;
+use crate::clean::QualityFlag;
+use crate::offsets::CharCounter;
+use aho_corasick::dfa::DFA;
+use corpus_parser::ActorType;
+use cues::CueWord;
+use discover::discover;
+use gazetteer::{web_addresses, Pattern};
+use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Which actor a mention is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActorRef {
+    /// The gazetteer actor at this index.
+    Curated(usize),
+    /// The document's discovered actor at this index.
+    Discovered(usize),
+}
+
+/// An actor found by a discovery cue, not in the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiscoveredActor {
+    /// The name as written (titles stripped).
+    pub name: String,
+    /// Person or organization.
+    pub kind: ActorType,
+    /// The cue that found it.
+    pub cue: DiscoveryCue,
+}
+
+/// The cue that found a discovered actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DiscoveryCue {
+    /// A title before the name ("Gen. Austin Miller").
+    Title,
+    /// A reporting verb before or after it ("said Zabihullah Mujahid").
+    ReportingVerb,
+    /// A role before it ("analyst Asfandyar Mir").
+    Role,
+    /// An apposition after it ("Kim Kagan, founder of …").
+    Apposition,
+    /// A capitalised name ending in an organization head ("… Institute").
+    OrganizationName,
+}
+
+impl DiscoveryCue {
+    /// Every cue, in the order the tables list them.
+    pub const ALL: [DiscoveryCue; 5] = [
+        DiscoveryCue::Title,
+        DiscoveryCue::ReportingVerb,
+        DiscoveryCue::Role,
+        DiscoveryCue::Apposition,
+        DiscoveryCue::OrganizationName,
+    ];
+}
+
+/// A located mention. Offsets are **code points** of the document text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The actor.
+    pub actor: ActorRef,
+    /// Start in the text (code points).
+    pub start: usize,
+    /// End in the text (code points, exclusive).
+    pub end: usize,
+    /// The text of the mention (`text[start..end]`).
+    pub surface: String,
+    /// The segment it is in.
+    pub segment_seq: u32,
+}
+
+/// The mentions of one document and the actors discovered in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Annotations {
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Actors discovered in this document (referenced by `ActorRef::Discovered`).
+    pub discovered: Vec<DiscoveredActor>,
+}
+
+/// The gazetteer compiled for matching. Build once, share across threads.
+pub struct ActorMatcher {
+    patterns: Vec<Pattern>,
+    kinds: Vec<ActorType>,
+    names: Vec<String>,
+    /// Short forms (surnames) of curated people, with their actor.
+    short_forms: HashMap<String, Vec<usize>>,
+    /// `short_forms`' keys, in the order of their patterns in `scan`.
+    short_keys: Vec<String>,
+    /// The length of the longest gazetteer pattern, in bytes.
+    longest: usize,
+    /// One automaton for the three sets of words a document is searched
+    /// for, ASCII case-insensitive: the gazetteer's patterns (ids from 0),
+    /// then `short_keys`, then the cue words (`CUE_LIST`). See [`Scanned`].
+    scan: DFA,
+}
+
+/// What one pass of [`ActorMatcher::scan`] finds in a text.
+struct Scanned {
+    /// The gazetteer's patterns, ASCII case-insensitive, leftmost-longest
+    /// (what `AhoCorasick::find_iter` of them gives): (pattern, bytes).
+    gazetteer: Vec<(usize, Range<usize>)>,
+    /// Where the short forms occur, exact case, overlapping: starts, in
+    /// no particular order.
+    short_starts: Vec<usize>,
+    /// The cue words, exact case, overlapping, by end: (kind, bytes).
+    cues: Vec<(CueWord, Range<usize>)>,
+}
+
+impl ActorMatcher {
+    /// The canonical name and type of an actor of a document's annotations.
+    pub fn actor_name(&self, actor: ActorRef, ann: &Annotations) -> (String, ActorType) {
+        match actor {
+            ActorRef::Curated(i) => (self.names[i].clone(), self.kinds[i]),
+            ActorRef::Discovered(i) => (ann.discovered[i].name.clone(), ann.discovered[i].kind),
+        }
+    }
+}
+
+/// A mention in bytes, before conversion.
+#[derive(Debug, Clone)]
+struct Found {
+    range: Range<usize>,
+    actor: ActorRef,
+}
+
+/// The byte spans already taken by mentions: non-overlapping, so a
+/// lookup is a binary search rather than a scan (a long document has
+/// thousands of mentions). The spans it starts with are a sorted vector
+/// (one sort, no tree to build); the few taken later go to a tree.
+#[derive(Default)]
+struct Taken {
+    base: Vec<(usize, usize)>,
+    added: BTreeMap<usize, usize>,
+}
+
+impl Taken {
+    fn of(found: &[Found]) -> Taken {
+        let mut base: Vec<(usize, usize)> = found.iter().map(|f| (f.range.start, f.range.end)).collect();
+        base.sort_unstable();
+        Taken { base, added: BTreeMap::new() }
+    }
+
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        let k = self.base.partition_point(|&(start, _)| start < r.end);
+        let in_base = k > 0 && self.base[k - 1].1 > r.start;
+        in_base || self.added.range(..r.end).next_back().is_some_and(|(_, &end)| end > r.start)
+    }
+
+    fn take(&mut self, r: &Range<usize>) {
+        self.added.insert(r.start, r.end);
+    }
+}
+
+impl ActorMatcher {
+    /// Finds the mentions of one document (outside boilerplate, which is
+    /// not in the text) and the actors discovered in it.
+    pub fn annotate(&self, doc: &Document) -> Annotations {
+        let text = doc.text.as_str();
+        let stripped = doc.flags.contains(&QualityFlag::QuoteMarksStripped);
+        let scanned = self.scan(text);
+        let mut found = self.gazetteer_mentions(text, &scanned.gazetteer, stripped);
+        let mut discovered = discover(doc, &found, &scanned.cues);
+        self.drop_bare_surnames(&mut discovered);
+        self.locate_discovered(text, &discovered, &mut found);
+        self.link_short_forms(text, &scanned.short_starts, &discovered, &mut found);
+        let addresses = web_addresses(text);
+        if !addresses.is_empty() {
+            found.retain(|f| !addresses.iter().any(|a| a.start <= f.range.start && f.range.end <= a.end));
+        }
+        found.sort_by_key(|f| f.range.start);
+        let mut index = CharCounter::new(text);
+        let spans: Vec<(usize, u32)> =
+            doc.segments.iter().filter_map(|s| s.span.as_ref().map(|r| (r.start, s.seq))).collect();
+        let mentions = found
+            .into_iter()
+            .map(|f| {
+                let start = index.char_of(f.range.start);
+                let end = index.char_of(f.range.end);
+                let k = spans.partition_point(|&(s, _)| s <= start).saturating_sub(1);
+                Mention {
+                    actor: f.actor,
+                    start,
+                    end,
+                    surface: text[f.range].to_string(),
+                    segment_seq: spans.get(k).map_or(0, |s| s.1),
+                }
+            })
+            .collect();
+        let mut ann = Annotations { mentions, discovered };
+        // A speaker is an actor: the names read beside the cues.
+        crate::extract::quotes::add_speakers(doc, self, &mut ann);
+        ann
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,326 @@
+//! Attribution: the cue after or before a quote, the subject of its
+//! sentence, a quote continuing the speaker of the one before, and the
+//! footnote that names an interview source.
+
+use super::chars::contains_ignore_ascii_case;
+use super::patterns::{group_after, ANON_AFTER, CUE, NOUN_LIKE_CUES};
+use super::source as quote_source;
+use super::{Extractor, Last, Pair, Speaker, SpeakerKind, Via};
+use crate::lexicon::re;
+use corpus_parser::ActorType;
+use regex::Regex;
+use std::sync::LazyLock;
+
+impl Extractor<'_> {
+    /// The attribution of a marked quote: a cue after it in the same
+    /// sentence, or before it, or at the end of the sentence before; else
+    /// the footnote it carries; else, as a continuation, the speaker of the
+    /// quote just before (see [`Extractor::continues`]).
+    pub(super) fn attribute(&self, p: Pair, k: usize, last: &Option<Last>) -> Speaker {
+        let (s, _) = self.sentence(p.open);
+        let (_, e2) = self.sentence(p.close);
+        // After: ", says Kim Kagan" / ", Kagan said" / "he said".
+        let mut sp = self.cue_after(p);
+        // Before, in the same sentence: "X said: “…" / "insisting that “…".
+        if sp.cue.is_none() {
+            sp = self.cue_before(s, p.open);
+        }
+        // "Howard Kurtz, Fox News: “…”": a name and a colon.
+        if sp.cue.is_none() {
+            sp = self.colon_source(s, p.open).unwrap_or(sp);
+        }
+        // "…remains “A” while … it still believes “B,” the report says":
+        // the attribution after the sentence's last quote is that of all
+        // its quotes.
+        if sp.cue.is_none() {
+            let last_close =
+                (p.close + 1..e2.min(self.chars.len())).rev().find(|&i| matches!(self.chars[i], '”' | '"'));
+            if let Some(close) = last_close {
+                let later = self.cue_after(Pair { close, ..p });
+                if later.kind.is_some() {
+                    sp = later;
+                }
+            }
+        }
+        self.attribute_rest(p, k, last, sp)
+    }
+
+    /// The attribution of a quote by a cue after it in its sentence (", says
+    /// Kim Kagan" / ", Kagan said" / "he said"); no cue: none.
+    pub(super) fn cue_after(&self, p: Pair) -> Speaker {
+        let (s, e) = self.sentence(p.open);
+        let (_, e2) = self.sentence(p.close);
+        let mut sp = Speaker::default();
+        let after_end = e2.max(e).min(p.close + 160).min(self.chars.len());
+        let after = self.text(p.close + 1, after_end);
+        // A quote that ends its sentence ("… for any price.” (In 2019 …")
+        // takes no attribution from what follows, unless that goes on in
+        // lower case ("?” he asked").
+        let seg_end =
+            self.segment_at(p.close).and_then(|x| x.span.as_ref().map(|r| r.end)).unwrap_or(after_end);
+        let rest = self.text(p.close + 1, (p.close + 160).min(seg_end));
+        let ends_sentence = matches!(self.chars[p.close.saturating_sub(1)], '.' | '!' | '?')
+            && rest.trim_start().chars().next().is_none_or(|c| !c.is_lowercase());
+        // …but a short attribution sentence right after still counts:
+        // “Are we ready?” Kagan asked.
+        let after = if ends_sentence {
+            // The sentence ends at a stop that is no initial or title
+            // ("Lisa O. Monaco"); an apposition in it does not count
+            // ("Lisa O. Monaco, Obama’s adviser on …, said").
+            let next = &rest[..quote_source::first_stop(rest).unwrap_or(rest.len())];
+            if quote_source::words_outside_apposition(next) <= 8
+                && rest.trim_start().starts_with(|c: char| c.is_alphabetic())
+            {
+                next
+            } else {
+                ""
+            }
+        } else {
+            after
+        };
+        // Near, with no other quote between, and not in an aside opened
+        // after the quote ("‘X’ (although this was confirmed …)").
+        let near = |m: &regex::Match<'_>| {
+            let between = &after[..m.start()];
+            m.start() <= 90
+                && !between.contains(['“', '"', '‘'])
+                && between.matches('(').count() <= between.matches(')').count()
+        };
+        if let Some(m) = CUE.find(after).filter(near) {
+            let cue = m.as_str().to_lowercase();
+            let cue_start = p.close + 1 + after[..m.start()].chars().count();
+            let cue_end = cue_start + m.as_str().chars().count();
+            let mut subject = self.subject_before(cue_start);
+            if subject.kind.is_none()
+                || self.text(p.close + 1, cue_start).trim_matches([',', ' ', '.']).is_empty()
+            {
+                let inverted = self.subject_after(cue_end);
+                if inverted.kind.is_some() {
+                    subject = inverted;
+                }
+            }
+            // ", adding that …": the sentence's own subject speaks.
+            if subject.kind.is_none() && !NOUN_LIKE_CUES.contains(&cue.as_str()) {
+                subject = self.sentence_subject(s, p.open);
+            }
+            if subject.kind.is_some() || !NOUN_LIKE_CUES.contains(&cue.as_str()) {
+                sp = Speaker { cue: Some(cue), via: Via::Cue, ..subject };
+            }
+        }
+        sp
+    }
+
+    /// The speaker named right before a colon that opens the quote at
+    /// `open` ("Howard Kurtz: “…”"; with an affiliation after a comma,
+    /// "Howard Kurtz, Fox News: “…”", the person before the comma).
+    fn colon_source(&self, s: usize, open: usize) -> Option<Speaker> {
+        let before = self.text(s, open);
+        let head = before.trim_end().strip_suffix(':')?;
+        let colon = s + head.chars().count();
+        let person = |at: usize| {
+            self.mention_ending_at(at, 0)
+                .filter(|(_, a)| self.actors.actor_name(*a, self.ann).1 == ActorType::Person)
+        };
+        let found = head.rfind(", ").and_then(|c| person(s + head[..c].chars().count()));
+        let (_, actor) = found.or_else(|| self.mention_ending_at(colon, 0))?;
+        Some(Speaker { cue: Some(":".to_string()), via: Via::Cue, ..self.named(actor) })
+    }
+
+    /// The rest of [`Extractor::attribute`]: the sentence before, the
+    /// footnote, the quote before.
+    pub(super) fn attribute_rest(&self, p: Pair, k: usize, last: &Option<Last>, mut sp: Speaker) -> Speaker {
+        let (s, _) = self.sentence(p.open);
+        // A quote opening its sentence takes the attribution of the sentence
+        // before, in the same paragraph, when that one has a cue and a
+        // speaker and no quote of its own ("Kagan put it this way:", "the
+        // study authors say.").
+        if sp.cue.is_none() && self.text(s, p.open).trim().is_empty() && s > 0 {
+            let same_segment =
+                self.segment_at(s.saturating_sub(2)).map(|x| x.seq) == self.segment_at(s).map(|x| x.seq);
+            let (ps, _) = self.sentence(s.saturating_sub(2));
+            let prev = self.text(ps, s);
+            if same_segment && !prev.contains(['“', '”', '"', '‘']) {
+                let candidate = self.cue_before(ps, s);
+                if candidate.kind.is_some() || prev.trim_end().ends_with(':') {
+                    sp = candidate;
+                }
+            }
+        }
+        if sp.kind.is_none() || sp.kind == Some(SpeakerKind::Anonymous) {
+            if let Some(desc) = self.footnote_source(p.close) {
+                let cue = sp.cue.take();
+                sp = Speaker {
+                    name: Some(desc),
+                    kind: Some(SpeakerKind::Anonymous),
+                    cue,
+                    via: Via::Footnote,
+                    ..Speaker::default()
+                };
+            }
+        }
+        if sp.kind.is_none() && sp.cue.is_none() {
+            if let Some(prev) = last.as_ref().filter(|l| self.continues(l, p, k)) {
+                return Speaker { cue: None, via: Via::Continuation, ..prev.speaker.clone() };
+            }
+        }
+        sp
+    }
+
+    /// The last cue in `s..end` and its subject: right before the cue, or
+    /// after "according to", or the person the sentence is about.
+    pub(super) fn cue_before(&self, s: usize, end: usize) -> Speaker {
+        let before = self.text(s, end);
+        let Some(m) = CUE.find_iter(before).last() else { return Speaker::default() };
+        let cue = m.as_str().to_lowercase();
+        let cue_start = s + before[..m.start()].chars().count();
+        let cue_end = cue_start + m.as_str().chars().count();
+        if cue == "according to" {
+            return Speaker { cue: Some(cue), via: Via::Cue, ..self.subject_after(cue_end) };
+        }
+        // "Trump issued a statement saying …", "took to Twitter, writing:":
+        // a participle's subject is the sentence's, not the word before it.
+        if cue.ends_with("ing") {
+            let subject = self.sentence_subject(s, cue_start);
+            if subject.kind == Some(SpeakerKind::Named) {
+                return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
+            }
+        }
+        let mut subject = self.subject_before(cue_start);
+        if subject.kind.is_none() {
+            if NOUN_LIKE_CUES.contains(&cue.as_str()) {
+                return Speaker::default();
+            }
+            subject = self.sentence_subject(s, cue_start);
+        }
+        Speaker { cue: Some(cue), via: Via::Cue, ..subject }
+    }
+
+    /// A quote with no attribution of its own continues the speaker of the
+    /// quote before it when nothing else intervenes: in the same paragraph
+    /// with no other actor named in between, or opening the next paragraph
+    /// right after a paragraph that ended with that quote's sentence.
+    pub(super) fn continues(&self, last: &Last, p: Pair, k: usize) -> bool {
+        if last.speaker.kind.is_none() {
+            return false;
+        }
+        if last.segment == k {
+            // The previous quote's own attribution may name actors.
+            let (_, attribution_end) = self.sentence(last.close);
+            let between = attribution_end.max(last.close)..p.open;
+            let other = self
+                .mentions_in(between.start, between.end)
+                .iter()
+                .any(|m| Some(m.actor) != last.speaker.actor);
+            return !other && p.open - last.close <= 200;
+        }
+        let Some(seg) = self.segment_at(p.open) else { return false };
+        let opens_paragraph = seg.span.as_ref().is_some_and(|r| r.start == p.open);
+        let prev_end = self.segment_at(last.close).and_then(|s| s.span.as_ref().map(|r| r.end)).unwrap_or(0);
+        last.segment + 1 == k && opens_paragraph && prev_end.saturating_sub(last.close) <= 60
+    }
+
+    /// The subject of a sentence whose verb comes later ("Secretary of State
+    /// Mike Pompeo went even further in March, insisting …"): the first
+    /// person mentioned in it, or an anonymous source phrase at its start.
+    pub(super) fn sentence_subject(&self, s: usize, before: usize) -> Speaker {
+        let person = self
+            .mentions_in(s, before)
+            .iter()
+            .filter(|m| m.end <= before)
+            .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)
+            .min_by_key(|m| m.start);
+        if let Some(m) = person {
+            return self.named(m.actor);
+        }
+        let head = self.text(s, before);
+        static HE_SHE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(he|she|He|She)\b"));
+        if let Some(m) = HE_SHE.find(head) {
+            let at = s + head[..m.start()].chars().count();
+            let sp = self.resolve_pronoun(m.as_str(), at);
+            if sp.kind.is_some() {
+                return sp;
+            }
+        }
+        let cleaned = head.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let cleaned = cleaned.strip_prefix("As ").or_else(|| cleaned.strip_prefix("as ")).unwrap_or(cleaned);
+        if let Some(g) = group_after(&ANON_AFTER, cleaned) {
+            return self.anonymous(&cleaned[g]);
+        }
+        Speaker::default()
+    }
+
+    /// The source named by a footnote marked right after a quote: for
+    /// "Interview with Taliban commander, Kunar, 2 December 2020." it is
+    /// "Taliban commander, Kunar". "Ibid." repeats the note before.
+    pub(super) fn footnote_source(&self, close: usize) -> Option<String> {
+        let seg = self.segment_at(close)?;
+        let base = seg.span.as_ref()?.start;
+        let rel = close - base;
+        let label =
+            seg.footnote_marks.iter().find(|(at, _)| *at > rel && *at <= rel + 3).map(|(_, l)| l.as_str())?;
+        let notes = &self.notes;
+        let k = notes.iter().position(|s| s.label.as_deref() == Some(label))?;
+        let mut j = k;
+        while notes[j].text.trim() == "Ibid." && j > 0 {
+            j -= 1;
+        }
+        self.note_sources[j].get_or_init(|| interview_source(&notes[j].text)).clone()
+    }
+}
+
+/// "Interview with Taliban commander, Kunar, 2 December 2020." → "Taliban
+/// commander, Kunar"; "Interviewee from Kunar, 2 September 2020." →
+/// "interviewee from Kunar". Notes that name no interview give none.
+pub fn interview_source(note: &str) -> Option<String> {
+    static INTERVIEW: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(?:(?:phone|telephone|skype|email|online)\s+)?(?:interview(?:ed)?\s+with\s+(?:an?\s+|the\s+)?|(interviewee)s?\s+)(.*)$",
+        )
+    });
+    static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i),?\s*(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\.?\s*$",
+        )
+    });
+    // Both branches of the pattern spell out "interview", whose letters
+    // have no case variants outside ASCII: without it, no match.
+    if !contains_ignore_ascii_case(note, "interview") {
+        return None;
+    }
+    let c = INTERVIEW.captures(note.trim())?;
+    let rest = DATE_TAIL.replace(&c[2], "");
+    let rest = rest.trim().trim_end_matches('.').trim_end_matches(',').trim();
+    if rest.is_empty() {
+        return None;
+    }
+    Some(match c.get(1) {
+        Some(_) => format!("interviewee {rest}"),
+        None => rest.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interview_notes_need_the_word_interview() {
+        // The prefilter's premise: only ASCII letters are case variants of
+        // the letters of "interview" (unlike k and s, which the Kelvin sign
+        // and the long s fold to).
+        let letters = Regex::new("(?i)^[interview]$").expect("compiles");
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if letters.is_match(c.encode_utf8(&mut [0; 4])) {
+                assert!(c.is_ascii(), "{c:?}");
+            }
+        }
+        assert!(contains_ignore_ascii_case("Phone INTERVIEW with x", "interview"));
+        assert!(contains_ignore_ascii_case("InTeRvIeWeEs from Kunar", "interview"));
+        assert!(
+            !contains_ignore_ascii_case("Interveiw with x", "interview")
+                && !contains_ignore_ascii_case("", "x")
+        );
+        assert_eq!(interview_source("Skype \u{212a}interview with x"), None);
+        assert_eq!(interview_source("ſkype interview with an aide, 3 May 2021").as_deref(), Some("aide"));
+    }
+}

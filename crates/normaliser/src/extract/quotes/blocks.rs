@@ -1,0 +1,69 @@
+//! Displayed block quotations, attributed by the sentence before them.
+
+use super::patterns::CUE;
+use super::{Extractor, QuoteMark, Speaker, SpeakerKind};
+use corpus_parser::BlockKind;
+
+impl Extractor<'_> {
+    // ---------------------------------------------------------------
+    // Block quotes
+    // ---------------------------------------------------------------
+
+    /// Whether the block quotation `a..b` holds quotes of its own with a
+    /// cue outside them ("“…,” Trump said.", "Carson said that “…”"): then
+    /// it is read as a paragraph, and its cue attributes its quotes.
+    pub(super) fn block_has_own_quotes(&self, a: usize, b: usize) -> bool {
+        let (pairs, _) = self.pairs(a, b);
+        // A quote that fills most of the block, with a cue right after it
+        // or right before it.
+        pairs.iter().any(|p| {
+            let long = (p.close - p.open) * 10 >= (b - a) * 6;
+            let after = self.text(p.close + 1, (p.close + 40).min(b));
+            let before = self.text(p.open.saturating_sub(40).max(a), p.open);
+            long && (CUE.is_match(after) || CUE.is_match(before))
+        })
+    }
+
+    pub(super) fn blocks(&mut self) {
+        let blocks: Vec<(usize, usize)> = self
+            .segments()
+            .filter(|(s, _, _)| s.kind == BlockKind::BlockQuote)
+            .map(|(_, a, b)| (a, b))
+            .collect();
+        for (a, b) in blocks {
+            if self.block_has_own_quotes(a, b) {
+                continue;
+            }
+            let (mut s, mut e) = (a, b);
+            // Marks around the whole block are not part of the quote.
+            if "“‘\"'".contains(self.chars[s]) {
+                s += 1;
+            }
+            while e > s && "”’\"'".contains(self.chars[e - 1]) {
+                e -= 1;
+            }
+            let mut sp = Speaker::default();
+            // The introduction: the sentence before, up to its colon.
+            if a >= 2 {
+                let (ps, _) = self.sentence(a - 3);
+                sp = self.cue_before(ps, a);
+                if sp.kind.is_none() {
+                    let cue = sp.cue.take();
+                    sp = Speaker { cue, ..self.sentence_subject(ps, a) };
+                }
+            }
+            if sp.kind.is_none() || sp.kind == Some(SpeakerKind::Anonymous) {
+                if let Some(desc) = self.footnote_source(e.saturating_sub(1)) {
+                    let cue = sp.cue.take();
+                    sp = Speaker {
+                        name: Some(desc),
+                        kind: Some(SpeakerKind::Anonymous),
+                        cue,
+                        ..Speaker::default()
+                    };
+                }
+            }
+            self.push_quote(s, e, QuoteMark::Block, sp);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! Marked quotes: pairing the quotation marks of a segment, quotes
+//! that run over several paragraphs, and telling speech from scare
+//! quotes and quoted terms.
+
+use super::chars::words;
+use super::patterns::NAMING_BEFORE;
+use super::{
+    Extractor, Last, Pair, Quote, QuoteMark, Speaker, SpeakerKind, Via, MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS,
+};
+use crate::extract::sentences::position_of;
+use corpus_parser::BlockKind;
+
+pub(super) fn is_open_context(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘\"'".contains(p))
+}
+
+pub(super) fn is_close_context(next: Option<char>) -> bool {
+    next.is_none_or(|n| {
+        n.is_whitespace() || n.is_ascii_punctuation() || "—–…”’".contains(n) || is_footnote_gap(n)
+    })
+}
+
+/// Whether `c` may be a quotation mark: true for every character the
+/// pairing acts on (`“ ” " ‘ ’ '`), and for few others (`#`, `&`). Two
+/// comparisons: `x | 5` ignores bits 0 and 2, which tell apart
+/// U+2018/2019/201C/201D and `"`/`#`/`&`/`'`.
+pub(super) fn maybe_mark(c: char) -> bool {
+    let x = c as u32 | 5;
+    (x == 0x201D) | (x == 0x27)
+}
+
+pub(super) fn is_footnote_gap(c: char) -> bool {
+    corpus_parser::is_superscript_digit(c)
+}
+
+impl Extractor<'_> {
+    // ---------------------------------------------------------------
+    // Marked quotes
+    // ---------------------------------------------------------------
+
+    /// Pairs the marks of one segment. Returns the top-level pairs and the
+    /// openers left unclosed at its end (outermost first).
+    pub(super) fn pairs(&self, s: usize, e: usize) -> (Vec<Pair>, Vec<(usize, QuoteMark)>) {
+        let c = &self.chars;
+        let mut stack: Vec<(usize, QuoteMark, char)> = Vec::new();
+        let mut out = Vec::new();
+        let close =
+            |stack: &mut Vec<(usize, QuoteMark, char)>, out: &mut Vec<Pair>, mark: QuoteMark, at: usize| {
+                if let Some(k) = stack.iter().rposition(|x| x.1 == mark) {
+                    let (open, _, _) = stack[k];
+                    stack.truncate(k);
+                    if stack.is_empty() {
+                        out.push(Pair { open, close: at, mark });
+                    }
+                    true
+                } else {
+                    false
+                }
+            };
+        // Most characters are not marks: only the ones that may be are read.
+        let mut from = s;
+        let marks = std::iter::from_fn(|| {
+            let i = from + position_of(&c[from..e], maybe_mark)?;
+            from = i + 1;
+            Some(i)
+        });
+        for i in marks {
+            let prev = (i > s).then(|| c[i - 1]);
+            let next = (i + 1 < e).then(|| c[i + 1]);
+            let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+            match c[i] {
+                '“' => stack.push((i, QuoteMark::Double, '“')),
+                '”' => {
+                    close(&mut stack, &mut out, QuoteMark::Double, i);
+                }
+                '"' => {
+                    let has_open = stack.iter().any(|x| x.1 == QuoteMark::Double);
+                    if has_open && (is_close_context(next) || !is_open_context(prev)) {
+                        close(&mut stack, &mut out, QuoteMark::Double, i);
+                    } else if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) {
+                        stack.push((i, QuoteMark::Double, '"'));
+                    }
+                }
+                '‘' | '\'' | '’' => {
+                    // Apostrophes: inside a word (don’t, Taliban’s), before
+                    // a year (’90s), or a possessive with no quote open.
+                    if letter(prev) && letter(next) {
+                        continue;
+                    }
+                    // rock ’n’ roll
+                    if prev == Some('n') && i >= s + 2 && matches!(c[i - 2], '’' | '\'') {
+                        continue;
+                    }
+                    if next.is_some_and(|n| n.is_ascii_digit()) && !letter(prev) {
+                        continue;
+                    }
+                    let has_open = stack.iter().any(|x| x.1 == QuoteMark::Single);
+                    let opens =
+                        c[i] != '’' && is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace());
+                    let closes = c[i] != '‘'
+                        && has_open
+                        && prev.is_some_and(|p| !p.is_whitespace())
+                        && is_close_context(next);
+                    if closes {
+                        close(&mut stack, &mut out, QuoteMark::Single, i);
+                    } else if opens {
+                        stack.push((i, QuoteMark::Single, c[i]));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let open: Vec<(usize, QuoteMark)> = stack.iter().map(|x| (x.0, x.1)).collect();
+        (out, open.into_iter().take(1).collect())
+    }
+
+    pub(super) fn marked(&mut self) {
+        let segs: Vec<(usize, usize, usize, BlockKind)> =
+            self.segments().enumerate().map(|(k, (s, a, b))| (k, a, b, s.kind)).collect();
+        let mut carry: Option<(usize, QuoteMark, usize)> = None; // open position, mark, paragraphs so far
+        let mut last_speaker: Option<Last> = None;
+        for &(k, a, b, kind) in &segs {
+            // A block quotation with its own marks and cue ("“…,” Trump
+            // said." after "Like the page:") is a paragraph.
+            if kind == BlockKind::BlockQuote && !self.block_has_own_quotes(a, b) {
+                carry = None;
+                continue;
+            }
+            let (pairs, open) = self.pairs(a, b);
+            // A quote running on from the previous paragraph: this one must
+            // open with the same mark.
+            let mut consumed = None;
+            if let Some((start, mark, n)) = carry.take() {
+                let first = self.chars.get(a).copied();
+                let reopens = matches!(
+                    (mark, first),
+                    (QuoteMark::Double, Some('“' | '"')) | (QuoteMark::Single, Some('‘' | '\''))
+                );
+                if reopens {
+                    if let Some(p) = pairs.first().filter(|p| p.open == a) {
+                        consumed = Some(p.open);
+                        self.emit_multi(start, p.close, mark, &mut last_speaker, k);
+                    } else if open.first().is_some_and(|o| o.0 == a) && n < MAX_QUOTE_PARAGRAPHS {
+                        carry = Some((start, mark, n + 1));
+                    } else {
+                        self.unbalanced += 1;
+                    }
+                } else {
+                    self.unbalanced += 1;
+                }
+            }
+            for p in &pairs {
+                if consumed != Some(p.open) {
+                    self.emit_pair(*p, k, &mut last_speaker);
+                }
+            }
+            if carry.is_none() {
+                if let Some(&(o, mark)) = open.first() {
+                    let continues =
+                        segs.iter().find(|s| s.0 == k + 1).and_then(|s| self.chars.get(s.1)).is_some_and(
+                            |&c| {
+                                matches!(
+                                    (mark, c),
+                                    (QuoteMark::Double, '“' | '"') | (QuoteMark::Single, '‘' | '\'')
+                                )
+                            },
+                        );
+                    if continues {
+                        carry = Some((o, mark, 1));
+                    } else {
+                        self.unbalanced += 1;
+                    }
+                }
+            }
+        }
+        if carry.is_some() {
+            self.unbalanced += 1;
+        }
+    }
+
+    /// A quote over several paragraphs: from the first opening mark to the
+    /// last closing one (the repeated opening marks stay in the text).
+    pub(super) fn emit_multi(
+        &mut self,
+        open: usize,
+        close: usize,
+        mark: QuoteMark,
+        last: &mut Option<Last>,
+        k: usize,
+    ) {
+        if close - open > MAX_QUOTE_CHARS * 2 {
+            self.unbalanced += 1;
+            return;
+        }
+        let pair = Pair { open, close, mark };
+        let sp = self.attribute(pair, k, last);
+        self.push_quote(open + 1, close, mark, sp.clone());
+        *last = Some(Last { segment: k, close, speaker: sp });
+    }
+
+    pub(super) fn emit_pair(&mut self, p: Pair, k: usize, last: &mut Option<Last>) {
+        if p.close - p.open > MAX_QUOTE_CHARS {
+            self.unbalanced += 1;
+            return;
+        }
+        let inner = &self.chars[p.open + 1..p.close];
+        if inner.iter().all(|c| c.is_whitespace()) {
+            return;
+        }
+        let sp = self.attribute(p, k, last);
+        if !self.is_speech(p, &sp) {
+            return;
+        }
+        self.push_quote(p.open + 1, p.close, p.mark, sp.clone());
+        if sp.kind.is_some() {
+            *last = Some(Last { segment: k, close: p.close, speaker: sp });
+        }
+    }
+
+    /// Scare quotes, titles and terms are not speech: a quoted phrase is a
+    /// quote if a reporting cue attributes it, or if it is sentence-long (six
+    /// words or more) or carries a footnote to its source — and never if a
+    /// naming word comes right before it ("titled", "known as").
+    pub(super) fn is_speech(&self, p: Pair, sp: &Speaker) -> bool {
+        let inner = &self.chars[p.open + 1..p.close];
+        let n = words(inner);
+        let before = self.text(p.open.saturating_sub(30), p.open);
+        if NAMING_BEFORE.is_match(before) && n <= 8 {
+            return false;
+        }
+        // The cheap test first: the scan back can cross the whole document.
+        let in_parens = self.chars.get(p.close + 1) == Some(&')')
+            && self.chars[..p.open].iter().rev().take_while(|&&c| c != ')').any(|&c| c == '(');
+        if in_parens && n <= 4 {
+            return false;
+        }
+        match sp.via {
+            Via::Cue => n >= 2,
+            Via::Footnote => n >= 3,
+            Via::Continuation | Via::Nothing => n >= 6,
+        }
+    }
+
+    pub(super) fn push_quote(&mut self, start: usize, mut end: usize, mark: QuoteMark, sp: Speaker) {
+        // A trailing comma belongs to the sentence around the quote.
+        while end > start && (self.chars[end - 1] == ',' || self.chars[end - 1].is_whitespace()) {
+            end -= 1;
+        }
+        let mut start = start;
+        while start < end && self.chars[start].is_whitespace() {
+            start += 1;
+        }
+        if start >= end {
+            return;
+        }
+        let seq = self.segment_at(start).map_or(0, |s| s.seq);
+        self.quotes.push(Quote {
+            start,
+            end,
+            text: self.text(start, end).to_string(),
+            segment_seq: seq,
+            mark,
+            speaker_kind: sp.kind.unwrap_or(SpeakerKind::Unattributed),
+            speaker: sp.name.filter(|_| sp.kind.is_some()),
+            speaker_actor: sp.actor,
+            cue: sp.cue,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maybe_mark_lets_every_mark_through() {
+        // Every code point: the prefilter must be true for each character
+        // the pairing matches on, and it is true for only two others.
+        let marks = ['“', '”', '"', '‘', '’', '\''];
+        let mut others = Vec::new();
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if marks.contains(&c) {
+                assert!(maybe_mark(c), "{c:?}");
+            } else if maybe_mark(c) {
+                others.push(c);
+            }
+        }
+        assert_eq!(others, ['#', '&']);
+    }
+}

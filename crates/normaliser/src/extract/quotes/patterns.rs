@@ -1,0 +1,174 @@
+//! The words and patterns attribution reads: reporting verbs, source
+//! nouns, anonymous-source phrases, pronouns, naming cues.
+
+use crate::lexicon::alternation;
+use crate::lexicon::entries;
+use crate::lexicon::re;
+use crate::lexicon::REPORTING_VERBS;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub(super) static SOURCE_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/source_nouns.txt"))));
+
+pub(super) static NAMING_CUES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/naming_cues.txt"))));
+
+/// A reporting verb or phrase, as a whole word.
+pub(super) static CUE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)\b(?:{})\b", alternation(&REPORTING_VERBS))));
+
+/// An anonymous source phrase ending at the end of the haystack.
+pub(super) static ANON_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"{}\s*$", anonymous_np())));
+
+/// An anonymous source phrase at the start of the haystack.
+pub(super) static ANON_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s*{}", anonymous_np())));
+
+/// A source noun, as a whole word.
+pub(super) static SOURCE_NOUN_WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)\b(?:{})\b", alternation(&SOURCE_NOUNS))));
+
+/// The source nouns (`source_nouns.txt`) that name a text, which "it" can
+/// stand for.
+pub(super) const TEXT_NOUNS: &[&str] = &[
+    "report",
+    "statement",
+    "memo",
+    "letter",
+    "assessment",
+    "study",
+    "document",
+    "cable",
+    "reports",
+    "statements",
+    "memos",
+    "letters",
+    "assessments",
+    "studies",
+    "documents",
+    "cables",
+];
+
+/// A preposition (and "the") ending the haystack: what stands between a
+/// source noun and the actor it is related to ("aide to", "commander
+/// with the").
+pub(super) static PREPOSITION_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\s(?:to|for|with|of|from|in|at|near|close\s+to)\s+(?:the\s+)?$"));
+
+pub(super) static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(he|she|they|it)\s*$"));
+
+pub(super) static PRONOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(he|she|they|it)\b"));
+
+/// A naming word or phrase right before a quote, or "refer to them as"
+/// (up to three words between "to" and "as").
+pub(super) static NAMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(?:{}|refer(?:s|red|ring)?\s+to\s+(?:\S+\s+){{0,3}}?as)(?:\s+(?:a|an|the))?[\s,:]*$",
+        alternation(&NAMING_CUES)
+    ))
+});
+
+/// An adverb between a subject and its cue, ending the haystack.
+pub(super) static ADVERB: LazyLock<Regex> = LazyLock::new(|| re(r"\s\p{Ll}+ly\s+$"));
+
+pub(super) static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:I|me|my|we|us|our|To me|dont|thats|Its|isnt|arent|wont|cant|doesnt|didnt|Im|weve|Ive)\b")
+});
+
+/// Group 1 of [`ANON_BEFORE`] or [`PRONOUN_BEFORE`] in `hay`, as a byte
+/// range, found without a capture engine. Both patterns are `(X)\b\s*$`
+/// with a group `X` that starts the match and ends in a letter or a
+/// hyphen, never in white space: the trailing `\s*` is then the whole run
+/// of white space ending the match, so the group is the match less that
+/// run. A `find` (one reverse DFA scan) instead of `captures` (that scan,
+/// then a backtracker whose visited set is cleared per call).
+pub(super) fn group_before(re: &Regex, hay: &str) -> Option<std::ops::Range<usize>> {
+    let m = re.find(hay)?;
+    Some(m.start()..m.start() + m.as_str().trim_end().len())
+}
+
+/// Group 1 of [`ANON_AFTER`] or [`PRONOUN_AFTER`] in `hay`, as a byte
+/// range: both are `^\s*(X)` with a group that ends the match (but for a
+/// zero-width `\b`) and starts with a letter, so the group is the match
+/// less its leading white space. See [`group_before`].
+pub(super) fn group_after(re: &Regex, hay: &str) -> Option<std::ops::Range<usize>> {
+    let m = re.find(hay)?;
+    Some(m.end() - m.as_str().trim_start().len()..m.end())
+}
+
+/// A necessary condition for `\s\p{Ll}+ly\s+$` (the adverb before a cue)
+/// to match `hay`: "ly" right before the white space ending it. The `y`
+/// is not white space, so a match's `\s+` is that whole run.
+pub(super) fn may_end_in_adverb(hay: &str) -> bool {
+    let t = hay.trim_end();
+    t.len() < hay.len() && t.ends_with("ly")
+}
+
+/// "one commander from Kandahar", "a senior western official", or without
+/// a determiner after capitalised modifiers ("U.N. experts", "Afghan
+/// officials").
+pub(super) fn anonymous_np() -> String {
+    let nouns = alternation(&SOURCE_NOUNS);
+    format!(
+        r"((?:(?i:a|an|one|another|two|three|four|several|some|many|other|those|these|the)\s+(?:[\p{{L}}’'.-]+\s+){{0,4}}?|(?:\p{{Lu}}[\p{{L}}.’'-]*\s+){{1,3}})(?i:{nouns})(?:\s+(?:from|in|of)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}-]*(?:\s+\p{{Lu}}[\p{{L}}-]*)?)?)\b"
+    )
+}
+
+/// Reporting verbs that are also nouns ("assertive claims", "the notes"):
+/// they count only with a subject right before them.
+pub(super) const NOUN_LIKE_CUES: &[&str] = &["claims", "claim", "notes", "note", "states", "remarks"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Attribution texts, ASCII and not, with every kind of white space.
+    const ATTRIBUTIONS: &[&str] = &[
+        "",
+        " ",
+        "“We will not leave,” said one commander from Kandahar  and left.",
+        "as one senior western official\u{a0}reportedly\u{2003}said, U.N. experts\tagree",
+        "Taliban fighters’ leaders, those sources in the Kunar Valley\nsaid ſhe \u{212a}im",
+        "“Why?” he asked. She\u{3000}added: they  insisted. THEY ſaid. a man from Kābul Ærø",
+        "the spokesman\u{2028}of the Taliban-Group said that Ça va reportedly\u{a0}\u{a0}",
+        "Kim Kagan quietly  he  one elder said she’s the people of Helmand’s Ghazni Province ",
+        "some  local\u{85}residents in Nangarhar, two   commanders  from Khost Paktia x",
+    ];
+
+    #[test]
+    fn regex_groups_by_find_are_the_captured_groups() {
+        let group = |r: &Regex, h: &str| r.captures(h).map(|c| c.get(1).expect("group 1 takes part").range());
+        for t in ATTRIBUTIONS {
+            let cuts = t.char_indices().map(|(i, _)| i).chain([t.len()]);
+            for i in cuts {
+                let (head, tail) = (&t[..i], &t[i..]);
+                for r in [&*ANON_BEFORE, &*PRONOUN_BEFORE] {
+                    assert_eq!(group_before(r, head), group(r, head), "{head:?}");
+                }
+                for r in [&*ANON_AFTER, &*PRONOUN_AFTER] {
+                    assert_eq!(group_after(r, tail), group(r, tail), "{tail:?}");
+                }
+                if ADVERB.is_match(head) {
+                    assert!(may_end_in_adverb(head), "{head:?}");
+                }
+            }
+        }
+        // The texts do exercise the patterns.
+        let ends: Vec<&str> =
+            ["one commander from Kandahar  ", "she\u{3000}", "  reportedly\u{a0}\u{a0}"].to_vec();
+        assert!(
+            ANON_BEFORE.is_match(ends[0]) && PRONOUN_BEFORE.is_match(ends[1]) && ADVERB.is_match(ends[2])
+        );
+        assert!(!may_end_in_adverb("reportedly") && !may_end_in_adverb("fly away "));
+    }
+
+    #[test]
+    fn text_nouns_are_source_nouns() {
+        for t in TEXT_NOUNS {
+            let singular = t
+                .strip_suffix("ies")
+                .map_or_else(|| t.trim_end_matches('s').to_string(), |s| format!("{s}y"));
+            assert!(SOURCE_NOUNS.contains(&singular.as_str()), "{t}: {singular} is not in source_nouns.txt");
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! Who a speaker is: a mention before or after a cue, a pronoun
+//! resolved to the person or organization before it, an anonymous
+//! source described by its noun phrase.
+
+use super::patterns::{
+    group_after, group_before, may_end_in_adverb, ADVERB, ANON_AFTER, ANON_BEFORE, PREPOSITION_BEFORE,
+    PRONOUN_AFTER, PRONOUN_BEFORE, SOURCE_NOUN_WORD, TEXT_NOUNS,
+};
+use super::source as quote_source;
+use super::{Extractor, Speaker, SpeakerKind};
+use crate::clean::Segment;
+use crate::extract::mentions::ActorRef;
+use corpus_parser::ActorType;
+
+impl Extractor<'_> {
+    /// The text segment holding `pos` (a binary search over the segments
+    /// in the text, which are in order).
+    pub(super) fn segment_at(&self, pos: usize) -> Option<&Segment> {
+        let k = self.spans.partition_point(|&(start, _)| start <= pos);
+        let (_, i) = *self.spans.get(k.checked_sub(1)?)?;
+        let seg = &self.doc.segments[i];
+        seg.span.as_ref().is_some_and(|r| pos < r.end).then_some(seg)
+    }
+
+    // ---------------------------------------------------------------
+    // Attribution
+    // ---------------------------------------------------------------
+
+    /// The sentence around `pos` within its segment.
+    pub(super) fn sentence(&self, pos: usize) -> (usize, usize) {
+        let Some(seg) = self.segment_at(pos.min(self.chars.len().saturating_sub(1))) else {
+            return (pos, pos);
+        };
+        match seg.span.clone() {
+            Some(r) => self.sentences.bounds(r, pos),
+            None => (pos, pos),
+        }
+    }
+
+    /// The mentions that start in `a..b` (mentions are sorted by start:
+    /// a binary search, not a scan).
+    pub(super) fn mentions_in(&self, a: usize, b: usize) -> &[crate::extract::mentions::Mention] {
+        let m = &self.ann.mentions;
+        let lo = m.partition_point(|x| x.start < a);
+        let hi = m.partition_point(|x| x.start < b);
+        &m[lo..hi.max(lo)]
+    }
+
+    pub(super) fn mention_ending_at(&self, at: usize, slack: usize) -> Option<(usize, ActorRef)> {
+        self.mentions_in(at.saturating_sub(slack + 200), at)
+            .iter()
+            .filter(|m| m.end <= at && at - m.end <= slack)
+            .max_by_key(|m| m.end)
+            .map(|m| (m.start, m.actor))
+    }
+
+    /// The first mention after `at`, if only a few words stand between
+    /// (a role or title: "said NRF spokesman Ali Maisam Nazary") and no
+    /// punctuation.
+    pub(super) fn mention_starting_at(&self, at: usize, slack: usize) -> Option<(usize, ActorRef)> {
+        let m = self.mentions_in(at, at + slack + 1).iter().min_by_key(|m| m.start)?;
+        let between = self.text(at, m.start);
+        // A title's full stop is no punctuation ("said Mr. Schmidt").
+        let plain = between.split_whitespace().count() <= 4
+            && between.split_whitespace().all(|w| {
+                quote_source::is_abbreviation(w) || !w.contains([',', '.', ';', ':', '“', '"', '‘'])
+            });
+        plain.then_some((m.end, m.actor))
+    }
+
+    pub(super) fn named(&self, actor: ActorRef) -> Speaker {
+        let (name, _) = self.actors.actor_name(actor, self.ann);
+        Speaker { name: Some(name), actor: Some(actor), kind: Some(SpeakerKind::Named), ..Speaker::default() }
+    }
+
+    /// he / she → the person the text is about: the first person named in
+    /// the same sentence before the pronoun, else the first person named
+    /// in the sentence before (its subject, usually: "Joscelyn says … its
+    /// leader Khalid Batarfi … “…,” he says" is Joscelyn), else the nearest
+    /// person before. they → the nearest organization close by.
+    /// Unresolved: none.
+    pub(super) fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Speaker {
+        if pronoun.eq_ignore_ascii_case("it") {
+            return self.resolve_it(at);
+        }
+        let is = |m: &&crate::extract::mentions::Mention, t: ActorType| {
+            self.actors.actor_name(m.actor, self.ann).1 == t
+        };
+        if pronoun.eq_ignore_ascii_case("they") {
+            let found = self
+                .mentions_in(at.saturating_sub(600), at)
+                .iter()
+                .filter(|m| m.end <= at && at - m.end <= 400)
+                .filter(|m| is(m, ActorType::Organization))
+                .max_by_key(|m| m.end);
+            return found.map_or_else(Speaker::default, |m| self.named(m.actor));
+        }
+        let (s, _) = self.sentence(at);
+        // he and she agree with what the text shows of the person.
+        let gender = quote_source::pronoun_gender(pronoun);
+        let agrees = |m: &&crate::extract::mentions::Mention| {
+            gender.is_none_or(|g| self.genders().get(&m.actor).is_none_or(|&known| known == g))
+        };
+        // A name inside a quotation is not what a pronoun outside it means.
+        let first_person = |a: usize, b: usize| {
+            self.mentions_in(a, b)
+                .iter()
+                .filter(|m| m.end <= b)
+                .filter(|m| !quote_source::inside_quote(self.text(a, m.start)))
+                .filter(agrees)
+                .find(|m| is(m, ActorType::Person))
+                .map(|m| m.actor)
+        };
+        let mut found = first_person(s, at);
+        if found.is_none() && s >= 2 {
+            let (ps, _) = self.sentence(s - 2);
+            found = first_person(ps, s);
+        }
+        if found.is_none() {
+            found = self
+                .mentions_in(at.saturating_sub(2_200), at)
+                .iter()
+                .filter(|m| m.end <= at && at - m.end <= 2_000)
+                .filter(|m| is(m, ActorType::Person))
+                .filter(agrees)
+                .filter(|m| !quote_source::inside_quote(self.text(self.sentence(m.start).0, m.start)))
+                .max_by_key(|m| m.end)
+                .map(|m| m.actor);
+        }
+        found.map_or_else(Speaker::default, |a| self.named(a))
+    }
+
+    /// The gender of each person of the document, where its mentions
+    /// show one and do not disagree (see [`quote_source::mention_gender`]).
+    fn genders(&self) -> &std::collections::HashMap<ActorRef, quote_source::Gender> {
+        self.genders.get_or_init(|| {
+            let mut votes: std::collections::HashMap<ActorRef, (u32, u32)> = std::collections::HashMap::new();
+            for m in &self.ann.mentions {
+                if self.actors.actor_name(m.actor, self.ann).1 != ActorType::Person {
+                    continue;
+                }
+                let before = self.text(m.start.saturating_sub(6), m.start);
+                let after = self.text(m.end, m.end + 150);
+                if let Some(g) = quote_source::mention_gender(before, after) {
+                    let v = votes.entry(m.actor).or_default();
+                    match g {
+                        quote_source::Gender::Male => v.0 += 1,
+                        quote_source::Gender::Female => v.1 += 1,
+                    }
+                }
+            }
+            votes
+                .into_iter()
+                .filter(|(_, (m, f))| m != f)
+                .map(|(a, (m, f))| {
+                    (a, if m > f { quote_source::Gender::Male } else { quote_source::Gender::Female })
+                })
+                .collect()
+        })
+    }
+
+    /// it → the text that spoke last, close before ("…,” the report says.
+    /// “…,” it says."): the speaker of the last attributed quote ending at
+    /// most 600 characters before, if that is a text (a source noun such as
+    /// report, study or statement) or an organization. Else none.
+    pub(super) fn resolve_it(&self, at: usize) -> Speaker {
+        let Some(q) =
+            self.quotes.iter().rev().find(|q| q.end <= at && q.speaker_kind != SpeakerKind::Unattributed)
+        else {
+            return Speaker::default();
+        };
+        if at - q.end > 600 {
+            return Speaker::default();
+        }
+        let is_text = q.speaker_kind == SpeakerKind::Anonymous
+            && q.speaker
+                .as_deref()
+                .and_then(|n| n.rsplit(' ').next())
+                .is_some_and(|noun| TEXT_NOUNS.iter().any(|t| noun.eq_ignore_ascii_case(t)));
+        let is_organization =
+            q.speaker_actor.is_some_and(|a| self.actors.actor_name(a, self.ann).1 == ActorType::Organization);
+        if !(is_text || is_organization) {
+            return Speaker::default();
+        }
+        Speaker {
+            name: q.speaker.clone(),
+            actor: q.speaker_actor,
+            kind: Some(q.speaker_kind),
+            ..Speaker::default()
+        }
+    }
+
+    pub(super) fn anonymous(&self, np: &str) -> Speaker {
+        let mut np = np.trim();
+        // "official in December" : a month is not where the source is from.
+        for sep in [" in ", " from ", " of "] {
+            if let Some(k) = np.rfind(sep) {
+                let tail = np[k + sep.len()..].split_whitespace().next().unwrap_or("");
+                if crate::lexicon::NOT_NAMES.contains(tail) {
+                    np = &np[..k];
+                }
+            }
+        }
+        let lower = np.to_lowercase();
+        let determiners = ["a ", "an ", "one ", "another ", "the ", "those ", "these ", "some ", "other "];
+        let desc = determiners.iter().find_map(|d| lower.starts_with(d).then(|| np[d.len()..].to_string()));
+        Speaker {
+            name: Some(desc.unwrap_or_else(|| np.to_string())),
+            kind: Some(SpeakerKind::Anonymous),
+            ..Speaker::default()
+        }
+    }
+
+    /// The subject of a cue that ends at `at` looking right (inverted: "said
+    /// Kim Kagan", "according to one commander").
+    pub(super) fn subject_after(&self, at: usize) -> Speaker {
+        let rest = self.text(at, (at + 120).min(self.chars.len()));
+        // "said one Taliban official": the anonymous phrase, not the group in it.
+        if let Some(g) = group_after(&ANON_AFTER, rest) {
+            // "said NRF spokesman Ali Maisam Nazary": a name right after the
+            // role is the speaker.
+            let np_end = at + rest[..g.end].chars().count();
+            // …and the description's complement with it ("a person close
+            // to the Clintons").
+            let g = match quote_source::description_after(rest) {
+                Some(d) if d.start <= g.start && d.end > g.end => d,
+                _ => g,
+            };
+            match self.mention_starting_at(np_end, 1) {
+                Some((_, actor)) => return self.named(actor),
+                None => return self.anonymous(&rest[g]),
+            }
+        }
+        if let Some((_, actor)) = self.mention_starting_at(at, 40) {
+            return self.named(actor);
+        }
+        if let Some(g) = group_after(&PRONOUN_AFTER, rest) {
+            return self.resolve_pronoun(&rest[g], at);
+        }
+        if let Some(g) = quote_source::description_after(rest) {
+            return self.anonymous(&rest[g]);
+        }
+        Speaker::default()
+    }
+
+    /// The subject of a cue that starts at `at` looking left ("Kagan said",
+    /// "one commander said", "he said").
+    pub(super) fn subject_before(&self, at: usize) -> Speaker {
+        // "al-Libi reportedly said": an adverb may stand between.
+        let window = self.text(at.saturating_sub(120), at);
+        let adverb = if may_end_in_adverb(window) { ADVERB.find(window) } else { None };
+        let (at, before) = match adverb {
+            Some(m) => {
+                let at = at - window[m.start()..].chars().count() + 1;
+                (at, self.text(at.saturating_sub(120), at))
+            }
+            None => (at, window),
+        };
+        // "Lisa O. Monaco, Obama’s adviser on counterterrorism, said": the
+        // name before the apposition speaks, not a name or a role in it.
+        if let Some(comma) = quote_source::apposition_start(before) {
+            let comma_at = at - before[comma..].chars().count();
+            if let Some((_, actor)) = self.mention_ending_at(comma_at, 0) {
+                return self.named(actor);
+            }
+        }
+        // "Harry M. Reid (D-Nev.) said": the affiliation in brackets aside.
+        if let Some(open) = quote_source::bracket_before(before) {
+            let open_at = at - before[open..].chars().count();
+            if let Some((_, actor)) = self.mention_ending_at(open_at, 1) {
+                return self.named(actor);
+            }
+        }
+        let mention = self.mention_ending_at(at, 2);
+        if let Some(g) = group_before(&ANON_BEFORE, before) {
+            // "the Institute for the Study of War said": a source noun
+            // inside an actor's name makes no anonymous source.
+            let np_start = at - before[g.start..].chars().count();
+            let in_name = mention.is_some_and(|(start, _)| {
+                start > np_start && SOURCE_NOUN_WORD.is_match(self.text(start, at))
+            });
+            if !in_name {
+                return self.anonymous(&before[g]);
+            }
+        }
+        if let Some((start, actor)) = mention {
+            return self.related_source(start, at).unwrap_or_else(|| self.named(actor));
+        }
+        if let Some(g) = quote_source::description_before(before) {
+            return self.anonymous(&before[g]);
+        }
+        if let Some(g) = group_before(&PRONOUN_BEFORE, before) {
+            return self.resolve_pronoun(&before[g], at);
+        }
+        Speaker::default()
+    }
+
+    /// The speaker when the actor mentioned at `start` (up to `end`) is
+    /// the object of a preposition: a person right before it ("Kim Kagan
+    /// of the Institute for the Study of War said" is Kim Kagan), or an
+    /// anonymous source phrase with it ("one former aide to bin Laden
+    /// said", "a commander with the Haqqanis said": the phrase speaks, not
+    /// the actor). Else `None`: the actor speaks.
+    pub(super) fn related_source(&self, start: usize, end: usize) -> Option<Speaker> {
+        let before = self.text(start.saturating_sub(120), start);
+        let preposition = PREPOSITION_BEFORE.find(before)?;
+        let head_end = start - before[preposition.start()..].chars().count();
+        if let Some((_, actor)) = self.mention_ending_at(head_end, 0) {
+            if self.actors.actor_name(actor, self.ann).1 == ActorType::Person {
+                return Some(self.named(actor));
+            }
+        }
+        let g = group_before(&ANON_BEFORE, &before[..preposition.start()])?;
+        let np_start = start - before[g.start..].chars().count();
+        Some(self.anonymous(self.text(np_start, end).trim_end_matches([',', ' '])))
+    }
+}

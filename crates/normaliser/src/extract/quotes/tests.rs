@@ -1,0 +1,533 @@
+//! Tests of the module, table-style on sentences whose answer is known.
+
+use super::attribute::*;
+use super::*;
+use corpus_parser::{parse_blocks, Gazetteer, Hints};
+use std::path::Path;
+
+const GAZETTEER: &str = r#"
+[[actor]]
+id = "taliban"
+name = "Taliban"
+type = "organization"
+
+[[actor]]
+id = "kim-kagan"
+name = "Kim Kagan"
+type = "person"
+
+[[actor]]
+id = "isw"
+name = "Institute for the Study of War"
+type = "organization"
+
+[[actor]]
+id = "mike-pompeo"
+name = "Mike Pompeo"
+type = "person"
+
+[[actor]]
+id = "ali-maisam-nazary"
+name = "Ali Maisam Nazary"
+type = "person"
+
+[[actor]]
+id = "annie-pforzheimer"
+name = "Annie Pforzheimer"
+type = "person"
+
+[[actor]]
+id = "bill-roggio"
+name = "Bill Roggio"
+type = "person"
+"#;
+
+/// (text, mark, speaker, speaker kind, cue); the mark and the kind as
+/// their variant names in lower case (the tables' names are the exporter's).
+type Row = (String, String, Option<String>, String, Option<String>);
+
+fn lower<T: std::fmt::Debug>(v: T) -> String {
+    format!("{v:?}").to_lowercase()
+}
+
+fn run(text: &str) -> (Quotes, Vec<Row>) {
+    let g = Gazetteer::parse(Path::new("actors.toml"), GAZETTEER).expect("gazetteer");
+    let m = ActorMatcher::new(&g);
+    let doc = crate::normalise(text, &parse_blocks(text, &Hints::default()));
+    let ann = m.annotate(&doc);
+    let q = extract_quotes(&doc, &ann, &m);
+    for x in &q.quotes {
+        let slice: String = doc.text.chars().skip(x.start).take(x.end - x.start).collect();
+        assert_eq!(slice, x.text, "text[start:end] is the quote");
+    }
+    let rows = q
+        .quotes
+        .iter()
+        .map(|x| (x.text.clone(), lower(x.mark), x.speaker.clone(), lower(x.speaker_kind), x.cue.clone()))
+        .collect();
+    (q, rows)
+}
+
+fn rows(text: &str) -> Vec<Row> {
+    run(text).1
+}
+
+fn row(text: &str, mark: &str, speaker: Option<&str>, kind: &str, cue: Option<&str>) -> Row {
+    (text.to_string(), mark.to_string(), speaker.map(String::from), kind.to_string(), cue.map(String::from))
+}
+
+#[test]
+fn curly_double_quote_with_verb_and_apposition_after() {
+    assert_eq!(
+        rows("“Troop cuts put the counterterrorism mission at risk,” says Kim Kagan, founder and president of the Institute for the Study of War."),
+        vec![row("Troop cuts put the counterterrorism mission at risk", "double", Some("Kim Kagan"), "named", Some("says"))]
+    );
+}
+
+#[test]
+fn straight_double_quote_with_subject_before_verb() {
+    assert_eq!(
+        rows("\"We will not leave this country,\" Ali Maisam Nazary said on Tuesday."),
+        vec![row(
+            "We will not leave this country",
+            "double",
+            Some("Ali Maisam Nazary"),
+            "named",
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn single_quotes_and_apostrophes() {
+    assert_eq!(
+        rows("The Taliban’s fighters weren’t sure. ‘We don’t know where they go in the ’90s style of rock ’n’ roll,’ said one commander from Kandahar."),
+        vec![row(
+            "We don’t know where they go in the ’90s style of rock ’n’ roll",
+            "single",
+            Some("commander from Kandahar"),
+            "anonymous",
+            Some("said")
+        )]
+    );
+    assert_eq!(
+        rows("As one elder said, 'the Arabs came at night and left before the sun was up'."),
+        vec![row(
+            "the Arabs came at night and left before the sun was up",
+            "single",
+            Some("elder"),
+            "anonymous",
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn cue_before_the_quote_with_the_subject_earlier_in_the_sentence() {
+    assert_eq!(
+        rows("Mike Pompeo went further in March, insisting that “the Taliban have now made the break” with the group."),
+        vec![row("the Taliban have now made the break", "double", Some("Mike Pompeo"), "named", Some("insisting"))]
+    );
+    assert_eq!(
+        rows("According to a senior western official, “the group is finished as a fighting force in the east.”"),
+        vec![row("the group is finished as a fighting force in the east.", "double", Some("senior western official"), "anonymous", Some("according to"))]
+    );
+}
+
+#[test]
+fn an_attribution_after_the_last_quote_of_a_sentence_is_that_of_all_its_quotes() {
+    assert_eq!(
+        rows("The group remains “strong enough to fight” while divided, with a “large faction” that believes “they can win by force,” the report says."),
+        vec![
+            row("strong enough to fight", "double", Some("report"), "anonymous", Some("says")),
+            row("large faction", "double", Some("report"), "anonymous", Some("says")),
+            row("they can win by force", "double", Some("report"), "anonymous", Some("says")),
+        ]
+    );
+    // Not across sentences: a short phrase in the sentence before stays out.
+    assert_eq!(
+        rows("The group remains “strong enough”. It believes “they can win by force,” the report says."),
+        vec![row("they can win by force", "double", Some("report"), "anonymous", Some("says"))]
+    );
+}
+
+#[test]
+fn it_is_the_text_or_organization_that_spoke_last() {
+    assert_eq!(
+        rows("“The group is strong in the east,” the report says. It adds that “the group has 2,000 fighters in the valley,” it says."),
+        vec![
+            row("The group is strong in the east", "double", Some("report"), "anonymous", Some("says")),
+            row("the group has 2,000 fighters in the valley", "double", Some("report"), "anonymous", Some("says")),
+        ]
+    );
+    assert_eq!(
+        rows("“We will not leave the valley,” the Taliban said. “We have never left it,” it said."),
+        vec![
+            row("We will not leave the valley", "double", Some("Taliban"), "named", Some("said")),
+            row("We have never left it", "double", Some("Taliban"), "named", Some("said")),
+        ]
+    );
+    // A person is not "it"; nothing before: unattributed.
+    assert_eq!(
+        rows("“We will not leave the valley,” Kim Kagan said. “We have never left it at all,” it said."),
+        vec![
+            row("We will not leave the valley", "double", Some("Kim Kagan"), "named", Some("said")),
+            row("We have never left it at all", "double", None, "unattributed", Some("said")),
+        ]
+    );
+    assert_eq!(
+        rows("“We have never left it at all,” it said."),
+        vec![row("We have never left it at all", "double", None, "unattributed", Some("said"))]
+    );
+}
+
+#[test]
+fn a_name_after_refer_to_as_or_a_cue_in_an_aside_is_no_quote() {
+    assert_eq!(rows("They would not refer to them as ‘Al Qaeda’, the interviewees said."), vec![]);
+    assert_eq!(rows("He refers to the group as “the base”, Kim Kagan said."), vec![]);
+    assert_eq!(rows("They spoke of ‘the Arabs’ (although this was always confirmed in interviews)."), vec![]);
+    // A parenthesis closed before the cue is no aside.
+    assert_eq!(
+        rows("“The Arabs stay,” (in 2019) Kim Kagan said."),
+        vec![row("The Arabs stay", "double", Some("Kim Kagan"), "named", Some("said"))]
+    );
+}
+
+#[test]
+fn a_source_related_to_an_actor_is_not_that_actor() {
+    assert_eq!(
+        rows("One former aide to Kim Kagan explained that “we never trusted them.”"),
+        vec![row(
+            "we never trusted them.",
+            "double",
+            Some("former aide to Kim Kagan"),
+            "anonymous",
+            Some("explained")
+        )]
+    );
+    assert_eq!(
+        rows("“We fight where we are told,” one commander with the Taliban said."),
+        vec![row(
+            "We fight where we are told",
+            "double",
+            Some("commander with the Taliban"),
+            "anonymous",
+            Some("said")
+        )]
+    );
+    // A source noun inside an actor's name ("Study") is that actor.
+    assert_eq!(
+        rows("“We will stay,” the Institute for the Study of War said."),
+        vec![row("We will stay", "double", Some("Institute for the Study of War"), "named", Some("said"))]
+    );
+    // A person before the preposition speaks; the actor alone speaks.
+    assert_eq!(
+        rows("“We will stay,” Kim Kagan of the Institute for the Study of War said. “We fight where we are told,” the Taliban said."),
+        vec![
+            row("We will stay", "double", Some("Kim Kagan"), "named", Some("said")),
+            row("We fight where we are told", "double", Some("Taliban"), "named", Some("said")),
+        ]
+    );
+}
+
+#[test]
+fn attribution_in_the_sentence_before_an_adverb_or_a_participle() {
+    assert_eq!(
+        rows("Kim Kagan insists the movement is split. “The fighters have begun to accuse the government of bad faith in every meeting.”"),
+        vec![row("The fighters have begun to accuse the government of bad faith in every meeting.", "double", Some("Kim Kagan"), "named", Some("insists"))]
+    );
+    assert_eq!(
+        rows("“We are not leaving this valley again,” Kim Kagan reportedly said."),
+        vec![row("We are not leaving this valley again", "double", Some("Kim Kagan"), "named", Some("said"))]
+    );
+    assert_eq!(
+        rows("Mike Pompeo hailed the deal as a chance to “bring our people back home,” adding that the talks would go on."),
+        vec![row("bring our people back home", "double", Some("Mike Pompeo"), "named", Some("adding"))]
+    );
+    // A question ends its sentence; a short attribution after it counts.
+    assert_eq!(
+        rows("“Why would we ever leave this place?” Kim Kagan asked. Nobody answered."),
+        vec![row("Why would we ever leave this place?", "double", Some("Kim Kagan"), "named", Some("asked"))]
+    );
+    // A quote that ends its sentence takes nothing from the next one.
+    let r = rows("The son said “the movement would not break its historical ties for any price.” (In 2019 the White House stated he had died.)");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].4.as_deref(), Some("said"));
+    // A role right before a name: the name speaks.
+    assert_eq!(
+        rows("“The group will never fight them,” said NRF spokesman Ali Maisam Nazary."),
+        vec![row(
+            "The group will never fight them",
+            "double",
+            Some("Ali Maisam Nazary"),
+            "named",
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn a_pronoun_is_resolved_to_the_person_before_it() {
+    assert_eq!(
+        rows("Annie Pforzheimer spoke last. “There should be no illusions about the Taliban at all,” she wrote."),
+        vec![row("There should be no illusions about the Taliban at all", "double", Some("Annie Pforzheimer"), "named", Some("wrote"))]
+    );
+}
+
+#[test]
+fn a_pronoun_goes_to_the_subject_not_the_last_name() {
+    assert_eq!(
+        rows("Kim Kagan says the group praised Mike Pompeo in a video. “The movement bred a generation of fighters,” he says."),
+        vec![row("The movement bred a generation of fighters", "double", Some("Kim Kagan"), "named", Some("says"))]
+    );
+}
+
+#[test]
+fn nested_quotes_are_part_of_the_outer_quote() {
+    assert_eq!(
+        rows("“They told us ‘leave now or stay forever’ and we stayed,” Kim Kagan said."),
+        vec![row(
+            "They told us ‘leave now or stay forever’ and we stayed",
+            "double",
+            Some("Kim Kagan"),
+            "named",
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn a_second_quote_continues_the_speaker() {
+    let r = rows("“We won’t be able to strike them,” says Kim Kagan. “They will not be able to operate from boats far away.”");
+    assert_eq!(r.len(), 2);
+    assert_eq!(
+        r[1],
+        row(
+            "They will not be able to operate from boats far away.",
+            "double",
+            Some("Kim Kagan"),
+            "named",
+            None
+        )
+    );
+}
+
+#[test]
+fn a_quote_over_several_paragraphs() {
+    let (q, r) = run("“The first paragraph of the statement runs on here,\n\n“and the second paragraph ends it with a close,” Kim Kagan said.\n");
+    assert_eq!(q.unbalanced, 0);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r[0].0.starts_with("The first paragraph") && r[0].0.ends_with("ends it with a close"));
+    assert_eq!(r[0].2.as_deref(), Some("Kim Kagan"));
+}
+
+#[test]
+fn block_quote_after_a_colon() {
+    let text = "One commander in Helmand said:\n\nThey came at night and left before dawn, and we never asked them where they were going or why.\n";
+    assert_eq!(
+        rows(text),
+        vec![row(
+            "They came at night and left before dawn, and we never asked them where they were going or why.",
+            "block",
+            Some("commander in Helmand"),
+            "anonymous",
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn a_footnote_to_an_interview_names_the_source() {
+    let text = "Commanders were blunt about it. ‘We will never hand them over to anyone, whatever happens,’¹ he added, and left.\n\n\
+         1 Interview with Taliban commander, Kunar, 2 December 2020.\n";
+    let r = rows(text);
+    assert_eq!(
+        r,
+        vec![row(
+            "We will never hand them over to anyone, whatever happens",
+            "single",
+            Some("Taliban commander, Kunar"),
+            "anonymous",
+            Some("added")
+        )]
+    );
+}
+
+#[test]
+fn unmarked_quotes_where_marks_were_stripped() {
+    let text = "The Talibans rank and file will never fight against ISIS, said NRF spokesman Ali Maisam Nazary. He said the two groups are two sides of the same coin.\n\n\
+        To me, the group is the greater threat. But I dont think it has a real plan, terrorism analyst Bill Roggio said last year.\n\n\
+        Annie Pforzheimer called it a miscalculation. There should be no illusions that the Taliban is doing anything, she wrote recently.\n";
+    assert_eq!(
+        rows(text),
+        vec![
+            row(
+                "The Talibans rank and file will never fight against ISIS",
+                "none",
+                Some("Ali Maisam Nazary"),
+                "named",
+                Some("said")
+            ),
+            row(
+                "To me, the group is the greater threat. But I dont think it has a real plan",
+                "none",
+                Some("Bill Roggio"),
+                "named",
+                Some("said")
+            ),
+            row(
+                "There should be no illusions that the Taliban is doing anything",
+                "none",
+                Some("Annie Pforzheimer"),
+                "named",
+                Some("wrote")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn not_quotes_scare_quotes_titles_terms_and_indirect_speech() {
+    let cases = [
+        "The Taliban call them “guests” and nothing more.", // scare quote
+        "He wrote a memo titled “The Road Ahead in the East” in 1999.", // title of a work
+        "The fighters, known as ‘the Lions of the Valley’, left.", // nickname
+        "They used the word shura ('council') for the meeting.", // translation
+        "Ali Maisam Nazary said that the group could not win the war.", // indirect speech
+        "The report described a “very small” percentage of fighters.", // short phrase
+    ];
+    for t in cases {
+        assert_eq!(rows(t), vec![], "{t}");
+    }
+    // In a stripped document, a figure an organization "said" is a paraphrase.
+    let stripped = "Deaths more than doubled to 643 last year, said the Institute for the Study of War. Thats all they dont know.\n";
+    assert_eq!(rows(stripped), vec![]);
+    // In a stripped document, indirect speech stays indirect.
+    let stripped =
+        "He said the Taliban and IS-K are two sides of the same coin, and they dont agree. Thats all.\n";
+    assert_eq!(rows(stripped), vec![]);
+}
+
+#[test]
+fn an_unclosed_mark_is_reported_not_swallowed() {
+    let (q, r) = run("“This opens and never closes, said someone.\n\nThe next paragraph is ordinary text about the talks.\n");
+    assert!(r.is_empty(), "{r:?}");
+    assert_eq!(q.unbalanced, 1);
+}
+
+#[test]
+fn a_megabyte_with_one_unclosed_mark_is_fast_and_bounded() {
+    let para = "The talks went on for a long time and nobody said anything new about them at all. ";
+    let mut text = String::from("“Here the mark opens. ");
+    while text.len() < 1_000_000 {
+        text.push_str(para);
+    }
+    let (q, _) = run(&text);
+    assert!(q.quotes.iter().all(|x| x.text.chars().count() <= MAX_QUOTE_CHARS));
+    assert_eq!(q.unbalanced, 1);
+}
+
+#[test]
+fn interview_notes_give_a_source() {
+    assert_eq!(
+        interview_source("Interview with Taliban commander, Kunar, 2 December 2020.").as_deref(),
+        Some("Taliban commander, Kunar")
+    );
+    assert_eq!(
+        interview_source("Interview with a western diplomat, 26 April 2021.").as_deref(),
+        Some("western diplomat")
+    );
+    assert_eq!(
+        interview_source("Interviewee from Kunar, 2 September 2020.").as_deref(),
+        Some("interviewee from Kunar")
+    );
+    assert_eq!(interview_source("Via Zelin (2020)."), None);
+}
+
+#[test]
+fn a_speaker_who_is_no_actor_yet_is_read_from_the_sentence() {
+    let named = |q: &str, who: &str, cue: &str| row(q, "double", Some(who), "named", Some(cue));
+    let table: &[(&str, Row)] = &[
+        ("“We will win this one,” says Morrissey.", named("We will win this one", "Morrissey", "says")),
+        ("“We will win this one,” Mr. Coale said.", named("We will win this one", "Coale", "said")),
+        ("“We will win this one,” Pfizer said.", named("We will win this one", "Pfizer", "said")),
+        (
+            "“Is this the end?” Lisa O. Monaco, Obama’s adviser on counterterrorism and homeland security, said at a briefing.",
+            named("Is this the end?", "Lisa O. Monaco", "said"),
+        ),
+        ("“We played very well,” said Wales coach Mike Ruddock.", named("We played very well", "Mike Ruddock", "said")),
+        ("“We played very well,” said Mr. Schmidt, who coached them.", named("We played very well", "Schmidt", "said")),
+        (
+            "“Pfizer is gaming the system,” Senate Minority Leader Harry M. Reid (D-Nev.) said.",
+            named("Pfizer is gaming the system", "Harry M. Reid", "said"),
+        ),
+        (
+            "Michael Howard, the Conservative leader, said: “Nobody believes him.”",
+            named("Nobody believes him.", "Michael Howard", "said"),
+        ),
+        (
+            "Howard Kurtz, Fox News: “This is the story of the year.”",
+            named("This is the story of the year.", "Howard Kurtz", ":"),
+        ),
+        (
+            "Mrs. Clinton assured supporters that the review would “change nothing at all.”",
+            named("change nothing at all.", "Clinton", "assured"),
+        ),
+        (
+            "Donald Trump issued a statement saying the judge was “a remarkable person.”",
+            named("a remarkable person.", "Donald Trump", "saying"),
+        ),
+        (
+            "“We are finished here,” the team wrote in a statement.",
+            row("We are finished here", "double", Some("team"), "anonymous", Some("wrote")),
+        ),
+        (
+            "“It was very nice,” the gambling tycoon told Reuters.",
+            row("It was very nice", "double", Some("gambling tycoon"), "anonymous", Some("told")),
+        ),
+        (
+            "“The drop is about the emails,” said a person close to the Clintons.",
+            row("The drop is about the emails", "double", Some("person close to the Clintons"), "anonymous", Some("said")),
+        ),
+        // A surname alone links to the full name written before it.
+        (
+            "Tom Coale ran for the seat. “We will win this one,” Coale said.",
+            named("We will win this one", "Tom Coale", "said"),
+        ),
+        // he/she agree with what the text shows of the person.
+        (
+            "Hillary Clinton said she would stay. Bill Clinton left early. “I will stay,” she said.",
+            named("I will stay", "Hillary Clinton", "said"),
+        ),
+        // A name inside a quotation is not what "he" means.
+        (
+            "Rick Perry said the plan was sound. “Mike Pompeo is right,” he said.",
+            named("Mike Pompeo is right", "Rick Perry", "said"),
+        ),
+    ];
+    for (text, want) in table {
+        let got = rows(text);
+        assert_eq!(got.last(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn a_block_quotation_with_its_own_marks_and_cue_is_a_paragraph() {
+    let text =
+        "Do you support him? Like the page:\n\n“This is not what we need as a president,” Ben Carson said.\n";
+    assert_eq!(
+        rows(text),
+        vec![row(
+            "This is not what we need as a president",
+            "double",
+            Some("Ben Carson"),
+            "named",
+            Some("said")
+        )]
+    );
+    // Without a cue of its own, the block is the quote.
+    let text = "One commander in Helmand said:\n\nThey came at night, and we never asked them where they went or “why”.\n";
+    let r = rows(text);
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].1, "block");
+}
