@@ -199,7 +199,10 @@ impl ActorMatcher {
                 }
             })
             .collect();
-        Annotations { mentions, discovered }
+        let mut ann = Annotations { mentions, discovered };
+        // A speaker is an actor: the names read beside the cues.
+        crate::extract::quotes::add_speakers(doc, self, &mut ann);
+        ann
     }
 }
 

@@ -10,6 +10,7 @@ mod blocks;
 mod chars;
 mod pairs;
 mod patterns;
+mod source;
 mod speakers;
 mod unmarked;
 
@@ -23,6 +24,8 @@ use crate::extract::sentences::Sentences;
 pub use attribute::interview_source;
 use chars::{collect_chars, ByteOffsets};
 use corpus_parser::BlockKind;
+use source as quote_source;
+pub(crate) use source::add_speakers;
 use std::cell::OnceCell;
 
 /// The longest quote, in code points. A pair of marks further apart than
@@ -158,6 +161,9 @@ struct Extractor<'a> {
     note_sources: Vec<OnceCell<Option<String>>>,
     ann: &'a Annotations,
     actors: &'a ActorMatcher,
+    /// The gender each person's mentions show (read once, when a pronoun
+    /// first asks).
+    genders: OnceCell<std::collections::HashMap<ActorRef, quote_source::Gender>>,
     quotes: Vec<Quote>,
     unbalanced: usize,
 }
@@ -180,6 +186,7 @@ pub fn extract_quotes(doc: &Document, ann: &Annotations, actors: &ActorMatcher) 
         note_sources,
         ann,
         actors,
+        genders: OnceCell::new(),
         quotes: Vec::new(),
         unbalanced: 0,
     };

@@ -120,7 +120,9 @@ impl Extractor<'_> {
         let mut carry: Option<(usize, QuoteMark, usize)> = None; // open position, mark, paragraphs so far
         let mut last_speaker: Option<Last> = None;
         for &(k, a, b, kind) in &segs {
-            if kind == BlockKind::BlockQuote {
+            // A block quotation with its own marks and cue ("“…,” Trump
+            // said." after "Like the page:") is a paragraph.
+            if kind == BlockKind::BlockQuote && !self.block_has_own_quotes(a, b) {
                 carry = None;
                 continue;
             }
