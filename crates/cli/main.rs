@@ -8,9 +8,9 @@
 
 mod commands;
 mod flags;
-mod signals;
 mod import;
 mod init;
+mod signals;
 
 use std::process::ExitCode;
 

@@ -79,7 +79,9 @@ pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Pro
     let quote_ids = quotes
         .quotes
         .iter()
-        .map(|q| (row_id("q", &entry.id, q.start, q.end), q.speaker_actor.map(|a| actors.id_of(a, &annotations))))
+        .map(|q| {
+            (row_id("q", &entry.id, q.start, q.end), q.speaker_actor.map(|a| actors.id_of(a, &annotations)))
+        })
         .collect();
     let event_ids = events
         .iter()
