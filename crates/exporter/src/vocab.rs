@@ -37,6 +37,7 @@ pub(crate) fn precision(p: DatePrecision) -> &'static str {
         DatePrecision::Season => "season",
         DatePrecision::Year => "year",
         DatePrecision::Decade => "decade",
+        DatePrecision::Century => "century",
     }
 }
 
