@@ -162,6 +162,14 @@ impl Extractor<'_> {
             if let Some(prev) = last.as_ref().filter(|l| self.continues(l, p, k)) {
                 return Speaker { cue: None, via: Via::Continuation, ..prev.speaker.clone() };
             }
+            // No cue: the subject of the sentence the quote stands in, when
+            // the quote does not open it.
+            if !self.text(s, p.open).trim().is_empty() {
+                let subject = self.sentence_subject(s, p.open);
+                if subject.kind.is_some() {
+                    return Speaker { via: Via::Subject, ..subject };
+                }
+            }
         }
         sp
     }
@@ -244,7 +252,8 @@ impl Extractor<'_> {
         let cleaned = head.trim_start_matches(|c: char| !c.is_alphanumeric());
         let cleaned = cleaned.strip_prefix("As ").or_else(|| cleaned.strip_prefix("as ")).unwrap_or(cleaned);
         if let Some(g) = group_after(&ANON_AFTER, cleaned) {
-            return self.anonymous(&cleaned[g]);
+            let at = s + head[..head.len() - cleaned.len() + g.start].chars().count();
+            return self.anonymous(&cleaned[g], at);
         }
         Speaker::default()
     }

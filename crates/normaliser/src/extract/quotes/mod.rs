@@ -89,6 +89,9 @@ pub struct Quote {
     pub speaker: Option<String>,
     /// The speaker's actor, when the speaker is a known or discovered actor.
     pub speaker_actor: Option<ActorRef>,
+    /// The actor an anonymous speaker's description names ("a spokesman
+    /// for the Taliban": the Taliban), if any.
+    pub speaker_affiliation: Option<ActorRef>,
     /// Named, anonymous or unattributed.
     pub speaker_kind: SpeakerKind,
     /// The reporting verb or phrase ("said", "according to").
@@ -110,6 +113,8 @@ pub struct Quotes {
 struct Speaker {
     name: Option<String>,
     actor: Option<ActorRef>,
+    /// The actor an anonymous description names.
+    affiliation: Option<ActorRef>,
     kind: Option<SpeakerKind>,
     cue: Option<String>,
     /// How the speaker was found.
@@ -129,6 +134,9 @@ enum Via {
     Footnote,
     /// The speaker of the quote before, continued.
     Continuation,
+    /// No cue: the subject of the quote's sentence ("Bradley criticized
+    /// people …, hitting “…”").
+    Subject,
 }
 
 /// The quote before, for continuations.

@@ -235,9 +235,12 @@ impl Extractor<'_> {
             return false;
         }
         match sp.via {
-            Via::Cue => n >= 2,
+            // A short quotation with a cue and its speaker in the same
+            // sentence is a quote ("Sanders said the trip was “absolutely”
+            // worth it").
+            Via::Cue => n >= 2 || (n >= 1 && sp.kind.is_some()),
             Via::Footnote => n >= 3,
-            Via::Continuation | Via::Nothing => n >= 6,
+            Via::Continuation | Via::Subject | Via::Nothing => n >= 6,
         }
     }
 
@@ -263,6 +266,7 @@ impl Extractor<'_> {
             speaker_kind: sp.kind.unwrap_or(SpeakerKind::Unattributed),
             speaker: sp.name.filter(|_| sp.kind.is_some()),
             speaker_actor: sp.actor,
+            speaker_affiliation: sp.affiliation.filter(|_| sp.kind == Some(SpeakerKind::Anonymous)),
             cue: sp.cue,
         });
     }

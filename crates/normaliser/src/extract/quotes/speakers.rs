@@ -3,8 +3,8 @@
 //! source described by its noun phrase.
 
 use super::patterns::{
-    group_after, group_before, may_end_in_adverb, ADVERB, ANON_AFTER, ANON_BEFORE, PREPOSITION_BEFORE,
-    PRONOUN_AFTER, PRONOUN_BEFORE, SOURCE_NOUN_WORD, TEXT_NOUNS,
+    group_after, group_before, ANON_AFTER, ANON_BEFORE, PREPOSITION_BEFORE, PRONOUN_AFTER, PRONOUN_BEFORE,
+    SOURCE_NOUN_WORD, TEXT_NOUNS,
 };
 use super::source as quote_source;
 use super::{Extractor, Speaker, SpeakerKind};
@@ -185,12 +185,21 @@ impl Extractor<'_> {
         Speaker {
             name: q.speaker.clone(),
             actor: q.speaker_actor,
+            affiliation: q.speaker_affiliation,
             kind: Some(q.speaker_kind),
             ..Speaker::default()
         }
     }
 
-    pub(super) fn anonymous(&self, np: &str) -> Speaker {
+    /// An anonymous source described by `np`, which starts at code point
+    /// `at` of the text: the description without its determiner, and the
+    /// first actor mentioned inside it as its affiliation ("a spokesman
+    /// for the Taliban", "one former aide to bin Laden").
+    pub(super) fn anonymous(&self, np: &str, at: usize) -> Speaker {
+        let lead = np.len() - np.trim_start().len();
+        let from = at + np[..lead].chars().count();
+        let to = from + np.trim().chars().count();
+        let affiliation = self.mentions_in(from, to).iter().find(|m| m.end <= to).map(|m| m.actor);
         let mut np = np.trim();
         // "official in December" : a month is not where the source is from.
         for sep in [" in ", " from ", " of "] {
@@ -207,6 +216,7 @@ impl Extractor<'_> {
         Speaker {
             name: Some(desc.unwrap_or_else(|| np.to_string())),
             kind: Some(SpeakerKind::Anonymous),
+            affiliation,
             ..Speaker::default()
         }
     }
@@ -228,7 +238,7 @@ impl Extractor<'_> {
             };
             match self.mention_starting_at(np_end, 1) {
                 Some((_, actor)) => return self.named(actor),
-                None => return self.anonymous(&rest[g]),
+                None => return self.anonymous(&rest[g.clone()], at + rest[..g.start].chars().count()),
             }
         }
         if let Some((_, actor)) = self.mention_starting_at(at, 40) {
@@ -238,7 +248,7 @@ impl Extractor<'_> {
             return self.resolve_pronoun(&rest[g], at);
         }
         if let Some(g) = quote_source::description_after(rest) {
-            return self.anonymous(&rest[g]);
+            return self.anonymous(&rest[g.clone()], at + rest[..g.start].chars().count());
         }
         Speaker::default()
     }
@@ -246,15 +256,15 @@ impl Extractor<'_> {
     /// The subject of a cue that starts at `at` looking left ("Kagan said",
     /// "one commander said", "he said").
     pub(super) fn subject_before(&self, at: usize) -> Speaker {
-        // "al-Libi reportedly said": an adverb may stand between.
+        // "al-Libi reportedly said", "the department has also said": an
+        // adverb or an auxiliary may stand between.
         let window = self.text(at.saturating_sub(120), at);
-        let adverb = if may_end_in_adverb(window) { ADVERB.find(window) } else { None };
-        let (at, before) = match adverb {
-            Some(m) => {
-                let at = at - window[m.start()..].chars().count() + 1;
-                (at, self.text(at.saturating_sub(120), at))
-            }
-            None => (at, window),
+        let kept = quote_source::strip_auxiliaries(window);
+        let (at, before) = if kept.len() < window.len() {
+            let at = at - window[kept.len()..].chars().count();
+            (at, self.text(at.saturating_sub(120), at))
+        } else {
+            (at, window)
         };
         // "Lisa O. Monaco, Obama’s adviser on counterterrorism, said": the
         // name before the apposition speaks, not a name or a role in it.
@@ -280,14 +290,15 @@ impl Extractor<'_> {
                 start > np_start && SOURCE_NOUN_WORD.is_match(self.text(start, at))
             });
             if !in_name {
-                return self.anonymous(&before[g]);
+                return self.anonymous(&before[g], np_start);
             }
         }
         if let Some((start, actor)) = mention {
             return self.related_source(start, at).unwrap_or_else(|| self.named(actor));
         }
         if let Some(g) = quote_source::description_before(before) {
-            return self.anonymous(&before[g]);
+            let np_start = at - before[g.start..].chars().count();
+            return self.anonymous(&before[g], np_start);
         }
         if let Some(g) = group_before(&PRONOUN_BEFORE, before) {
             return self.resolve_pronoun(&before[g], at);
@@ -312,6 +323,6 @@ impl Extractor<'_> {
         }
         let g = group_before(&ANON_BEFORE, &before[..preposition.start()])?;
         let np_start = start - before[g.start..].chars().count();
-        Some(self.anonymous(self.text(np_start, end).trim_end_matches([',', ' '])))
+        Some(self.anonymous(self.text(np_start, end).trim_end_matches([',', ' ']), np_start))
     }
 }

@@ -1,0 +1,415 @@
+//! The speakers of a document found beside its cues, and the new ones
+//! made discovered actors with their mentions (see [`add_speakers`]).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use corpus_parser::ActorType;
+use regex::Regex;
+
+use super::descriptions::DETERMINERS;
+use super::names::{joins, name_after, name_before, read_run};
+use super::{apposition_start, bracket_before, is_abbreviation, words, SourceName};
+use crate::clean::Document;
+use crate::extract::mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor, DiscoveryCue, Mention};
+use crate::lexicon::{alternation, entries, re, NOT_NAMES, REPORTING_VERBS};
+use crate::offsets::CharCounter;
+
+/// A reporting verb or phrase, as a whole word, exact case (a capitalised
+/// "Says" opens a headline, not an attribution).
+static CUE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(?:{})\b", alternation(&REPORTING_VERBS))));
+
+/// Whether `word`, written with a capital at a sentence start, is a common
+/// word: the document writes it in lower case too ("Critics said" beside
+/// "the critics").
+fn common_word(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word {
+        return true;
+    }
+    text.match_indices(lower.as_str()).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether `hay` ends at a sentence start: nothing, or a sentence end, an
+/// opening mark or a closing mark before (`“…,” Critics said` is not).
+fn at_sentence_start(hay: &str) -> bool {
+    let t = hay.trim_end();
+    t.is_empty() || t.ends_with(['.', '!', '?', ':', '“', '"', '(', '—'])
+}
+
+/// Whether a cue ending the text `before` follows a closing quotation mark
+/// ("…,” said X" / "…?” asked X"): then the subject may come after it.
+fn after_a_quote(before: &str) -> bool {
+    let t = before.trim_end().trim_end_matches([',', '—', '–', ' ']);
+    t.ends_with(['”', '"', '’', '\''])
+}
+
+/// A source found in a segment: its bytes in the document text.
+struct Found {
+    bytes: Range<usize>,
+    name: String,
+    kind: ActorType,
+}
+
+/// The speakers of a document read from its sentences: beside every cue
+/// ("X said", "said X", "X, role, said", "according to X") and before a
+/// colon that opens a quote ("X: “…”").
+fn read_speakers(doc: &Document) -> Vec<Found> {
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    let mut index = ByteOf::new(text);
+    for seg in doc.segments.iter().filter(|s| super::super::quotable(s.kind)) {
+        let Some(span) = &seg.span else { continue };
+        let base = index.byte_of(span.start);
+        let end = index.byte_of(span.end);
+        let slice = &text[base..end];
+        let mut push = |hay_start: usize, hay: &str, s: SourceName| {
+            let at = hay_start + s.range.start;
+            // A lone capitalised word at a sentence start that the
+            // document also writes in lower case is a common word.
+            let lone = !s.name.contains(' ');
+            if lone && at_sentence_start(&slice[..at - base]) && common_word(text, &s.name) {
+                return;
+            }
+            let _ = hay;
+            out.push(Found { bytes: at..at + s.range.len(), name: s.name, kind: s.kind });
+        };
+        for m in CUE.find_iter(slice) {
+            let before = &slice[..m.start()];
+            let before = super::strip_auxiliaries(before);
+            let before = bracket_before(before).map_or(before, |open| &before[..open]);
+            let mut found = name_before(before).map(|s| (base, s));
+            if found.is_none() {
+                if let Some(comma) = apposition_start(before) {
+                    found = name_before(&before[..comma]).map(|s| (base, s));
+                }
+            }
+            if found.is_none() && (after_a_quote(before) || m.as_str() == "according to") {
+                let after = &slice[m.end()..];
+                found = name_after(after).map(|s| (base + m.end(), s));
+            }
+            if let Some((hay_start, s)) = found {
+                push(hay_start, slice, s);
+            }
+        }
+        // The subject of a sentence that holds a quote ("Tracy Martin,
+        // Trayvon's father, issued a statement Thursday, saying … “…”",
+        // "Comey indicated that … “…”"): a name opening it.
+        for (a, b) in sentence_spans(slice) {
+            let sentence = &slice[a..b];
+            if !sentence.contains(['“', '"']) {
+                continue;
+            }
+            if let Some(s) = subject_of(sentence) {
+                push(base + a, slice, s);
+            }
+        }
+        // "Howard Kurtz: “…”" — a name and a colon open a quote.
+        for (i, _) in slice.match_indices(':') {
+            let next = slice[i + 1..].trim_start();
+            if next.starts_with(['“', '"']) {
+                // "Howard Kurtz, Fox News:": the person before the comma.
+                let head = &slice[..i];
+                let person = head
+                    .rfind(", ")
+                    .and_then(|c| name_before(&head[..c]))
+                    .filter(|s| s.kind == ActorType::Person);
+                if let Some(s) = person.or_else(|| name_before(head)) {
+                    push(base, slice, s);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Byte offsets of code point offsets of a text, counted forward from the
+/// last one asked (the segments come in text order).
+struct ByteOf<'a> {
+    text: &'a str,
+    ch: usize,
+    byte: usize,
+}
+
+impl<'a> ByteOf<'a> {
+    fn new(text: &'a str) -> Self {
+        ByteOf { text, ch: 0, byte: 0 }
+    }
+
+    fn byte_of(&mut self, ch: usize) -> usize {
+        if ch < self.ch {
+            (self.ch, self.byte) = (0, 0);
+        }
+        let rest = &self.text[self.byte..];
+        self.byte += rest.char_indices().nth(ch - self.ch).map_or(rest.len(), |(i, _)| i);
+        self.ch = ch;
+        self.byte
+    }
+}
+
+/// The sentences of a paragraph, as byte ranges: a break after ". ", "? "
+/// or "! " (a closing mark may stand between) before a capital or an
+/// opening mark; not after an initial or a title ("Lisa O. Monaco", "Mr.
+/// Coale").
+fn sentence_spans(p: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let ws = words(p);
+    for (k, w) in ws.iter().enumerate() {
+        let ends = w.tail.starts_with(['.', '?', '!']) || (w.text.ends_with('.') && !is_abbreviation(w.text));
+        let next_opens = ws.get(k + 1).is_some_and(|n| n.opened || n.text.starts_with(char::is_uppercase));
+        if ends && next_opens {
+            let next = ws[k + 1].outer;
+            out.push((start, p[..next].trim_end().len().max(start)));
+            start = next;
+        }
+    }
+    if start < p.len() {
+        out.push((start, p.len()));
+    }
+    out
+}
+
+/// Verbs that show a capitalised word opening a sentence is its subject
+/// (besides the reporting verbs and the past tenses in -ed).
+static VERBS_AFTER_A_NAME: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/verbs_after_a_name.txt")))
+});
+
+/// The name that opens a sentence as its subject: a run of name words
+/// (after an opening word such as "But" or "When", or after an
+/// introductory phrase closed by a comma: "In October, Trump called …")
+/// followed by a lower-case word or an apposition.
+fn subject_of(sentence: &str) -> Option<SourceName> {
+    let ws = words(sentence);
+    let mut from = 0;
+    for _ in 0..2 {
+        let mut k = from;
+        while k < ws.len() && NOT_NAMES.contains(ws[k].text) && matches!(ws[k].tail, "" | ",") {
+            k += 1;
+        }
+        if k < ws.len() && !ws[k].opened && joins(&ws, k) {
+            let mut b = k + 1;
+            while b < ws.len() && ws[b - 1].tail.is_empty() && joins(&ws, b) {
+                b += 1;
+            }
+            let tail = ws[b - 1].tail;
+            let next = ws.get(b).map_or("", |n| n.text);
+            let verb_follows = tail.is_empty() && next.starts_with(char::is_lowercase);
+            // One capitalised word opening a sentence may be any word
+            // ("Furthermore, …", "Toward the end …"): a name only before a
+            // verb ("Trump called", "Comey indicated") or an apposition
+            // with a determiner ("Miller, a retired worker, …").
+            let lone = b == k + 1 && k == from;
+            let verb_like = next.ends_with("ed") || CUE.is_match(next) || VERBS_AFTER_A_NAME.contains(&next);
+            let closed = (b + 1..ws.len().min(b + 16)).find(|&j| ws[j].tail == ",").is_some_and(|j| {
+                ws.get(j + 1)
+                    .is_some_and(|n| n.text.starts_with(char::is_lowercase) && !DETERMINERS.contains(&n.text))
+            });
+            let apposition = tail == "," && (!lone || (DETERMINERS.contains(&next) && closed));
+            if (verb_follows && (!lone || verb_like)) || apposition {
+                return read_run(sentence, &ws, k..b);
+            }
+            if !(lone && tail == ",") {
+                return None;
+            }
+        }
+        // An introductory phrase: up to eight words and a comma.
+        let comma = (from..ws.len().min(from + 8)).find(|&j| ws[j].tail == ",")?;
+        from = comma + 1;
+    }
+    None
+}
+
+/// Adds the document's speakers that are no actor yet as discovered actors
+/// (see the module doc), with their mentions. The mentions stay sorted by
+/// start and do not overlap.
+pub(crate) fn add_speakers(doc: &Document, matcher: &ActorMatcher, ann: &mut Annotations) {
+    let found = read_speakers(doc);
+    if found.is_empty() {
+        return;
+    }
+    let text = doc.text.as_str();
+    let mut chars = CharCounter::new(text);
+    let mut added: Vec<Mention> = Vec::new();
+    let mut new_actors: Vec<usize> = Vec::new();
+    for f in found {
+        let start = chars.char_of(f.bytes.start);
+        let end = chars.char_of(f.bytes.end);
+        let overlaps = |m: &Mention| m.start < end && start < m.end;
+        if ann.mentions.iter().any(overlaps) || added.iter().any(overlaps) {
+            continue;
+        }
+        let actor = match link_name(text, matcher, ann, &added, &f, start) {
+            Some(a) => a,
+            None => {
+                let name = full_name(text, &f).unwrap_or_else(|| f.name.clone());
+                match ann.discovered.iter().position(|d| d.name == name) {
+                    Some(i) => ActorRef::Discovered(i),
+                    None => {
+                        ann.discovered.push(DiscoveredActor {
+                            name,
+                            kind: f.kind,
+                            cue: DiscoveryCue::ReportingVerb,
+                        });
+                        new_actors.push(ann.discovered.len() - 1);
+                        ActorRef::Discovered(ann.discovered.len() - 1)
+                    }
+                }
+            }
+        };
+        added.push(Mention { actor, start, end, surface: text[f.bytes].to_string(), segment_seq: 0 });
+    }
+    mentions_elsewhere(text, &mut chars, ann, &mut added, &new_actors);
+    if added.is_empty() {
+        return;
+    }
+    let spans: Vec<(usize, u32)> =
+        doc.segments.iter().filter_map(|s| s.span.as_ref().map(|r| (r.start, s.seq))).collect();
+    for m in &mut added {
+        let k = spans.partition_point(|&(s, _)| s <= m.start).saturating_sub(1);
+        m.segment_seq = spans.get(k).map_or(0, |s| s.1);
+    }
+    ann.mentions.extend(added);
+    ann.mentions.sort_by_key(|m| m.start);
+}
+
+/// Every other place the document names a new actor (`new_actors`,
+/// indices of `ann.discovered`): the full name, and for a person the
+/// surname after it; added to `added` where no mention is yet.
+fn mentions_elsewhere(
+    text: &str,
+    chars: &mut CharCounter<'_>,
+    ann: &Annotations,
+    added: &mut Vec<Mention>,
+    new_actors: &[usize],
+) {
+    for &i in new_actors {
+        let d = ann.discovered[i].clone();
+        let mut forms = vec![d.name.clone()];
+        if d.kind == ActorType::Person {
+            if let Some(last) = d.name.rsplit(' ').next().filter(|l| *l != d.name) {
+                forms.push(last.to_string());
+            }
+        }
+        let first_full = text.find(d.name.as_str());
+        for (k, form) in forms.iter().enumerate() {
+            for (at, _) in text.match_indices(form.as_str()) {
+                if k > 0 && first_full.is_none_or(|f| at < f) {
+                    continue;
+                }
+                let r = at..at + form.len();
+                let clean = !text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-')
+                    && !text[r.end..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-');
+                if !clean {
+                    continue;
+                }
+                let (s, e) = (chars.char_of(r.start), chars.char_of(r.end));
+                let overlaps = |m: &Mention| m.start < e && s < m.end;
+                if ann.mentions.iter().any(overlaps) || added.iter().any(overlaps) {
+                    continue;
+                }
+                added.push(Mention {
+                    actor: ActorRef::Discovered(i),
+                    start: s,
+                    end: e,
+                    surface: form.clone(),
+                    segment_seq: 0,
+                });
+            }
+        }
+    }
+}
+
+/// The actor a name read from the text already is: one whose name is the
+/// same, or, for a one-word name, the person of the document whose name
+/// ends with it and who was mentioned last before `at`.
+fn link_name(
+    text: &str,
+    matcher: &ActorMatcher,
+    ann: &Annotations,
+    added: &[Mention],
+    f: &Found,
+    at: usize,
+) -> Option<ActorRef> {
+    let _ = text;
+    let lone = !f.name.contains(' ');
+    let mut best: Option<(usize, ActorRef)> = None;
+    for m in ann.mentions.iter().chain(added) {
+        if m.start >= at && lone {
+            continue;
+        }
+        let (name, kind) = matcher.actor_name(m.actor, ann);
+        let same = name == f.name
+            || (lone && kind == ActorType::Person && name.rsplit(' ').next() == Some(f.name.as_str()));
+        if same && best.is_none_or(|(s, _)| m.start > s || !lone) {
+            best = Some((m.start, m.actor));
+        }
+    }
+    best.map(|(_, a)| a)
+}
+
+/// The full name of a person written earlier in the document, for a
+/// surname alone ("Tom Coale … Mr. Coale said" → "Tom Coale").
+fn full_name(text: &str, f: &Found) -> Option<String> {
+    if f.kind != ActorType::Person || f.name.contains(' ') {
+        return None;
+    }
+    for (at, _) in text[..f.bytes.start].match_indices(f.name.as_str()) {
+        let end = at + f.name.len();
+        if text[end..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        if let Some(s) = name_before(&text[..end]) {
+            if s.kind == ActorType::Person && s.name.contains(' ') && s.name.ends_with(f.name.as_str()) {
+                return Some(s.name);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_subject_that_opens_a_sentence() {
+        let p = |n: &str| Some((n.to_string(), "person"));
+        let table: &[(&str, Option<(String, &str)>)] = &[
+            ("Tracy Martin, Trayvon's father, issued a statement, saying “no.”", p("Tracy Martin")),
+            ("In October, Trump called them “fools.”", p("Trump")),
+            ("But Comey indicated that it “should have been known.”", p("Comey")),
+            ("“We won,” Trump said.", None),
+            ("Furthermore, he emphasised “the points.”", None),
+            ("Furthermore, Mullah Jalil emphasised “the points.”", p("Jalil")),
+            ("Furthermore, one other report notes that Jalil “agreed.”", None),
+            ("The United States says “no.”", None),
+            ("Florida voters said “no.”", None),
+            ("Toward the end, he said “no.”", None),
+            ("Miller, a retired worker, said “no.”", p("Miller")),
+            ("He went on to call Cruz “the worst.”", None),
+        ];
+        for (s, want) in table {
+            let got = subject_of(s)
+                .map(|n| (n.name, if n.kind == ActorType::Person { "person" } else { "organization" }));
+            assert_eq!(&got, want, "{s:?}");
+        }
+        let p = "Mr. Coale spoke. “We won,” he said. Lisa O. Monaco left! Then";
+        let spans: Vec<&str> = sentence_spans(p).into_iter().map(|(a, b)| &p[a..b]).collect();
+        assert_eq!(spans, ["Mr. Coale spoke.", "“We won,” he said.", "Lisa O. Monaco left!", "Then"]);
+    }
+
+    #[test]
+    fn common_words_at_a_sentence_start() {
+        let text = "Critics said the plan would fail. The critics were many.";
+        assert!(common_word(text, "Critics"));
+        assert!(!common_word(text, "Morrissey"));
+        assert!(at_sentence_start("The plan failed. "));
+        assert!(!at_sentence_start("“It failed,” "));
+    }
+}

@@ -1,0 +1,203 @@
+//! The source of a quote read from the sentence around its cue, by its
+//! shape, not from a list of known actors: a name ("Morrissey", "Lisa O.
+//! Monaco", "Beto O’Rourke"; a title or role before it is the role, not
+//! the name: "Wales coach Mike Ruddock", "Senate Majority Leader Mitch
+//! McConnell"), or an organization ("the White House", "CNN", "Breitbart
+//! News").
+//!
+//! [`add_speakers`] runs after the actor mentions are found: a name that
+//! speaks ("…,” Morrissey said", "said Wales coach Mike Ruddock", "Lisa
+//! O. Monaco, Obama’s adviser, said", "Howard Kurtz: “…”") and is no
+//! actor yet becomes a discovered actor (`curated = false`, cue
+//! `reporting_verb`), with a mention there and wherever else the document
+//! names it (the full name; the surname after it). A surname alone links
+//! to the person of the document whose name ends with it, else to the
+//! full name written earlier in the document ("Tom Coale … Mr. Coale
+//! said"), else it is the actor's name itself. The quote rules then find
+//! the speaker among the mentions as they find any actor.
+//!
+//! Offsets of the mentions are code points of the document text.
+//!
+//! By concept: [`names`] reads a name by its shape, [`descriptions`] a
+//! described source ("the team", "a spokesman for X"), [`pronouns`] the
+//! gender a pronoun or a mention shows, [`discover`] finds the speakers
+//! of a document and makes the new ones actors.
+
+mod descriptions;
+mod discover;
+mod names;
+mod pronouns;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use corpus_parser::ActorType;
+
+use crate::lexicon::{entries, TITLES};
+
+pub(crate) use descriptions::{description_after, description_before};
+pub(crate) use discover::add_speakers;
+pub(crate) use pronouns::{mention_gender, pronoun_gender, Gender};
+
+/// Generational suffixes ending a name ("Jr.", "III").
+pub(super) static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/name_suffixes.txt")))
+});
+
+/// A source read from the text: its byte range in the haystack it was
+/// read from, the name as the actor is to be called, and its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SourceName {
+    /// Bytes of the haystack: where the name stands (titles left out).
+    pub range: Range<usize>,
+    /// The name, without titles, roles or a possessive.
+    pub name: String,
+    /// Person or organization.
+    pub kind: ActorType,
+}
+
+/// One word of a haystack: its bytes, without the punctuation that
+/// follows it (kept in `tail`).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Word<'a> {
+    pub(super) start: usize,
+    pub(super) text: &'a str,
+    /// The punctuation right after the word (",", ".", ":", "”,"…).
+    pub(super) tail: &'a str,
+    /// Whether a mark or bracket opens the word ("“We", "(R-S.C.)").
+    pub(super) opened: bool,
+    /// Where the word starts with its opening marks.
+    pub(super) outer: usize,
+}
+
+/// The words of `hay`, split at white space; trailing punctuation other
+/// than the full stop of an abbreviation or an initial ("Sen.", "O.") is
+/// set apart in `tail`.
+pub(super) fn words(hay: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for chunk in hay.split_inclusive(char::is_whitespace) {
+        let start = at;
+        at += chunk.len();
+        let chunk = chunk.trim_end();
+        if chunk.is_empty() {
+            continue;
+        }
+        let lead = chunk.len() - chunk.trim_start_matches(['“', '"', '‘', '(', '[']).len();
+        let body = &chunk[lead..];
+        let mut cut = body.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+        // Keep the full stop of an abbreviation or an initial.
+        if body[cut..].starts_with('.') && is_abbreviation(&body[..cut + 1]) {
+            cut += 1;
+        }
+        let outer = start + (chunk.len() - chunk.trim_start().len());
+        out.push(Word {
+            start: start + lead,
+            text: &body[..cut],
+            tail: &body[cut..],
+            opened: lead > 0,
+            outer,
+        });
+    }
+    out
+}
+
+/// `before` (the text before a cue) without the auxiliaries and adverbs
+/// that end it ("Miller reportedly ", "The State Department has also "
+/// → "Miller ", "The State Department "): what is left ends in white
+/// space, or is `before` itself.
+pub(crate) fn strip_auxiliaries(before: &str) -> &str {
+    let mut t = before;
+    loop {
+        let trimmed = t.trim_end();
+        let Some((_, last)) = trimmed.rsplit_once(char::is_whitespace) else { return t };
+        let adverb = last.len() > 3 && last.ends_with("ly") && last.chars().all(char::is_lowercase);
+        if !(adverb || WORDS_BEFORE_CUE.contains(&last)) {
+            return t;
+        }
+        t = &trimmed[..trimmed.len() - last.len()];
+    }
+}
+
+/// Auxiliaries between a source and its cue (`words_before_cue.txt`).
+static WORDS_BEFORE_CUE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/words_before_cue.txt")))
+});
+
+/// "O.", "Sen.", "Jr.", "U.S.": a capital and a full stop, or a title
+/// written with one.
+pub(crate) fn is_abbreviation(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().collect();
+    (letters.len() == 2 && letters[0].is_uppercase() && letters[1] == '.')
+        || TITLES.contains(&w)
+        || SUFFIXES.contains(&w)
+        || (w.len() >= 4
+            && w.split_terminator('.').all(|p| p.len() == 1 && p.chars().all(char::is_uppercase)))
+}
+
+/// The end of a name that stands before `hay`'s closing apposition ("Lisa
+/// O. Monaco, Obama’s adviser on counterterrorism and homeland security,"
+/// → the byte where "Monaco" ends): `hay` ends with a comma, and the one
+/// before it (at most 160 bytes back, no quote mark or clause between)
+/// follows a name.
+pub(crate) fn apposition_start(hay: &str) -> Option<usize> {
+    let t = hay.trim_end();
+    let inner = t.strip_suffix(',')?;
+    let comma = inner.rfind(',')?;
+    let apposition = &inner[comma + 1..];
+    if inner.len() - comma > 160
+        || apposition.contains(['“', '”', '"', '‘', ';', ':', '(', ')'])
+        || apposition.trim().is_empty()
+        || apposition.split_whitespace().count() > 18
+    {
+        return None;
+    }
+    Some(comma)
+}
+
+/// Whether the end of `text` (a sentence up to a point) is inside a
+/// quotation: more “ than ”, or an odd number of straight marks.
+pub(crate) fn inside_quote(text: &str) -> bool {
+    let (mut open, mut close, mut straight) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '“' => open += 1,
+            '”' => close += 1,
+            '"' => straight += 1,
+            _ => {}
+        }
+    }
+    open > close || straight % 2 == 1
+}
+
+/// Where the brackets closing `hay` open ("Harry M. Reid (D-Nev.) " →
+/// the byte of "("): a short aside, at most 40 bytes, no mark inside.
+pub(crate) fn bracket_before(hay: &str) -> Option<usize> {
+    let t = hay.trim_end().strip_suffix(')')?;
+    let open = t.rfind('(')?;
+    (t.len() - open <= 40 && !t[open..].contains(['“', '”', '"', ')'])).then_some(open)
+}
+
+/// The byte of the first sentence stop in `text` ("." "!" "?" or "(")
+/// that is not the full stop of an initial or a title ("Lisa O. Monaco",
+/// "Mr. Schmidt").
+pub(crate) fn first_stop(text: &str) -> Option<usize> {
+    text.match_indices(['.', '!', '?', '(']).map(|(i, _)| i).find(|&i| {
+        if &text[i..i + 1] != "." {
+            return true;
+        }
+        let word_start = text[..i].rfind(char::is_whitespace).map_or(0, |k| k + 1);
+        !is_abbreviation(&text[word_start..=i])
+    })
+}
+
+/// The words of `text` less those of an apposition between its first and
+/// its last comma ("Lisa O. Monaco, Obama’s adviser on terrorism, said"
+/// counts "Lisa O. Monaco said").
+pub(crate) fn words_outside_apposition(text: &str) -> usize {
+    let all = text.split_whitespace().count();
+    match (text.find(','), text.rfind(',')) {
+        (Some(a), Some(b)) if b > a => all - text[a + 1..=b].split_whitespace().count(),
+        _ => all,
+    }
+}

@@ -1,0 +1,76 @@
+//! The gender a pronoun or a mention of a person shows, for linking
+//! "he" and "she" to a compatible person.
+
+use super::words;
+
+/// A person's grammatical gender, as the text shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    /// he, him, his; Mr.
+    Male,
+    /// she, her; Mrs., Ms.
+    Female,
+}
+
+/// The gender one mention of a person shows: a title right before it
+/// (`before` ends where the name starts: "Mr. ", "Mrs. ", "Ms. "), or the
+/// first pronoun after it in its sentence ("Clinton said she …") when no
+/// other name, quotation mark or sentence end comes first.
+pub(crate) fn mention_gender(before: &str, after: &str) -> Option<Gender> {
+    let t = before.trim_end();
+    if t.ends_with("Mr.") || t.ends_with("Mr") {
+        return Some(Gender::Male);
+    }
+    if t.ends_with("Mrs.") || t.ends_with("Ms.") || t.ends_with("Mrs") || t.ends_with("Ms") {
+        return Some(Gender::Female);
+    }
+    for w in words(after) {
+        if w.opened || w.text.starts_with(char::is_uppercase) {
+            return None;
+        }
+        match w.text {
+            "he" | "him" | "his" | "himself" => return Some(Gender::Male),
+            "she" | "her" | "hers" | "herself" => return Some(Gender::Female),
+            _ => {}
+        }
+        if !w.tail.is_empty() && !w.tail.starts_with(',') {
+            return None;
+        }
+    }
+    None
+}
+
+/// The gender of `pronoun` (he or she, any case), if it has one.
+pub(crate) fn pronoun_gender(pronoun: &str) -> Option<Gender> {
+    if pronoun.eq_ignore_ascii_case("he") {
+        Some(Gender::Male)
+    } else if pronoun.eq_ignore_ascii_case("she") {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gender_a_mention_shows() {
+        let table: &[(&str, &str, Option<Gender>)] = &[
+            ("said Mr. ", " on Tuesday.", Some(Gender::Male)),
+            ("Mrs. ", " spoke.", Some(Gender::Female)),
+            ("", " said she would run.", Some(Gender::Female)),
+            ("", " said that his plan works.", Some(Gender::Male)),
+            // Another name, a quotation or a sentence end comes first.
+            ("", " told Trump he would lose.", None),
+            ("", " said “she is wrong.”", None),
+            ("", " left. He said", None),
+        ];
+        for (before, after, want) in table {
+            assert_eq!(mention_gender(before, after), *want, "{before:?} {after:?}");
+        }
+        assert_eq!(pronoun_gender("She"), Some(Gender::Female));
+        assert_eq!(pronoun_gender("they"), None);
+    }
+}
