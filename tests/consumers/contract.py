@@ -29,7 +29,8 @@ CONTRACT = {
     "quotes": {
         "quote_id": STR, "doc_id": STR, "seq": INT, "text": STR, "start": INT, "end": INT,
         "source_start": INT, "source_end": INT, "segment_seq": INT, "mark": STR,
-        "speaker": STR, "speaker_actor_id": STR, "speaker_kind": STR, "cue": STR,
+        "speaker": STR, "speaker_actor_id": STR, "speaker_affiliation_id": STR,
+        "speaker_kind": STR, "cue": STR,
     },
     "events": {
         "event_id": STR, "doc_id": STR, "seq": INT, "date_text": STR, "date_start": DATE,
@@ -51,6 +52,7 @@ FOREIGN_KEYS = {
     ("mentions", "actor_id"): ("actors", "actor_id"),
     ("quotes", "doc_id"): ("documents", "doc_id"),
     ("quotes", "speaker_actor_id"): ("actors", "actor_id"),
+    ("quotes", "speaker_affiliation_id"): ("actors", "actor_id"),
     ("events", "doc_id"): ("documents", "doc_id"),
     ("events", "actor_ids"): ("actors", "actor_id"),
 }

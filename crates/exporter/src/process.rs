@@ -40,6 +40,8 @@ pub struct Processed {
     pub quotes: Quotes,
     /// Each quote's id and speaker actor id (same order as `quotes.quotes`).
     pub quote_ids: Vec<(String, Option<String>)>,
+    /// Each quote's speaker affiliation actor id (same order).
+    pub quote_affiliation_ids: Vec<Option<String>>,
     /// Its events.
     pub events: Vec<Event>,
     /// Each event's id and actor ids (same order as `events`).
@@ -83,6 +85,8 @@ pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Pro
             (row_id("q", &entry.id, q.start, q.end), q.speaker_actor.map(|a| actors.id_of(a, &annotations)))
         })
         .collect();
+    let quote_affiliation_ids =
+        quotes.quotes.iter().map(|q| q.speaker_affiliation.map(|a| actors.id_of(a, &annotations))).collect();
     let event_ids = events
         .iter()
         .map(|e| {
@@ -111,6 +115,7 @@ pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Pro
         mention_actor_ids,
         quotes,
         quote_ids,
+        quote_affiliation_ids,
         sources,
         events,
         event_ids,

@@ -75,7 +75,7 @@ impl Processed {
     }
 
     /// The `quotes` rows.
-    pub fn quote_rows(&self) -> impl Iterator<Item = [Value<'_>; 14]> {
+    pub fn quote_rows(&self) -> impl Iterator<Item = [Value<'_>; 15]> {
         self.quotes.quotes.iter().zip(&self.quote_ids).enumerate().map(move |(k, (q, (id, speaker_id)))| {
             let src = self.source(&self.sources.quotes, k, q.start..q.end);
             [
@@ -91,6 +91,7 @@ impl Processed {
                 Value::Text(Some(vocab::quote_mark(q.mark))),
                 Value::Text(q.speaker.as_deref()),
                 Value::Text(speaker_id.as_deref()),
+                Value::Text(self.quote_affiliation_ids.get(k).and_then(Option::as_deref)),
                 Value::Text(Some(vocab::speaker_kind(q.speaker_kind))),
                 Value::Text(q.cue.as_deref()),
             ]

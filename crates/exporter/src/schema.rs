@@ -244,6 +244,7 @@ pub fn quotes() -> Table {
             with_categories(col("mark", Text, false, "How the quote was marked: double or single quotation marks, a displayed block quotation, or none (recovered from its attribution where the marks were stripped)."), names(&QuoteMark::ALL, vocab::quote_mark)),
             col("speaker", Text, true, "Who is quoted: an actor's name, or a short description of an anonymous source (\"Taliban commander, Kunar\"); null when unattributed."),
             col("speaker_actor_id", Text, true, "The speaker's actor (actors.actor_id), when the speaker is a known or discovered actor."),
+            col("speaker_affiliation_id", Text, true, "For an anonymous speaker whose description names an actor (\"a spokesman for the Taliban\"), that actor (actors.actor_id); else null."),
             with_categories(col("speaker_kind", Text, false, "named, anonymous or unattributed."), names(&SpeakerKind::ALL, vocab::speaker_kind)),
             col("cue", Text, true, "The reporting verb or phrase that attributes the quote (said, told, according to …)."),
         ],
@@ -251,6 +252,7 @@ pub fn quotes() -> Table {
         foreign_keys: vec![
             (vec!["doc_id"], "documents", vec!["doc_id"]),
             (vec!["speaker_actor_id"], "actors", vec!["actor_id"]),
+            (vec!["speaker_affiliation_id"], "actors", vec!["actor_id"]),
             (vec!["doc_id", "segment_seq"], "segments", vec!["doc_id", "seq"]),
         ],
     }

@@ -238,7 +238,7 @@ impl Extractor<'_> {
             };
             match self.mention_starting_at(np_end, 1) {
                 Some((_, actor)) => return self.named(actor),
-                None => return self.anonymous(&rest[g.clone()], at + rest[..g.start].chars().count()),
+                None => return self.described(rest, g, at),
             }
         }
         if let Some((_, actor)) = self.mention_starting_at(at, 40) {
@@ -248,9 +248,25 @@ impl Extractor<'_> {
             return self.resolve_pronoun(&rest[g], at);
         }
         if let Some(g) = quote_source::description_after(rest) {
-            return self.anonymous(&rest[g.clone()], at + rest[..g.start].chars().count());
+            return self.described(rest, g, at);
         }
         Speaker::default()
+    }
+
+    /// The source described by `rest[g]` (`rest` starts at code point
+    /// `at`): the person named in an apposition right after it ("said
+    /// the American ambassador at the time, John Herbst"), else the
+    /// description.
+    fn described(&self, rest: &str, g: std::ops::Range<usize>, at: usize) -> Speaker {
+        if rest[g.end..].starts_with(", ") {
+            let name_at = at + rest[..g.end].chars().count() + 2;
+            if let Some((_, actor)) = self.mention_starting_at(name_at, 0) {
+                if self.actors.actor_name(actor, self.ann).1 == ActorType::Person {
+                    return self.named(actor);
+                }
+            }
+        }
+        self.anonymous(&rest[g.clone()], at + rest[..g.start].chars().count())
     }
 
     /// The subject of a cue that starts at `at` looking left ("Kagan said",

@@ -531,3 +531,80 @@ fn a_block_quotation_with_its_own_marks_and_cue_is_a_paragraph() {
     assert_eq!(r.len(), 1);
     assert_eq!(r[0].1, "block");
 }
+
+#[test]
+fn short_quotes_auxiliaries_subjects_and_affiliations() {
+    let named = |q: &str, who: &str, cue: Option<&str>| row(q, "double", Some(who), "named", cue);
+    let table: &[(&str, Row)] = &[
+        // A short quotation with a cue and its speaker in the sentence.
+        (
+            "Kim Kagan said the retreat was “absolutely” planned.",
+            named("absolutely", "Kim Kagan", Some("said")),
+        ),
+        // An auxiliary or an adverb between the source and the cue.
+        (
+            "“We will stay here,” Kim Kagan has also said.",
+            named("We will stay here", "Kim Kagan", Some("said")),
+        ),
+        (
+            "“We will stay here,” Kim Kagan had earlier told us.",
+            named("We will stay here", "Kim Kagan", Some("told")),
+        ),
+        // No cue: the subject of the sentence the quote stands in.
+        (
+            "Bill Roggio attacked the plan as “a gift to the enemy that nobody asked for.”",
+            named("a gift to the enemy that nobody asked for.", "Bill Roggio", None),
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(rows(text).last(), Some(want), "{text}");
+    }
+    // Still no quote: a short phrase with no cue, a quote opening its
+    // sentence with no cue, a subject-only quote under six words.
+    for t in
+        ["Bill Roggio called it “a gift” and left.", "Bill Roggio attacked the plan as “a gift to them.”"]
+    {
+        assert_eq!(rows(t), vec![], "{t}");
+    }
+    // A description that names an actor: that actor is the affiliation.
+    let g = Gazetteer::parse(Path::new("actors.toml"), GAZETTEER).expect("gazetteer");
+    let m = ActorMatcher::new(&g);
+    let cases = [
+        ("“We will not leave,” a spokesman for the Taliban said.", Some("Taliban")),
+        ("“We will not leave,” one former aide to Kim Kagan said.", Some("Kim Kagan")),
+        ("“We will not leave,” a senior official said.", None),
+        ("“We will not leave,” the Taliban said.", None),
+    ];
+    for (text, want) in cases {
+        let doc = crate::normalise(text, &parse_blocks(text, &Hints::default()));
+        let ann = m.annotate(&doc);
+        let q = extract_quotes(&doc, &ann, &m);
+        let got = q.quotes.first().and_then(|x| x.speaker_affiliation).map(|a| m.actor_name(a, &ann).0);
+        assert_eq!(got.as_deref(), want, "{text}");
+    }
+}
+
+#[test]
+fn a_description_after_an_inverted_cue() {
+    let table: &[(&str, Row)] = &[
+        // An indefinite description may be capitalised: no name takes "a".
+        (
+            "“The gap is too wide to close,” said one New Hampshire Democrat.",
+            row(
+                "The gap is too wide to close",
+                "double",
+                Some("New Hampshire Democrat"),
+                "anonymous",
+                Some("said"),
+            ),
+        ),
+        // A name in apposition after the description speaks.
+        (
+            "“The party is working to change,” wrote the American ambassador at the time, Bill Roggio.",
+            row("The party is working to change", "double", Some("Bill Roggio"), "named", Some("wrote")),
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(rows(text).last(), Some(want), "{text}");
+    }
+}

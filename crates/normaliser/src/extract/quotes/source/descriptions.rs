@@ -68,10 +68,12 @@ pub(crate) fn description_after(hay: &str) -> Option<Range<usize>> {
         return None;
     }
     // The head: a lower-case word among them ("the campaign", not "the
-    // New York Times", which is a name).
+    // New York Times", which is a name); after an indefinite determiner
+    // any word, since no name takes one ("a Nevada Democrat").
+    let indefinite = ["a", "an", "one", "another"].contains(&first.text);
     ws[1..=end]
         .iter()
-        .any(|w| w.text.chars().all(|c| c.is_lowercase()) && !NOT_HEADS.contains(&w.text))
+        .any(|w| (indefinite || w.text.chars().all(|c| c.is_lowercase())) && !NOT_HEADS.contains(&w.text))
         .then(|| first.start..last.start + last.text.len())
 }
 
@@ -100,6 +102,7 @@ mod tests {
             (" a person close to the Clintons.", Some("a person close to the Clintons")),
             (" the New York Times.", None),
             (" the same thing.", None),
+            (" one New Hampshire Democrat.", Some("one New Hampshire Democrat")),
             (" Trump.", None),
         ];
         for (hay, want) in table {
