@@ -608,3 +608,11 @@ fn a_description_after_an_inverted_cue() {
         assert_eq!(rows(text).last(), Some(want), "{text}");
     }
 }
+
+#[test]
+fn a_one_word_quote_opening_its_sentence_with_a_cue_after() {
+    assert_eq!(
+        rows("“Never,” Kim Kagan said."),
+        vec![row("Never", "double", Some("Kim Kagan"), "named", Some("said"))]
+    );
+}
