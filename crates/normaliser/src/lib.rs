@@ -42,4 +42,4 @@ pub use extract::mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor
 pub use extract::quotes::{
     extract_quotes, interview_source, Quote, QuoteMark, Quotes, SpeakerKind, MAX_QUOTE_CHARS,
 };
-pub use offsets::OffsetMap;
+pub use offsets::{BytePos, CharPos, OffsetMap};

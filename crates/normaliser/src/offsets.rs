@@ -5,6 +5,19 @@ use std::ops::Range;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+/// A position in a text in **code points** (Unicode scalar values): what
+/// `text[start:end]` means in Python, and what every `start`/`end` of the
+/// tables is. Mentions, quotes, events and segment spans are in code
+/// points of the clean document text.
+pub type CharPos = usize;
+
+/// A position in **bytes** (UTF-8): of the raw source file for
+/// `source_start`/`source_end` and segment sources, or of a paragraph for
+/// the date reader ([`crate::DateExpr`]). Code points and bytes are
+/// converted by the offset map (text → source) and, within one text, by
+/// one counter (`CharCounter`).
+pub type BytePos = usize;
+
 /// A source byte range per character of a derived text. Character `i` of
 /// the text came from source bytes `spans[i]` (several characters may
 /// share one range, for example after NFC composition or a replaced
@@ -30,7 +43,7 @@ impl OffsetMap {
     /// The source bytes that characters `start..end` (code points,
     /// end-exclusive) came from. An empty range maps to an empty range.
     #[inline]
-    pub fn source_range(&self, chars: Range<usize>) -> Range<usize> {
+    pub fn source_range(&self, chars: Range<CharPos>) -> Range<BytePos> {
         if chars.start >= chars.end || chars.end > self.spans.len() {
             let at = self.spans.get(chars.start).map_or(0, |s| s.0 as usize);
             return at..at;
@@ -189,7 +202,8 @@ fn joins_previous(c: char) -> bool {
 
 /// Byte ↔ code point offsets in one text, for offsets that mostly come
 /// in increasing order: each counts on from the last one rather than
-/// from the start (and starts over when asked for an earlier one).
+/// from the start (and starts over when asked for an earlier one). The
+/// converter of the extractors' offsets within one text.
 pub(crate) struct CharCounter<'a> {
     text: &'a str,
     /// A char boundary, and the number of chars before it.
@@ -213,9 +227,39 @@ impl<'a> CharCounter<'a> {
     }
 
     /// The byte offset of code point offset `ch` (the text's length past
-    /// its end). Only the reference for the tests of `mentions`' faster one.
-    #[cfg(test)]
+    /// its end).
     pub fn byte_of(&mut self, ch: usize) -> usize {
+        if ch < self.chars {
+            (self.byte, self.chars) = (0, 0);
+        }
+        let bytes = self.text.as_bytes();
+        let (mut at, mut left) = (self.byte, ch - self.chars);
+        while left > 0 && at < bytes.len() {
+            // Eight ASCII bytes are eight code points.
+            if left >= 8 {
+                if let Some(chunk) = bytes.get(at..at + 8) {
+                    if chunk.is_ascii() {
+                        at += 8;
+                        left -= 8;
+                        continue;
+                    }
+                }
+            }
+            // One code point: its lead byte and any continuation bytes.
+            at += 1;
+            while bytes.get(at).is_some_and(|&b| b & 0xc0 == 0x80) {
+                at += 1;
+            }
+            left -= 1;
+        }
+        (self.byte, self.chars) = (at, ch - left);
+        at
+    }
+
+    /// [`CharCounter::byte_of`] one code point at a time: the reference
+    /// of its tests.
+    #[cfg(test)]
+    pub fn byte_of_plain(&mut self, ch: usize) -> usize {
         if ch < self.chars {
             (self.byte, self.chars) = (0, 0);
         }

@@ -7,7 +7,7 @@ use corpus_parser::{Block, BlockKind};
 
 use super::flags::{quality_flags, QualityFlag};
 use super::markup::{clean, Cleaned};
-use crate::offsets::{Mapped, OffsetMap};
+use crate::offsets::{BytePos, CharPos, Mapped, OffsetMap};
 
 /// The longest segment text, in characters. Longer blocks are split at a
 /// space into several segments of the same kind, so that no spreadsheet
@@ -29,13 +29,13 @@ pub struct Segment {
     pub label: Option<String>,
     /// Code point offsets into [`Document::text`]; `None` for segments
     /// left out of the text (boilerplate).
-    pub span: Option<Range<usize>>,
+    pub span: Option<Range<CharPos>>,
     /// Byte span in the source, covering everything the segment was made
     /// from (for a re-joined paragraph, also the footnotes between).
-    pub source: Range<usize>,
+    pub source: Range<BytePos>,
     /// The source byte ranges whose cleaned text, joined, is `text`: one
     /// for most segments, two or more for a re-joined paragraph.
-    pub parts: Vec<Range<usize>>,
+    pub parts: Vec<Range<BytePos>>,
     /// Labels of the footnote markers taken out of this segment's text.
     pub footnotes: Vec<String>,
     /// Where each marker stood: (code point offset in `text`, label).

@@ -13,7 +13,7 @@ use crate::extract::dates::{find_dates, writes_day_first, DateContext, DatePreci
 use crate::extract::mentions::{ActorRef, Annotations, Mention};
 use crate::extract::sentences::sentence_bounds;
 use crate::lexicon::{dfa, has_case_folding_letter, Overlapping};
-use crate::offsets::CharCounter;
+use crate::offsets::{CharCounter, CharPos};
 
 /// One dated event. Offsets are code points of the document text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct Event {
     /// The date expression as written.
     pub date_text: String,
     /// Where the date expression is.
-    pub date_span: (usize, usize),
+    pub date_span: (CharPos, CharPos),
     /// First day of the period.
     pub date_start: Date,
     /// Last day of the period.
@@ -37,9 +37,9 @@ pub struct Event {
     /// The sentence: `text[start..end]`.
     pub sentence: String,
     /// Sentence start.
-    pub start: usize,
+    pub start: CharPos,
     /// Sentence end (exclusive).
-    pub end: usize,
+    pub end: CharPos,
     /// The segment the sentence is in.
     pub segment_seq: u32,
 }
