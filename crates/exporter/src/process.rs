@@ -46,9 +46,9 @@ pub struct Processed {
     pub event_ids: Vec<(String, Vec<String>)>,
     /// The source bytes of each mention, quote and event (in their
     /// order), looked up in `doc.map` where the document was processed:
-    /// the map, 8 bytes a character, is cold by the time the writer thread
-    /// gets the document, and its lookups took half of that thread's own
-    /// time. A span without a range here is looked up in the map.
+    /// the map is cold by the time the writer thread gets the document,
+    /// and its lookups took half of that thread's own time. A span without
+    /// a range here is looked up in the map.
     pub sources: Sources,
 }
 
