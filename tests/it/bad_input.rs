@@ -275,6 +275,20 @@ fn a_single_50_mb_line_builds() {
 }
 
 #[test]
+fn a_language_without_data_is_an_error_naming_the_document() {
+    let err = fails_cleanly(
+        |t| t.set_catalog("[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\nlanguage = \"fr\"\n"),
+        "catalog.toml:2: document \"good\": no language data for language \"fr\"",
+    );
+    assert!(err.contains("languages with data: en"), "{err}");
+    // A regional tag of a language with data reads as that language.
+    let t = TinyCorpus::new(&[("good", format!("{PROSE}\n").as_bytes())]);
+    t.set_catalog("[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\nlanguage = \"en-GB\"\n");
+    let o = t.build("out");
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
 fn two_builds_at_once_into_one_folder_do_not_interleave() {
     let t = TinyCorpus::new(&[("good", format!("{PROSE}\n").as_bytes())]);
     // Hold the lock a build takes, as a running build would.

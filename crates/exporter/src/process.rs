@@ -5,12 +5,12 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use corpus_normaliser::{Annotations, Document, Event, Quotes, Sources};
-use corpus_parser::{parse_source, read_source, CatalogEntry, Hints, SourceMap};
+use corpus_normaliser::{Annotations, Document, Event, Language, Quotes, Sources};
+use corpus_parser::{parse_source, read_source, CatalogEntry, Hints, SourceMap, CATALOG_FILE};
 
 use crate::actors::Actors;
 use crate::digest::sha256_hex;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::report::StageTimes;
 
 /// A document after the pipeline, ready to be written.
@@ -65,6 +65,13 @@ fn timed<T>(slot: &mut Duration, f: impl FnOnce() -> T) -> T {
 /// ids.
 pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Processed> {
     let mut times = StageTimes::default();
+    // Only documents in a language with data are read (today English).
+    Language::for_tag(entry.language.as_deref()).map_err(|e| Error::Language {
+        catalog: root.join(CATALOG_FILE),
+        id: entry.id.clone(),
+        line: entry.line,
+        message: e.to_string(),
+    })?;
     let path = root.join(&entry.file);
     let bytes = timed(&mut times.read, || read_source(&path))?;
     let hints = Hints { title: entry.title.as_deref(), authors: &entry.authors };

@@ -35,6 +35,7 @@
 mod annotate;
 mod clean;
 mod extract;
+mod language;
 mod lexicon;
 mod offsets;
 
@@ -48,4 +49,5 @@ pub use extract::mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor
 pub use extract::quotes::{
     extract_quotes, interview_source, Quote, QuoteMark, Quotes, SpeakerKind, MAX_QUOTE_CHARS,
 };
+pub use language::{Language, UnknownLanguage};
 pub use offsets::{BytePos, CharPos, OffsetMap};

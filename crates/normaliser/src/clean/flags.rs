@@ -78,7 +78,7 @@ fn words_of(data: &str) -> Vec<String> {
 }
 
 static TORTURED: LazyLock<Vec<String>> = LazyLock::new(|| {
-    words_of(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/tortured_phrases.txt")))
+    words_of(crate::language::EN.tortured_phrases)
 });
 /// All tortured phrases at once, ASCII case-insensitively, for
 /// [`each_match`]: one pass over a paragraph (a quick regex test of each
@@ -86,7 +86,7 @@ static TORTURED: LazyLock<Vec<String>> = LazyLock::new(|| {
 static TORTURED_DFA: LazyLock<aho_corasick::dfa::DFA> =
     LazyLock::new(|| crate::lexicon::dfa(true, TORTURED.iter()).expect("plain phrases compile"));
 static CONTRACTIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    words_of(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/contractions.txt")))
+    words_of(crate::language::EN.contractions)
         .into_iter()
         .collect()
 });

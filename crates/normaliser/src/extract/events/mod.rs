@@ -134,7 +134,7 @@ impl EventType {
 
 /// (category, trigger regex) from `data/en/event_triggers.txt`.
 static TRIGGERS: LazyLock<Vec<(EventType, Regex)>> = LazyLock::new(|| {
-    crate::lexicon::entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/event_triggers.txt")))
+    crate::lexicon::entries(crate::language::EN.event_triggers)
         .into_iter()
         .filter_map(|line| {
             let (cat, words) = line.split_once(':')?;
@@ -183,10 +183,7 @@ static TRIGGER_WORDS: LazyLock<TriggerWords> = LazyLock::new(|| {
     let mut alt = Vec::new();
     let mut cats = Vec::new();
     // The same lines, in the same order, as `TRIGGERS` reads.
-    let lines = crate::lexicon::entries(include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/data/en/event_triggers.txt"
-    )))
+    let lines = crate::lexicon::entries(crate::language::EN.event_triggers)
     .into_iter()
     .filter_map(|line| {
         let (cat, list) = line.split_once(':')?;
@@ -680,7 +677,7 @@ mod tests {
 
     #[test]
     fn every_line_of_the_trigger_file_names_a_category() {
-        let data = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/event_triggers.txt"));
+        let data = crate::language::EN.event_triggers;
         let lines = crate::lexicon::entries(data);
         assert_eq!(TRIGGERS.len(), lines.len(), "a line with an unknown category is dropped");
         assert_eq!(TRIGGER_WORDS.cats.len(), lines.len());

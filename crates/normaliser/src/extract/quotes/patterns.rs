@@ -9,10 +9,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 pub(super) static SOURCE_NOUNS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/source_nouns.txt"))));
+    LazyLock::new(|| entries(crate::language::EN.source_nouns));
 
 pub(super) static NAMING_CUES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/naming_cues.txt"))));
+    LazyLock::new(|| entries(crate::language::EN.naming_cues));
 
 /// A reporting verb or phrase, as a whole word.
 pub(super) static CUE: LazyLock<Regex> =

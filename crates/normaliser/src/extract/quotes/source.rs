@@ -39,7 +39,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(?:{})\b", altern
 /// run of capitalised words a group rather than a person ("Senate
 /// Majority Leader", "Republican", "Press Secretary").
 static ROLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/speaker_role_words.txt")))
+    entries(crate::language::EN.speaker_role_words)
 });
 
 /// Lower-case particles inside a name ("Charles de Gaulle", "Osama bin
