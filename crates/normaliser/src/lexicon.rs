@@ -26,15 +26,13 @@ pub(crate) static TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     t
 });
 /// Role nouns of an apposition ("a former deputy chief").
-pub(crate) static ROLES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(crate::language::EN.roles));
+pub(crate) static ROLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(crate::language::EN.roles));
 /// Last words of organization names.
 pub(crate) static ORG_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(crate::language::EN.org_heads));
 /// Reporting verbs and phrases.
-pub(crate) static REPORTING_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(crate::language::EN.reporting_verbs)
-});
+pub(crate) static REPORTING_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.reporting_verbs));
 /// Capitalised words that are not names.
 pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(crate::language::EN.not_names));
@@ -42,8 +40,7 @@ pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
 pub(crate) static NOT_PERSON_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(crate::language::EN.not_person_words));
 /// Places.
-pub(crate) static PLACES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(crate::language::EN.places));
+pub(crate) static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(crate::language::EN.places));
 /// Surnames that are common words.
 pub(crate) static COMMON_SURNAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(crate::language::EN.common_surnames));

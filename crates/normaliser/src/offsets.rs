@@ -463,9 +463,11 @@ mod tests {
     #[test]
     fn a_long_line_of_prose_maps_in_a_few_bytes() {
         let labels = std::collections::HashSet::new();
-        let line = "The group said on Monday that it would leave, and “the talks” went on — for a long while. "
-            .repeat(20_000);
-        let cleaned = crate::clean::markup::clean(&line, 0..line.len(), corpus_parser::BlockKind::Paragraph, &labels);
+        let line =
+            "The group said on Monday that it would leave, and “the talks” went on — for a long while. "
+                .repeat(20_000);
+        let cleaned =
+            crate::clean::markup::clean(&line, 0..line.len(), corpus_parser::BlockKind::Paragraph, &labels);
         let map = &cleaned.mapped.map;
         assert_eq!(map.len(), cleaned.mapped.text.chars().count());
         // Two wider characters (curly quotes, dash) a sentence: a few runs

@@ -641,7 +641,10 @@ impl<'a> Classifier<'a> {
             return self.push_line(i, BlockKind::TableRow);
         }
         // Compared with 40 only, and rarely needed.
-        if is_chrome(l) || (l.contains('@') && EMAIL.is_match(l) && words_up_to(l, 41) <= 40) || is_toc_entry(l) {
+        if is_chrome(l)
+            || (l.contains('@') && EMAIL.is_match(l) && words_up_to(l, 41) <= 40)
+            || is_toc_entry(l)
+        {
             return self.push_line(i, BlockKind::Boilerplate);
         }
         if self.marked_heading_or_quote(i)
@@ -668,7 +671,13 @@ impl<'a> Classifier<'a> {
         }
         if let Some(c) = md_quote(l) {
             let m = c.get(1).expect("group 1 always takes part");
-            self.push(BlockKind::BlockQuote, span.clone(), span.start + m.start()..span.end, None, after_blank);
+            self.push(
+                BlockKind::BlockQuote,
+                span.clone(),
+                span.start + m.start()..span.end,
+                None,
+                after_blank,
+            );
             return true;
         }
         if let Some(m) = numbered_heading(l) {
@@ -1039,9 +1048,10 @@ mod tests {
 
     #[test]
     fn a_lexicon_split_in_two_matches_as_one_alternation() {
-        for (data, ci) in
-            [(include_str!("../data/en/boilerplate.txt"), true), (include_str!("../data/en/captions.txt"), false)]
-        {
+        for (data, ci) in [
+            (include_str!("../data/en/boilerplate.txt"), true),
+            (include_str!("../data/en/captions.txt"), false),
+        ] {
             let one = alternation(lexicon_lines(data), ci).expect("the lexicon has patterns");
             let two = Lexicon::new(data, ci);
             let mut hits = 0;

@@ -183,9 +183,7 @@ static TRIGGER_WORDS: LazyLock<TriggerWords> = LazyLock::new(|| {
     let mut alt = Vec::new();
     let mut cats = Vec::new();
     // The same lines, in the same order, as `TRIGGERS` reads.
-    let lines = crate::lexicon::entries(crate::language::EN.event_triggers)
-    .into_iter()
-    .filter_map(|line| {
+    let lines = crate::lexicon::entries(crate::language::EN.event_triggers).into_iter().filter_map(|line| {
         let (cat, list) = line.split_once(':')?;
         Some((EventType::from_data(cat.trim())?, list))
     });

@@ -38,9 +38,8 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(?:{})\b", altern
 /// Capitalised words that stand before a name as its role, or that make a
 /// run of capitalised words a group rather than a person ("Senate
 /// Majority Leader", "Republican", "Press Secretary").
-static ROLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(crate::language::EN.speaker_role_words)
-});
+static ROLE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.speaker_role_words));
 
 /// Lower-case particles inside a name ("Charles de Gaulle", "Osama bin
 /// Laden").
