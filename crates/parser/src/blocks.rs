@@ -657,26 +657,29 @@ impl<'a> Classifier<'a> {
         self.push_line(i, BlockKind::Paragraph)
     }
 
+    /// Pushes line `i` as `kind`, its content the text after mark `m`.
+    fn push_marked(&mut self, i: usize, kind: BlockKind, m: &Marked<'_>, label: Option<String>) {
+        let span = self.lines[i].span.clone();
+        let content = span.start + m.text.start..span.end;
+        self.push(kind, span, content, label, self.lines[i].after_blank);
+    }
+
     /// A heading or block quotation by its Markdown mark ("## ", "> "),
     /// or a numbered heading ("2.1 Methods"). Whether line `i` was one.
     fn marked_heading_or_quote(&mut self, i: usize) -> bool {
-        let span = self.lines[i].span.clone();
-        let after_blank = self.lines[i].after_blank;
         let l = self.line(i);
-        let text_at = |m: &Marked<'_>| span.start + m.text.start;
         if let Some(m) = md_heading(l) {
             self.in_references = REFERENCES_HEADING.is_match(&l[m.text.clone()]);
-            self.push(BlockKind::Heading, span.clone(), text_at(&m)..span.end, None, after_blank);
+            self.push_marked(i, BlockKind::Heading, &m, None);
             return true;
         }
         if let Some(c) = md_quote(l) {
             let m = c.get(1).expect("group 1 always takes part");
-            self.push(
+            self.push_marked(
+                i,
                 BlockKind::BlockQuote,
-                span.clone(),
-                span.start + m.start()..span.end,
+                &Marked { label: None, text: m.start()..l.len() },
                 None,
-                after_blank,
             );
             return true;
         }
@@ -684,8 +687,7 @@ impl<'a> Classifier<'a> {
             let rest = &l[m.text.clone()];
             if heading_shaped(rest) && rest.chars().next().is_some_and(char::is_uppercase) {
                 self.in_references = REFERENCES_HEADING.is_match(rest);
-                let label = m.label.map(str::to_string);
-                self.push(BlockKind::Heading, span.clone(), text_at(&m)..span.end, label, after_blank);
+                self.push_marked(i, BlockKind::Heading, &m, m.label.map(str::to_string));
                 return true;
             }
         }
@@ -695,7 +697,6 @@ impl<'a> Classifier<'a> {
     /// A footnote: a plausible next number, then a sentence starting in
     /// upper case. Whether line `i` was one.
     fn footnote_line(&mut self, i: usize) -> bool {
-        let span = self.lines[i].span.clone();
         let l = self.line(i);
         let Some(m) = footnote(l) else { return false };
         let rest = &l[m.text.clone()];
@@ -710,32 +711,25 @@ impl<'a> Classifier<'a> {
             return false;
         }
         self.last_footnote = self.last_footnote.max(n);
-        let content = span.start + m.text.start..span.end;
-        self.push(BlockKind::Footnote, span, content, Some(label.to_string()), self.lines[i].after_blank);
+        self.push_marked(i, BlockKind::Footnote, &m, Some(label.to_string()));
         true
     }
 
     /// An entry of a reference list (under a references heading), or a
     /// numbered or bulleted list item. Whether line `i` was one.
     fn reference_or_list_item(&mut self, i: usize) -> bool {
-        let span = self.lines[i].span.clone();
-        let after_blank = self.lines[i].after_blank;
         let l = self.line(i);
-        let text_at = |m: &Marked<'_>| span.start + m.text.start;
-        if self.in_references {
-            let content = bullet(l).map_or(span.clone(), |m| text_at(&m)..span.end);
-            if !heading_shaped(l) || is_bullet(l) {
-                self.push(BlockKind::Reference, span.clone(), content, None, after_blank);
-                return true;
-            }
+        if self.in_references && (!heading_shaped(l) || is_bullet(l)) {
+            let m = bullet(l).unwrap_or(Marked { label: None, text: 0..l.len() });
+            self.push_marked(i, BlockKind::Reference, &m, None);
+            return true;
         }
         if let Some(m) = numbered_item(l) {
-            let label = m.label.map(str::to_string);
-            self.push(BlockKind::ListItem, span.clone(), text_at(&m)..span.end, label, after_blank);
+            self.push_marked(i, BlockKind::ListItem, &m, m.label.map(str::to_string));
             return true;
         }
         if let Some(m) = bullet(l) {
-            self.push(BlockKind::ListItem, span.clone(), text_at(&m)..span.end, None, after_blank);
+            self.push_marked(i, BlockKind::ListItem, &m, None);
             return true;
         }
         false
