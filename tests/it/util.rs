@@ -23,6 +23,34 @@ pub fn corpus(cwd: &Path, args: &[&str]) -> Output {
         .expect("the corpus binary runs")
 }
 
+/// Runs `corpus ARGS` in `cwd` (output discarded) and gives its exit
+/// status and peak resident memory in bytes: the kernel's high-water mark
+/// (`VmHWM` in `/proc/PID/status`), which only grows, read while it runs.
+#[cfg(target_os = "linux")]
+pub fn corpus_peak_memory(cwd: &Path, args: &[&str]) -> (std::process::ExitStatus, u64) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .args(args)
+        .current_dir(cwd)
+        .env("CI", "true")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the corpus binary runs");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0u64;
+    loop {
+        let hwm = std::fs::read_to_string(&status_file).ok().and_then(|s| {
+            let kb = s.lines().find_map(|l| l.strip_prefix("VmHWM:"))?;
+            kb.trim().trim_end_matches("kB").trim().parse::<u64>().ok()
+        });
+        peak = peak.max(hwm.unwrap_or(0) * 1024);
+        if let Some(status) = child.try_wait().expect("wait for corpus") {
+            return (status, peak);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
+
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }

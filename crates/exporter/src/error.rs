@@ -55,6 +55,17 @@ pub enum Error {
         /// The source file being processed.
         path: PathBuf,
     },
+    /// A document's language has no language data.
+    Language {
+        /// The catalog the document is listed in.
+        catalog: PathBuf,
+        /// The document's id.
+        id: String,
+        /// The 1-based line of its entry in the catalog (0 if unknown).
+        line: usize,
+        /// What the normaliser said (the tag, the languages with data).
+        message: String,
+    },
     /// An export folder is not what its checksums say.
     Verify {
         /// The export folder.
@@ -90,6 +101,13 @@ impl fmt::Display for Error {
                 "{}: processing this document failed on a bug of corpus: please report it with the file",
                 path.display()
             ),
+            Error::Language { catalog, id, line, message } => {
+                write!(f, "{}", catalog.display())?;
+                if *line > 0 {
+                    write!(f, ":{line}")?;
+                }
+                write!(f, ": document \"{id}\": {message}")
+            }
             Error::Verify { path, message } => write!(f, "{}: {message}", path.display()),
         }
     }

@@ -5,12 +5,12 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use corpus_normaliser::{Annotations, Document, Event, Quotes, Sources};
-use corpus_parser::{parse_source, read_source, CatalogEntry, Hints, SourceMap};
+use corpus_normaliser::{Annotations, Document, Event, Language, Quotes, Sources};
+use corpus_parser::{parse_source, read_source, CatalogEntry, Hints, SourceMap, CATALOG_FILE};
 
 use crate::actors::Actors;
 use crate::digest::sha256_hex;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::report::StageTimes;
 
 /// A document after the pipeline, ready to be written.
@@ -48,9 +48,9 @@ pub struct Processed {
     pub event_ids: Vec<(String, Vec<String>)>,
     /// The source bytes of each mention, quote and event (in their
     /// order), looked up in `doc.map` where the document was processed:
-    /// the map, 8 bytes a character, is cold by the time the writer thread
-    /// gets the document, and its lookups took half of that thread's own
-    /// time. A span without a range here is looked up in the map.
+    /// the map is cold by the time the writer thread gets the document,
+    /// and its lookups took half of that thread's own time. A span without
+    /// a range here is looked up in the map.
     pub sources: Sources,
 }
 
@@ -67,6 +67,13 @@ fn timed<T>(slot: &mut Duration, f: impl FnOnce() -> T) -> T {
 /// ids.
 pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Processed> {
     let mut times = StageTimes::default();
+    // Only documents in a language with data are read (today English).
+    Language::for_tag(entry.language.as_deref()).map_err(|e| Error::Language {
+        catalog: root.join(CATALOG_FILE),
+        id: entry.id.clone(),
+        line: entry.line,
+        message: e.to_string(),
+    })?;
     let path = root.join(&entry.file);
     let bytes = timed(&mut times.read, || read_source(&path))?;
     let hints = Hints { title: entry.title.as_deref(), authors: &entry.authors };

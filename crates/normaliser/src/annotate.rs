@@ -13,6 +13,7 @@ use crate::extract::dates::DatePrecision;
 use crate::extract::events::{extract_events, Event};
 use crate::extract::mentions::{ActorMatcher, Annotations};
 use crate::extract::quotes::{extract_quotes, Quotes};
+use crate::offsets::BytePos;
 
 /// The gazetteer, compiled: annotates documents one at a time (and may
 /// serve many threads at once).
@@ -44,11 +45,11 @@ pub struct AnnotatedDocument {
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
     /// One per mention.
-    pub mentions: Vec<Range<usize>>,
+    pub mentions: Vec<Range<BytePos>>,
     /// One per quote.
-    pub quotes: Vec<Range<usize>>,
+    pub quotes: Vec<Range<BytePos>>,
     /// One per event.
-    pub events: Vec<Range<usize>>,
+    pub events: Vec<Range<BytePos>>,
 }
 
 impl Sources {

@@ -20,33 +20,30 @@ fn set(data: &'static str) -> HashSet<&'static str> {
 
 /// Titles and ranks before a name ("Gen.", "Secretary of State").
 pub(crate) static TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut t = entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/titles.txt")));
+    let mut t = entries(crate::language::EN.titles);
     // Longest first, so "Army Gen." wins over "Gen.".
     t.sort_by_key(|s| std::cmp::Reverse(s.len()));
     t
 });
 /// Role nouns of an apposition ("a former deputy chief").
-pub(crate) static ROLES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/roles.txt"))));
+pub(crate) static ROLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(crate::language::EN.roles));
 /// Last words of organization names.
 pub(crate) static ORG_HEADS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/org_heads.txt"))));
+    LazyLock::new(|| entries(crate::language::EN.org_heads));
 /// Reporting verbs and phrases.
-pub(crate) static REPORTING_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/reporting_verbs.txt")))
-});
+pub(crate) static REPORTING_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.reporting_verbs));
 /// Capitalised words that are not names.
 pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/not_names.txt"))));
+    LazyLock::new(|| set(crate::language::EN.not_names));
 /// Capitalised words that cannot be part of a person's name.
 pub(crate) static NOT_PERSON_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/not_person_words.txt"))));
+    LazyLock::new(|| set(crate::language::EN.not_person_words));
 /// Places.
-pub(crate) static PLACES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/places.txt"))));
+pub(crate) static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(crate::language::EN.places));
 /// Surnames that are common words.
 pub(crate) static COMMON_SURNAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/common_surnames.txt"))));
+    LazyLock::new(|| set(crate::language::EN.common_surnames));
 
 /// Compiles a built-in pattern. Word boundaries are ASCII (`\b` becomes
 /// `(?-u:\b)`): a Unicode `\b` stops the fast lazy DFA at the first

@@ -1,7 +1,13 @@
-//! Turns parsed blocks into one clean document text, and keeps everything
-//! read from it tied to the source.
+//! Document in, annotated document out: turns parsed blocks into one
+//! clean document text, reads names, quotes, dates and events from it,
+//! and keeps everything read tied to the source.
 //!
-//! [`normalise`] takes a decoded source and its [`corpus_parser::Block`]s
+//! [`Annotator::annotate`] is the one entry point: it cleans the text
+//! (`clean/`), then runs the extractors in order (`extract/`: mentions,
+//! quotes, dates and events) and gives an [`AnnotatedDocument`] with the
+//! source bytes of every span it found.
+//!
+//! [`normalise`], its first step, takes a decoded source and its [`corpus_parser::Block`]s
 //! and gives a [`Document`]: the clean text (Unicode NFC, markup residue
 //! removed, white space folded, paragraphs split by page breaks
 //! re-joined, superscript footnote markers taken out and linked), its
@@ -10,8 +16,8 @@
 //! [`QualityFlag`]s.
 //!
 //! Offsets: a segment's `span` is in **code points** of the text
-//! (`text[start:end]` in Python); `source` and `parts` are **bytes** of
-//! the source file.
+//! (`text[start:end]` in Python, [`CharPos`]); `source` and `parts` are
+//! **bytes** of the source file ([`BytePos`]).
 //!
 //! ```
 //! use corpus_parser::{parse_blocks, Hints};
@@ -29,6 +35,7 @@
 mod annotate;
 mod clean;
 mod extract;
+mod language;
 mod lexicon;
 mod offsets;
 
@@ -42,4 +49,5 @@ pub use extract::mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor
 pub use extract::quotes::{
     extract_quotes, interview_source, Quote, QuoteMark, Quotes, SpeakerKind, MAX_QUOTE_CHARS,
 };
-pub use offsets::OffsetMap;
+pub use language::{Language, UnknownLanguage};
+pub use offsets::{BytePos, CharPos, OffsetMap};

@@ -131,7 +131,7 @@ fn starts_anchored(pattern: &str) -> bool {
     rest.is_some_and(|r| r.starts_with('^'))
 }
 
-/// A lexicon file (`data/*.txt`) as two automata: the patterns anchored
+/// A lexicon file (`data/en/*.txt`) as two automata: the patterns anchored
 /// at the start of the line, and the others. A line matches the lexicon
 /// when either matches — the same as one alternation of all the lines,
 /// but each automaton can use its own search: the anchored one gives up
@@ -163,7 +163,7 @@ fn re(pattern: &str) -> Regex {
 /// The longest line that can be chrome or a table-of-contents entry.
 const MAX_CHROME_BYTES: usize = 600;
 
-/// Whether a line is web chrome or publisher template (`data/boilerplate.txt`).
+/// Whether a line is web chrome or publisher template (`data/en/boilerplate.txt`).
 fn is_chrome(line: &str) -> bool {
     line.len() <= MAX_CHROME_BYTES && CHROME.is_match(line)
 }
@@ -174,9 +174,9 @@ fn is_toc_entry(line: &str) -> bool {
 }
 
 static CHROME: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::new(include_str!("../data/boilerplate.txt"), true));
+    LazyLock::new(|| Lexicon::new(include_str!("../data/en/boilerplate.txt"), true));
 static CAPTION: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::new(include_str!("../data/captions.txt"), false));
+    LazyLock::new(|| Lexicon::new(include_str!("../data/en/captions.txt"), false));
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"));
 static TOC_ENTRY: LazyLock<Regex> = LazyLock::new(|| re(r"^\S.{1,150}?\s/\s*([ivxlcdm]{1,6}|\d{1,4})$"));
 // A marker, then the text: `marker (\S.*)$`, matched as `marker` (which
@@ -636,101 +636,139 @@ impl<'a> Classifier<'a> {
     }
 
     fn classify(&mut self, i: usize) {
-        let span = self.lines[i].span.clone();
-        let after_blank = self.lines[i].after_blank;
         let l = self.line(i);
-        let at = |m: regex::Match<'_>| span.start + m.start();
-        // Compared with 40 and 12 only, and rarely needed.
-        let words = || words_up_to(l, 41);
-
         if l.contains('\t') {
             return self.push_line(i, BlockKind::TableRow);
         }
-        if is_chrome(l) || (l.contains('@') && EMAIL.is_match(l) && words() <= 40) || is_toc_entry(l) {
+        // Compared with 40 only, and rarely needed.
+        if is_chrome(l)
+            || (l.contains('@') && EMAIL.is_match(l) && words_up_to(l, 41) <= 40)
+            || is_toc_entry(l)
+        {
             return self.push_line(i, BlockKind::Boilerplate);
         }
-        let text_at = |m: &Marked<'_>| span.start + m.text.start;
+        if self.marked_heading_or_quote(i)
+            || self.footnote_line(i)
+            || self.reference_or_list_item(i)
+            || self.shaped_line(i)
+        {
+            return;
+        }
+        self.push_line(i, BlockKind::Paragraph)
+    }
+
+    /// Pushes line `i` as `kind`, its content the text after mark `m`.
+    fn push_marked(&mut self, i: usize, kind: BlockKind, m: &Marked<'_>, label: Option<String>) {
+        let span = self.lines[i].span.clone();
+        let content = span.start + m.text.start..span.end;
+        self.push(kind, span, content, label, self.lines[i].after_blank);
+    }
+
+    /// A heading or block quotation by its Markdown mark ("## ", "> "),
+    /// or a numbered heading ("2.1 Methods"). Whether line `i` was one.
+    fn marked_heading_or_quote(&mut self, i: usize) -> bool {
+        let l = self.line(i);
         if let Some(m) = md_heading(l) {
             self.in_references = REFERENCES_HEADING.is_match(&l[m.text.clone()]);
-            return self.push(BlockKind::Heading, span.clone(), text_at(&m)..span.end, None, after_blank);
+            self.push_marked(i, BlockKind::Heading, &m, None);
+            return true;
         }
         if let Some(c) = md_quote(l) {
             let m = c.get(1).expect("group 1 always takes part");
-            return self.push(BlockKind::BlockQuote, span.clone(), at(m)..span.end, None, after_blank);
+            self.push_marked(
+                i,
+                BlockKind::BlockQuote,
+                &Marked { label: None, text: m.start()..l.len() },
+                None,
+            );
+            return true;
         }
         if let Some(m) = numbered_heading(l) {
             let rest = &l[m.text.clone()];
             if heading_shaped(rest) && rest.chars().next().is_some_and(char::is_uppercase) {
                 self.in_references = REFERENCES_HEADING.is_match(rest);
-                let label = m.label.map(str::to_string);
-                return self.push(
-                    BlockKind::Heading,
-                    span.clone(),
-                    text_at(&m)..span.end,
-                    label,
-                    after_blank,
-                );
+                self.push_marked(i, BlockKind::Heading, &m, m.label.map(str::to_string));
+                return true;
             }
         }
-        if let Some(m) = footnote(l) {
-            let rest = &l[m.text.clone()];
-            let label = m.label.expect("the footnote pattern has a group 1");
-            let n: u32 = label.parse().unwrap_or(u32::MAX);
-            let plausible = n > self.last_footnote.saturating_sub(3)
-                && n <= self.last_footnote + 10
-                && (self.last_footnote > 0 || n <= 5);
-            let sentence = ends_sentence(rest) || rest.chars().count() > 100;
-            let starts_upper = rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-            if plausible && sentence && starts_upper {
-                self.last_footnote = self.last_footnote.max(n);
-                let label = Some(label.to_string());
-                return self.push(
-                    BlockKind::Footnote,
-                    span.clone(),
-                    text_at(&m)..span.end,
-                    label,
-                    after_blank,
-                );
-            }
+        false
+    }
+
+    /// A footnote: a plausible next number, then a sentence starting in
+    /// upper case. Whether line `i` was one.
+    fn footnote_line(&mut self, i: usize) -> bool {
+        let l = self.line(i);
+        let Some(m) = footnote(l) else { return false };
+        let rest = &l[m.text.clone()];
+        let label = m.label.expect("the footnote pattern has a group 1");
+        let n: u32 = label.parse().unwrap_or(u32::MAX);
+        let plausible = n > self.last_footnote.saturating_sub(3)
+            && n <= self.last_footnote + 10
+            && (self.last_footnote > 0 || n <= 5);
+        let sentence = ends_sentence(rest) || rest.chars().count() > 100;
+        let starts_upper = rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !(plausible && sentence && starts_upper) {
+            return false;
         }
-        if self.in_references {
-            let content = bullet(l).map_or(span.clone(), |m| text_at(&m)..span.end);
-            if !heading_shaped(l) || is_bullet(l) {
-                return self.push(BlockKind::Reference, span.clone(), content, None, after_blank);
-            }
+        self.last_footnote = self.last_footnote.max(n);
+        self.push_marked(i, BlockKind::Footnote, &m, Some(label.to_string()));
+        true
+    }
+
+    /// An entry of a reference list (under a references heading), or a
+    /// numbered or bulleted list item. Whether line `i` was one.
+    fn reference_or_list_item(&mut self, i: usize) -> bool {
+        let l = self.line(i);
+        if self.in_references && (!heading_shaped(l) || is_bullet(l)) {
+            let m = bullet(l).unwrap_or(Marked { label: None, text: 0..l.len() });
+            self.push_marked(i, BlockKind::Reference, &m, None);
+            return true;
         }
         if let Some(m) = numbered_item(l) {
-            let label = m.label.map(str::to_string);
-            return self.push(BlockKind::ListItem, span.clone(), text_at(&m)..span.end, label, after_blank);
+            self.push_marked(i, BlockKind::ListItem, &m, m.label.map(str::to_string));
+            return true;
         }
         if let Some(m) = bullet(l) {
-            return self.push(BlockKind::ListItem, span.clone(), text_at(&m)..span.end, None, after_blank);
+            self.push_marked(i, BlockKind::ListItem, &m, None);
+            return true;
         }
-        if self.is_caption(l) {
-            return self.push_line(i, BlockKind::Caption);
-        }
-        if self.is_author_bio(l) {
-            return self.push_line(i, BlockKind::Byline);
-        }
-        if heading_shaped(l) {
+        false
+    }
+
+    /// A line known by its shape and place: a caption, an author's bio, a
+    /// heading, a block quotation after a colon, a kicker before the body.
+    /// Whether line `i` was one.
+    fn shaped_line(&mut self, i: usize) -> bool {
+        let span = self.lines[i].span.clone();
+        let l = self.line(i);
+        // Compared with 12 only, and rarely needed.
+        let words = || words_up_to(l, 41);
+        let kind = if self.is_caption(l) {
+            BlockKind::Caption
+        } else if self.is_author_bio(l) {
+            BlockKind::Byline
+        } else if heading_shaped(l) {
             self.in_references = REFERENCES_HEADING.is_match(l.trim_matches('*'));
-            return self.push_line(i, BlockKind::Heading);
-        }
-        let after_colon = self
-            .previous_text_block()
-            .is_some_and(|b| b.kind == BlockKind::Paragraph && self.text[b.content.clone()].ends_with(':'));
-        if after_colon && words() >= 12 {
-            return self.push_line(i, BlockKind::BlockQuote);
-        }
-        if let Some(m) = kicker(l) {
-            if words() >= 12 {
-                let cut = span.start + m.as_str().trim_end().len();
-                let body = span.start + m.end();
-                self.push(BlockKind::Boilerplate, span.start..cut, span.start..cut, None, after_blank);
-                return self.push(BlockKind::Paragraph, body..span.end, body..span.end, None, false);
-            }
-        }
-        self.push_line(i, BlockKind::Paragraph)
+            BlockKind::Heading
+        } else if self.after_colon() && words() >= 12 {
+            BlockKind::BlockQuote
+        } else {
+            let Some(m) = kicker(l).filter(|_| words() >= 12) else { return false };
+            let cut = span.start + m.as_str().trim_end().len();
+            let body = span.start + m.end();
+            let after_blank = self.lines[i].after_blank;
+            self.push(BlockKind::Boilerplate, span.start..cut, span.start..cut, None, after_blank);
+            self.push(BlockKind::Paragraph, body..span.end, body..span.end, None, false);
+            return true;
+        };
+        self.push_line(i, kind);
+        true
+    }
+
+    /// Whether the last text block is a paragraph ending with a colon.
+    fn after_colon(&self) -> bool {
+        self.previous_text_block()
+            .is_some_and(|b| b.kind == BlockKind::Paragraph && self.text[b.content.clone()].ends_with(':'))
     }
 
     /// A short heading directly followed by table-of-contents entries
@@ -1004,9 +1042,10 @@ mod tests {
 
     #[test]
     fn a_lexicon_split_in_two_matches_as_one_alternation() {
-        for (data, ci) in
-            [(include_str!("../data/boilerplate.txt"), true), (include_str!("../data/captions.txt"), false)]
-        {
+        for (data, ci) in [
+            (include_str!("../data/en/boilerplate.txt"), true),
+            (include_str!("../data/en/captions.txt"), false),
+        ] {
             let one = alternation(lexicon_lines(data), ci).expect("the lexicon has patterns");
             let two = Lexicon::new(data, ci);
             let mut hits = 0;

@@ -7,7 +7,7 @@ use corpus_parser::{Block, BlockKind};
 
 use super::flags::{quality_flags, QualityFlag};
 use super::markup::{clean, Cleaned};
-use crate::offsets::{Mapped, OffsetMap};
+use crate::offsets::{BytePos, CharPos, Mapped, OffsetMap};
 
 /// The longest segment text, in characters. Longer blocks are split at a
 /// space into several segments of the same kind, so that no spreadsheet
@@ -29,13 +29,13 @@ pub struct Segment {
     pub label: Option<String>,
     /// Code point offsets into [`Document::text`]; `None` for segments
     /// left out of the text (boilerplate).
-    pub span: Option<Range<usize>>,
+    pub span: Option<Range<CharPos>>,
     /// Byte span in the source, covering everything the segment was made
     /// from (for a re-joined paragraph, also the footnotes between).
-    pub source: Range<usize>,
+    pub source: Range<BytePos>,
     /// The source byte ranges whose cleaned text, joined, is `text`: one
     /// for most segments, two or more for a re-joined paragraph.
-    pub parts: Vec<Range<usize>>,
+    pub parts: Vec<Range<BytePos>>,
     /// Labels of the footnote markers taken out of this segment's text.
     pub footnotes: Vec<String>,
     /// Where each marker stood: (code point offset in `text`, label).
@@ -214,42 +214,49 @@ fn rejoin_page_breaks(pieces: &mut Vec<Piece>) -> (usize, usize) {
 }
 
 /// Pushes `piece` to `out`, split at spaces if it is longer than
-/// [`MAX_SEGMENT_CHARS`].
+/// [`MAX_SEGMENT_CHARS`]. The text is walked once, in place: no copy of
+/// it as characters (a 50 MB line would take 200 MB more).
 fn split_long(piece: Piece, out: &mut Vec<Piece>) {
     let n = piece.cleaned.mapped.char_len();
     if n <= MAX_SEGMENT_CHARS {
         out.push(piece);
         return;
     }
-    let chars: Vec<char> = piece.cleaned.mapped.text.chars().collect();
+    let text = piece.cleaned.mapped.text.as_str();
     let first = out.len();
-    let mut start = 0;
+    // `start`/`end` count characters, `at`/`to` are their bytes in `text`.
+    let (mut start, mut at) = (0, 0);
     while start < n {
-        let mut end = (start + MAX_SEGMENT_CHARS).min(n);
+        let (mut end, mut to) = (start, at);
+        for c in text[at..].chars().take(MAX_SEGMENT_CHARS) {
+            (end, to) = (end + 1, to + c.len_utf8());
+        }
         if end < n {
-            if let Some(sp) = (start + 1..end).rev().find(|&k| chars[k] == ' ') {
-                end = sp;
+            // The last space after the first character (one byte each).
+            let after_first = at + text[at..].chars().next().map_or(0, char::len_utf8);
+            if let Some(sp) = text.get(after_first..to).and_then(|t| t.rfind(' ')) {
+                let sp = after_first + sp;
+                end -= text[sp..to].chars().count();
+                to = sp;
             }
         }
         let map = piece.cleaned.mapped.map.slice(start..end);
         let src = map.source_range(0..end - start);
-        let text: String = chars[start..end].iter().collect();
         out.push(Piece {
             kind: piece.kind,
             label: piece.label.clone(),
             source: if start == 0 { piece.source.start..src.end } else { src.clone() },
             parts: vec![src],
             cleaned: Cleaned {
-                mapped: Mapped { text, map },
+                mapped: Mapped { text: text[at..to].to_string(), map },
                 markup: 0,
                 footnotes: Vec::new(),
                 markers: Vec::new(),
             },
         });
-        start = end;
-        while start < n && chars[start] == ' ' {
-            start += 1;
-        }
+        (start, at) = (end, to);
+        let spaces = text[at..].bytes().take_while(|&b| b == b' ').count();
+        (start, at) = (start + spaces, at + spaces);
     }
     if let Some(last) = out[first..].last_mut() {
         last.source.end = piece.source.end;
@@ -310,8 +317,9 @@ static ASCII_CLASS: [u8; 128] = {
 fn assemble(source: &str, pieces: Vec<Piece>) -> Document {
     // Room for every piece and separator: the text is not regrown.
     let room: usize = pieces.iter().map(|p| p.cleaned.mapped.text.len() + SEGMENT_SEPARATOR.len()).sum();
+    let runs: usize = pieces.iter().map(|p| p.cleaned.mapped.map.runs() + 1).sum();
     let mut text = String::with_capacity(room);
-    let mut map = OffsetMap::with_capacity(room);
+    let mut map = OffsetMap::with_runs(runs);
     let mut chars = 0usize;
     let mut segments = Vec::with_capacity(pieces.len());
     for (k, p) in pieces.into_iter().enumerate() {

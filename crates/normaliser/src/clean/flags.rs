@@ -77,19 +77,14 @@ fn words_of(data: &str) -> Vec<String> {
         .collect()
 }
 
-static TORTURED: LazyLock<Vec<String>> = LazyLock::new(|| {
-    words_of(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/tortured_phrases.txt")))
-});
+static TORTURED: LazyLock<Vec<String>> = LazyLock::new(|| words_of(crate::language::EN.tortured_phrases));
 /// All tortured phrases at once, ASCII case-insensitively, for
 /// [`each_match`]: one pass over a paragraph (a quick regex test of each
 /// paragraph and then a library search of those it matched took more).
 static TORTURED_DFA: LazyLock<aho_corasick::dfa::DFA> =
     LazyLock::new(|| crate::lexicon::dfa(true, TORTURED.iter()).expect("plain phrases compile"));
-static CONTRACTIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    words_of(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/contractions.txt")))
-        .into_iter()
-        .collect()
-});
+static CONTRACTIONS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| words_of(crate::language::EN.contractions).into_iter().collect());
 /// The byte lengths of the contractions: shortest, longest.
 static CONTRACTION_LENS: LazyLock<(usize, usize)> = LazyLock::new(|| {
     let lens = CONTRACTIONS.iter().map(String::len);

@@ -9,7 +9,7 @@
 
 mod document;
 mod flags;
-mod markup;
+pub(crate) mod markup;
 
 pub use document::{normalise, normalise_parts, Document, Segment, MAX_SEGMENT_CHARS, SEGMENT_SEPARATOR};
 pub use flags::QualityFlag;

@@ -17,6 +17,8 @@ use anaphora::find_anaphors;
 use anchors::anchors;
 use anchors::{captures_if, has, CENTURY, DIGITS, NOW, QUARTER, RELATIVE_WORDS, SEASONS, UNITS};
 use jiff::civil::Date;
+
+use crate::offsets::BytePos;
 use patterns::{DAY_MONTH_YEAR, MONTH_DAY_YEAR};
 use periods::{named_periods, Gates};
 use quoted_dates::older_quotations;
@@ -60,10 +62,10 @@ impl DatePrecision {
 /// text it was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateExpr {
-    /// Byte offset of the expression.
-    pub start: usize,
+    /// Byte offset of the expression in the text read.
+    pub start: BytePos,
     /// Byte offset of its end (exclusive).
-    pub end: usize,
+    pub end: BytePos,
     /// First day of the period.
     pub first: Date,
     /// Last day of the period (inclusive).

@@ -13,7 +13,7 @@ use crate::extract::dates::{find_dates, writes_day_first, DateContext, DatePreci
 use crate::extract::mentions::{ActorRef, Annotations, Mention};
 use crate::extract::sentences::sentence_bounds;
 use crate::lexicon::{dfa, has_case_folding_letter, Overlapping};
-use crate::offsets::CharCounter;
+use crate::offsets::{CharCounter, CharPos};
 
 /// One dated event. Offsets are code points of the document text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct Event {
     /// The date expression as written.
     pub date_text: String,
     /// Where the date expression is.
-    pub date_span: (usize, usize),
+    pub date_span: (CharPos, CharPos),
     /// First day of the period.
     pub date_start: Date,
     /// Last day of the period.
@@ -37,9 +37,9 @@ pub struct Event {
     /// The sentence: `text[start..end]`.
     pub sentence: String,
     /// Sentence start.
-    pub start: usize,
+    pub start: CharPos,
     /// Sentence end (exclusive).
-    pub end: usize,
+    pub end: CharPos,
     /// The segment the sentence is in.
     pub segment_seq: u32,
 }
@@ -134,7 +134,7 @@ impl EventType {
 
 /// (category, trigger regex) from `data/en/event_triggers.txt`.
 static TRIGGERS: LazyLock<Vec<(EventType, Regex)>> = LazyLock::new(|| {
-    crate::lexicon::entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/event_triggers.txt")))
+    crate::lexicon::entries(crate::language::EN.event_triggers)
         .into_iter()
         .filter_map(|line| {
             let (cat, words) = line.split_once(':')?;
@@ -183,12 +183,7 @@ static TRIGGER_WORDS: LazyLock<TriggerWords> = LazyLock::new(|| {
     let mut alt = Vec::new();
     let mut cats = Vec::new();
     // The same lines, in the same order, as `TRIGGERS` reads.
-    let lines = crate::lexicon::entries(include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/data/en/event_triggers.txt"
-    )))
-    .into_iter()
-    .filter_map(|line| {
+    let lines = crate::lexicon::entries(crate::language::EN.event_triggers).into_iter().filter_map(|line| {
         let (cat, list) = line.split_once(':')?;
         Some((EventType::from_data(cat.trim())?, list))
     });
@@ -680,7 +675,7 @@ mod tests {
 
     #[test]
     fn every_line_of_the_trigger_file_names_a_category() {
-        let data = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/event_triggers.txt"));
+        let data = crate::language::EN.event_triggers;
         let lines = crate::lexicon::entries(data);
         assert_eq!(TRIGGERS.len(), lines.len(), "a line with an unknown category is dropped");
         assert_eq!(TRIGGER_WORDS.cats.len(), lines.len());

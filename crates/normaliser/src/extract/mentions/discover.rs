@@ -17,6 +17,7 @@ use crate::lexicon::PLACES;
 use crate::lexicon::REPORTING_VERBS;
 use crate::lexicon::ROLES;
 use crate::lexicon::TITLES;
+use crate::offsets::CharCounter;
 use corpus_parser::ActorType;
 use corpus_parser::BlockKind;
 use regex::Regex;
@@ -120,52 +121,6 @@ pub(super) fn name_before(head: &str) -> bool {
     }
     let head = back.as_str();
     maybe_name_end(head.strip_suffix(',').unwrap_or(head))
-}
-
-/// Code point → byte offsets of one text, for offsets asked in increasing
-/// order (the segments' spans): each counts on from the last, skipping
-/// ASCII eight bytes at a time. Gives what `CharCounter::byte_of` gives.
-pub(super) struct ByteOffsets<'a> {
-    text: &'a str,
-    /// A char boundary, and the number of chars before it.
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> ByteOffsets<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
-        ByteOffsets { text, byte: 0, chars: 0 }
-    }
-
-    /// The byte offset of code point offset `ch` (the text's length past
-    /// its end).
-    pub(super) fn byte_of(&mut self, ch: usize) -> usize {
-        if ch < self.chars {
-            (self.byte, self.chars) = (0, 0);
-        }
-        let bytes = self.text.as_bytes();
-        let (mut at, mut left) = (self.byte, ch - self.chars);
-        while left > 0 && at < bytes.len() {
-            // Eight ASCII bytes are eight code points.
-            if left >= 8 {
-                if let Some(chunk) = bytes.get(at..at + 8) {
-                    if chunk.is_ascii() {
-                        at += 8;
-                        left -= 8;
-                        continue;
-                    }
-                }
-            }
-            // One code point: its lead byte and any continuation bytes.
-            at += 1;
-            while bytes.get(at).is_some_and(|&b| b & 0xc0 == 0x80) {
-                at += 1;
-            }
-            left -= 1;
-        }
-        (self.byte, self.chars) = (at, ch - left);
-        at
-    }
 }
 
 impl ActorMatcher {
@@ -273,7 +228,7 @@ pub(super) fn discover_with(
     cue_words: Option<&[(CueWord, Range<usize>)]>,
 ) -> Vec<DiscoveredActor> {
     let text = doc.text.as_str();
-    let mut index = ByteOffsets::new(text);
+    let mut index = CharCounter::new(text);
     let mut out: Vec<DiscoveredActor> = Vec::new();
     let taken = Taken::of(found);
     let mut add = |name: Option<String>, kind: ActorType, cue: DiscoveryCue, r: Range<usize>| {

@@ -10,7 +10,7 @@ mod short_forms;
 
 use crate::clean::Document;
 use crate::clean::QualityFlag;
-use crate::offsets::CharCounter;
+use crate::offsets::{CharCounter, CharPos};
 use aho_corasick::dfa::DFA;
 use corpus_parser::ActorType;
 use cues::CueWord;
@@ -72,9 +72,9 @@ pub struct Mention {
     /// The actor.
     pub actor: ActorRef,
     /// Start in the text (code points).
-    pub start: usize,
+    pub start: CharPos,
     /// End in the text (code points, exclusive).
-    pub end: usize,
+    pub end: CharPos,
     /// The text of the mention (`text[start..end]`).
     pub surface: String,
     /// The segment it is in.

@@ -8,11 +8,12 @@ use crate::lexicon::COMMON_SURNAMES;
 use corpus_parser::ActorType;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Lower-case particles that may stand in lower case in the text where an
-/// alias has a capital ("al Qaeda" for "Al Qaeda").
-pub(super) const PARTICLES: &[&str] =
-    &["al", "el", "bin", "ibn", "de", "van", "von", "the", "of", "al-", "el-"];
+/// alias has a capital ("al Qaeda" for "Al Qaeda"): `data/en/name_particles.txt`.
+pub(super) static PARTICLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::lexicon::entries(crate::language::EN.name_particles));
 
 /// The short forms of a person's name: the last word, and without an
 /// `al-` prefix ("Ayman al-Zawahiri" → "al-Zawahiri", "Zawahiri").

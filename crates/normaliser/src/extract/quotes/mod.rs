@@ -21,6 +21,7 @@ use crate::extract::mentions::ActorMatcher;
 use crate::extract::mentions::ActorRef;
 use crate::extract::mentions::Annotations;
 use crate::extract::sentences::Sentences;
+use crate::offsets::CharPos;
 pub use attribute::interview_source;
 use chars::{collect_chars, ByteOffsets};
 use corpus_parser::BlockKind;
@@ -76,9 +77,9 @@ impl SpeakerKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// Start in the text.
-    pub start: usize,
+    pub start: CharPos,
     /// End (exclusive) in the text.
-    pub end: usize,
+    pub end: CharPos,
     /// The quoted words (`text[start..end]`), without the marks.
     pub text: String,
     /// The segment the quote starts in.

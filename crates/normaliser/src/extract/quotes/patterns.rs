@@ -9,10 +9,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 pub(super) static SOURCE_NOUNS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/source_nouns.txt"))));
+    LazyLock::new(|| entries(crate::language::EN.source_nouns));
 
 pub(super) static NAMING_CUES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/naming_cues.txt"))));
+    LazyLock::new(|| entries(crate::language::EN.naming_cues));
 
 /// A reporting verb or phrase, as a whole word.
 pub(super) static CUE: LazyLock<Regex> =
@@ -31,7 +31,7 @@ pub(super) static SOURCE_NOUN_WORD: LazyLock<Regex> =
 /// The source nouns (`source_nouns.txt`) that name a text, which "it" can
 /// stand for (`text_nouns.txt`).
 pub(super) static TEXT_NOUNS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/text_nouns.txt"))));
+    LazyLock::new(|| entries(crate::language::EN.text_nouns));
 
 /// A preposition (and "the") ending the haystack: what stands between a
 /// source noun and the actor it is related to ("aide to", "commander
@@ -90,7 +90,7 @@ pub(super) fn anonymous_np() -> String {
 /// Reporting verbs that are also nouns ("assertive claims", "the notes"):
 /// they count only with a subject right before them.
 pub(super) static NOUN_LIKE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/noun_like_cues.txt")))
+    entries(crate::language::EN.noun_like_cues)
 });
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ pub(crate) use pronouns::{mention_gender, pronoun_gender, Gender};
 
 /// Generational suffixes ending a name ("Jr.", "III").
 pub(super) static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/name_suffixes.txt")))
+    entries(crate::language::EN.name_suffixes)
 });
 
 /// A source read from the text: its byte range in the haystack it was
@@ -121,7 +121,7 @@ pub(crate) fn strip_auxiliaries(before: &str) -> &str {
 
 /// Auxiliaries between a source and its cue (`words_before_cue.txt`).
 static WORDS_BEFORE_CUE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/words_before_cue.txt")))
+    entries(crate::language::EN.words_before_cue)
 });
 
 /// "O.", "Sen.", "Jr.", "U.S.": a capital and a full stop, or a title

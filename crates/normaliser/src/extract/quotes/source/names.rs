@@ -15,13 +15,13 @@ use crate::lexicon::{entries, NOT_NAMES, ORG_HEADS, PLACES, ROLES, TITLES};
 /// run of capitalised words a group rather than a person ("Senate
 /// Majority Leader", "Republican", "Press Secretary").
 pub(super) static ROLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/speaker_role_words.txt")))
+    entries(crate::language::EN.speaker_role_words)
 });
 
 /// Lower-case particles inside a name ("Charles de Gaulle", "Osama bin
 /// Laden").
 pub(super) static PARTICLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/name_particles.txt")))
+    entries(crate::language::EN.speaker_name_particles)
 });
 
 /// Whether `w` may be part of a name: a capitalised word (letters,
@@ -56,12 +56,12 @@ fn is_org_word(w: &str) -> bool {
 
 /// Last words of the names of news outlets and of the White House.
 static MEDIA_HEADS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/media_heads.txt"))));
+    LazyLock::new(|| entries(crate::language::EN.media_heads));
 
 /// Words that make a capitalised run a text, not an actor ("the 2023
 /// Annual Threat Assessment said"): a text speaks as a description.
 static TEXT_WORDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/text_words.txt"))));
+    LazyLock::new(|| entries(crate::language::EN.text_words));
 
 /// Reads a run of name words (`run`: indices into `ws`) as a source: the
 /// person after the last role word ("Wales coach Mike Ruddock", "Senate
@@ -235,7 +235,7 @@ pub(crate) fn name_after(hay: &str) -> Option<SourceName> {
 /// Words after an inverted cue that end it: what follows is no source
 /// ("said on Tuesday", "told reporters that …").
 static STOP_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/stop_after_cue.txt")))
+    entries(crate::language::EN.stop_after_cue)
 });
 
 #[cfg(test)]
