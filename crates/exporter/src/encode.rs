@@ -354,8 +354,15 @@ mod tests {
         writer.finish().expect("finish")
     }
 
-    /// The same through CSV pieces and row groups encoded on the pool.
-    fn pieces(dir: &Path, table: &Table, documents: &[RecordBatch], group_rows: usize) -> [FileEntry; 2] {
+    /// The same through CSV pieces and row groups encoded on `pool`
+    /// (waited for here, off the pool, as the writer thread does).
+    fn pieces(
+        pool: &rayon::ThreadPool,
+        dir: &Path,
+        table: &Table,
+        documents: &[RecordBatch],
+        group_rows: usize,
+    ) -> [FileEntry; 2] {
         std::fs::create_dir_all(dir).expect("folder");
         let (mut file, mut groups) =
             open_table_with(dir, table, &table.arrow_schema(), group_rows).expect("open");
@@ -363,9 +370,9 @@ mod tests {
         let mut encodings = Vec::new();
         for batch in documents {
             file.append_csv(&csv_piece(table, batch, &mut buf).expect("csv")).expect("append");
-            groups.push(batch.clone(), &mut encodings).expect("push");
+            pool.install(|| groups.push(batch.clone(), &mut encodings)).expect("push");
         }
-        encodings.extend(groups.finish().expect("last group"));
+        encodings.extend(pool.install(|| groups.finish()).expect("last group"));
         for e in encodings {
             let (chunks, _) = e.recv().expect("encoded").expect("encoding");
             file.append_row_group(chunks).expect("append group");
@@ -388,7 +395,7 @@ mod tests {
             for threads in [1, 2, 8] {
                 let out = dir.path().join(format!("threads-{threads}"));
                 let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("pool");
-                let got = pool.install(|| pieces(&out, &table, &docs, group_rows));
+                let got = pieces(&pool, &out, &table, &docs, group_rows);
                 assert_eq!(got, want, "{group_rows} rows a group, {threads} threads");
                 let metadata = parquet::file::reader::SerializedFileReader::new(
                     std::fs::File::open(out.join("t.parquet")).expect("open"),
