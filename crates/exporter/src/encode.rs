@@ -288,30 +288,8 @@ mod tests {
     use super::*;
 
     use crate::batch::Value;
-    use crate::schema::{Column, ColumnType};
+    use crate::writers::tests::awkward_table;
     use crate::writers::TableWriter;
-
-    fn column(name: &'static str, ty: ColumnType) -> Column {
-        Column { name, ty, nullable: true, description: "", categories: Vec::new(), in_csv: true }
-    }
-
-    fn table() -> Table {
-        Table {
-            name: "t",
-            description: "",
-            columns: vec![
-                column("id", ColumnType::Text),
-                column("n", ColumnType::Integer),
-                column("flag", ColumnType::Boolean),
-                column("day", ColumnType::Date),
-                column("words", ColumnType::TextList),
-                column("spans", ColumnType::IntegerList),
-                column("sentence", ColumnType::Text),
-            ],
-            primary_key: Vec::new(),
-            foreign_keys: Vec::new(),
-        }
-    }
 
     /// "Documents" of 0 to 400 rows (some repeated texts for the
     /// dictionaries, some unique, some null), as the workers make them.
@@ -384,7 +362,9 @@ mod tests {
 
     #[test]
     fn pieces_encoded_on_any_number_of_threads_make_the_plain_writers_bytes() {
-        let table = table();
+        // Text, integer, boolean, date, text list, integer list, and a
+        // text column left out of the CSV.
+        let table = awkward_table();
         let docs = documents(&table);
         let rows: usize = docs.iter().map(RecordBatch::num_rows).sum();
         // Several row groups of each size, and a partial last one.
@@ -398,7 +378,7 @@ mod tests {
                 let got = pieces(&pool, &out, &table, &docs, group_rows);
                 assert_eq!(got, want, "{group_rows} rows a group, {threads} threads");
                 let metadata = parquet::file::reader::SerializedFileReader::new(
-                    std::fs::File::open(out.join("t.parquet")).expect("open"),
+                    std::fs::File::open(out.join("awkward.parquet")).expect("open"),
                 )
                 .map(|r| parquet::file::reader::FileReader::metadata(&r).num_row_groups())
                 .expect("read");

@@ -496,7 +496,7 @@ fn utf8_chars(text: &[u8]) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     use crate::batch::{BatchBuilder, Value};
@@ -633,7 +633,7 @@ mod tests {
     }
 
     /// A table with a column of every type, and one left out of the CSV.
-    fn awkward_table() -> Table {
+    pub(crate) fn awkward_table() -> Table {
         let mut hidden = column("hidden", ColumnType::Text);
         hidden.in_csv = false;
         Table {
