@@ -369,7 +369,7 @@ mod tests {
         let rows: usize = docs.iter().map(RecordBatch::num_rows).sum();
         // Several row groups of each size, and a partial last one.
         for group_rows in [64, 1024, 3072] {
-            assert!(rows > 3 * group_rows && rows % group_rows != 0, "{rows} rows");
+            assert!(rows > 3 * group_rows && !rows.is_multiple_of(group_rows), "{rows} rows");
             let dir = tempfile::tempdir().expect("temp dir");
             let want = plain(&dir.path().join("plain"), &table, &docs, group_rows);
             for threads in [1, 2, 8] {
