@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use arrow_array::builder::{BooleanBuilder, Date32Builder, Int64Builder, ListBuilder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field};
+use arrow_schema::{DataType, Field, SchemaRef};
 
 use crate::error::{Error, Result};
 use crate::schema::{ColumnType, Table};
@@ -39,6 +39,7 @@ enum ColumnBuilder {
 /// Collects rows of one table into a record batch.
 pub struct BatchBuilder {
     table: Table,
+    schema: SchemaRef,
     columns: Vec<ColumnBuilder>,
     rows: usize,
 }
@@ -50,23 +51,35 @@ fn item(ty: DataType) -> Arc<Field> {
 impl BatchBuilder {
     /// An empty batch for `table`.
     pub fn new(table: Table) -> BatchBuilder {
+        let schema = table.arrow_schema();
+        BatchBuilder::with_schema(table, schema, 1024)
+    }
+
+    /// An empty batch for `table`, whose Arrow schema (made once by the
+    /// caller) is `schema`, with room for `rows` rows: a builder's
+    /// default room (1,024 rows, 8 KB an integer column) is kept by the
+    /// arrays it makes, which a batch of one document's rows would hold
+    /// on to (600 KB a document over the streamed tables).
+    pub(crate) fn with_schema(table: Table, schema: SchemaRef, rows: usize) -> BatchBuilder {
+        let text = || StringBuilder::with_capacity(rows, 0);
         let columns = table
             .columns
             .iter()
             .map(|c| match c.ty {
-                ColumnType::Text => ColumnBuilder::Text(StringBuilder::new()),
-                ColumnType::Integer => ColumnBuilder::Integer(Int64Builder::new()),
-                ColumnType::Boolean => ColumnBuilder::Boolean(BooleanBuilder::new()),
-                ColumnType::Date => ColumnBuilder::Date(Date32Builder::new()),
+                ColumnType::Text => ColumnBuilder::Text(text()),
+                ColumnType::Integer => ColumnBuilder::Integer(Int64Builder::with_capacity(rows)),
+                ColumnType::Boolean => ColumnBuilder::Boolean(BooleanBuilder::with_capacity(rows)),
+                ColumnType::Date => ColumnBuilder::Date(Date32Builder::with_capacity(rows)),
                 ColumnType::TextList => ColumnBuilder::TextList(
-                    ListBuilder::new(StringBuilder::new()).with_field(item(DataType::Utf8)),
+                    ListBuilder::with_capacity(text(), rows).with_field(item(DataType::Utf8)),
                 ),
                 ColumnType::IntegerList => ColumnBuilder::IntegerList(
-                    ListBuilder::new(Int64Builder::new()).with_field(item(DataType::Int64)),
+                    ListBuilder::with_capacity(Int64Builder::with_capacity(rows), rows)
+                        .with_field(item(DataType::Int64)),
                 ),
             })
             .collect();
-        BatchBuilder { table, columns, rows: 0 }
+        BatchBuilder { table, schema, columns, rows: 0 }
     }
 
     /// Rows added since the last [`BatchBuilder::finish`].
@@ -133,7 +146,7 @@ impl BatchBuilder {
             })
             .collect();
         self.rows = 0;
-        RecordBatch::try_new(self.table.arrow_schema(), arrays)
+        RecordBatch::try_new(self.schema.clone(), arrays)
             .map_err(|e| Error::format(format!("{}.parquet", self.table.name), e))
     }
 }

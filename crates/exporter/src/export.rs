@@ -10,9 +10,9 @@ use corpus_parser::{Catalog, CatalogIndex, Gazetteer, IndexedDocument};
 use rayon::prelude::*;
 
 use crate::actors::{ActorTotals, Actors};
-use crate::batch::{BatchBuilder, Value};
+use crate::batch::BatchBuilder;
 use crate::card::{CardBuilder, CardDocument};
-use crate::digest::FileEntry;
+use crate::encode::{encode_document, open_table, Encoding, Pieces, Streamed, TableFile};
 use crate::error::{Error, Result};
 use crate::finish::{finish_folder, TableFiles};
 use crate::process::{process, Processed};
@@ -47,185 +47,168 @@ impl BuildOptions {
 
 /// What the writer thread made.
 struct Written {
-    counts: HashMap<&'static str, usize>,
+    actor_rows: usize,
     files: TableFiles,
     card: CardBuilder,
+    /// The writer thread's busy time (not its waits).
     write: Duration,
+    /// Workers' time encoding row groups.
+    encode: Duration,
     discovered: BTreeMap<String, PartActor>,
 }
 
-/// Rows of one table on their way to its writer: handed over in batches
-/// of exactly the writer's call size (see [`TableWriter`]), straight from
-/// the builder, so no rows are copied twice.
-struct Sink {
-    builder: BatchBuilder,
-    writer: TableWriter,
-    rows: usize,
+/// A processed document and its encoded rows.
+struct Encoded {
+    /// The document, without the data of its rows (see [`shed_rows`]).
+    processed: Processed,
+    pieces: Pieces,
 }
 
-impl Sink {
-    fn create(dir: &Path, table: schema::Table) -> Result<Sink> {
-        Ok(Sink {
-            builder: BatchBuilder::new(table.clone()),
-            writer: TableWriter::create(dir, table)?,
-            rows: 0,
-        })
-    }
-
-    fn push(&mut self, row: &[Value<'_>]) -> Result<()> {
-        self.builder.push(row)?;
-        self.rows += 1;
-        if self.builder.rows() == self.writer.call_rows() {
-            self.writer.write(&self.builder.finish()?)?;
-        }
-        Ok(())
-    }
-
-    /// Writes the last rows and closes the files; returns the table's
-    /// name, rows and files.
-    fn finish(mut self) -> Result<(&'static str, usize, [FileEntry; 2])> {
-        if self.builder.rows() > 0 {
-            self.writer.write(&self.builder.finish()?)?;
-        }
-        let name = self.writer.name();
-        let files = self.writer.finish()?;
-        Ok((name, self.rows, files))
-    }
+/// What the writer thread appends for one document, in key order: the
+/// CSV bytes of each streamed table, the row groups the document
+/// completed, and the document for the card and the actor totals.
+struct Message {
+    csv: Vec<Vec<u8>>,
+    row_groups: Vec<(usize, Encoding)>,
+    processed: Option<Processed>,
 }
 
-/// The writer thread: rows of each batch into CSV and Parquet as they
-/// come, then the actors table (the one global total) at the end.
+/// The writer thread: appends what the workers encoded, in key order,
+/// hashing as it goes; then the actors table (the one global total).
 fn write_tables(
     dir: &Path,
     actors: &Actors,
-    rx: std::sync::mpsc::Receiver<Vec<Processed>>,
+    mut tables: Vec<TableFile>,
+    rx: std::sync::mpsc::Receiver<Vec<Message>>,
 ) -> Result<Written> {
-    let streamed =
-        [schema::documents(), schema::segments(), schema::mentions(), schema::quotes(), schema::events()];
-    let mut sinks = Vec::new();
-    for t in &streamed {
-        sinks.push(Sink::create(dir, t.clone())?);
-    }
     let mut card = CardBuilder::default();
     let mut totals = ActorTotals::default();
-    let mut write = Duration::ZERO;
+    let (mut write, mut encode) = (Duration::ZERO, Duration::ZERO);
     for batch in rx {
-        let start = Instant::now();
-        for p in &batch {
-            sinks[0].push(&p.document_row())?;
-            for row in p.segment_rows() {
-                sinks[1].push(&row)?;
+        for m in batch {
+            let start = Instant::now();
+            for (file, bytes) in tables.iter_mut().zip(&m.csv) {
+                file.append_csv(bytes)?;
             }
-            for row in p.mention_rows() {
-                sinks[2].push(&row)?;
+            write += start.elapsed();
+            for (k, group) in m.row_groups {
+                // Waiting for a worker is not the writer's own time.
+                let (chunks, took) =
+                    group.recv().map_err(|_| output_error(dir, "a Parquet encoding job panicked"))??;
+                encode += took;
+                let start = Instant::now();
+                match tables.get_mut(k) {
+                    Some(file) => file.append_row_group(chunks)?,
+                    None => return Err(output_error(dir, "a row group of no table")),
+                }
+                write += start.elapsed();
             }
-            for row in p.quote_rows() {
-                sinks[3].push(&row)?;
+            if let Some(p) = m.processed {
+                let start = Instant::now();
+                totals.add(actors, &p.entry.id, &p.annotations, &p.mention_actor_ids);
+                card.add(card_document(&p));
+                write += start.elapsed();
             }
-            for row in p.event_rows() {
-                sinks[4].push(&row)?;
-            }
-            totals.add(actors, &p.entry.id, &p.annotations, &p.mention_actor_ids);
-            card.add(card_document(p));
         }
-        write += start.elapsed();
     }
     let start = Instant::now();
-    let mut counts: HashMap<&'static str, usize> = HashMap::new();
     let mut files = TableFiles::new();
-    for sink in sinks {
-        let (name, rows, entries) = sink.finish()?;
-        counts.insert(name, rows);
-        files.insert(name, entries);
+    for file in tables {
+        files.insert(file.name, file.finish()?);
     }
     let mut actor_writer = TableWriter::create(dir, schema::actors())?;
-    let mut actor_rows = BatchBuilder::new(schema::actors());
+    let mut rows = BatchBuilder::new(schema::actors());
     for row in totals.rows(actors) {
-        actor_rows.push(&row)?;
+        rows.push(&row)?;
     }
-    counts.insert("actors", actor_rows.rows());
-    actor_writer.write(&actor_rows.finish()?)?;
+    let actor_rows = rows.rows();
+    actor_writer.write(&rows.finish()?)?;
     files.insert("actors", actor_writer.finish()?);
     write += start.elapsed();
-    Ok(Written { counts, files, card, write, discovered: totals.part_actors() })
+    Ok(Written { actor_rows, files, card, write, encode, discovered: totals.part_actors() })
 }
 
 /// One document of a build, on a worker thread: the entry is read again
-/// from the catalog (the build keeps only its index), then processed. A
-/// panic is a bug, reported as an error of this document rather than a
-/// hung build.
+/// from the catalog (the build keeps only its index), processed, and its
+/// rows encoded. A panic is a bug, reported as an error of this document
+/// rather than a hung build.
 fn process_job(
     actors: &Actors,
     catalog: &CatalogIndex,
+    streamed: &Streamed,
     entry: &IndexedDocument,
     cancel: &AtomicBool,
-) -> Result<Processed> {
+) -> Result<Encoded> {
     if cancel.load(Ordering::Relaxed) {
         return Err(output_error(Path::new(""), "cancelled"));
     }
     let entry = catalog.entry(entry)?;
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut p = process(actors, &catalog.root, &entry)?;
         // The offset map (8 bytes a character) has served: the rows need
         // only the ranges in `sources`.
-        process(actors, &catalog.root, &entry).map(|mut p| {
-            p.doc.map = Default::default();
-            p
-        })
+        p.doc.map = Default::default();
+        let start = Instant::now();
+        let pieces = encode_document(&p, streamed)?;
+        p.times.encode += start.elapsed();
+        shed_rows(&mut p);
+        Ok(Encoded { processed: p, pieces })
     }))
     .unwrap_or_else(|_| Err(Error::Bug { path: catalog.source_path(&entry) }))
 }
 
-/// Processes `entries` on all cores, up to `window` (twice a batch) at a
-/// time, in any order; puts them back in key order and hands them to the
-/// writer thread (`tx`) a batch at a time, so the output does not depend
-/// on the thread count and no core waits for the slowest document of a
-/// batch. `on_document` sees each document as it is handed over.
+/// Drops what only the rows needed, once they are encoded: the writer
+/// thread keeps a document for its card entry and actor totals only.
+fn shed_rows(p: &mut Processed) {
+    p.doc.text = String::new();
+    p.doc.segments = Vec::new();
+    p.annotations.mentions = Vec::new();
+    p.quotes.quotes = Vec::new();
+    p.quote_ids = Vec::new();
+    p.events = Vec::new();
+    p.event_ids = Vec::new();
+    p.sources = Default::default();
+}
+
+/// Processes `entries` on all cores, up to `window` at a time, in any
+/// order; puts them back in key order and hands them to `emit`, so the
+/// output does not depend on the thread count and no core waits for the
+/// slowest document of a batch. `emit` returns false to stop (the writer
+/// is gone).
 fn process_in_order(
     entries: &[&IndexedDocument],
     actors: &Actors,
     catalog: &CatalogIndex,
-    batch_size: usize,
-    tx: &std::sync::mpsc::SyncSender<Vec<Processed>>,
-    on_document: &mut dyn FnMut(&Processed),
+    streamed: &Streamed,
+    window: usize,
+    emit: &mut dyn FnMut(Encoded) -> Result<bool>,
 ) -> Result<()> {
-    let window = 2 * batch_size;
-    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Result<Processed>)>();
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Result<Encoded>)>();
     let cancel = AtomicBool::new(false);
     rayon::in_place_scope(|pool| -> Result<()> {
         let (mut next_spawn, mut next_emit) = (0, 0);
-        let mut ready: BTreeMap<usize, Result<Processed>> = BTreeMap::new();
-        let mut batch = Vec::with_capacity(batch_size);
+        let mut ready: BTreeMap<usize, Result<Encoded>> = BTreeMap::new();
         while next_emit < entries.len() {
             while next_spawn < entries.len() && next_spawn - next_emit < window {
                 let (k, entry, done) = (next_spawn, entries[next_spawn], done_tx.clone());
-                let (actors, catalog, cancel) = (&actors, &catalog, &cancel);
+                let (actors, catalog, streamed, cancel) = (&actors, &catalog, &streamed, &cancel);
                 pool.spawn(move |_| {
-                    let _ = done.send((k, process_job(actors, catalog, entry, cancel)));
+                    let _ = done.send((k, process_job(actors, catalog, streamed, entry, cancel)));
                 });
                 next_spawn += 1;
             }
             let Ok((k, result)) = done_rx.recv() else { break };
             ready.insert(k, result);
             while let Some(result) = ready.remove(&next_emit) {
-                let p = match result {
-                    Ok(p) => p,
-                    Err(e) => {
-                        // The first failure in key order is the one reported.
-                        cancel.store(true, Ordering::Relaxed);
-                        return Err(e);
-                    }
-                };
-                on_document(&p);
-                batch.push(p);
-                next_emit += 1;
-                if batch.len() == batch_size && tx.send(std::mem::take(&mut batch)).is_err() {
+                // The first failure in key order is the one reported.
+                let go_on =
+                    result.and_then(&mut *emit).inspect_err(|_| cancel.store(true, Ordering::Relaxed))?;
+                if !go_on {
                     cancel.store(true, Ordering::Relaxed);
-                    return Ok(()); // the writer failed: its error is returned below
+                    return Ok(()); // the writer failed: its error is returned by the caller
                 }
+                next_emit += 1;
             }
-        }
-        if !batch.is_empty() {
-            let _ = tx.send(batch);
         }
         Ok(())
     })
@@ -252,24 +235,56 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     progress(Progress::Started { documents: entries.len(), bytes });
 
     let batch_size = opts.batch_documents.max(1);
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(1);
+    let streamed = Streamed::new();
+    let mut files = Vec::new();
+    let mut groups = Vec::new();
+    for (table, schema) in streamed.tables.iter().zip(&streamed.schemas) {
+        let (file, cutter) = open_table(&tmp.path, table, schema)?;
+        files.push(file);
+        groups.push(cutter);
+    }
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Message>>(1);
     let mut source_bytes = 0u64;
     let mut cpu = StageTimes::default();
     let written = std::thread::scope(|scope| -> Result<Written> {
-        let writer = scope.spawn(|| write_tables(&tmp.path, &actors, rx));
-        let processed = process_in_order(&entries, &actors, &catalog, batch_size, &tx, &mut |p| {
+        let writer = scope.spawn(|| write_tables(&tmp.path, &actors, files, rx));
+        let mut batch = Vec::with_capacity(batch_size);
+        let processed = process_in_order(&entries, &actors, &catalog, &streamed, 2 * batch_size, &mut |e| {
+            let Encoded { processed: p, pieces } = e;
             cpu.add(&p.times);
             source_bytes += p.source_bytes as u64;
             progress(Progress::Document { bytes: p.source_bytes as u64 });
+            let mut row_groups = Vec::new();
+            for (k, (cutter, rows)) in groups.iter_mut().zip(pieces.batches).enumerate() {
+                let mut done = Vec::new();
+                cutter.push(rows, &mut done)?;
+                row_groups.extend(done.into_iter().map(|g| (k, g)));
+            }
+            batch.push(Message { csv: pieces.csv, row_groups, processed: Some(p) });
+            Ok(batch.len() < batch_size || tx.send(std::mem::take(&mut batch)).is_ok())
+        })
+        .and_then(|()| {
+            // The last row group of each table.
+            let mut row_groups = Vec::new();
+            for (k, cutter) in groups.iter_mut().enumerate() {
+                row_groups.extend(cutter.finish()?.map(|g| (k, g)));
+            }
+            batch.push(Message { csv: Vec::new(), row_groups, processed: None });
+            let _ = tx.send(std::mem::take(&mut batch));
+            Ok(())
         });
         drop(tx);
         let written = writer.join().map_err(|_| output_error(&opts.out, "the writer thread panicked"))?;
         processed?;
         written
     })?;
-    let Written { counts, files: table_files, card, write: write_time, discovered } = written;
+    let Written { actor_rows, files: table_files, card, write: write_time, encode, discovered } = written;
+    let mut counts: HashMap<&'static str, usize> =
+        streamed.tables.iter().zip(&groups).map(|(t, g)| (t.name, g.rows)).collect();
+    counts.insert("actors", actor_rows);
     let mut times = cpu;
     times.write = write_time;
+    times.encode += encode;
     progress(Progress::Finishing);
     let checksum_start = Instant::now();
     let part = opts.shard.zip(inputs_sha256).map(|(shard, inputs_sha256)| PartManifest {

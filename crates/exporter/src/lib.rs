@@ -25,6 +25,7 @@ mod actors;
 mod batch;
 mod card;
 mod digest;
+mod encode;
 mod error;
 mod export;
 mod finish;

@@ -57,8 +57,8 @@ pub struct Summary {
 }
 
 /// Time spent per stage. The per-document stages are summed over all
-/// documents (CPU time across threads); `write` and `checksums` are wall
-/// time of the writing thread.
+/// documents (CPU time across threads), and so is `encode`; `write` and
+/// `checksums` are wall time of the writing thread.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StageTimes {
     /// Reading source files.
@@ -75,8 +75,12 @@ pub struct StageTimes {
     pub quotes: Duration,
     /// Dates and events.
     pub events: Duration,
-    /// Building rows and writing CSV and Parquet (the table files are
-    /// hashed as they are written, so their hashing counts here).
+    /// Building the rows, formatting CSV and encoding Parquet row groups,
+    /// on the worker threads.
+    pub encode: Duration,
+    /// The writer thread's busy time (wall time, not its waits):
+    /// appending the encoded rows to the files in key order and hashing
+    /// them, the card and actor totals, the actors table, closing files.
     pub write: Duration,
     /// The data card, data package and SHA256SUMS, and moving the export
     /// into place.
@@ -100,10 +104,11 @@ impl StageTimes {
         self.mentions += o.mentions;
         self.quotes += o.quotes;
         self.events += o.events;
+        self.encode += o.encode;
     }
 
     /// (stage, time) in pipeline order.
-    pub fn stages(&self) -> [(&'static str, Duration); 9] {
+    pub fn stages(&self) -> [(&'static str, Duration); 10] {
         [
             ("read", self.read),
             ("hash", self.hash),
@@ -112,6 +117,7 @@ impl StageTimes {
             ("mentions", self.mentions),
             ("quotes", self.quotes),
             ("events", self.events),
+            ("encode", self.encode),
             ("write", self.write),
             ("checksums", self.checksums),
         ]

@@ -38,6 +38,15 @@ pub const DOCUMENT_ROW_GROUP_ROWS: usize = 64;
 const _: () = assert!(ROW_GROUP_ROWS.is_multiple_of(WRITE_BATCH_ROWS));
 const _: () = assert!(WRITE_BATCH_ROWS.is_multiple_of(DOCUMENT_ROW_GROUP_ROWS));
 
+/// Rows per Parquet row group of `table`.
+pub(crate) fn group_rows(table: &Table) -> usize {
+    if table.name == "documents" {
+        DOCUMENT_ROW_GROUP_ROWS
+    } else {
+        ROW_GROUP_ROWS
+    }
+}
+
 /// `created_by` in parquet-java's shape ("NAME version X.Y.Z (build B)"),
 /// so that Spark, Hive and Trino trust our string statistics. The build
 /// names the Parquet library, never a time or a commit: the bytes must
@@ -99,7 +108,7 @@ pub struct TableWriter {
 
 /// A file that hashes and counts the bytes written to it, and has the
 /// system write it to disk as it grows (see [`SYNC_EVERY`]).
-struct Hashing {
+pub(crate) struct Hashing {
     file: File,
     hasher: Sha256,
     bytes: u64,
@@ -152,13 +161,13 @@ impl Write for Hashing {
 impl Hashing {
     /// Flushes `out`, syncs the file to disk and returns its entry (`name`
     /// is its path inside the export folder).
-    fn close(out: BufWriter<Hashing>, path: &Path, name: String) -> Result<FileEntry> {
+    pub(crate) fn close(out: BufWriter<Hashing>, path: &Path, name: String) -> Result<FileEntry> {
         let h = out.into_inner().map_err(|e| Error::io(path, e.into_error()))?;
         h.finish(path, name)
     }
 
     /// Syncs the file to disk and returns its entry.
-    fn finish(mut self, path: &Path, name: String) -> Result<FileEntry> {
+    pub(crate) fn finish(mut self, path: &Path, name: String) -> Result<FileEntry> {
         if let Some(t) = self.syncing.take() {
             let _ = t.join();
         }
@@ -168,41 +177,38 @@ impl Hashing {
 }
 
 /// Bytes buffered before a write to a table file.
-const FILE_BUFFER: usize = 1 << 17;
+pub(crate) const FILE_BUFFER: usize = 1 << 17;
 
-fn create(path: &Path) -> Result<BufWriter<Hashing>> {
+pub(crate) fn create(path: &Path) -> Result<BufWriter<Hashing>> {
     Ok(BufWriter::with_capacity(FILE_BUFFER, create_unbuffered(path)?))
 }
 
-fn create_unbuffered(path: &Path) -> Result<Hashing> {
+pub(crate) fn create_unbuffered(path: &Path) -> Result<Hashing> {
     let file = File::create(path).map_err(|e| Error::io(path, e))?;
     Ok(Hashing { file, hasher: Sha256::new(), bytes: 0, synced: 0, sync_every: SYNC_EVERY, syncing: None })
 }
 
 /// The file's name, for its [`FileEntry`].
-fn file_name(path: &Path) -> String {
+pub(crate) fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 impl TableWriter {
     /// Creates both files in `dir` and writes the CSV header.
     pub fn create(dir: &Path, table: Table) -> Result<TableWriter> {
+        let rows = group_rows(&table);
+        TableWriter::with_group_rows(dir, table, rows)
+    }
+
+    /// [`TableWriter::create`] with `rows` rows per row group (a multiple
+    /// of [`WRITE_BATCH_ROWS`], or a divisor of it).
+    pub(crate) fn with_group_rows(dir: &Path, table: Table, rows: usize) -> Result<TableWriter> {
         let parquet_path = dir.join(format!("{}.parquet", table.name));
         let csv_path = dir.join(format!("{}.csv", table.name));
-        let rows = if table.name == "documents" { DOCUMENT_ROW_GROUP_ROWS } else { ROW_GROUP_ROWS };
         let parquet =
             ArrowWriter::try_new(create(&parquet_path)?, table.arrow_schema(), Some(writer_properties(rows)))
                 .map_err(|e| Error::format(&parquet_path, e))?;
-        let mut out = create_unbuffered(&csv_path)?;
-        // UTF-8 byte-order mark: Excel needs it to read UTF-8.
-        out.write_all("\u{feff}".as_bytes()).map_err(|e| Error::io(&csv_path, e))?;
-        let mut csv = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .quote_style(csv::QuoteStyle::Necessary)
-            .buffer_capacity(FILE_BUFFER)
-            .from_writer(out);
-        let header: Vec<&str> = table.csv_columns().map(|(_, c)| c.name).collect();
-        csv.write_record(&header).map_err(|e| Error::format(&csv_path, e))?;
+        let csv = csv_started(create_unbuffered(&csv_path)?, FILE_BUFFER, &table, &csv_path)?;
         Ok(TableWriter {
             table,
             parquet,
@@ -214,17 +220,6 @@ impl TableWriter {
             csv_path,
             cell: Vec::new(),
         })
-    }
-
-    /// The table's name.
-    pub fn name(&self) -> &'static str {
-        self.table.name
-    }
-
-    /// Rows per call of the Parquet writer: a caller that hands over
-    /// batches of exactly this size (but the last) saves a copy.
-    pub fn call_rows(&self) -> usize {
-        self.call_rows
     }
 
     /// Appends a batch to both files.
@@ -259,48 +254,7 @@ impl TableWriter {
     }
 
     fn write_csv(&mut self, batch: &RecordBatch) -> Result<()> {
-        // Each column is looked up and downcast once per batch, not per cell.
-        let columns = self
-            .table
-            .csv_columns()
-            .map(|(i, column)| {
-                let array = batch.column(i).as_ref();
-                let typed = Column::new(array, column.ty).ok_or_else(|| Error::Value {
-                    table: self.table.name,
-                    column: column.name,
-                    key: String::new(),
-                    message: format!("array of type {} does not fit the column type", array.data_type()),
-                })?;
-                Ok((column.name, typed))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        for row in 0..batch.num_rows() {
-            for (name, column) in &columns {
-                let cell = csv_cell(column, row, &mut self.cell).map_err(|message| Error::Value {
-                    table: self.table.name,
-                    column: name,
-                    key: row_key(batch, row),
-                    message,
-                })?;
-                let field = match cell {
-                    Cell::Borrowed(s) => s.as_bytes(),
-                    Cell::Formatted => self.cell.as_slice(),
-                };
-                // Bytes bound characters: count them only when it matters.
-                if field.len() > MAX_CELL_CHARS && utf8_chars(field) > MAX_CELL_CHARS {
-                    return Err(Error::Value {
-                        table: self.table.name,
-                        column: name,
-                        key: row_key(batch, row),
-                        message: format!("a CSV cell would exceed {MAX_CELL_CHARS} characters"),
-                    });
-                }
-                self.csv.write_field(field).map_err(|e| Error::format(&self.csv_path, e))?;
-            }
-            // Ends the record whose fields were just written.
-            self.csv.write_record(None::<&[u8]>).map_err(|e| Error::format(&self.csv_path, e))?;
-        }
-        Ok(())
+        write_csv(&self.table, batch, &mut self.csv, &mut self.cell, &self.csv_path)
     }
 
     /// Flushes, syncs and closes both files; returns their entries, CSV
@@ -313,6 +267,84 @@ impl TableWriter {
         let csv = csv.finish(&self.csv_path, file_name(&self.csv_path))?;
         Ok([csv, parquet])
     }
+}
+
+/// A CSV writer in the edition's dialect (CRLF, quotes only where needed).
+pub(crate) fn csv_writer<W: Write>(out: W, buffer: usize) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .buffer_capacity(buffer)
+        .from_writer(out)
+}
+
+/// A CSV writer of `table` (see [`csv_writer`]) that has written what the
+/// file starts with: the UTF-8 byte-order mark (Excel needs it to read
+/// UTF-8) and the header.
+pub(crate) fn csv_started<W: Write>(
+    mut out: W,
+    buffer: usize,
+    table: &Table,
+    path: &Path,
+) -> Result<csv::Writer<W>> {
+    out.write_all("\u{feff}".as_bytes()).map_err(|e| Error::io(path, e))?;
+    let mut csv = csv_writer(out, buffer);
+    let header: Vec<&str> = table.csv_columns().map(|(_, c)| c.name).collect();
+    csv.write_record(&header).map_err(|e| Error::format(path, e))?;
+    Ok(csv)
+}
+
+/// Appends the rows of `batch` to a CSV edition of `table` (`path` names
+/// the file in errors; `buf` is a scratch buffer). A row's bytes depend
+/// on that row only, so rows formatted apart and joined are the file.
+pub(crate) fn write_csv<W: Write>(
+    table: &Table,
+    batch: &RecordBatch,
+    csv: &mut csv::Writer<W>,
+    buf: &mut Vec<u8>,
+    path: &Path,
+) -> Result<()> {
+    // Each column is looked up and downcast once per batch, not per cell.
+    let columns = table
+        .csv_columns()
+        .map(|(i, column)| {
+            let array = batch.column(i).as_ref();
+            let typed = Column::new(array, column.ty).ok_or_else(|| Error::Value {
+                table: table.name,
+                column: column.name,
+                key: String::new(),
+                message: format!("array of type {} does not fit the column type", array.data_type()),
+            })?;
+            Ok((column.name, typed))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    for row in 0..batch.num_rows() {
+        for (name, column) in &columns {
+            let cell = csv_cell(column, row, buf).map_err(|message| Error::Value {
+                table: table.name,
+                column: name,
+                key: row_key(batch, row),
+                message,
+            })?;
+            let field = match cell {
+                Cell::Borrowed(s) => s.as_bytes(),
+                Cell::Formatted => buf.as_slice(),
+            };
+            // Bytes bound characters: count them only when it matters.
+            if field.len() > MAX_CELL_CHARS && utf8_chars(field) > MAX_CELL_CHARS {
+                return Err(Error::Value {
+                    table: table.name,
+                    column: name,
+                    key: row_key(batch, row),
+                    message: format!("a CSV cell would exceed {MAX_CELL_CHARS} characters"),
+                });
+            }
+            csv.write_field(field).map_err(|e| Error::format(path, e))?;
+        }
+        // Ends the record whose fields were just written.
+        csv.write_record(None::<&[u8]>).map_err(|e| Error::format(path, e))?;
+    }
+    Ok(())
 }
 
 /// The first column's value, to name a row in an error.
@@ -464,7 +496,7 @@ fn utf8_chars(text: &[u8]) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     use crate::batch::{BatchBuilder, Value};
@@ -601,7 +633,7 @@ mod tests {
     }
 
     /// A table with a column of every type, and one left out of the CSV.
-    fn awkward_table() -> Table {
+    pub(crate) fn awkward_table() -> Table {
         let mut hidden = column("hidden", ColumnType::Text);
         hidden.in_csv = false;
         Table {
