@@ -25,6 +25,14 @@ pub(crate) enum Anaphor {
     /// The next (`1`) or previous (`-1`) year, month or day: "the
     /// following year", "the previous month", "the next day".
     Step(i8, DatePrecision),
+    /// "a year ago": read against the publication date (the year before
+    /// it), unless the document reports on a quarter: then the same
+    /// quarter a year back ("net rose to $5 million from $4 million a
+    /// year ago" in a third-quarter report is 1988-Q3).
+    YearAgo,
+    /// "the 1988 period", "the 1989 quarter": in a quarterly report the
+    /// document's quarter in that year, else the year.
+    QuarterOf(i16),
 }
 
 /// A found anaphoric expression: its bytes and what it does.
@@ -41,6 +49,8 @@ static YEAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SAME_QUARTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:[Tt]he|[Tt]hat)\s+(?:same\s+|latest\s+)?(?:quarter|period)\b"));
+static QUARTER_OF: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b[Tt]he\s+((?:19|20)\d\d)\s+(?:period|quarter)\b"));
 static STEP: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bthe\s+(following|next|previous|preceding)\s+(year|month|day)\b"));
 
@@ -65,6 +75,12 @@ pub(crate) fn find_anaphors(text: &str) -> Vec<Found> {
         }
         out.push(Found { start: m.start(), end: m.end(), anaphor: Anaphor::SameQuarter });
     }
+    for c in QUARTER_OF.captures_iter(text) {
+        let (m, year) = (c.get(0).expect("group 0"), c[1].parse().ok());
+        if let Some(y) = year {
+            out.push(Found { start: m.start(), end: m.end(), anaphor: Anaphor::QuarterOf(y) });
+        }
+    }
     for c in STEP.captures_iter(text) {
         let m = c.get(0).expect("group 0");
         let step =
@@ -80,10 +96,37 @@ pub(crate) fn find_anaphors(text: &str) -> Vec<Found> {
 }
 
 /// Whether a period is a calendar quarter.
-fn is_quarter(first: Date, last: Date) -> bool {
+pub(crate) fn is_quarter(first: Date, last: Date) -> bool {
     first.day() == 1
         && matches!(first.month(), 1 | 4 | 7 | 10)
         && first.checked_add(3.months()).ok().and_then(|d| d.yesterday().ok()) == Some(last)
+}
+
+/// The period `anaphor` names against `reference` (the last date read)
+/// or, when the document has named a quarter, `quarter` (the last one
+/// it named): in a quarterly report "a year earlier", "the year-ago
+/// period" and "the quarter" are that quarter (a year back), whatever
+/// date was read last.
+pub(crate) fn resolve_in(
+    anaphor: Anaphor,
+    reference: Option<(Date, Date, DatePrecision)>,
+    quarter: Option<(Date, Date)>,
+) -> Option<(Date, Date, DatePrecision)> {
+    match (anaphor, quarter) {
+        (Anaphor::YearBefore(_) | Anaphor::YearAgo, Some((a, b))) => {
+            resolve(Anaphor::YearBefore(true), (a, b, DatePrecision::Season))
+        }
+        (Anaphor::SameQuarter, Some((a, b))) => Some((a, b, DatePrecision::Season)),
+        (Anaphor::QuarterOf(y), Some((a, _))) => {
+            let a = Date::new(y, a.month(), 1).ok()?;
+            Some((a, a.checked_add(3.months()).ok()?.yesterday().ok()?, DatePrecision::Season))
+        }
+        (Anaphor::QuarterOf(y), None) => {
+            Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?, DatePrecision::Year))
+        }
+        (Anaphor::YearAgo, None) => None,
+        _ => reference.and_then(|r| resolve(anaphor, r)),
+    }
 }
 
 /// The period `anaphor` names against `reference` (the last date read).
@@ -93,6 +136,7 @@ pub(crate) fn resolve(
 ) -> Option<(Date, Date, DatePrecision)> {
     let (first, last, precision) = reference;
     match anaphor {
+        Anaphor::YearAgo | Anaphor::QuarterOf(_) => resolve_in(anaphor, None, None),
         Anaphor::YearBefore(true) => {
             let q = (first.month() - 1) / 3;
             let a = Date::new(first.year().checked_sub(1)?, q * 3 + 1, 1).ok()?;

@@ -44,7 +44,12 @@ impl Candidates<'_> {
                 let (Some(n), Some(unit)) = (c.get(4).and_then(|n| number(n.as_str())), c.get(5)) else {
                     continue;
                 };
-                ago(n, unit.as_str(), pubdate, pubprec)
+                let found = ago(n, unit.as_str(), pubdate, pubprec);
+                if n == 1 && unit.as_str().eq_ignore_ascii_case("year") {
+                    self.push_year_ago(m.start(), m.end(), found.and_then(|f| f.0));
+                    continue;
+                }
+                found
             };
             if let Some((period, precision)) = found {
                 self.push_relative(m.start(), m.end(), period, precision);
