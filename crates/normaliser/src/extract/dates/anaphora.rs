@@ -30,6 +30,8 @@ pub(crate) enum Anaphor {
     /// quarter a year back ("net rose to $5 million from $4 million a
     /// year ago" in a third-quarter report is 1988-Q3).
     YearAgo,
+    /// "that year", "later that year": the year of the reference.
+    ThatYear,
     /// "the 1988 period", "the 1989 quarter": in a quarterly report the
     /// document's quarter in that year, else the year.
     QuarterOf(i16),
@@ -51,6 +53,8 @@ static SAME_QUARTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:[Tt]he|[Tt]hat)\s+(?:same\s+|latest\s+)?(?:quarter|period)\b"));
 static QUARTER_OF: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b[Tt]he\s+((?:19|20)\d\d)\s+(?:period|quarter)\b"));
+static THAT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?year\b"));
 static STEP: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bthe\s+(following|next|previous|preceding)\s+(year|month|day)\b"));
 
@@ -80,6 +84,9 @@ pub(crate) fn find_anaphors(text: &str) -> Vec<Found> {
         if let Some(y) = year {
             out.push(Found { start: m.start(), end: m.end(), anaphor: Anaphor::QuarterOf(y) });
         }
+    }
+    for m in THAT_YEAR.find_iter(text) {
+        out.push(Found { start: m.start(), end: m.end(), anaphor: Anaphor::ThatYear });
     }
     for c in STEP.captures_iter(text) {
         let m = c.get(0).expect("group 0");
@@ -137,6 +144,11 @@ pub(crate) fn resolve(
     let (first, last, precision) = reference;
     match anaphor {
         Anaphor::YearAgo | Anaphor::QuarterOf(_) => resolve_in(anaphor, None, None),
+        Anaphor::ThatYear => Some((
+            Date::new(first.year(), 1, 1).ok()?,
+            Date::new(first.year(), 12, 31).ok()?,
+            DatePrecision::Year,
+        )),
         Anaphor::YearBefore(true) => {
             let q = (first.month() - 1) / 3;
             let a = Date::new(first.year().checked_sub(1)?, q * 3 + 1, 1).ok()?;
@@ -156,14 +168,15 @@ pub(crate) fn resolve(
         }
         Anaphor::SameQuarter => is_quarter(first, last).then_some((first, last, precision)),
         Anaphor::Step(step, unit) => {
-            // Only at the reference's own precision: "the following
-            // year" after "1998", not after "May 1998".
-            if unit != precision {
+            // At the reference's own precision ("the following month"
+            // after "May 1998", not after "1998"), and a year after any
+            // finer date ("the following year" after "May 22, 1995").
+            if unit != precision && !(unit == DatePrecision::Year && precision < unit) {
                 return None;
             }
             let n = i64::from(step);
             let a = match unit {
-                DatePrecision::Year => first.checked_add(n.years()).ok()?,
+                DatePrecision::Year => Date::new(first.year().checked_add(i16::from(step))?, 1, 1).ok()?,
                 DatePrecision::Month => first.checked_add(n.months()).ok()?,
                 _ => first.checked_add(n.days()).ok()?,
             };
@@ -172,7 +185,7 @@ pub(crate) fn resolve(
                 DatePrecision::Month => a.last_of_month(),
                 _ => a,
             };
-            Some((a, b, precision))
+            Some((a, b, unit))
         }
     }
 }
@@ -230,6 +243,14 @@ mod tests {
         // after a year is not a month of it.
         assert!(resolved("Sales in the quarter rose.", year).is_empty());
         assert!(resolved("the following month", year).is_empty());
+        // A year after a day is the next year.
+        let day = (date(1995, 5, 22), date(1995, 5, 22), DatePrecision::Day);
+        let s = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+        assert_eq!(
+            resolved("the following year", day),
+            [s("the following year", "1996-01-01", "1996-12-31")]
+        );
+        assert_eq!(resolved("later that year", day), [s("later that year", "1995-01-01", "1995-12-31")]);
         // A place, a quarter of something, a period with its own bounds.
         let q3 = (date(1989, 7, 1), date(1989, 9, 30), DatePrecision::Season);
         for text in [

@@ -107,8 +107,19 @@ impl Candidates<'_> {
     /// literal prefilter), then the preposition before it.
     pub(super) fn months_alone(&mut self) {
         static MONTH_WORD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b({MONTH})\b")));
-        const PREPOSITIONS: [&str; 10] =
-            ["in", "since", "until", "till", "during", "through", "throughout", "by", "before", "after"];
+        const PREPOSITIONS: [&str; 11] = [
+            "in",
+            "since",
+            "until",
+            "till",
+            "during",
+            "through",
+            "throughout",
+            "by",
+            "before",
+            "after",
+            "for",
+        ];
         let text = self.text;
         for m in self.has(MONTHS).then(|| MONTH_WORD.find_iter(text)).into_iter().flatten() {
             let Some(mo) = month_number(m.as_str()) else { continue };

@@ -37,8 +37,20 @@ const FUTURE: [&str; 11] = [
 /// Words that mark a future when "to" or "for" follows them ("is due
 /// to", "is set to", "plans to", "scheduled for") and no past of "be"
 /// stands before them ("had been due to expire" is a past).
-const FUTURE_BEFORE_TO: [&str; 11] =
-    ["due", "set", "scheduled", "expected", "plans", "plan", "planning", "intends", "going", "aims", "seeks"];
+const FUTURE_BEFORE_TO: [&str; 12] = [
+    "due",
+    "set",
+    "scheduled",
+    "expected",
+    "plans",
+    "plan",
+    "planning",
+    "planned",
+    "intends",
+    "going",
+    "aims",
+    "seeks",
+];
 
 /// Past forms of common verbs that do not end in "-ed".
 const PAST: [&str; 46] = [

@@ -549,3 +549,36 @@ fn a_deadline_and_a_future_clause_point_ahead() {
     let text = "Invited in July 1997, Poland joined NATO on March 12.";
     assert_eq!(firsts(text)[1], ("March 12".to_string(), "1997-03-12".to_string()));
 }
+
+#[test]
+fn more_ways_of_naming_a_date() {
+    // Published Wednesday 1 November 1989.
+    let nov = DateContext {
+        published: Some((jiff::civil::date(1989, 11, 1), DatePrecision::Day)),
+        day_first: false,
+    };
+    let firsts =
+        |text: &str| -> Vec<(String, String)> { read(text, &nov).into_iter().map(|d| (d.0, d.1)).collect() };
+    let cases: [(&str, &str, &str); 9] = [
+        ("Turnover for October rose 5%.", "October", "1989-10-01"),
+        ("Earnings fell for the full year.", "the full year", "1989-01-01"),
+        ("It forecast a loss for the current year.", "the current year", "1989-01-01"),
+        ("The team planned to leave on Thursday.", "Thursday", "1989-11-02"),
+        ("The family has until Tuesday to sign.", "Tuesday", "1989-11-07"),
+        ("They may come as soon as Tuesday.", "Tuesday", "1989-11-07"),
+        ("Until Tuesday they had not called him a suspect.", "Tuesday", "1989-10-31"),
+        // Without them, a weekday in a past clause is the last one.
+        ("The team left on Thursday.", "Thursday", "1989-10-26"),
+        ("He was named in May 1988, and the following year he left.", "May 1988", "1988-05-01"),
+    ];
+    for (text, expr, first) in cases {
+        assert_eq!(firsts(text)[0], (expr.to_string(), first.to_string()), "{text}");
+    }
+    assert_eq!(
+        firsts("He was named in May 1988, and the following year he left; later that year he died.")[1..],
+        [
+            ("the following year".to_string(), "1989-01-01".to_string()),
+            ("later that year".to_string(), "1988-01-01".to_string())
+        ]
+    );
+}
