@@ -280,6 +280,7 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
     found.decades();
     found.year_ranges();
     found.years();
+    found.spoken_years();
     found.relative(ctx);
     found.named_periods(ctx);
     found.quoted_relative(ctx);

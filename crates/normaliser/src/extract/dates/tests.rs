@@ -582,3 +582,21 @@ fn more_ways_of_naming_a_date() {
         ]
     );
 }
+
+#[test]
+fn years_in_words() {
+    let cases: [(&str, &str, &str, &str); 4] = [
+        ("In nineteen ninety-one he was convicted.", "nineteen ninety-one", "1991-01-01", "year"),
+        ("It was NINETEEN SEVENTY-NINE.", "NINETEEN SEVENTY-NINE", "1979-01-01", "year"),
+        ("Letters came in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01-01", "month"),
+        ("He promised it by the year two thousand.", "the year two thousand", "2000-01-01", "year"),
+    ];
+    for (text, expr, first, precision) in cases {
+        let (e, f, _, p) = one(text, &ctx());
+        assert_eq!((e.as_str(), f.as_str(), p.as_str()), (expr, first, precision), "{text}");
+    }
+    // Counts, not years.
+    for text in ["nineteen people and two thousand troops", "She was nineteen, twenty at most."] {
+        assert!(read(text, &ctx()).is_empty(), "{text}");
+    }
+}
