@@ -110,9 +110,10 @@ fn quarter_in_view(text: &str, f: &Found, state: &YearState) -> Option<(Date, Da
 
 /// Words before a date that make it a deadline ("extended until March
 /// 6", "effective Feb. 1"): whatever the verb's tense, the date is still
-/// ahead or just past. "by" only outside a past clause ("to pay down the
-/// loan by February", but "by August they had failed").
-const DEADLINE: [&str; 5] = ["until", "till", "through", "effective", "by"];
+/// ahead or just past. "by" and "through" only outside a past clause
+/// ("to pay down the loan by February", but "by August they had failed",
+/// "the data was gathered through mid-March").
+const DEADLINE: [&str; 5] = ["until", "till", "effective", "through", "by"];
 
 /// The tense a deadline word before `start` gives a bare date: a month
 /// is the first one not over by publication (a future), a day the one
@@ -120,8 +121,8 @@ const DEADLINE: [&str; 5] = ["until", "till", "through", "effective", "by"];
 fn deadline_tense(text: &str, start: usize, with_day: bool, tense: Tense) -> Option<Tense> {
     let (_, word) = super::rules::word_before(text, start)?;
     let past = matches!(tense, Tense::Past | Tense::Perfect);
-    let deadline =
-        DEADLINE.iter().any(|w| w.eq_ignore_ascii_case(word)) && !(word.eq_ignore_ascii_case("by") && past);
+    let range_end = word.eq_ignore_ascii_case("by") || word.eq_ignore_ascii_case("through");
+    let deadline = DEADLINE.iter().any(|w| w.eq_ignore_ascii_case(word)) && !(range_end && past);
     deadline.then_some(if with_day { Tense::Unknown } else { Tense::Future })
 }
 

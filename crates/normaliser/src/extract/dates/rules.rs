@@ -10,9 +10,9 @@ use regex::Regex;
 use super::anchors::{DASH, DECADE_S, DIGITS, MONTHS, PARTS, SEASONS, SLASH, TIES, WEEKDAYS};
 use super::calendar::{day, month, third, year, years};
 use super::patterns::{
-    month_number, number, CLOCK_AFTER, DAY_MONTH, DAY_MONTH_YEAR, DECADE, DECADE_WORD, ISO, MONTH, MONTH_DAY_YEAR,
-    NINE_ELEVEN, NUMBER_WORDS, NUMERIC, PART_MONTH, PART_YEAR, SEASON, WEEKDAY_DATE, YEAR, YEAR_RANGE,
-    YEAR_SPAN_REST,
+    month_number, number, CLOCK_AFTER, DAY_MONTH, DAY_MONTH_YEAR, DECADE, DECADE_WORD, ISO, MONTH,
+    MONTH_DAY_YEAR, NINE_ELEVEN, NUMBER_WORDS, NUMERIC, PART_MONTH, PART_YEAR, SEASON, WEEKDAY_DATE, YEAR,
+    YEAR_RANGE, YEAR_SPAN_REST,
 };
 use super::{Candidates, DatePrecision};
 use crate::lexicon::re;
@@ -279,7 +279,8 @@ impl Candidates<'_> {
             let m = c.get(0).expect("group 0");
             let year = match (c.get(2), c.get(3)) {
                 (Some(century), Some(ten)) => {
-                    let hundreds: i16 = if century.as_str().eq_ignore_ascii_case("nineteen") { 1900 } else { 1800 };
+                    let hundreds: i16 =
+                        if century.as_str().eq_ignore_ascii_case("nineteen") { 1900 } else { 1800 };
                     let ten = ten.as_str().to_ascii_lowercase();
                     let t = tens.iter().position(|x| *x == ten).map_or(0, |i| 20 + 10 * i as i16);
                     let unit = c.get(4).and_then(|u| number(u.as_str())).map_or(0, |u| u as i16);
