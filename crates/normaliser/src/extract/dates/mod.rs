@@ -12,6 +12,7 @@ mod relative;
 mod resolve;
 mod rules;
 mod tense;
+mod words;
 
 use anaphora::find_anaphors;
 use anchors::anchors;

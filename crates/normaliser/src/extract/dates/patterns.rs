@@ -103,5 +103,5 @@ pub(super) fn number(word: &str) -> Option<i64> {
 }
 
 /// Words before a number that make it no date ("Resolution 1267").
-pub(super) const NUMBER_WORDS: [&str; 10] =
-    ["resolution", "no.", "number", "page", "pp.", "p.", "article", "section", "report", "volume"];
+pub(super) static NUMBER_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::words::list("number_words"));

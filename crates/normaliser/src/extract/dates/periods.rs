@@ -81,29 +81,7 @@ fn relative_season(which: &str, name: &str, published: Date) -> Option<(Date, Da
 }
 
 /// The ordinal centuries in words.
-const CENTURY_WORDS: [&str; 21] = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "twenty-first",
-];
+static CENTURY_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::words::list("century_words"));
 
 /// The century a hundred years start: "the 20th century" is 1900–1999
 /// (as TimeML writes it, "19"), not 1901–2000.

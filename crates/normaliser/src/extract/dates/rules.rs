@@ -107,19 +107,8 @@ impl Candidates<'_> {
     /// literal prefilter), then the preposition before it.
     pub(super) fn months_alone(&mut self) {
         static MONTH_WORD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b({MONTH})\b")));
-        const PREPOSITIONS: [&str; 11] = [
-            "in",
-            "since",
-            "until",
-            "till",
-            "during",
-            "through",
-            "throughout",
-            "by",
-            "before",
-            "after",
-            "for",
-        ];
+        static PREPOSITIONS: LazyLock<Vec<&'static str>> =
+            LazyLock::new(|| super::words::list("month_prepositions"));
         let text = self.text;
         for m in self.has(MONTHS).then(|| MONTH_WORD.find_iter(text)).into_iter().flatten() {
             let Some(mo) = month_number(m.as_str()) else { continue };
