@@ -16,9 +16,12 @@ enum Place {
     Near,
 }
 
-/// The rules by trigger word (lower case): where, and the words.
-static SENSES: LazyLock<HashMap<&'static str, Vec<(Place, Vec<&'static str>)>>> = LazyLock::new(|| {
-    let mut rules: HashMap<&'static str, Vec<(Place, Vec<&'static str>)>> = HashMap::new();
+/// One rule: where its words stand, and the words.
+type Rule = (Place, Vec<&'static str>);
+
+/// The rules by trigger word (lower case).
+static SENSES: LazyLock<HashMap<&'static str, Vec<Rule>>> = LazyLock::new(|| {
+    let mut rules: HashMap<&'static str, Vec<Rule>> = HashMap::new();
     let data = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/event_senses.txt"));
     for line in crate::lexicon::entries(data) {
         let Some(at) = line.find(['<', '>', '~']) else { continue };
