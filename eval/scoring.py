@@ -178,7 +178,21 @@ def normalise_value(value: str) -> str:
         return m.group(0)
     while value.endswith("-XX"):
         value = value[:-3]
+    # Other spellings of the same value: a decade or century with its
+    # unspecified digits written out (198X = 198, 19XX = 19) and a week
+    # number without its leading zero (2000-W7 = 2000-W07). An unspecified
+    # week, quarter or day (1998-WXX, 1988-QX) stays as written: no value
+    # the product gives can equal it.
+    if WRITTEN_OUT.match(value):
+        value = value.rstrip("X")
+    week = SHORT_WEEK.match(value)
+    if week:
+        value = f"{week.group(1)}-W0{week.group(2)}"
     return value
+
+
+WRITTEN_OUT = re.compile(r"^\d{2,3}X{1,2}$")
+SHORT_WEEK = re.compile(r"^(\d{4})-W(\d)$")
 
 
 TRIM = " \t\r\n,.;:!?—–-\"“”‘’'`"

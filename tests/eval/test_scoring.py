@@ -87,6 +87,11 @@ def test_date_scope_and_gold_values():
     assert date_scope("DURATION", "P1W") == "left out: DURATION"
     assert normalise_value("1998-02-27T08:00") == "1998-02-27"
     assert normalise_value("1998-W09") == "1998-W09"
+    assert normalise_value("198X") == "198" and normalise_value("19XX") == "19"
+    assert normalise_value("2000-W7") == "2000-W07"
+    # unspecified parts no product value can equal stay as written
+    assert normalise_value("1998-WXX") == "1998-WXX" and normalise_value("1988-QX") == "1988-QX"
+    assert normalise_value("XXXX") == "XXXX"
 
 
 def test_strip_timeml_keeps_timex_spans_on_the_plain_text():

@@ -68,6 +68,10 @@ pub struct Language {
     pub(crate) words_before_cue: &'static str,
     /// Lower-case particles inside a speaker's name (`speaker_name_particles.txt`, read by extract/quotes/source/names.rs).
     pub(crate) speaker_name_particles: &'static str,
+    /// `date_words.txt` (read by extract/dates/words.rs).
+    pub(crate) date_words: &'static str,
+    /// `event_senses.txt` (read by extract/events/senses.rs).
+    pub(crate) event_senses: &'static str,
 }
 
 /// A data file of language `$code`.
@@ -106,6 +110,8 @@ pub(crate) static EN: Language = Language {
     verbs_after_a_name: data!("en", "verbs_after_a_name.txt"),
     words_before_cue: data!("en", "words_before_cue.txt"),
     speaker_name_particles: data!("en", "speaker_name_particles.txt"),
+    date_words: data!("en", "date_words.txt"),
+    event_senses: data!("en", "event_senses.txt"),
 };
 
 /// Every language with data.
@@ -197,6 +203,8 @@ mod tests {
                 l.verbs_after_a_name,
                 l.words_before_cue,
                 l.speaker_name_particles,
+                l.date_words,
+                l.event_senses,
             ];
             for (k, list) in lists.iter().enumerate() {
                 assert!(!crate::lexicon::entries(list).is_empty(), "{} list {k}", l.code);

@@ -25,6 +25,16 @@ pub(crate) enum Anaphor {
     /// The next (`1`) or previous (`-1`) year, month or day: "the
     /// following year", "the previous month", "the next day".
     Step(i8, DatePrecision),
+    /// "a year ago": read against the publication date (the year before
+    /// it), unless the document reports on a quarter: then the same
+    /// quarter a year back ("net rose to $5 million from $4 million a
+    /// year ago" in a third-quarter report is 1988-Q3).
+    YearAgo,
+    /// "that year", "later that year": the year of the reference.
+    ThatYear,
+    /// "the 1988 period", "the 1989 quarter": in a quarterly report the
+    /// document's quarter in that year, else the year.
+    QuarterOf(i16),
 }
 
 /// A found anaphoric expression: its bytes and what it does.
@@ -41,6 +51,10 @@ static YEAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SAME_QUARTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:[Tt]he|[Tt]hat)\s+(?:same\s+|latest\s+)?(?:quarter|period)\b"));
+static QUARTER_OF: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b[Tt]he\s+((?:19|20)\d\d)\s+(?:period|quarter)\b"));
+static THAT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?year\b"));
 static STEP: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bthe\s+(following|next|previous|preceding)\s+(year|month|day)\b"));
 
@@ -65,6 +79,15 @@ pub(crate) fn find_anaphors(text: &str) -> Vec<Found> {
         }
         out.push(Found { start: m.start(), end: m.end(), anaphor: Anaphor::SameQuarter });
     }
+    for c in QUARTER_OF.captures_iter(text) {
+        let (m, year) = (c.get(0).expect("group 0"), c[1].parse().ok());
+        if let Some(y) = year {
+            out.push(Found { start: m.start(), end: m.end(), anaphor: Anaphor::QuarterOf(y) });
+        }
+    }
+    for m in THAT_YEAR.find_iter(text) {
+        out.push(Found { start: m.start(), end: m.end(), anaphor: Anaphor::ThatYear });
+    }
     for c in STEP.captures_iter(text) {
         let m = c.get(0).expect("group 0");
         let step =
@@ -80,10 +103,37 @@ pub(crate) fn find_anaphors(text: &str) -> Vec<Found> {
 }
 
 /// Whether a period is a calendar quarter.
-fn is_quarter(first: Date, last: Date) -> bool {
+pub(crate) fn is_quarter(first: Date, last: Date) -> bool {
     first.day() == 1
         && matches!(first.month(), 1 | 4 | 7 | 10)
         && first.checked_add(3.months()).ok().and_then(|d| d.yesterday().ok()) == Some(last)
+}
+
+/// The period `anaphor` names against `reference` (the last date read)
+/// or, when the document has named a quarter, `quarter` (the last one
+/// it named): in a quarterly report "a year earlier", "the year-ago
+/// period" and "the quarter" are that quarter (a year back), whatever
+/// date was read last.
+pub(crate) fn resolve_in(
+    anaphor: Anaphor,
+    reference: Option<(Date, Date, DatePrecision)>,
+    quarter: Option<(Date, Date)>,
+) -> Option<(Date, Date, DatePrecision)> {
+    match (anaphor, quarter) {
+        (Anaphor::YearBefore(_) | Anaphor::YearAgo, Some((a, b))) => {
+            resolve(Anaphor::YearBefore(true), (a, b, DatePrecision::Season))
+        }
+        (Anaphor::SameQuarter, Some((a, b))) => Some((a, b, DatePrecision::Season)),
+        (Anaphor::QuarterOf(y), Some((a, _))) => {
+            let a = Date::new(y, a.month(), 1).ok()?;
+            Some((a, a.checked_add(3.months()).ok()?.yesterday().ok()?, DatePrecision::Season))
+        }
+        (Anaphor::QuarterOf(y), None) => {
+            Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?, DatePrecision::Year))
+        }
+        (Anaphor::YearAgo, None) => None,
+        _ => reference.and_then(|r| resolve(anaphor, r)),
+    }
 }
 
 /// The period `anaphor` names against `reference` (the last date read).
@@ -93,6 +143,12 @@ pub(crate) fn resolve(
 ) -> Option<(Date, Date, DatePrecision)> {
     let (first, last, precision) = reference;
     match anaphor {
+        Anaphor::YearAgo | Anaphor::QuarterOf(_) => resolve_in(anaphor, None, None),
+        Anaphor::ThatYear => Some((
+            Date::new(first.year(), 1, 1).ok()?,
+            Date::new(first.year(), 12, 31).ok()?,
+            DatePrecision::Year,
+        )),
         Anaphor::YearBefore(true) => {
             let q = (first.month() - 1) / 3;
             let a = Date::new(first.year().checked_sub(1)?, q * 3 + 1, 1).ok()?;
@@ -112,14 +168,15 @@ pub(crate) fn resolve(
         }
         Anaphor::SameQuarter => is_quarter(first, last).then_some((first, last, precision)),
         Anaphor::Step(step, unit) => {
-            // Only at the reference's own precision: "the following
-            // year" after "1998", not after "May 1998".
-            if unit != precision {
+            // At the reference's own precision ("the following month"
+            // after "May 1998", not after "1998"), and a year after any
+            // finer date ("the following year" after "May 22, 1995").
+            if unit != precision && !(unit == DatePrecision::Year && precision < unit) {
                 return None;
             }
             let n = i64::from(step);
             let a = match unit {
-                DatePrecision::Year => first.checked_add(n.years()).ok()?,
+                DatePrecision::Year => Date::new(first.year().checked_add(i16::from(step))?, 1, 1).ok()?,
                 DatePrecision::Month => first.checked_add(n.months()).ok()?,
                 _ => first.checked_add(n.days()).ok()?,
             };
@@ -128,7 +185,7 @@ pub(crate) fn resolve(
                 DatePrecision::Month => a.last_of_month(),
                 _ => a,
             };
-            Some((a, b, precision))
+            Some((a, b, unit))
         }
     }
 }
@@ -186,6 +243,14 @@ mod tests {
         // after a year is not a month of it.
         assert!(resolved("Sales in the quarter rose.", year).is_empty());
         assert!(resolved("the following month", year).is_empty());
+        // A year after a day is the next year.
+        let day = (date(1995, 5, 22), date(1995, 5, 22), DatePrecision::Day);
+        let s = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+        assert_eq!(
+            resolved("the following year", day),
+            [s("the following year", "1996-01-01", "1996-12-31")]
+        );
+        assert_eq!(resolved("later that year", day), [s("later that year", "1995-01-01", "1995-12-31")]);
         // A place, a quarter of something, a period with its own bounds.
         let q3 = (date(1989, 7, 1), date(1989, 9, 30), DatePrecision::Season);
         for text in [

@@ -68,7 +68,7 @@ pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = L
         (DASH, &["-", "\u{2013}"]),
         (SLASH, &["/"]),
         (DECADE_S, &["0s"]),
-        (RELATIVE_WORDS, &["last", "this", "next", "ago", "yesterday"]),
+        (RELATIVE_WORDS, &["last", "this", "next", "ago", "yesterday", "current", "full"]),
         (TIES, &["ties"]),
         (QUARTER, &["quarter"]),
         (CENTURY, &["century"]),

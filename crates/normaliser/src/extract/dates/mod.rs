@@ -12,6 +12,7 @@ mod relative;
 mod resolve;
 mod rules;
 mod tense;
+mod words;
 
 use anaphora::find_anaphors;
 use anchors::anchors;
@@ -87,6 +88,9 @@ pub struct YearState {
     /// The last date read in the document (first day, last day,
     /// precision): what "a year earlier" or "the quarter" points back at.
     pub last: Option<(Date, Date, DatePrecision)>,
+    /// The last calendar quarter read in the document: in a quarterly
+    /// report, what "a year ago" and "the quarter" point at.
+    pub quarter: Option<(Date, Date)>,
 }
 
 /// What a date reader knows about the document.
@@ -165,6 +169,14 @@ impl<'t> Candidates<'t> {
         self.against_publication.push(Found { start, end, period, precision, bare: None, anaphor: None });
     }
 
+    /// "a year ago": read against the publication date (`period`) unless
+    /// the document reports on a quarter (see [`anaphora::Anaphor::YearAgo`]).
+    fn push_year_ago(&mut self, start: usize, end: usize, period: Option<(Date, Date)>) {
+        let anaphor = Some(anaphora::Anaphor::YearAgo);
+        let precision = DatePrecision::Year;
+        self.against_publication.push(Found { start, end, period, precision, bare: None, anaphor });
+    }
+
     /// Quarters, relative seasons, centuries, fiscal years, parts of a
     /// period, "today" and the like (see [`periods`]).
     fn named_periods(&mut self, ctx: &DateContext) {
@@ -224,7 +236,7 @@ impl<'t> Candidates<'t> {
     /// "a year earlier", "the year-ago quarter": resolved against the last
     /// date read (see [`anaphora`]).
     fn anaphors(&mut self) {
-        if !(self.has(UNITS) || self.has(QUARTER)) {
+        if !(self.has(UNITS) || self.has(QUARTER) || self.text.contains("period")) {
             return;
         }
         for a in find_anaphors(self.text) {
@@ -271,6 +283,7 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
     found.decades();
     found.year_ranges();
     found.years();
+    found.spoken_years();
     found.relative(ctx);
     found.named_periods(ctx);
     found.quoted_relative(ctx);

@@ -55,7 +55,7 @@ pub(super) static YEAR_SPAN_REST: LazyLock<Regex> =
 
 pub(super) static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(last|this|next)\s+(year|month|week)|(yesterday)|(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years?|months?|weeks?|days?|decades?)\s+ago)\b",
+        r"(?i)\b(?:(last|this|next|the\s+current|the\s+full)\s+(year|month|week)|(yesterday)|(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years?|months?|weeks?|days?|decades?)\s+ago)\b",
     )
 });
 
@@ -103,5 +103,5 @@ pub(super) fn number(word: &str) -> Option<i64> {
 }
 
 /// Words before a number that make it no date ("Resolution 1267").
-pub(super) const NUMBER_WORDS: [&str; 10] =
-    ["resolution", "no.", "number", "page", "pp.", "p.", "article", "section", "report", "volume"];
+pub(super) static NUMBER_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::words::list("number_words"));

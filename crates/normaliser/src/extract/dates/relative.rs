@@ -44,7 +44,12 @@ impl Candidates<'_> {
                 let (Some(n), Some(unit)) = (c.get(4).and_then(|n| number(n.as_str())), c.get(5)) else {
                     continue;
                 };
-                ago(n, unit.as_str(), pubdate, pubprec)
+                let found = ago(n, unit.as_str(), pubdate, pubprec);
+                if n == 1 && unit.as_str().eq_ignore_ascii_case("year") {
+                    self.push_year_ago(m.start(), m.end(), found.and_then(|f| f.0));
+                    continue;
+                }
+                found
             };
             if let Some((period, precision)) = found {
                 self.push_relative(m.start(), m.end(), period, precision);
@@ -95,7 +100,13 @@ impl Candidates<'_> {
                 Some("next" | "the following") => (true, false),
                 Some("last" | "the previous") => (false, true),
                 Some(w) if w.starts_with("this") => (true, false),
-                _ => (tense_around(text, m.start(), m.end()) == Tense::Future, false),
+                // "until Tuesday", "as soon as Tuesday": ahead, unless the
+                // clause is a past ("until Thursday they had not called").
+                _ => {
+                    let tense = tense_around(text, m.start(), m.end());
+                    let past = matches!(tense, Tense::Past | Tense::Perfect);
+                    (tense == Tense::Future || (!past && ahead_of(text, name.start())), false)
+                }
             };
             let d = if future {
                 pubdate.checked_add((7 - back).days()).ok()
@@ -109,6 +120,15 @@ impl Candidates<'_> {
             self.push_relative(start, m.end(), d.map(|d| (d, d)), DatePrecision::Day);
         }
     }
+}
+
+/// Whether the words before a weekday at `at` point ahead: "until",
+/// "till", "as soon as".
+fn ahead_of(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end().to_ascii_lowercase();
+    ["until", "till", "as soon as"].iter().any(|w| {
+        before.strip_suffix(w).is_some_and(|rest| !rest.ends_with(|c: char| c.is_ascii_alphanumeric()))
+    })
 }
 
 /// "last October", "this August", "next March" against the publication

@@ -99,6 +99,33 @@ fn past_of(
     }
 }
 
+/// The document's quarter, unless the sentence reports on a longer
+/// stretch ("for the nine months, … a year earlier" is the year).
+fn quarter_in_view(text: &str, f: &Found, state: &YearState) -> Option<(Date, Date)> {
+    let (s, e) = sentence_around(text, f.start, f.end);
+    let sentence = &text[s..e];
+    let longer = ["months", "full year", "fiscal year"].iter().any(|w| sentence.contains(w));
+    state.quarter.filter(|_| !longer)
+}
+
+/// Words before a date that make it a deadline ("extended until March
+/// 6", "effective Feb. 1"): whatever the verb's tense, the date is still
+/// ahead or just past. "by" and "through" only outside a past clause
+/// ("to pay down the loan by February", but "by August they had failed",
+/// "the data was gathered through mid-March").
+const DEADLINE: [&str; 5] = ["until", "till", "effective", "through", "by"];
+
+/// The tense a deadline word before `start` gives a bare date: a month
+/// is the first one not over by publication (a future), a day the one
+/// nearest publication (no tense). `None` without a deadline word.
+fn deadline_tense(text: &str, start: usize, with_day: bool, tense: Tense) -> Option<Tense> {
+    let (_, word) = super::rules::word_before(text, start)?;
+    let past = matches!(tense, Tense::Past | Tense::Perfect);
+    let range_end = word.eq_ignore_ascii_case("by") || word.eq_ignore_ascii_case("through");
+    let deadline = DEADLINE.iter().any(|w| w.eq_ignore_ascii_case(word)) && !(range_end && past);
+    deadline.then_some(if with_day { Tense::Unknown } else { Tense::Future })
+}
+
 /// The period and precision of one candidate: a bare month (and day)
 /// takes its year (see [`resolve_bare`]); an anaphor takes its
 /// reference's, read from `state.last`. `year_end` is where the last
@@ -120,18 +147,27 @@ fn period_of(
                 year_end.filter(|&at| sentence_around(text, f.start, f.end).0 <= at).and(state.paragraph)
             }
         };
-        let tense = if anchor.is_some() { Tense::Unknown } else { tense_around(text, f.start, f.end) };
+        let tense = tense_around(text, f.start, f.end);
+        // "invited in July 1997, will join on March 12" (published in
+        // 1999): a future clause is not dated by an earlier year.
+        let published_year = ctx.published.map(|p| p.0.year());
+        let anchor = anchor.filter(|&y| tense != Tense::Future || published_year.is_none_or(|p| y >= p));
+        let tense = match anchor {
+            Some(_) => Tense::Unknown,
+            None => deadline_tense(text, f.start, d.is_some(), tense).unwrap_or(tense),
+        };
         return (resolve_bare(*m, *d, part.as_deref(), ctx, anchor, tense), f.precision);
     }
     match f.anaphor {
-        Some(a) => anaphor_period(a, state).map_or((None, f.precision), |(a, b, p)| (Some((a, b)), p)),
+        Some(a) => match anaphora::resolve_in(a, state.last, quarter_in_view(text, f, state)) {
+            Some((first, last, p)) => (Some((first, last)), p),
+            // "a year ago" outside a quarterly report: the year before
+            // publication, read already.
+            None if a == Anaphor::YearAgo => (f.period, f.precision),
+            None => (None, f.precision),
+        },
         None => (f.period, f.precision),
     }
-}
-
-/// What an anaphor names, against the last date read.
-fn anaphor_period(a: Anaphor, state: &YearState) -> Option<(Date, Date, DatePrecision)> {
-    state.last.and_then(|r| anaphora::resolve(a, r))
 }
 
 impl Candidates<'_> {
@@ -168,6 +204,9 @@ impl Candidates<'_> {
                 // year earlier" both point at the same date.
                 if f.anaphor.is_none() {
                     state.last = Some((first, last, precision));
+                    if anaphora::is_quarter(first, last) {
+                        state.quarter = Some((first, last));
+                    }
                 }
                 out.push(DateExpr { start: f.start, end: f.end, first, last, precision });
             }

@@ -10,9 +10,9 @@ use regex::Regex;
 use super::anchors::{DASH, DECADE_S, DIGITS, MONTHS, PARTS, SEASONS, SLASH, TIES, WEEKDAYS};
 use super::calendar::{day, month, third, year, years};
 use super::patterns::{
-    month_number, CLOCK_AFTER, DAY_MONTH, DAY_MONTH_YEAR, DECADE, DECADE_WORD, ISO, MONTH, MONTH_DAY_YEAR,
-    NINE_ELEVEN, NUMBER_WORDS, NUMERIC, PART_MONTH, PART_YEAR, SEASON, WEEKDAY_DATE, YEAR, YEAR_RANGE,
-    YEAR_SPAN_REST,
+    month_number, number, CLOCK_AFTER, DAY_MONTH, DAY_MONTH_YEAR, DECADE, DECADE_WORD, ISO, MONTH,
+    MONTH_DAY_YEAR, NINE_ELEVEN, NUMBER_WORDS, NUMERIC, PART_MONTH, PART_YEAR, SEASON, WEEKDAY_DATE, YEAR,
+    YEAR_RANGE, YEAR_SPAN_REST,
 };
 use super::{Candidates, DatePrecision};
 use crate::lexicon::re;
@@ -107,8 +107,8 @@ impl Candidates<'_> {
     /// literal prefilter), then the preposition before it.
     pub(super) fn months_alone(&mut self) {
         static MONTH_WORD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b({MONTH})\b")));
-        const PREPOSITIONS: [&str; 10] =
-            ["in", "since", "until", "till", "during", "through", "throughout", "by", "before", "after"];
+        static PREPOSITIONS: LazyLock<Vec<&'static str>> =
+            LazyLock::new(|| super::words::list("month_prepositions"));
         let text = self.text;
         for m in self.has(MONTHS).then(|| MONTH_WORD.find_iter(text)).into_iter().flatten() {
             let Some(mo) = month_number(m.as_str()) else { continue };
@@ -246,6 +246,41 @@ impl Candidates<'_> {
             }
             let y = year(&c[1]);
             self.push(m.start(), m.end(), y.and_then(|y| years(y, y)), DatePrecision::Year);
+        }
+    }
+
+    /// Years in words, as broadcast transcripts write them: "nineteen
+    /// ninety-six", "January nineteen ninety-seven" (a month), "the year
+    /// two thousand". A literal check first: most texts have none.
+    pub(super) fn spoken_years(&mut self) {
+        static YEAR_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+            re(&format!(
+                r"(?i)\b(?:({MONTH})\s+)?(eighteen|nineteen)\s+(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine)\b)?\b|\bthe\s+year\s+two\s+thousand\b"
+            ))
+        });
+        let text = self.text;
+        let lower_or_upper = |w: &str| text.contains(w) || text.contains(&w.to_ascii_uppercase());
+        if !(lower_or_upper("ineteen") || lower_or_upper("ighteen") || lower_or_upper("thousand")) {
+            return;
+        }
+        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+        for c in YEAR_WORDS.captures_iter(text) {
+            let m = c.get(0).expect("group 0");
+            let year = match (c.get(2), c.get(3)) {
+                (Some(century), Some(ten)) => {
+                    let hundreds: i16 =
+                        if century.as_str().eq_ignore_ascii_case("nineteen") { 1900 } else { 1800 };
+                    let ten = ten.as_str().to_ascii_lowercase();
+                    let t = tens.iter().position(|x| *x == ten).map_or(0, |i| 20 + 10 * i as i16);
+                    let unit = c.get(4).and_then(|u| number(u.as_str())).map_or(0, |u| u as i16);
+                    hundreds + t + unit
+                }
+                _ => 2000,
+            };
+            match c.get(1).and_then(|mo| month_number(mo.as_str())) {
+                Some(mo) => self.push(m.start(), m.end(), month(year, mo), DatePrecision::Month),
+                None => self.push(m.start(), m.end(), years(year, year), DatePrecision::Year),
+            }
         }
     }
 

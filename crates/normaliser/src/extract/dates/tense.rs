@@ -3,6 +3,8 @@
 //! "Friday" without a year lies before or after the publication date
 //! ("said on Friday" is the last Friday, "will meet on Friday" the next).
 
+use std::sync::LazyLock;
+
 /// Which way from the publication date the clause points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tense {
@@ -20,40 +22,23 @@ pub(crate) enum Tense {
 }
 
 /// Words that mark a future by themselves (lower case).
-const FUTURE: [&str; 11] = [
-    "will",
-    "shall",
-    "would",
-    "won't",
-    "wont",
-    "upcoming",
-    "coming",
-    "payable",
-    "postponed",
-    "expect",
-    "expects",
-];
+static FUTURE: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::words::list("future"));
 
 /// Words that mark a future when "to" or "for" follows them ("is due
 /// to", "is set to", "plans to", "scheduled for") and no past of "be"
 /// stands before them ("had been due to expire" is a past).
-const FUTURE_BEFORE_TO: [&str; 11] =
-    ["due", "set", "scheduled", "expected", "plans", "plan", "planning", "intends", "going", "aims", "seeks"];
+static FUTURE_BEFORE_TO: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::words::list("future_before_to"));
 
 /// Past forms of common verbs that do not end in "-ed".
-const PAST: [&str; 46] = [
-    "was", "were", "had", "did", "said", "told", "made", "took", "came", "went", "began", "got", "gave",
-    "met", "left", "saw", "fell", "rose", "won", "lost", "sold", "bought", "held", "paid", "brought",
-    "found", "became", "struck", "shot", "ago", "led", "ran", "sent", "spent", "thought", "knew", "wrote",
-    "spoke", "kept", "felt", "stood", "fought", "broke", "chose", "drew", "since",
-];
+static PAST: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::words::list("past"));
 
 /// Present forms that say the clause is about now.
-const PRESENT: [&str; 6] = ["is", "are", "am", "says", "say", "remains"];
+static PRESENT: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::words::list("present"));
 
 /// Words after which an "-ed" form is a participle of a passive or a
 /// future, not a past ("will be delayed", "is expected", "to be closed").
-const NOT_PAST_BEFORE: [&str; 8] = ["be", "is", "are", "am", "being", "will", "would", "to"];
+static NOT_PAST_BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::words::list("not_past_before"));
 
 /// How sure a marker is: a word of the lexicon, or any "-ed" form (a
 /// past, or an adjective: "new markets untouched").
@@ -109,10 +94,7 @@ pub(crate) fn sentence_around(text: &str, start: usize, end: usize) -> (usize, u
 }
 
 /// Abbreviations a period follows inside a sentence.
-const ABBREVIATIONS: [&str; 29] = [
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms",
-    "Dr", "St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "Gen", "Gov", "Sen", "Rep", "Lt", "Col",
-];
+static ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::words::list("abbreviations"));
 
 /// Whether the word ending `before` (a period follows it) is an
 /// abbreviation ("Nov", "Mr", "Inc") or a single capital ("U.S.").

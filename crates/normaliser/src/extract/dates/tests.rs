@@ -201,7 +201,7 @@ fn a_bare_month_and_day_takes_the_sentence_year_then_the_publication_year() {
     let d = find_dates(
         "On 16 March the talks resumed.",
         &none,
-        &mut YearState { paragraph: None, document: Some(2004), last: None },
+        &mut YearState { paragraph: None, document: Some(2004), last: None, quarter: None },
     );
     assert!(d.is_empty(), "{d:?}");
     let d =
@@ -437,7 +437,7 @@ fn no_clock_time_is_read_as_a_year() {
 #[test]
 fn no_year_is_guessed_without_an_anchor() {
     let none = DateContext::default();
-    let mut years = YearState { paragraph: None, document: Some(2001), last: None };
+    let mut years = YearState { paragraph: None, document: Some(2001), last: None, quarter: None };
     for text in [
         "On 5 May the talks resumed.",
         "In July last year they met.",
@@ -467,5 +467,142 @@ fn numbers_that_are_not_dates() {
     ];
     for t in cases {
         assert!(read(t, &ctx()).is_empty(), "{t}: {:?}", read(t, &ctx()));
+    }
+}
+
+#[test]
+fn a_quarterly_report_compares_quarters() {
+    // Published 1 November 1989; the report names its third quarter first.
+    let nov = DateContext {
+        published: Some((jiff::civil::date(1989, 11, 1), DatePrecision::Day)),
+        day_first: false,
+    };
+    let report = [
+        "Third-quarter net rose 5% to $10 million.",
+        "Net was $8 million, or 20 cents a share, a year ago.",
+        "Sales rose from a year earlier.",
+        "Costs fell in the quarter.",
+        "In the 1988 period, the company earned $2 million.",
+        "For the nine months, net fell from $30 million a year ago.",
+    ];
+    let mut years = YearState::default();
+    let mut got = Vec::new();
+    for p in report {
+        for d in find_dates(p, &nov, &mut years) {
+            got.push((p[d.start..d.end].to_string(), d.first.to_string(), lower(d.precision)));
+        }
+    }
+    let s = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+    assert_eq!(
+        got,
+        [
+            s("Third-quarter", "1989-07-01", "season"),
+            s("a year ago", "1988-07-01", "season"),
+            s("a year earlier", "1988-07-01", "season"),
+            s("the quarter", "1989-07-01", "season"),
+            s("the 1988 period", "1988-07-01", "season"),
+            // Over nine months, not a quarter: "a year ago" is last year.
+            s("a year ago", "1988-01-01", "year"),
+        ]
+    );
+    // Without a quarter named, "a year ago" is the year before
+    // publication and "the 1988 period" the year.
+    let plain = "Net was $8 million a year ago; in the 1988 period it fell.";
+    let firsts: Vec<(String, String)> = read(plain, &nov).into_iter().map(|d| (d.0, d.1)).collect();
+    assert_eq!(
+        firsts,
+        [
+            ("a year ago".to_string(), "1988-01-01".to_string()),
+            ("the 1988 period".to_string(), "1988-01-01".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_deadline_and_a_future_clause_point_ahead() {
+    // Published Friday 7 January 2000.
+    let jan = DateContext {
+        published: Some((jiff::civil::date(2000, 1, 7), DatePrecision::Day)),
+        day_first: false,
+    };
+    let firsts =
+        |text: &str| -> Vec<(String, String)> { read(text, &jan).into_iter().map(|d| (d.0, d.1)).collect() };
+    let cases: [(&str, &str, &str); 7] = [
+        // A past verb, a deadline ahead.
+        ("The court extended the stay until March 6.", "March 6", "2000-03-06"),
+        ("KKR plans to pay down the loan by February.", "February", "2000-02-01"),
+        ("Lenders will extend the loans through January.", "January", "2000-01-01"),
+        ("The data was gathered through mid-March.", "mid-March", "1999-03-11"),
+        ("The board named him chairman, effective Feb. 1.", "Feb. 1", "2000-02-01"),
+        // A deadline just past is still this year's.
+        ("It had bought shares through Dec. 29.", "Dec. 29", "1999-12-29"),
+        // Without a deadline word the past tense places it last year.
+        ("The court ruled on March 6.", "March 6", "1999-03-06"),
+    ];
+    for (text, expr, first) in cases {
+        assert_eq!(firsts(text), [(expr.to_string(), first.to_string())], "{text}");
+    }
+    // A future clause is not dated by an earlier year in its sentence.
+    let text = "Invited in July 1997, Poland will join NATO on March 12.";
+    let got = firsts(text);
+    assert_eq!(got[1], ("March 12".to_string(), "2000-03-12".to_string()), "{got:?}");
+    // A past one is.
+    let text = "Invited in July 1997, Poland joined NATO on March 12.";
+    assert_eq!(firsts(text)[1], ("March 12".to_string(), "1997-03-12".to_string()));
+}
+
+#[test]
+fn more_ways_of_naming_a_date() {
+    // Published Wednesday 1 November 1989.
+    let nov = DateContext {
+        published: Some((jiff::civil::date(1989, 11, 1), DatePrecision::Day)),
+        day_first: false,
+    };
+    let firsts =
+        |text: &str| -> Vec<(String, String)> { read(text, &nov).into_iter().map(|d| (d.0, d.1)).collect() };
+    let cases: [(&str, &str, &str); 9] = [
+        ("Turnover for October rose 5%.", "October", "1989-10-01"),
+        ("Earnings fell for the full year.", "the full year", "1989-01-01"),
+        ("It forecast a loss for the current year.", "the current year", "1989-01-01"),
+        ("The team planned to leave on Thursday.", "Thursday", "1989-11-02"),
+        ("The family has until Tuesday to sign.", "Tuesday", "1989-11-07"),
+        ("They may come as soon as Tuesday.", "Tuesday", "1989-11-07"),
+        ("Until Tuesday they had not called him a suspect.", "Tuesday", "1989-10-31"),
+        // Without them, a weekday in a past clause is the last one.
+        ("The team left on Thursday.", "Thursday", "1989-10-26"),
+        ("He was named in May 1988, and the following year he left.", "May 1988", "1988-05-01"),
+    ];
+    for (text, expr, first) in cases {
+        assert_eq!(firsts(text)[0], (expr.to_string(), first.to_string()), "{text}");
+    }
+    assert_eq!(
+        firsts("He was named in May 1988, and the following year he left; later that year he died.")[1..],
+        [
+            ("the following year".to_string(), "1989-01-01".to_string()),
+            ("later that year".to_string(), "1988-01-01".to_string())
+        ]
+    );
+}
+
+#[test]
+fn years_in_words() {
+    let cases: [(&str, &str, &str, &str); 4] = [
+        ("In nineteen ninety-one he was convicted.", "nineteen ninety-one", "1991-01-01", "year"),
+        ("It was NINETEEN SEVENTY-NINE.", "NINETEEN SEVENTY-NINE", "1979-01-01", "year"),
+        (
+            "Letters came in January nineteen ninety-seven.",
+            "January nineteen ninety-seven",
+            "1997-01-01",
+            "month",
+        ),
+        ("He promised it by the year two thousand.", "the year two thousand", "2000-01-01", "year"),
+    ];
+    for (text, expr, first, precision) in cases {
+        let (e, f, _, p) = one(text, &ctx());
+        assert_eq!((e.as_str(), f.as_str(), p.as_str()), (expr, first, precision), "{text}");
+    }
+    // Counts, not years.
+    for text in ["nineteen people and two thousand troops", "She was nineteen, twenty at most."] {
+        assert!(read(text, &ctx()).is_empty(), "{text}");
     }
 }

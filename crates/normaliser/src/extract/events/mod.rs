@@ -2,6 +2,8 @@
 //! footnotes that date an interview), typed by the trigger word nearest
 //! to the date, with the actors mentioned in the sentence.
 
+mod senses;
+
 use std::sync::LazyLock;
 
 use corpus_parser::BlockKind;
@@ -313,7 +315,8 @@ pub fn extract_events(
                 // Byte offsets of the sentence, counted from the date's.
                 let (bs, be) = (byte_offset(&chars, (ls, d.start), s), byte_offset(&chars, (ls, d.start), e));
                 let sentence = text.get(bs..be).map_or_else(|| chars[s..e].iter().collect(), str::to_string);
-                let hits = trigger_hits(&sentence);
+                let mut hits = trigger_hits(&sentence);
+                in_sense_only(&sentence, &mut hits);
                 let quoted = quoted_spans(&sentence);
                 cached = Some(((s, e), sentence, hits, quoted));
             }
@@ -350,6 +353,20 @@ pub fn extract_events(
         }
     }
     out
+}
+
+/// Drops the trigger matches used in a sense that is not their event
+/// ("bidding war", "at a rally": see [`senses`]).
+fn in_sense_only(sentence: &str, hits: &mut Vec<Hit>) {
+    if hits.is_empty() {
+        return;
+    }
+    // Byte offset of each code point (and of the end).
+    let bytes: Vec<usize> = sentence.char_indices().map(|(b, _)| b).chain([sentence.len()]).collect();
+    hits.retain(|h| match (bytes.get(h.1), bytes.get(h.2)) {
+        (Some(&a), Some(&b)) => senses::in_sense(sentence, a, b),
+        _ => true,
+    });
 }
 
 /// The double-quoted stretches of a sentence, in code points, marks
