@@ -221,10 +221,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     let catalog = CatalogIndex::load(&opts.corpus)?;
     let (gazetteer, gazetteer_snapshot) = Gazetteer::load_snapshot(&opts.corpus)?;
     let actors = Actors::new(gazetteer);
-    let inputs_sha256 = match opts.shard {
-        Some(_) => Some(inputs_fingerprint(&opts.corpus)?),
-        None => None,
-    };
+    let inputs_sha256 = opts.shard.map(|_| inputs_fingerprint(&opts.corpus)).transpose()?;
     let target = Target::prepare(&opts.out, &[(&opts.corpus, "corpus folder")], opts.force)?;
     let tmp = target.temp_dir()?;
 
@@ -236,13 +233,14 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
 
     let batch_size = opts.batch_documents.max(1);
     let streamed = Streamed::new();
-    let mut files = Vec::new();
-    let mut groups = Vec::new();
-    for (table, schema) in streamed.tables.iter().zip(&streamed.schemas) {
-        let (file, cutter) = open_table(&tmp.path, table, schema)?;
-        files.push(file);
-        groups.push(cutter);
-    }
+    let (files, mut groups): (Vec<_>, Vec<_>) = streamed
+        .tables
+        .iter()
+        .zip(&streamed.schemas)
+        .map(|(table, schema)| open_table(&tmp.path, table, schema))
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Message>>(1);
     let mut source_bytes = 0u64;
     let mut cpu = StageTimes::default();
@@ -287,13 +285,8 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     times.encode += encode;
     progress(Progress::Finishing);
     let checksum_start = Instant::now();
-    let part = opts.shard.zip(inputs_sha256).map(|(shard, inputs_sha256)| PartManifest {
-        shard,
-        version: env!("CARGO_PKG_VERSION").to_string(),
-        inputs_sha256,
-        meta: catalog.meta.clone(),
-        documents: entries.len(),
-        discovered,
+    let part = opts.shard.zip(inputs_sha256).map(|(shard, inputs_sha256)| {
+        part_manifest(shard, inputs_sha256, &catalog, entries.len(), discovered)
     });
     let (rows, files) = finish_folder(&tmp.path, &catalog.meta, &counts, &table_files, &card, part.as_ref())?;
     // The build used the catalog and gazetteer as first read: if either
@@ -303,6 +296,24 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     let warnings = target.commit(tmp)?;
     times.checksums = checksum_start.elapsed();
     Ok(Summary { documents: entries.len(), source_bytes, rows, files, times, warnings })
+}
+
+/// The manifest of a shard's part (`corpus build --shard`).
+fn part_manifest(
+    shard: Shard,
+    inputs_sha256: String,
+    catalog: &CatalogIndex,
+    documents: usize,
+    discovered: BTreeMap<String, PartActor>,
+) -> PartManifest {
+    PartManifest {
+        shard,
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        inputs_sha256,
+        meta: catalog.meta.clone(),
+        documents,
+        discovered,
+    }
 }
 
 fn card_document(p: &Processed) -> CardDocument {

@@ -89,9 +89,8 @@ pub(super) fn anonymous_np() -> String {
 
 /// Reporting verbs that are also nouns ("assertive claims", "the notes"):
 /// they count only with a subject right before them.
-pub(super) static NOUN_LIKE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(crate::language::EN.noun_like_cues)
-});
+pub(super) static NOUN_LIKE_CUES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.noun_like_cues));
 
 #[cfg(test)]
 mod tests {

@@ -10,15 +10,13 @@ use crate::lexicon::{entries, NOT_NAMES};
 
 /// Determiners that open a description of a source ("the team", "a senior
 /// official", "her senior policy adviser").
-pub(super) static DETERMINERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(crate::language::EN.source_determiners)
-});
+pub(super) static DETERMINERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.source_determiners));
 
 /// Lower-case words that end no description: auxiliaries, adverbs,
 /// pronouns ("the group has said", "the two later said").
-static NOT_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(crate::language::EN.not_source_heads)
-});
+static NOT_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.not_source_heads));
 
 /// A description ending `hay` (the text before a cue): a determiner, up to
 /// four modifiers and a lower-case head noun ("the gambling tycoon", "The

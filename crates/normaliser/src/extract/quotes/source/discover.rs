@@ -176,9 +176,8 @@ fn sentence_spans(p: &str) -> Vec<(usize, usize)> {
 
 /// Verbs that show a capitalised word opening a sentence is its subject
 /// (besides the reporting verbs and the past tenses in -ed).
-static VERBS_AFTER_A_NAME: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(crate::language::EN.verbs_after_a_name)
-});
+static VERBS_AFTER_A_NAME: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.verbs_after_a_name));
 
 /// The name that opens a sentence as its subject: a run of name words
 /// (after an opening word such as "But" or "When", or after an

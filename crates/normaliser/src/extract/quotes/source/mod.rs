@@ -40,9 +40,8 @@ pub(crate) use discover::add_speakers;
 pub(crate) use pronouns::{mention_gender, pronoun_gender, Gender};
 
 /// Generational suffixes ending a name ("Jr.", "III").
-pub(super) static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(crate::language::EN.name_suffixes)
-});
+pub(super) static SUFFIXES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.name_suffixes));
 
 /// A source read from the text: its byte range in the haystack it was
 /// read from, the name as the actor is to be called, and its kind.
@@ -120,9 +119,8 @@ pub(crate) fn strip_auxiliaries(before: &str) -> &str {
 }
 
 /// Auxiliaries between a source and its cue (`words_before_cue.txt`).
-static WORDS_BEFORE_CUE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(crate::language::EN.words_before_cue)
-});
+static WORDS_BEFORE_CUE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.words_before_cue));
 
 /// "O.", "Sen.", "Jr.", "U.S.": a capital and a full stop, or a title
 /// written with one.

@@ -14,15 +14,13 @@ use crate::lexicon::{entries, NOT_NAMES, ORG_HEADS, PLACES, ROLES, TITLES};
 /// Capitalised words that stand before a name as its role, or that make a
 /// run of capitalised words a group rather than a person ("Senate
 /// Majority Leader", "Republican", "Press Secretary").
-pub(super) static ROLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(crate::language::EN.speaker_role_words)
-});
+pub(super) static ROLE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.speaker_role_words));
 
 /// Lower-case particles inside a name ("Charles de Gaulle", "Osama bin
 /// Laden").
-pub(super) static PARTICLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(crate::language::EN.speaker_name_particles)
-});
+pub(super) static PARTICLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.speaker_name_particles));
 
 /// Whether `w` may be part of a name: a capitalised word (letters,
 /// hyphens, apostrophes, an inner capital: "O’Rourke", "McConnell",
@@ -55,13 +53,11 @@ fn is_org_word(w: &str) -> bool {
 }
 
 /// Last words of the names of news outlets and of the White House.
-static MEDIA_HEADS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(crate::language::EN.media_heads));
+static MEDIA_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(crate::language::EN.media_heads));
 
 /// Words that make a capitalised run a text, not an actor ("the 2023
 /// Annual Threat Assessment said"): a text speaks as a description.
-static TEXT_WORDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(crate::language::EN.text_words));
+static TEXT_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(crate::language::EN.text_words));
 
 /// Reads a run of name words (`run`: indices into `ws`) as a source: the
 /// person after the last role word ("Wales coach Mike Ruddock", "Senate
@@ -234,9 +230,8 @@ pub(crate) fn name_after(hay: &str) -> Option<SourceName> {
 
 /// Words after an inverted cue that end it: what follows is no source
 /// ("said on Tuesday", "told reporters that …").
-static STOP_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(crate::language::EN.stop_after_cue)
-});
+static STOP_AFTER: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.stop_after_cue));
 
 #[cfg(test)]
 mod tests {
