@@ -67,7 +67,7 @@ fn read_speakers(doc: &Document) -> Vec<Found> {
         let base = index.byte_of(span.start);
         let end = index.byte_of(span.end);
         let slice = &text[base..end];
-        let mut push = |hay_start: usize, hay: &str, s: SourceName| {
+        let mut push = |hay_start: usize, s: SourceName| {
             let at = hay_start + s.range.start;
             // A lone capitalised word at a sentence start that the
             // document also writes in lower case is a common word.
@@ -75,7 +75,6 @@ fn read_speakers(doc: &Document) -> Vec<Found> {
             if lone && at_sentence_start(&slice[..at - base]) && common_word(text, &s.name) {
                 return;
             }
-            let _ = hay;
             out.push(Found { bytes: at..at + s.range.len(), name: s.name, kind: s.kind });
         };
         for m in CUE.find_iter(slice) {
@@ -93,7 +92,7 @@ fn read_speakers(doc: &Document) -> Vec<Found> {
                 found = name_after(after).map(|s| (base + m.end(), s));
             }
             if let Some((hay_start, s)) = found {
-                push(hay_start, slice, s);
+                push(hay_start, s);
             }
         }
         // The subject of a sentence that holds a quote ("Tracy Martin,
@@ -105,7 +104,7 @@ fn read_speakers(doc: &Document) -> Vec<Found> {
                 continue;
             }
             if let Some(s) = subject_of(sentence) {
-                push(base + a, slice, s);
+                push(base + a, s);
             }
         }
         // "Howard Kurtz: “…”" — a name and a colon open a quote.
@@ -119,7 +118,7 @@ fn read_speakers(doc: &Document) -> Vec<Found> {
                     .and_then(|c| name_before(&head[..c]))
                     .filter(|s| s.kind == ActorType::Person);
                 if let Some(s) = person.or_else(|| name_before(head)) {
-                    push(base, slice, s);
+                    push(base, s);
                 }
             }
         }
@@ -243,7 +242,7 @@ pub(crate) fn add_speakers(doc: &Document, matcher: &ActorMatcher, ann: &mut Ann
         if ann.mentions.iter().any(overlaps) || added.iter().any(overlaps) {
             continue;
         }
-        let actor = match link_name(text, matcher, ann, &added, &f, start) {
+        let actor = match link_name(matcher, ann, &added, &f, start) {
             Some(a) => a,
             None => {
                 let name = full_name(text, &f).unwrap_or_else(|| f.name.clone());
@@ -328,14 +327,12 @@ fn mentions_elsewhere(
 /// same, or, for a one-word name, the person of the document whose name
 /// ends with it and who was mentioned last before `at`.
 fn link_name(
-    text: &str,
     matcher: &ActorMatcher,
     ann: &Annotations,
     added: &[Mention],
     f: &Found,
     at: usize,
 ) -> Option<ActorRef> {
-    let _ = text;
     let lone = !f.name.contains(' ');
     let mut best: Option<(usize, ActorRef)> = None;
     for m in ann.mentions.iter().chain(added) {
