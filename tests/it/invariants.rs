@@ -2,7 +2,7 @@
 //! offsets slice the text, source bytes re-normalise to the segment text,
 //! and every non-blank source byte lies in a segment.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use corpus_exporter::{process, Processed};
 use corpus_normaliser::{normalise, normalise_parts, Document};
@@ -144,37 +144,55 @@ fn check_mentions(p: &Processed) {
     }
 }
 
-/// The rows give each mention, quote and event the source bytes its
-/// characters map to (the ranges are looked up before the rows are made).
+/// Every row of every table with source offsets (found by column name,
+/// so a new table is checked too), on the bundled corpus: a non-empty
+/// range of the source file, on character boundaries, that holds the
+/// bytes its characters `start..end` came from; for a mention, quote or
+/// event exactly those bytes (a segment's range is its whole block,
+/// markup included). A range missing from the annotated document, or
+/// made up (`0..0`), fails here.
 #[test]
-fn rows_carry_the_source_bytes_of_their_spans() {
+fn every_row_with_source_offsets_has_the_bytes_of_its_characters() {
+    use corpus_exporter::schema::{self, document_rows};
     use corpus_exporter::Value;
-    let int = |n: usize| Value::Integer(Some(n as i64));
-    let (mut mentions, mut quotes, mut events) = (0, 0, 0);
-    for (p, _) in bundled_docs() {
-        // Without the ranges, the rows look them up in the map: the same.
-        let mut bare = p.clone();
-        bare.sources = Default::default();
-        assert!(p.mention_rows().eq(bare.mention_rows()) && p.event_rows().eq(bare.event_rows()));
-        assert!(p.quote_rows().eq(bare.quote_rows()));
-        let map = &p.doc.map;
-        for (row, m) in p.mention_rows().zip(&p.annotations.mentions) {
-            let src = map.source_range(m.start..m.end);
-            assert_eq!(row[5..7], [int(src.start), int(src.end)], "{}: mention {}", p.entry.id, m.surface);
-            mentions += 1;
-        }
-        for (row, q) in p.quote_rows().zip(&p.quotes.quotes) {
-            let src = map.source_range(q.start..q.end);
-            assert_eq!(row[6..8], [int(src.start), int(src.end)], "{}: quote {}", p.entry.id, q.text);
-            quotes += 1;
-        }
-        for (row, e) in p.event_rows().zip(&p.events) {
-            let src = map.source_range(e.start..e.end);
-            assert_eq!(row[13..15], [int(src.start), int(src.end)], "{}: event {}", p.entry.id, e.sentence);
-            events += 1;
+    let int = |v: &Value| match v {
+        Value::Integer(Some(n)) => Some(usize::try_from(*n).expect("offsets are not negative")),
+        _ => None,
+    };
+    let mut checked: HashMap<&str, usize> = HashMap::new();
+    for (p, source) in bundled_docs() {
+        for (table, rows) in document_rows(&p) {
+            let at = |name: &str| table.columns.iter().position(|c| c.name == name);
+            let (Some(ss), Some(se)) = (at("source_start"), at("source_end")) else { continue };
+            let (s, e) = (at("start"), at("end"));
+            for row in &rows {
+                let what = format!("{} of {}: {row:?}", table.name, p.entry.id);
+                let src = int(&row[ss]).expect("source_start")..int(&row[se]).expect("source_end");
+                assert!(src.start < src.end && src.end <= source.len(), "{what}: empty or outside the file");
+                assert!(source.is_char_boundary(src.start) && source.is_char_boundary(src.end), "{what}");
+                let (Some(start), Some(end)) = (s.and_then(|i| int(&row[i])), e.and_then(|i| int(&row[i])))
+                else {
+                    continue;
+                };
+                let chars = p.doc.map.source_range(start..end);
+                if table.name == "segments" {
+                    assert!(src.start <= chars.start && chars.end <= src.end, "{what}: {chars:?} outside");
+                } else {
+                    assert_eq!(src, chars, "{what}");
+                }
+                *checked.entry(table.name).or_default() += 1;
+            }
         }
     }
-    assert!(mentions > 100 && quotes > 10 && events > 10, "{mentions} {quotes} {events}");
+    let with_sources: Vec<&str> = schema::tables()
+        .iter()
+        .filter(|t| t.columns.iter().any(|c| c.name == "source_start"))
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(with_sources, ["segments", "mentions", "quotes", "events"]);
+    for name in with_sources {
+        assert!(checked.get(name).copied().unwrap_or(0) > 10, "{name}: {checked:?}");
+    }
 }
 
 #[test]

@@ -7,7 +7,6 @@ use corpus_normaliser::{ActorRef, Annotations, Annotator, DiscoveryCue};
 use corpus_parser::{ActorType, Gazetteer};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::batch::Value;
 use crate::shard::PartActor;
 use crate::vocab;
 
@@ -141,46 +140,58 @@ impl ActorTotals {
 
     /// The rows of the actors table, sorted by id. Discovered actors with
     /// no located mention are left out.
-    pub fn rows<'a>(&'a self, actors: &'a Actors) -> Vec<Vec<Value<'a>>> {
+    pub(crate) fn rows(&self, actors: &Actors) -> Vec<ActorRow> {
         let zero = Totals::default();
-        let mut rows: Vec<(String, Vec<Value<'a>>)> = Vec::new();
+        let mut rows: Vec<ActorRow> = Vec::new();
         for a in &actors.gazetteer.actors {
             let t = self.totals.get(&a.id).unwrap_or(&zero);
-            rows.push((
-                a.id.clone(),
-                vec![
-                    Value::Text(Some(&a.id)),
-                    Value::Text(Some(&a.name)),
-                    Value::Text(Some(a.kind.as_str())),
-                    Value::Text(a.category.as_deref()),
-                    Value::TextList(a.aliases.iter().map(String::as_str).collect()),
-                    Value::Boolean(true),
-                    Value::Text(None),
-                    Value::Integer(Some(t.mentions as i64)),
-                    Value::Integer(Some(t.documents as i64)),
-                ],
-            ));
+            rows.push(ActorRow {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                kind: a.kind.as_str().to_string(),
+                category: a.category.clone(),
+                aliases: a.aliases.clone(),
+                curated: true,
+                cue: None,
+                mentions: t.mentions as i64,
+                documents: t.documents as i64,
+            });
         }
         for (id, d) in &self.discovered {
             let Some(t) = self.totals.get(id) else { continue };
-            rows.push((
-                id.clone(),
-                vec![
-                    Value::Text(Some(id)),
-                    Value::Text(Some(&d.name)),
-                    Value::Text(Some(d.kind.as_str())),
-                    Value::Text(None),
-                    Value::TextList(Vec::new()),
-                    Value::Boolean(false),
-                    Value::Text(Some(vocab::discovery_cue(d.cue))),
-                    Value::Integer(Some(t.mentions as i64)),
-                    Value::Integer(Some(t.documents as i64)),
-                ],
-            ));
+            rows.push(ActorRow {
+                id: id.clone(),
+                name: d.name.clone(),
+                kind: d.kind.as_str().to_string(),
+                category: None,
+                aliases: Vec::new(),
+                curated: false,
+                cue: Some(vocab::discovery_cue(d.cue).to_string()),
+                mentions: t.mentions as i64,
+                documents: t.documents as i64,
+            });
         }
-        rows.sort_by(|a, b| a.0.cmp(&b.0));
-        rows.into_iter().map(|(_, r)| r).collect()
+        rows.sort_by(|a, b| a.id.cmp(&b.id));
+        rows
     }
+}
+
+/// A row of the actors table (see `schema/actors.rs` for its columns):
+/// from the gazetteer and the totals of a build, or read from a part's
+/// table by the merge.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ActorRow {
+    pub id: String,
+    pub name: String,
+    /// `person` or `organization`.
+    pub kind: String,
+    pub category: Option<String>,
+    pub aliases: Vec<String>,
+    pub curated: bool,
+    /// How a discovered actor was found.
+    pub cue: Option<String>,
+    pub mentions: i64,
+    pub documents: i64,
 }
 
 #[cfg(test)]

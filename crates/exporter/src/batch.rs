@@ -8,7 +8,7 @@ use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, SchemaRef};
 
 use crate::error::{Error, Result};
-use crate::schema::{ColumnType, Table};
+use crate::schema::{Column, ColumnType, Table, TableDef};
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,46 +87,41 @@ impl BatchBuilder {
         self.rows
     }
 
-    /// Adds one row; its values must follow the table's columns.
-    pub fn push(&mut self, row: &[Value<'_>]) -> Result<()> {
-        let name = self.table.name;
+    /// Adds one row; its values must follow the table's columns (tests
+    /// write tables of their own with it).
+    #[cfg(test)]
+    pub(crate) fn push(&mut self, row: &[Value<'_>]) -> Result<()> {
         if row.len() != self.columns.len() {
-            return Err(Error::Value {
-                table: name,
-                column: "*",
-                key: String::new(),
-                message: "row has the wrong number of values".into(),
-            });
+            return Err(self.wrong_width());
         }
         for ((b, v), c) in self.columns.iter_mut().zip(row).zip(&self.table.columns) {
-            let mismatch = || Error::Value {
-                table: name,
-                column: c.name,
-                key: String::new(),
-                message: format!("value {v:?} does not fit the column type"),
-            };
-            match (b, v) {
-                (ColumnBuilder::Text(b), Value::Text(t)) => b.append_option(*t),
-                (ColumnBuilder::Integer(b), Value::Integer(n)) => b.append_option(*n),
-                (ColumnBuilder::Boolean(b), Value::Boolean(x)) => b.append_value(*x),
-                (ColumnBuilder::Date(b), Value::Date(d)) => b.append_option(*d),
-                (ColumnBuilder::TextList(b), Value::TextList(items)) => {
-                    for i in items {
-                        b.values().append_value(i);
-                    }
-                    b.append(true);
-                }
-                (ColumnBuilder::IntegerList(b), Value::IntegerList(items)) => {
-                    for i in items {
-                        b.values().append_value(*i);
-                    }
-                    b.append(true);
-                }
-                _ => return Err(mismatch()),
-            }
+            append(b, v, self.table.name, c)?;
         }
         self.rows += 1;
         Ok(())
+    }
+
+    /// Adds every row of `record` (this builder's table must be `def`'s).
+    pub(crate) fn push_rows<R: ?Sized>(&mut self, def: &TableDef<R>, record: &R) -> Result<()> {
+        if def.cells.len() != self.columns.len() {
+            return Err(self.wrong_width());
+        }
+        for k in 0..(def.rows)(record) {
+            for ((b, cell), c) in self.columns.iter_mut().zip(&def.cells).zip(&self.table.columns) {
+                append(b, &cell.value(record, k), self.table.name, c)?;
+            }
+            self.rows += 1;
+        }
+        Ok(())
+    }
+
+    fn wrong_width(&self) -> Error {
+        Error::Value {
+            table: self.table.name,
+            column: "*",
+            key: String::new(),
+            message: "row has the wrong number of values".into(),
+        }
     }
 
     /// The rows as a record batch; the builder is empty again afterwards.
@@ -149,4 +144,36 @@ impl BatchBuilder {
         RecordBatch::try_new(self.schema.clone(), arrays)
             .map_err(|e| Error::format(format!("{}.parquet", self.table.name), e))
     }
+}
+
+/// Appends `v` to the builder of column `c` of table `table`.
+#[inline]
+fn append(b: &mut ColumnBuilder, v: &Value<'_>, table: &'static str, c: &Column) -> Result<()> {
+    match (b, v) {
+        (ColumnBuilder::Text(b), Value::Text(t)) => b.append_option(*t),
+        (ColumnBuilder::Integer(b), Value::Integer(n)) => b.append_option(*n),
+        (ColumnBuilder::Boolean(b), Value::Boolean(x)) => b.append_value(*x),
+        (ColumnBuilder::Date(b), Value::Date(d)) => b.append_option(*d),
+        (ColumnBuilder::TextList(b), Value::TextList(items)) => {
+            for i in items {
+                b.values().append_value(i);
+            }
+            b.append(true);
+        }
+        (ColumnBuilder::IntegerList(b), Value::IntegerList(items)) => {
+            for i in items {
+                b.values().append_value(*i);
+            }
+            b.append(true);
+        }
+        _ => {
+            return Err(Error::Value {
+                table,
+                column: c.name,
+                key: String::new(),
+                message: format!("value {v:?} does not fit the column type"),
+            })
+        }
+    }
+    Ok(())
 }

@@ -33,7 +33,7 @@ use crate::batch::BatchBuilder;
 use crate::digest::FileEntry;
 use crate::error::{Error, Result};
 use crate::process::Processed;
-use crate::schema::{self, Table};
+use crate::schema::{self, Table, TableDef};
 use crate::writers::{
     create, create_unbuffered, csv_started, csv_writer, file_name, group_rows, write_csv, writer_properties,
     Hashing, FILE_BUFFER, WRITE_BATCH_ROWS,
@@ -42,23 +42,22 @@ use crate::writers::{
 /// The tables written document by document (all but `actors`), with
 /// their Arrow schemas, made once.
 pub(crate) struct Streamed {
-    /// documents, segments, mentions, quotes, events.
-    pub tables: Vec<Table>,
+    /// Each table's declaration, in [`schema::streamed`] order.
+    pub defs: Vec<TableDef<Processed>>,
     /// Their Arrow schemas, in the same order.
     pub schemas: Vec<SchemaRef>,
 }
 
 impl Streamed {
     pub(crate) fn new() -> Streamed {
-        let tables = vec![
-            schema::documents(),
-            schema::segments(),
-            schema::mentions(),
-            schema::quotes(),
-            schema::events(),
-        ];
-        let schemas = tables.iter().map(Table::arrow_schema).collect();
-        Streamed { tables, schemas }
+        let defs = schema::streamed();
+        let schemas = defs.iter().map(|d| d.table.arrow_schema()).collect();
+        Streamed { defs, schemas }
+    }
+
+    /// The tables, in order.
+    pub(crate) fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.defs.iter().map(|d| &d.table)
     }
 }
 
@@ -72,38 +71,15 @@ pub(crate) struct Pieces {
 
 /// Encodes one document's rows (on a worker thread).
 pub(crate) fn encode_document(p: &Processed, streamed: &Streamed) -> Result<Pieces> {
-    let rows = [1, p.doc.segments.len(), p.annotations.mentions.len(), p.quotes.quotes.len(), p.events.len()];
-    let mut builders: Vec<BatchBuilder> = streamed
-        .tables
-        .iter()
-        .zip(&streamed.schemas)
-        .zip(rows)
-        .map(|((t, s), rows)| BatchBuilder::with_schema(t.clone(), s.clone(), rows))
-        .collect();
-    let [documents, segments, mentions, quotes, events] = builders.as_mut_slice() else {
-        return Err(Error::format("tables", "five streamed tables expected"));
-    };
-    documents.push(&p.document_row())?;
-    for row in p.segment_rows() {
-        segments.push(&row)?;
+    let mut batches = Vec::with_capacity(streamed.defs.len());
+    for (def, schema) in streamed.defs.iter().zip(&streamed.schemas) {
+        let mut rows = BatchBuilder::with_schema(def.table.clone(), schema.clone(), (def.rows)(p));
+        rows.push_rows(def, p)?;
+        batches.push(rows.finish()?);
     }
-    for row in p.mention_rows() {
-        mentions.push(&row)?;
-    }
-    for row in p.quote_rows() {
-        quotes.push(&row)?;
-    }
-    for row in p.event_rows() {
-        events.push(&row)?;
-    }
-    let batches = builders.iter_mut().map(BatchBuilder::finish).collect::<Result<Vec<_>>>()?;
     let mut buf = Vec::new();
-    let csv = streamed
-        .tables
-        .iter()
-        .zip(&batches)
-        .map(|(t, b)| csv_piece(t, b, &mut buf))
-        .collect::<Result<_>>()?;
+    let csv =
+        streamed.tables().zip(&batches).map(|(t, b)| csv_piece(t, b, &mut buf)).collect::<Result<_>>()?;
     Ok(Pieces { batches, csv })
 }
 

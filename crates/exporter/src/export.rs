@@ -116,11 +116,10 @@ fn write_tables(
     for file in tables {
         files.insert(file.name, file.finish()?);
     }
-    let mut actor_writer = TableWriter::create(dir, schema::actors())?;
-    let mut rows = BatchBuilder::new(schema::actors());
-    for row in totals.rows(actors) {
-        rows.push(&row)?;
-    }
+    let actors_def = schema::actors_def();
+    let mut actor_writer = TableWriter::create(dir, actors_def.table.clone())?;
+    let mut rows = BatchBuilder::new(actors_def.table.clone());
+    rows.push_rows(&actors_def, totals.rows(actors).as_slice())?;
     let actor_rows = rows.rows();
     actor_writer.write(&rows.finish()?)?;
     files.insert("actors", actor_writer.finish()?);
@@ -234,8 +233,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     let batch_size = opts.batch_documents.max(1);
     let streamed = Streamed::new();
     let (files, mut groups): (Vec<_>, Vec<_>) = streamed
-        .tables
-        .iter()
+        .tables()
         .zip(&streamed.schemas)
         .map(|(table, schema)| open_table(&tmp.path, table, schema))
         .collect::<Result<Vec<_>>>()?
@@ -278,7 +276,7 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
     })?;
     let Written { actor_rows, files: table_files, card, write: write_time, encode, discovered } = written;
     let mut counts: HashMap<&'static str, usize> =
-        streamed.tables.iter().zip(&groups).map(|(t, g)| (t.name, g.rows)).collect();
+        streamed.tables().zip(&groups).map(|(t, g)| (t.name, g.rows)).collect();
     counts.insert("actors", actor_rows);
     let mut times = cpu;
     times.write = write_time;

@@ -33,7 +33,6 @@ mod merge;
 mod package;
 mod process;
 mod report;
-mod rows;
 pub mod schema;
 mod shard;
 mod stats;

@@ -22,7 +22,8 @@ use arrow_array::{Array, RecordBatch, StringArray};
 use arrow_schema::SchemaRef;
 use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 
-use crate::batch::{BatchBuilder, Value};
+use crate::actors::ActorRow;
+use crate::batch::BatchBuilder;
 use crate::card::{CardBuilder, CardDocument};
 use crate::error::{Error, Result};
 use crate::finish::{finish_folder, TableFiles};
@@ -378,20 +379,6 @@ fn card_documents(batch: &RecordBatch) -> Result<Vec<(CardDocument, u64)>> {
     Ok(out)
 }
 
-/// A row of a part's actors table, owned.
-#[derive(Debug, Clone, PartialEq)]
-struct ActorRow {
-    id: String,
-    name: String,
-    kind: String,
-    category: Option<String>,
-    aliases: Vec<String>,
-    curated: bool,
-    cue: Option<String>,
-    mentions: i64,
-    documents: i64,
-}
-
 fn read_actor_rows(part: &Path) -> Result<Vec<ActorRow>> {
     let path = part.join("actors.parquet");
     let table = schema::actors();
@@ -506,8 +493,7 @@ pub fn merge_with(
     let mut table_files = TableFiles::new();
     let mut card = CardBuilder::default();
     let mut source_bytes = 0u64;
-    let streamed =
-        [schema::documents(), schema::segments(), schema::mentions(), schema::quotes(), schema::events()];
+    let streamed: Vec<Table> = schema::streamed().into_iter().map(|def| def.table).collect();
     for table in &streamed {
         let mut in_parts = 0;
         for (part, _) in &parts {
@@ -538,20 +524,9 @@ pub fn merge_with(
     }
     let actor_rows = merge_actors(&parts)?;
     let mut writer = TableWriter::create(&tmp.path, schema::actors())?;
-    let mut builder = BatchBuilder::new(schema::actors());
-    for a in &actor_rows {
-        builder.push(&[
-            Value::Text(Some(&a.id)),
-            Value::Text(Some(&a.name)),
-            Value::Text(Some(&a.kind)),
-            Value::Text(a.category.as_deref()),
-            Value::TextList(a.aliases.iter().map(String::as_str).collect()),
-            Value::Boolean(a.curated),
-            Value::Text(a.cue.as_deref()),
-            Value::Integer(Some(a.mentions)),
-            Value::Integer(Some(a.documents)),
-        ])?;
-    }
+    let actors = schema::actors_def();
+    let mut builder = BatchBuilder::new(actors.table.clone());
+    builder.push_rows(&actors, actor_rows.as_slice())?;
     counts.insert("actors", builder.rows());
     writer.write(&builder.finish()?)?;
     table_files.insert("actors", writer.finish()?);

@@ -46,11 +46,10 @@ pub struct Processed {
     pub events: Vec<Event>,
     /// Each event's id and actor ids (same order as `events`).
     pub event_ids: Vec<(String, Vec<String>)>,
-    /// The source bytes of each mention, quote and event (in their
-    /// order), looked up in `doc.map` where the document was processed:
-    /// the map is cold by the time the writer thread gets the document,
-    /// and its lookups took half of that thread's own time. A span without
-    /// a range here is looked up in the map.
+    /// The source bytes of each mention, quote and event (same order and
+    /// length as theirs), from the annotated document: the only place the
+    /// tables' `source_start`/`source_end` come from (the map is cold by
+    /// the time a worker encodes the rows).
     pub sources: Sources,
 }
 
@@ -139,7 +138,7 @@ fn to_file_offsets(map: &SourceMap, doc: &mut Document, sources: &mut Sources) {
         s.source = map.range(s.source.clone());
         s.parts.iter_mut().for_each(|p| *p = map.range(p.clone()));
     }
-    for r in sources.mentions.iter_mut().chain(&mut sources.quotes).chain(&mut sources.events) {
+    for r in sources.ranges_mut() {
         *r = map.range(r.clone());
     }
 }

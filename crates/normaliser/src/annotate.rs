@@ -63,6 +63,12 @@ impl Sources {
             events: events.iter().map(|e| map.source_range(e.start..e.end)).collect(),
         }
     }
+
+    /// Every range, of every kind (to move them all into another file's
+    /// offsets).
+    pub fn ranges_mut(&mut self) -> impl Iterator<Item = &mut Range<BytePos>> {
+        self.mentions.iter_mut().chain(&mut self.quotes).chain(&mut self.events)
+    }
 }
 
 /// Time spent per step of [`Annotator::annotate`].
