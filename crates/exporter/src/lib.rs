@@ -1,8 +1,9 @@
 //! Writes a corpus as checksummed, byte-reproducible tables.
 //!
-//! The exporter owns the table contract ([`schema`]: one definition per
-//! table, from which the Arrow schemas, CSV headers and the data
-//! package's Table Schemas are derived), writes Parquet (the lossless
+//! The exporter owns the table contract ([`schema`]: one declaration per
+//! table, each column with the cell that reads its value, from which the
+//! Arrow schemas, CSV headers, the data package's Table Schemas and the
+//! rows are all derived), writes Parquet (the lossless
 //! master copy) and CSV (the spreadsheet edition of the same rows),
 //! `datapackage.json` and `SHA256SUMS`, and [`verify`]s an export folder.
 //!

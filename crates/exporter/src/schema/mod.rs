@@ -5,7 +5,7 @@
 //! Arrow schemas, CSV headers, the data package's Table Schemas and the
 //! rows themselves are all derived from these declarations, so a column
 //! cannot be in the schema without a value, and its value cannot have
-//! another type (see [`Cell`]).
+//! another type (see `Cell` in `schema/cell.rs`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -47,7 +47,7 @@ pub enum ColumnType {
 }
 
 /// One column of a table (its contract; the value comes from the
-/// column's [`Cell`] in its table's declaration).
+/// column's `Cell` in its table's declaration).
 #[derive(Debug, Clone)]
 pub struct Column {
     /// The column name (part of the contract).
@@ -186,6 +186,17 @@ mod tests {
         let all: Vec<&str> = tables().iter().map(|t| t.name).filter(|n| *n != "actors").collect();
         assert_eq!(streamed, all);
         assert_eq!(actors_def().table.name, "actors");
+    }
+
+    #[test]
+    fn the_readme_shows_a_column_line_as_it_is_declared() {
+        let readme = include_str!("../../../../README.md");
+        let section = readme.split("### Adding a column or a table").nth(1).expect("the README section");
+        let shown = section.split("```rust\n").nth(1).and_then(|s| s.split("```").next()).expect("a snippet");
+        assert!(!shown.trim().is_empty());
+        for line in shown.lines() {
+            assert!(include_str!("quotes.rs").lines().any(|l| l == line), "not in schema/quotes.rs: {line}");
+        }
     }
 
     #[test]
