@@ -34,6 +34,7 @@ mod flags;
 mod lexicon;
 mod mapped;
 mod mentions;
+mod ner;
 mod quotes;
 mod sentences;
 
@@ -43,4 +44,9 @@ pub use events::{extract_events, Event, EVENT_TYPES};
 pub use flags::QualityFlag;
 pub use mapped::OffsetMap;
 pub use mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor, Mention};
+pub use ner::{
+    detokenise, read_conll, sentences, tokenize, tokenize_into, train_recogniser, Entity, EntityKind,
+    FeatureGroups, LabelledDocument, ModelInfo, NerError, NerErrorKind, NerScores, Recogniser, Token,
+    TrainOptions, MAX_SENTENCE_TOKENS,
+};
 pub use quotes::{extract_quotes, interview_source, Quote, QuoteMark, Quotes, SpeakerKind, MAX_QUOTE_CHARS};

@@ -1,0 +1,95 @@
+//! `make eval-ner`: the embedded named-entity model's scores on CoNLL-2003
+//! `dev.conll` (on the gold tokens, and on the detokenised text through
+//! the recogniser's own tokenizer), and its speed on a folder of documents.
+//!
+//! ```text
+//! cargo run --release -p corpus-normaliser --example ner_eval -- \
+//!     --dev ../shared/dev/conll2003/dev.conll --documents corpus/documents [--model FILE]
+//! ```
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use corpus_normaliser::{detokenise, read_conll, Entity, NerScores, Recogniser};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let (mut dev, mut documents, mut model) = (None, None, None);
+    while let Some(a) = args.next() {
+        let mut value = || args.next().map(PathBuf::from).ok_or_else(|| format!("{a} needs a value"));
+        match a.as_str() {
+            "--dev" => dev = Some(value()?),
+            "--documents" => documents = Some(value()?),
+            "--model" => model = Some(value()?),
+            _ => return Err(format!("unknown argument `{a}`").into()),
+        }
+    }
+    let started = Instant::now();
+    let owned;
+    let rec = match model {
+        Some(path) => {
+            owned = Recogniser::from_bytes(
+                &std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+            )?;
+            &owned
+        }
+        None => Recogniser::english()?,
+    };
+    let info = rec.info();
+    println!(
+        "model: {} features, trained on {} (sha256 {}), {} epochs; loaded in {:.1} ms",
+        info.entries,
+        info.data,
+        info.data_sha256,
+        info.epochs,
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    if let Some(dev) = dev {
+        let docs =
+            read_conll(&std::fs::read_to_string(&dev).map_err(|e| format!("{}: {e}", dev.display()))?)?;
+        let (mut on_gold, mut on_text) = (NerScores::default(), NerScores::default());
+        for d in &docs {
+            let gold: Vec<Entity> = d
+                .entities
+                .iter()
+                .map(|(r, kind)| Entity {
+                    start: d.tokens[r.start].start,
+                    end: d.tokens[r.end - 1].end,
+                    kind: *kind,
+                })
+                .collect();
+            on_gold.add(&gold, &rec.recognise_tokens(&d.text, &d.tokens, &d.sentences));
+            let (text, gold) = detokenise(d);
+            on_text.add(&gold, &rec.recognise(&text));
+        }
+        println!("\n{} ({} documents), gold CoNLL tokens:\n{on_gold}", dev.display(), docs.len());
+        println!("detokenised text through the recogniser's own tokenizer:\n{on_text}");
+    }
+    if let Some(dir) = documents {
+        let mut texts = Vec::new();
+        let mut paths: Vec<PathBuf> =
+            std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths.iter().filter(|p| p.extension().is_some_and(|x| x == "txt")) {
+            texts.push(std::fs::read_to_string(p)?);
+        }
+        let bytes: usize = texts.iter().map(String::len).sum();
+        let rounds = (50_000_000 / bytes.max(1)).max(1);
+        let mut found = 0;
+        let started = Instant::now();
+        for _ in 0..rounds {
+            for t in &texts {
+                found += rec.recognise(t).len();
+            }
+        }
+        let secs = started.elapsed().as_secs_f64();
+        println!(
+            "speed: {} documents, {} bytes, {rounds} rounds: {:.1} MB/s single-threaded ({} entities a round)",
+            texts.len(),
+            bytes,
+            (bytes * rounds) as f64 / secs / 1e6,
+            found / rounds
+        );
+    }
+    Ok(())
+}
