@@ -94,6 +94,13 @@ pub struct Entity {
     pub kind: EntityKind,
 }
 
+/// The scores of a token that cannot be part of a name: only O.
+const OUTSIDE: [i32; NTAGS] = {
+    let mut s = [<i32 as decode::Score>::WORST; NTAGS];
+    s[0] = 0;
+    s
+};
+
 /// A trained recogniser.
 pub struct Recogniser {
     info: ModelInfo,
@@ -160,6 +167,10 @@ impl Recogniser {
             scores.clear();
             let info = &prep.info[range.clone()];
             for i in range.clone() {
+                if !prep.candidate[i] {
+                    scores.push(OUTSIDE);
+                    continue;
+                }
                 let place = prep.place(i, i == range.start, s);
                 let t = &prep.info[i];
                 let mut acc = *cache.entry(pair(t.exact, place.bits())).or_insert_with(|| {

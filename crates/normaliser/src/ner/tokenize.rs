@@ -94,8 +94,10 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
 /// Tokens of one white-space-free chunk `text[a..b]`.
 fn chunk(text: &str, a: usize, b: usize, out: &mut Vec<Token>) {
     let s = &text[a..b];
-    // Dashes (and "--") split the chunk wherever they are.
-    if let Some((i, len)) = find_dash(s) {
+    // Dashes (and "--") split the chunk wherever they are (the dash
+    // characters are three bytes starting 0xE2).
+    let maybe_dash = s.bytes().any(|b| b == b'-' || b == 0xe2);
+    if let Some((i, len)) = find_dash(s).filter(|_| maybe_dash) {
         if i > 0 {
             chunk(text, a, a + i, out);
         }
@@ -135,7 +137,7 @@ fn chunk(text: &str, a: usize, b: usize, out: &mut Vec<Token>) {
             b -= c.len_utf8();
             continue;
         }
-        let n = clitic_len(core);
+        let n = if core.contains(['\'', '’']) { clitic_len(core) } else { 0 };
         if n > 0 && n < core.len() {
             tail.push(Token { start: b - n, end: b });
             b -= n;

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::decode::{tags_of, viterbi};
+use super::decode::{tags_of, viterbi, Score};
 use super::features::{context, lexicons_sha256, local, prepare, FeatureGroups, KeyMap, Scratch};
 use super::model::{self, ModelInfo, NTAGS};
 use super::tokenize::Token;
@@ -70,22 +70,46 @@ struct Compiled {
     sentences: Vec<Range<usize>>,
     /// Feature keys by index.
     keys: Vec<u64>,
+    /// Per token, whether it can be part of a name.
+    candidate: Vec<bool>,
 }
+
+/// The scores of a token that cannot be part of a name: only O.
+const OUTSIDE: [f32; NTAGS] = {
+    let mut s = [<f32 as Score>::WORST; NTAGS];
+    s[0] = 0.0;
+    s
+};
 
 /// Computes the features of every token.
 fn compile(docs: &[LabelledDocument], g: &FeatureGroups, min_count: u32) -> Compiled {
     let mut all_keys: Vec<u64> = Vec::new();
     let mut key_offsets = vec![0usize];
     let mut gold = Vec::new();
+    let mut candidate = Vec::new();
     let mut sentences = Vec::new();
     let mut scratch = Scratch::default();
     for d in docs {
         let prep = prepare(&d.text, &d.tokens, &d.sentences);
-        gold.extend(tags_of(d.tokens.len(), &d.entities));
+        // A name with a token the recogniser never tags cannot be learnt:
+        // it is left out (its tokens are O), not taught through the
+        // transitions alone.
+        let learnable: Vec<_> = d
+            .entities
+            .iter()
+            .filter(|(r, _)| prep.candidate[r.clone()].iter().all(|&c| c))
+            .cloned()
+            .collect();
+        gold.extend(tags_of(d.tokens.len(), &learnable));
+        candidate.extend_from_slice(&prep.candidate);
         for (s, range) in d.sentences.iter().enumerate() {
             let base = key_offsets.len() - 1;
             sentences.push(base..base + range.len());
             for i in range.clone() {
+                if !prep.candidate[i] {
+                    key_offsets.push(all_keys.len());
+                    continue;
+                }
                 let place = prep.place(i, i == range.start, s);
                 local(&d.text[d.tokens[i].range()], &prep.info[i], place, g, &mut scratch, &mut all_keys);
                 context(&prep.info[range.clone()], i - range.start, g, &mut all_keys);
@@ -114,7 +138,7 @@ fn compile(docs: &[LabelledDocument], g: &FeatureGroups, min_count: u32) -> Comp
         }
         offsets.push(feats.len());
     }
-    Compiled { feats, offsets, gold, sentences, keys }
+    Compiled { feats, offsets, gold, sentences, keys, candidate }
 }
 
 /// splitmix64: a small deterministic generator for the visiting order.
@@ -145,6 +169,10 @@ pub fn train_recogniser(docs: &[LabelledDocument], opts: &TrainOptions) -> Vec<u
             let range = c.sentences[s].clone();
             scores.clear();
             for t in range.clone() {
+                if !c.candidate[t] {
+                    scores.push(OUTSIDE);
+                    continue;
+                }
                 let mut acc = [0f32; NTAGS];
                 for &f in &c.feats[c.offsets[t]..c.offsets[t + 1]] {
                     for (a, x) in acc.iter_mut().zip(w[f as usize]) {
