@@ -10,7 +10,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use corpus_normaliser::{detokenise, read_conll, Entity, NerScores, Recogniser};
+use corpus_normaliser::{detokenise, read_conll, sentences, tokenize_into, Entity, NerScores, Recogniser};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -94,6 +94,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         if let (Some(a), Some(b)) = (cpu_started, cpu_seconds()) {
             println!("       {:.1} MB per CPU second (the thread's time on a CPU; a busy machine slows the wall clock)", mb / (b - a));
+        }
+        // The tokenizer and sentence splitter alone, for scale.
+        let (mut tokens, mut n) = (Vec::new(), 0);
+        let cpu_started = cpu_seconds();
+        for _ in 0..rounds {
+            for t in &texts {
+                tokenize_into(t, &mut tokens);
+                n += sentences(t, &tokens).len();
+            }
+        }
+        if let (Some(a), Some(b)) = (cpu_started, cpu_seconds()) {
+            println!("       of which tokenizing and sentence splitting alone: {:.1} MB per CPU second ({} sentences a round)", mb / (b - a), n / rounds);
         }
     }
     Ok(())

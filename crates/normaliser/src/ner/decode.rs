@@ -50,7 +50,9 @@ pub(crate) fn viterbi<S: Score>(
     for s in &scores[1..] {
         let mut next = [S::WORST; NTAGS];
         let mut from = [0u8; NTAGS];
-        for (t, n) in next.iter_mut().enumerate() {
+        // A token that can only be O (most of them): one column.
+        let only_o = s[1..].iter().all(|&x| x <= S::WORST);
+        for (t, n) in next.iter_mut().enumerate().take(if only_o { 1 } else { NTAGS }) {
             for (p, &bp) in best.iter().enumerate() {
                 if allowed(p + 1, t) {
                     let v = bp + trans[p + 1][t];
@@ -79,7 +81,7 @@ pub(crate) fn spans(tags: &[u8]) -> Vec<(Range<usize>, EntityKind)> {
     let mut open: Option<(usize, usize)> = None;
     for (i, &t) in tags.iter().enumerate() {
         let t = t as usize;
-        let continues = t != 0 && t % 2 == 0 && open.is_some_and(|(_, k)| k == t / 2 - 1);
+        let continues = t != 0 && t.is_multiple_of(2) && open.is_some_and(|(_, k)| k == t / 2 - 1);
         if !continues {
             if let Some((s, k)) = open.take() {
                 out.push((s..i, EntityKind::ALL[k]));

@@ -344,7 +344,8 @@ pub(crate) fn prepare(text: &str, tokens: &[Token], sentences: &[Range<usize>]) 
     let mut scratch = Scratch::default();
     let info: Vec<TokInfo> = tokens.iter().map(|t| tok_info(&text[t.range()], &mut scratch)).collect();
     let mut all_caps = Vec::with_capacity(sentences.len());
-    let (mut capseen, mut lowseen) = (KeySet::default(), KeySet::default());
+    let mut capseen = KeySet::with_capacity_and_hasher(tokens.len() / 8, Default::default());
+    let mut lowseen = KeySet::with_capacity_and_hasher(tokens.len() / 2, Default::default());
     for s in sentences {
         let toks = &info[s.clone()];
         let caps = toks.iter().any(|t| t.cap) && !toks.iter().any(|t| t.has_lower);

@@ -159,7 +159,8 @@ impl Recogniser {
     pub fn recognise_tokens(&self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec<Entity> {
         let prep = prepare(text, tokens, sentences);
         let g = &self.info.groups;
-        let mut cache: KeyMap<[i32; NTAGS]> = KeyMap::default();
+        let mut cache: KeyMap<[i32; NTAGS]> =
+            KeyMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
         let (mut scratch, mut feats, mut scores, mut back, mut tags) =
             (Scratch::default(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut out = Vec::new();

@@ -76,15 +76,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// [`tokenize`] into a buffer the caller reuses (cleared first).
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     out.clear();
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII white space by byte; other characters decoded.
+        let (space, len) = match bytes[i] {
+            b if b < 0x80 => (b.is_ascii_whitespace() || b == 0x0b, 1),
+            _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if space {
             if let Some(s) = start.take() {
                 chunk(text, s, i, out);
             }
         } else if start.is_none() {
             start = Some(i);
         }
+        i += len;
     }
     if let Some(s) = start {
         chunk(text, s, text.len(), out);
