@@ -10,7 +10,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use corpus_normaliser::{detokenise, read_conll, sentences, tokenize_into, Entity, NerScores, Recogniser};
+use corpus_normaliser::{read_conll, sentences, tokenize_into, Recogniser};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -47,21 +47,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(dev) = dev {
         let docs =
             read_conll(&std::fs::read_to_string(&dev).map_err(|e| format!("{}: {e}", dev.display()))?)?;
-        let (mut on_gold, mut on_text) = (NerScores::default(), NerScores::default());
-        for d in &docs {
-            let gold: Vec<Entity> = d
-                .entities
-                .iter()
-                .map(|(r, kind)| Entity {
-                    start: d.tokens[r.start].start,
-                    end: d.tokens[r.end - 1].end,
-                    kind: *kind,
-                })
-                .collect();
-            on_gold.add(&gold, &rec.recognise_tokens(&d.text, &d.tokens, &d.sentences));
-            let (text, gold) = detokenise(d);
-            on_text.add(&gold, &rec.recognise(&text));
-        }
+        let (on_gold, on_text) = rec.evaluate(&docs);
         println!("\n{} ({} documents), gold CoNLL tokens:\n{on_gold}", dev.display(), docs.len());
         println!("detokenised text through the recogniser's own tokenizer:\n{on_text}");
     }

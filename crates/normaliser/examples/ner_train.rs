@@ -14,10 +14,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use corpus_normaliser::{
-    detokenise, read_conll, train_recogniser, EntityKind, LabelledDocument, NerScores, Recogniser,
-    TrainOptions,
-};
+use corpus_normaliser::{read_conll, train_recogniser, EntityKind, Recogniser, TrainOptions};
 use sha2::{Digest, Sha256};
 
 const PER_ORG: [EntityKind; 2] = [EntityKind::Person, EntityKind::Organization];
@@ -67,7 +64,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         for (name, groups) in runs {
             let model = train_recogniser(&train_docs, &TrainOptions { groups, ..opts.clone() });
-            let (gold_tokens, _) = score(&Recogniser::from_bytes(&model)?, &dev_docs);
+            let (gold_tokens, _) = Recogniser::from_bytes(&model)?.evaluate(&dev_docs);
             let (p, r, f) = gold_tokens.prf(&PER_ORG);
             println!("{name:<20} {p:>12.4} {r:>12.4} {f:>12.4} {:>9.4}", gold_tokens.prf(&EntityKind::ALL).2);
         }
@@ -89,7 +86,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         write(&out, &model)?;
         println!("wrote {}", out.display());
     }
-    let (gold_tokens, own_tokens) = score(&rec, &dev_docs);
+    let (gold_tokens, own_tokens) = rec.evaluate(&dev_docs);
     println!("\ndev ({}), gold CoNLL tokens:\n{gold_tokens}", dev.display());
     println!("dev, detokenised text through the recogniser's own tokenizer:\n{own_tokens}");
     Ok(())
@@ -100,25 +97,4 @@ fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
     }
     std::fs::write(path, bytes)
-}
-
-/// Scores on the gold tokens, and on detokenised text.
-fn score(rec: &Recogniser, docs: &[LabelledDocument]) -> (NerScores, NerScores) {
-    let (mut on_gold, mut on_text) = (NerScores::default(), NerScores::default());
-    for d in docs {
-        let found = rec.recognise_tokens(&d.text, &d.tokens, &d.sentences);
-        let gold: Vec<_> = d
-            .entities
-            .iter()
-            .map(|(r, kind)| corpus_normaliser::Entity {
-                start: d.tokens[r.start].start,
-                end: d.tokens[r.end - 1].end,
-                kind: *kind,
-            })
-            .collect();
-        on_gold.add(&gold, &found);
-        let (text, gold) = detokenise(d);
-        on_text.add(&gold, &rec.recognise(&text));
-    }
-    (on_gold, on_text)
 }

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use super::{Entity, EntityKind};
+use super::{detokenise, Entity, EntityKind, LabelledDocument, Recogniser};
 
 /// True positives, false positives and false negatives per kind.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,6 +59,20 @@ impl NerScores {
         let (p, r) = (ratio(tp, tp + fp), ratio(tp, tp + fneg));
         let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
         (p, r, f)
+    }
+}
+
+impl Recogniser {
+    /// Scores on `docs`: (on their gold tokens and sentences, on their
+    /// [`detokenise`]d text through [`Recogniser::recognise`]).
+    pub fn evaluate(&self, docs: &[LabelledDocument]) -> (NerScores, NerScores) {
+        let (mut on_gold, mut on_text) = (NerScores::default(), NerScores::default());
+        for d in docs {
+            on_gold.add(&d.gold_entities(), &self.recognise_tokens(&d.text, &d.tokens, &d.sentences));
+            let (text, gold) = detokenise(d);
+            on_text.add(&gold, &self.recognise(&text));
+        }
+        (on_gold, on_text)
     }
 }
 

@@ -82,33 +82,28 @@ impl FeatureGroups {
             position: false,
         };
         for n in names.split_whitespace() {
-            match n {
-                "affixes" => g.affixes = true,
-                "shape" => g.shape = true,
-                "context" => g.context = true,
-                "bigrams" => g.bigrams = true,
-                "document" => g.document = true,
-                "lexicons" => g.lexicons = true,
-                "position" => g.position = true,
-                _ => return None,
-            }
+            *g.flag_mut(n)? = true;
         }
         Some(g)
     }
 
     /// These groups with the one named `name` turned off.
     pub fn without(mut self, name: &str) -> Option<FeatureGroups> {
-        match name {
-            "affixes" => self.affixes = false,
-            "shape" => self.shape = false,
-            "context" => self.context = false,
-            "bigrams" => self.bigrams = false,
-            "document" => self.document = false,
-            "lexicons" => self.lexicons = false,
-            "position" => self.position = false,
-            _ => return None,
-        }
+        *self.flag_mut(name)? = false;
         Some(self)
+    }
+
+    fn flag_mut(&mut self, name: &str) -> Option<&mut bool> {
+        match name {
+            "affixes" => Some(&mut self.affixes),
+            "shape" => Some(&mut self.shape),
+            "context" => Some(&mut self.context),
+            "bigrams" => Some(&mut self.bigrams),
+            "document" => Some(&mut self.document),
+            "lexicons" => Some(&mut self.lexicons),
+            "position" => Some(&mut self.position),
+            _ => None,
+        }
     }
 }
 

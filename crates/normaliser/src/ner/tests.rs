@@ -103,16 +103,7 @@ fn training_is_deterministic_and_learns_a_tiny_set() {
     assert_eq!(rec.info().data, "tiny.conll");
     let mut scores = NerScores::default();
     for d in &docs {
-        let gold: Vec<Entity> = d
-            .entities
-            .iter()
-            .map(|(r, kind)| Entity {
-                start: d.tokens[r.start].start,
-                end: d.tokens[r.end - 1].end,
-                kind: *kind,
-            })
-            .collect();
-        scores.add(&gold, &rec.recognise_tokens(&d.text, &d.tokens, &d.sentences));
+        scores.add(&d.gold_entities(), &rec.recognise_tokens(&d.text, &d.tokens, &d.sentences));
     }
     assert_eq!(scores.counts(&EntityKind::ALL), (8, 0, 0), "the eight names of the training set are learnt");
     // Another seed visits the sentences in another order: a different model.

@@ -9,7 +9,7 @@ use super::decode::{tags_of, viterbi, Score};
 use super::features::{context, lexicons_sha256, local, prepare, FeatureGroups, KeyMap, Scratch};
 use super::model::{self, ModelInfo, NTAGS};
 use super::tokenize::Token;
-use super::EntityKind;
+use super::{Entity, EntityKind};
 
 /// A document with its gold names, for training and scoring.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,6 +23,20 @@ pub struct LabelledDocument {
     pub sentences: Vec<Range<usize>>,
     /// Its names: ranges of token indices inside one sentence, and kinds.
     pub entities: Vec<(Range<usize>, EntityKind)>,
+}
+
+impl LabelledDocument {
+    /// The gold names as byte spans of [`LabelledDocument::text`].
+    pub fn gold_entities(&self) -> Vec<Entity> {
+        self.entities
+            .iter()
+            .map(|(r, kind)| Entity {
+                start: self.tokens[r.start].start,
+                end: self.tokens[r.end - 1].end,
+                kind: *kind,
+            })
+            .collect()
+    }
 }
 
 /// How to train.
