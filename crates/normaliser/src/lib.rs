@@ -30,6 +30,7 @@ mod annotate;
 mod clean;
 mod extract;
 mod lexicon;
+mod ner;
 mod offsets;
 
 pub use annotate::{AnnotatedDocument, Annotator, Sources, StepTimes};
@@ -41,5 +42,10 @@ pub use extract::events::{extract_events, Event, EVENT_TYPES};
 pub use extract::mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor, Mention};
 pub use extract::quotes::{
     extract_quotes, interview_source, Quote, QuoteMark, Quotes, SpeakerKind, MAX_QUOTE_CHARS,
+};
+pub use ner::{
+    detokenise, read_conll, sentences, tokenize, tokenize_into, train_recogniser, Entity, EntityKind,
+    FeatureGroups, LabelledDocument, ModelInfo, NerError, NerErrorKind, NerScores, Recogniser, Token,
+    TrainOptions, MAX_SENTENCE_TOKENS,
 };
 pub use offsets::OffsetMap;
