@@ -11,7 +11,7 @@ BIN     := target/release/corpus
 CORPUS  ?= corpus
 EXPORTS ?= exports
 
-.PHONY: all build exports test lint fmt clippy unit docs reproduce consumers test-spreadsheet verify check bench fuzz clean spark-env spark-build bench-stages model eval-ner
+.PHONY: all build exports test lint fmt clippy unit docs reproduce consumers eval-unit eval test-spreadsheet verify check bench fuzz clean spark-env spark-build bench-stages model eval-ner
 
 # The consumer suite's Python environment (created from PyPI on first use).
 VENV    ?= .venv
@@ -25,7 +25,7 @@ build:
 exports: build
 	$(BIN) build --corpus $(CORPUS) --out $(EXPORTS)
 
-test: lint unit docs reproduce consumers
+test: lint unit docs reproduce consumers eval-unit
 
 lint:
 	$(CARGO) fmt --all -- --check
@@ -58,6 +58,22 @@ reproduce: build
 # module, frictionless, the README's snippets, and LibreOffice when present.
 consumers: $(VENV)/.installed
 	$(PY) -m pytest -q -rs tests/consumers
+
+# The eval's scoring functions on tiny hand-written inputs (no dev data).
+eval-unit: $(VENV)/.installed
+	$(PY) -m pytest -q tests/eval
+
+# Quality on public annotated corpora (not part of `make test`: CI has no
+# dev data). EVAL_ARGS: --split train|dev, --task names|quotes|dates|all,
+# --errors (error files in target/eval/errors/).
+DEV_DATA  ?= ../shared/dev
+EVAL_ARGS ?=
+eval: build $(VENV)/.installed
+	@if [ ! -d "$(DEV_DATA)" ]; then \
+	  echo "make eval: the dev data folder '$(DEV_DATA)' is missing: set DEV_DATA=/path/to/dev (see README, Quality)"; \
+	  exit 1; \
+	fi
+	$(PY) eval/run.py --data $(DEV_DATA) $(EVAL_ARGS)
 
 test-spreadsheet: $(VENV)/.installed
 	REQUIRE_SOFFICE=1 $(PY) -m pytest -q -rs tests/consumers/test_spreadsheet.py
@@ -112,7 +128,6 @@ bench-stages:
 # trained on CoNLL-2003 train.conll from the public dev data (never copied
 # into the repository), deterministic, then scored on dev.conll. The
 # binary embeds the file; rebuild after retraining.
-DEV_DATA  ?= ../shared/dev
 NER_MODEL := crates/normaliser/data/en/ner.model
 # Feature groups left out: each measured on dev (README, "Named-entity
 # model"), neither helped: word bigrams and sentence-position features.

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use corpus_exporter::{build, check, merge, stats, verify, BuildOptions, Progress};
+use corpus_exporter::{build, check, merge_with, stats, verify, BuildOptions, Progress, FAN_IN};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::flags::Config;
@@ -12,7 +12,9 @@ use crate::flags::Config;
 /// Runs one command.
 pub fn run(config: Config) -> anyhow::Result<ExitCode> {
     match config {
-        Config::Build { corpus, out, threads, quiet, timings, shard } => {
+        Config::Build { corpus, out, threads, quiet, timings, shard, force } => {
+            check_thread_variable(threads)?;
+            crate::signals::clean_up_on_interrupt(&out)?;
             if let Some(n) = threads {
                 rayon::ThreadPoolBuilder::new()
                     .num_threads(n)
@@ -21,12 +23,38 @@ pub fn run(config: Config) -> anyhow::Result<ExitCode> {
             }
             let mut opts = BuildOptions::new(corpus, out);
             opts.shard = shard;
+            opts.force = force;
             run_build(opts, quiet, timings)
         }
-        Config::Merge { parts, out, quiet } => run_merge(&parts, &out, quiet),
+        Config::Merge { parts, out, quiet, force } => {
+            crate::signals::clean_up_on_interrupt(&out)?;
+            run_merge(&parts, &out, quiet, force)
+        }
         Config::Verify { dir } => run_verify(&dir),
         Config::Check { corpus } => run_check(&corpus),
         Config::Stats { dir } => run_stats(&dir),
+    }
+}
+
+/// RAYON_NUM_THREADS, when it decides the thread count, is bounded as
+/// `--threads` is.
+fn check_thread_variable(threads: Option<usize>) -> anyhow::Result<()> {
+    let Some(value) = std::env::var_os("RAYON_NUM_THREADS").filter(|_| threads.is_none()) else {
+        return Ok(());
+    };
+    let max = crate::flags::max_threads();
+    match value.to_str().and_then(|v| v.trim().parse::<u64>().ok()) {
+        Some(n) if n > max as u64 => {
+            anyhow::bail!("RAYON_NUM_THREADS={n}: at most {max} threads (4 × the {} cores here)", max / 4)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Prints what went wrong without failing (the export is in place).
+fn print_warnings(summary: &corpus_exporter::Summary) {
+    for w in &summary.warnings {
+        eprintln!("warning: {w}");
     }
 }
 
@@ -57,6 +85,7 @@ fn run_build(opts: BuildOptions, quiet: bool, timings: bool) -> anyhow::Result<E
     })
     .with_context(|| format!("building {} from {}", opts.out.display(), opts.corpus.display()))?;
     bar.finish_and_clear();
+    print_warnings(&summary);
     if !quiet {
         let what = match opts.shard {
             Some(s) => format!("shard {s} (a part for `corpus merge`)"),
@@ -84,9 +113,14 @@ fn print_summary(what: &str, summary: &corpus_exporter::Summary) -> anyhow::Resu
     Ok(())
 }
 
-fn run_merge(parts: &[std::path::PathBuf], out: &std::path::Path, quiet: bool) -> anyhow::Result<ExitCode> {
+fn run_merge(
+    parts: &[std::path::PathBuf],
+    out: &std::path::Path,
+    quiet: bool,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
     let bar = progress_bar(quiet, ROWS_BAR);
-    let summary = merge(parts, out, &mut |p| match p {
+    let summary = merge_with(parts, out, FAN_IN, force, &mut |p| match p {
         Progress::Started { .. } | Progress::Document { .. } => {}
         Progress::Table { name, rows } => {
             bar.set_message(name);
@@ -99,6 +133,7 @@ fn run_merge(parts: &[std::path::PathBuf], out: &std::path::Path, quiet: bool) -
     })
     .with_context(|| format!("merging {} parts into {}", parts.len(), out.display()))?;
     bar.finish_and_clear();
+    print_warnings(&summary);
     if !quiet {
         print_summary(&format!("merged {} parts into {}", parts.len(), out.display()), &summary)?;
     }

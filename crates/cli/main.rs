@@ -7,6 +7,7 @@
 
 mod commands;
 mod flags;
+mod signals;
 
 use std::process::ExitCode;
 

@@ -2,6 +2,7 @@ mod bad_input;
 mod bundled;
 mod determinism;
 mod invariants;
+mod reliability;
 mod roundtrip;
 mod shards;
 mod structure;

@@ -124,7 +124,7 @@ fn many_parts_merge_in_rounds_into_the_single_build_byte_for_byte() {
     }
     // Two parts at a time: rounds of 5 -> 3 -> 2 sources, then the export.
     let mut events = Vec::new();
-    merge_with(&parts, &p.join("merged"), 2, &mut |e| events.push(e)).expect("merge in rounds");
+    merge_with(&parts, &p.join("merged"), 2, false, &mut |e| events.push(e)).expect("merge in rounds");
     assert_same_files(&p.join("single"), &p.join("merged"));
     // Progress: each table announced with its rows in the parts three
     // times over (two rounds and the export), then read to the last row.
@@ -145,7 +145,7 @@ fn many_parts_merge_in_rounds_into_the_single_build_byte_for_byte() {
         assert_eq!(read, rows, "{name}");
     }
     // One round (three parts, then two): the same.
-    merge_with(&parts, &p.join("merged-3"), 3, &mut |_| {}).expect("merge in one round");
+    merge_with(&parts, &p.join("merged-3"), 3, false, &mut |_| {}).expect("merge in one round");
     assert_same_files(&p.join("single"), &p.join("merged-3"));
 }
 

@@ -147,3 +147,49 @@ fn a_rebuild_never_leaves_the_export_missing() {
     beside.sort();
     assert_eq!(beside, vec![".out.lock", "corpus", "out"], "leftovers beside the export");
 }
+
+/// Adds `line` to the export's `SHA256SUMS`.
+fn add_sums_line(t: &TinyCorpus, line: &str) {
+    let path = t.path().join("out/SHA256SUMS");
+    let mut sums = std::fs::read_to_string(&path).expect("read");
+    sums.push_str(line);
+    sums.push('\n');
+    std::fs::write(&path, sums).expect("write");
+}
+
+#[test]
+fn an_extra_file_listed_only_in_the_sums_is_caught() {
+    let t = built();
+    std::fs::write(t.path().join("out/notes.txt"), "hello").expect("write");
+    add_sums_line(&t, &format!("{}  notes.txt", corpus_exporter::sha256_hex(b"hello")));
+    verify_fails(&t, "out/notes.txt: listed in SHA256SUMS but not in datapackage.json");
+}
+
+#[test]
+fn a_sums_path_leading_outside_the_export_is_an_error_and_not_read() {
+    for name in ["../outside.txt", "/tmp/outside.txt", "sub/../../outside.txt"] {
+        let t = built();
+        std::fs::write(t.path().join("outside.txt"), "hello").expect("write");
+        add_sums_line(&t, &format!("{}  {name}", corpus_exporter::sha256_hex(b"hello")));
+        verify_fails(&t, &format!("{name}: not a file of the export"));
+    }
+}
+
+#[test]
+fn an_empty_sub_folder_is_caught() {
+    let t = built();
+    std::fs::create_dir(t.path().join("out/extra")).expect("mkdir");
+    verify_fails(&t, "out/extra: extra folder");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_listed_file_replaced_by_a_symlink_to_an_identical_copy_is_caught() {
+    let t = built();
+    let file = t.path().join("out/documents.csv");
+    let copy = t.path().join("copy.csv");
+    std::fs::copy(&file, &copy).expect("copy");
+    std::fs::remove_file(&file).expect("remove");
+    std::os::unix::fs::symlink(&copy, &file).expect("symlink");
+    verify_fails(&t, "out/documents.csv: a symbolic link");
+}

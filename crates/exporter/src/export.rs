@@ -34,12 +34,14 @@ pub struct BuildOptions {
     pub batch_documents: usize,
     /// Build only this shard's documents, as a part for `merge`.
     pub shard: Option<Shard>,
+    /// Replace `out` even if it is not an export of this tool (or empty).
+    pub force: bool,
 }
 
 impl BuildOptions {
     /// Options with the default batch size.
     pub fn new(corpus: impl Into<PathBuf>, out: impl Into<PathBuf>) -> BuildOptions {
-        BuildOptions { corpus: corpus.into(), out: out.into(), batch_documents: 8, shard: None }
+        BuildOptions { corpus: corpus.into(), out: out.into(), batch_documents: 8, shard: None, force: false }
     }
 }
 
@@ -234,12 +236,13 @@ fn process_in_order(
 /// when complete, so a failed build leaves the previous export intact.
 pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
     let catalog = CatalogIndex::load(&opts.corpus)?;
-    let actors = Actors::new(Gazetteer::load(&opts.corpus)?);
+    let (gazetteer, gazetteer_snapshot) = Gazetteer::load_snapshot(&opts.corpus)?;
+    let actors = Actors::new(gazetteer);
     let inputs_sha256 = match opts.shard {
         Some(_) => Some(inputs_fingerprint(&opts.corpus)?),
         None => None,
     };
-    let target = Target::prepare(&opts.out, &[(&opts.corpus, "corpus folder")])?;
+    let target = Target::prepare(&opts.out, &[(&opts.corpus, "corpus folder")], opts.force)?;
     let tmp = target.temp_dir()?;
 
     let mut entries: Vec<&IndexedDocument> =
@@ -278,9 +281,13 @@ pub fn build(opts: &BuildOptions, progress: &mut dyn FnMut(Progress)) -> Result<
         discovered,
     });
     let (rows, files) = finish_folder(&tmp.path, &catalog.meta, &counts, &table_files, &card, part.as_ref())?;
-    target.commit(tmp)?;
+    // The build used the catalog and gazetteer as first read: if either
+    // file changed since, the export may be of neither version.
+    catalog.snapshot().unchanged()?;
+    gazetteer_snapshot.unchanged()?;
+    let warnings = target.commit(tmp)?;
     times.checksums = checksum_start.elapsed();
-    Ok(Summary { documents: entries.len(), source_bytes, rows, files, times })
+    Ok(Summary { documents: entries.len(), source_bytes, rows, files, times, warnings })
 }
 
 fn card_document(p: &Processed) -> CardDocument {

@@ -53,5 +53,6 @@ pub use report::{Progress, StageTimes, Summary};
 pub use schema::LIST_SEPARATOR;
 pub use shard::{inputs_fingerprint, PartActor, PartManifest, Shard, PART_FILE};
 pub use stats::{stats, DocumentStats, Stats};
+pub use target::{abandon, Abandoned};
 pub use verify::{verify, Problem};
 pub use writers::{created_by, needs_guard, MAX_CELL_CHARS};

@@ -479,21 +479,24 @@ fn merge_actors(parts: &[(PathBuf, PartManifest)]) -> Result<Vec<ActorRow>> {
 
 /// Merges part folders into one export at `out` (replaced atomically, as
 /// by `build`). The parts must be every shard of one corpus, built by
-/// this version; each is verified against its checksums first.
+/// this version; each is verified against its checksums first. An
+/// existing `out` must be an export (or empty): see [`merge_with`].
 pub fn merge(parts: &[PathBuf], out: &Path, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
-    merge_with(parts, out, FAN_IN, progress)
+    merge_with(parts, out, FAN_IN, false, progress)
 }
 
-/// [`merge`], reading at most `fan_in` parts at once (see [`FAN_IN`]).
+/// [`merge`], reading at most `fan_in` parts at once (see [`FAN_IN`]);
+/// with `force`, `out` is replaced even if it is not an export.
 pub fn merge_with(
     parts: &[PathBuf],
     out: &Path,
     fan_in: usize,
+    force: bool,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary> {
     let parts = check_parts(parts)?;
     let inputs: Vec<(&Path, &str)> = parts.iter().map(|(p, _)| (p.as_path(), "part folder")).collect();
-    let target = Target::prepare(out, &inputs)?;
+    let target = Target::prepare(out, &inputs, force)?;
     let tmp = target.temp_dir()?;
     let documents: usize = parts.iter().map(|(_, m)| m.documents).sum();
     progress(Progress::Started { documents, bytes: 0 });
@@ -557,7 +560,7 @@ pub fn merge_with(
     progress(Progress::Finishing);
     let checksum_start = Instant::now();
     let (rows, files) = finish_folder(&tmp.path, &parts[0].1.meta, &counts, &table_files, &card, None)?;
-    target.commit(tmp)?;
+    let warnings = target.commit(tmp)?;
     let times = StageTimes { write, checksums: checksum_start.elapsed(), ..StageTimes::default() };
-    Ok(Summary { documents, source_bytes, rows, files, times })
+    Ok(Summary { documents, source_bytes, rows, files, times, warnings })
 }

@@ -51,6 +51,9 @@ pub struct Summary {
     pub files: Vec<FileEntry>,
     /// Time per stage.
     pub times: StageTimes,
+    /// What went wrong without failing the build: the export is in
+    /// place (for example, the previous one could not be removed).
+    pub warnings: Vec<String>,
 }
 
 /// Time spent per stage. The per-document stages are summed over all

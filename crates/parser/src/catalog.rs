@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::input::Snapshot;
 
 /// The name of the catalog file inside a corpus folder.
 pub const CATALOG_FILE: &str = "catalog.toml";
@@ -40,6 +41,10 @@ pub struct CatalogIndex {
     path: PathBuf,
     real_root: Option<PathBuf>,
     held: Vec<CatalogEntry>,
+    /// The catalog as read: entries are read again from it, never from
+    /// the file, which may change during a build ([`CatalogIndex::snapshot`]).
+    text: String,
+    snapshot: Snapshot,
 }
 
 /// One document of a [`CatalogIndex`].
@@ -201,7 +206,7 @@ impl Catalog {
     /// inside the corpus folder, valid dates, no unknown keys.
     pub fn load(root: &Path) -> Result<Catalog> {
         let path = root.join(CATALOG_FILE);
-        let bytes = std::fs::read(&path).map_err(|e| Error::new(&path, ErrorKind::Io(e)))?;
+        let bytes = crate::read_regular(&path)?;
         let text = crate::decode(&path, &bytes)?;
         Catalog::parse(root, &path, text)
     }
@@ -270,19 +275,22 @@ impl CatalogIndex {
     /// keeping an index of it.
     pub fn load(root: &Path) -> Result<CatalogIndex> {
         let path = root.join(CATALOG_FILE);
-        let bytes = std::fs::read(&path).map_err(|e| Error::new(&path, ErrorKind::Io(e)))?;
-        let text = crate::decode(&path, &bytes)?;
-        let plan = pieces(text);
+        let bytes = crate::read_regular(&path)?;
+        let snapshot = Snapshot::of(&path, Some(&bytes));
+        crate::decode(&path, &bytes)?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| Error::new(&path, ErrorKind::Utf8 { offset: e.utf8_error().valid_up_to() }))?;
+        let plan = pieces(&text);
         let mut held = Vec::new();
         let mut documents = Vec::new();
-        let whole = [(0, text)];
+        let whole = [(0, text.as_str())];
         // The corpus folder, resolved once (every path must stay inside).
         let real_root = root.canonicalize().ok();
         let meta = visit_pieces(
             root,
             real_root.as_deref(),
             &path,
-            text,
+            &text,
             plan.as_deref().unwrap_or(&whole),
             |entry, (offset, piece), nth| {
                 let source_bytes = std::fs::metadata(root.join(&entry.file)).map_or(0, |m| m.len());
@@ -295,11 +303,19 @@ impl CatalogIndex {
                 documents.push(IndexedDocument { id: entry.id, source_bytes, at });
             },
         )?;
-        Ok(CatalogIndex { root: root.to_path_buf(), meta, documents, path, real_root, held })
+        drop(plan);
+        Ok(CatalogIndex { root: root.to_path_buf(), meta, documents, path, real_root, held, text, snapshot })
+    }
+
+    /// The catalog's bytes as read, hashed: [`Snapshot::unchanged`] tells
+    /// at the end of a build whether the file still has them.
+    pub fn snapshot(&self) -> &Snapshot {
+        &self.snapshot
     }
 
     /// The full entry of an indexed document, read again from the catalog
-    /// (and validated again: its source file must still be there).
+    /// as it was read (and validated again: its source file must still be
+    /// there).
     pub fn entry(&self, doc: &IndexedDocument) -> Result<CatalogEntry> {
         let (start, end, nth, line) = match doc.at {
             EntryAt::Held(k) => return Ok(self.held[k].clone()),
@@ -310,14 +326,7 @@ impl CatalogIndex {
                 format!("catalog.toml changed while the build was running ({what}): run the build again");
             Error::new(&self.path, ErrorKind::Catalog { id: Some(doc.id.clone()), line: Some(line), message })
         };
-        let mut bytes = vec![0; end - start];
-        let read = std::fs::File::open(&self.path).and_then(|mut f| {
-            use std::io::{Read, Seek, SeekFrom};
-            f.seek(SeekFrom::Start(start as u64))?;
-            f.read_exact(&mut bytes)
-        });
-        read.map_err(|e| Error::new(&self.path, ErrorKind::Io(e)))?;
-        let piece = std::str::from_utf8(&bytes).map_err(|_| changed("not UTF-8 where the entry was"))?;
+        let piece = self.text.get(start..end).ok_or_else(|| changed("not UTF-8 where the entry was"))?;
         let raw: RawCatalog = toml::from_str(piece).map_err(|_| changed("the entry no longer parses"))?;
         let entry = raw.document.into_iter().nth(nth).ok_or_else(|| changed("fewer entries where it was"))?;
         if *entry.id.get_ref() != doc.id {
@@ -664,20 +673,34 @@ mod tests {
     }
 
     #[test]
-    fn a_catalog_changed_under_an_index_is_an_error_not_a_wrong_entry() {
+    fn a_catalog_changed_under_an_index_is_found_by_its_snapshot_not_read() {
         let dir = corpus_folder(SPACED);
         let index = CatalogIndex::load(dir.path()).expect("index");
         // The same length, another id where the second entry was.
         let changed = SPACED.replace("id = \"b\"", "id = \"q\"");
         std::fs::write(dir.path().join(CATALOG_FILE), &changed).expect("write");
-        let err = index.entry(&index.documents[1]).expect_err("changed").to_string();
-        assert!(err.contains("changed while the build was running") && err.contains(":12"), "{err}");
+        assert_eq!(index.entry(&index.documents[1]).expect("the entry as read").id, "b");
+        let err = index.snapshot().unchanged().expect_err("changed").to_string();
+        assert!(err.contains("catalog.toml: changed while the build was running"), "{err}");
         // A source removed since: the entry is checked again.
         std::fs::write(dir.path().join(CATALOG_FILE), SPACED).expect("write");
+        assert!(index.snapshot().unchanged().is_ok(), "the same bytes again");
         std::fs::remove_file(dir.path().join("documents/b.txt")).expect("remove");
         let err = index.entry(&index.documents[1]).expect_err("missing source").to_string();
         assert!(err.contains("documents/b.txt"), "{err}");
         assert!(index.entry(&index.documents[0]).is_ok());
+    }
+
+    #[test]
+    fn an_index_reads_entries_from_its_snapshot_while_the_file_is_saved_again() {
+        let dir = corpus_folder(SPACED);
+        let index = CatalogIndex::load(dir.path()).expect("index");
+        // Saved again in place: truncated, for a moment.
+        std::fs::write(dir.path().join(CATALOG_FILE), "").expect("truncate");
+        let entry = index.entry(&index.documents[2]).expect("the entry as it was read");
+        assert_eq!((entry.id.as_str(), entry.line), ("c", 19));
+        let err = index.snapshot().unchanged().expect_err("truncated").to_string();
+        assert!(err.contains("changed while the build was running"), "{err}");
     }
 
     #[test]

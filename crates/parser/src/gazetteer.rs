@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::input::Snapshot;
 
 /// The name of the gazetteer file inside a corpus folder.
 pub const GAZETTEER_FILE: &str = "actors.toml";
@@ -75,13 +76,19 @@ struct RawActor {
 impl Gazetteer {
     /// Reads `DIR/actors.toml`; a corpus without one has an empty gazetteer.
     pub fn load(root: &Path) -> Result<Gazetteer> {
+        Gazetteer::load_snapshot(root).map(|(g, _)| g)
+    }
+
+    /// [`Gazetteer::load`], with the [`Snapshot`] of the bytes read (to
+    /// tell at the end of a build whether the file changed meanwhile).
+    pub fn load_snapshot(root: &Path) -> Result<(Gazetteer, Snapshot)> {
         let path = root.join(GAZETTEER_FILE);
-        if !path.exists() {
-            return Ok(Gazetteer::default());
+        if std::fs::symlink_metadata(&path).is_err() {
+            return Ok((Gazetteer::default(), Snapshot::of(&path, None)));
         }
-        let bytes = std::fs::read(&path).map_err(|e| Error::new(&path, ErrorKind::Io(e)))?;
+        let bytes = crate::read_regular(&path)?;
         let text = crate::decode(&path, &bytes)?;
-        Gazetteer::parse(&path, text)
+        Ok((Gazetteer::parse(&path, text)?, Snapshot::of(&path, Some(&bytes))))
     }
 
     /// Validates gazetteer `text` read from `path`: unique ids, non-empty

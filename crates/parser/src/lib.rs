@@ -22,6 +22,7 @@ mod blocks;
 mod catalog;
 mod error;
 mod gazetteer;
+mod input;
 
 pub use blocks::{is_blank, is_superscript_digit, parse_blocks, Block, BlockKind, Hints};
 pub use catalog::{
@@ -29,6 +30,7 @@ pub use catalog::{
 };
 pub use error::{Error, ErrorKind, Result};
 pub use gazetteer::{Actor, ActorType, Gazetteer, GAZETTEER_FILE};
+pub use input::{read_regular, Snapshot};
 
 use std::path::Path;
 

@@ -1,0 +1,389 @@
+"""Scoring functions of `make eval`: pure, small, unit-tested (tests/eval/).
+
+Spans are (start, end) pairs, end-exclusive, in the same unit on both sides
+(the eval aligns everything by byte offsets into the source file it wrote).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+# ---------------------------------------------------------------- offsets
+
+
+def byte_offsets(text: str) -> list[int]:
+    """`out[i]` is the UTF-8 byte offset of code point `i` (len(text)+1 entries)."""
+    out = [0] * (len(text) + 1)
+    b = 0
+    for i, ch in enumerate(text):
+        out[i] = b
+        b += len(ch.encode("utf-8"))
+    out[len(text)] = b
+    return out
+
+
+def to_bytes(span: tuple[int, int], offsets: list[int]) -> tuple[int, int]:
+    """A code point span as a byte span, through `byte_offsets`."""
+    return offsets[span[0]], offsets[span[1]]
+
+
+# ---------------------------------------------------------------- spans
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two non-empty end-exclusive spans share at least one unit."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def overlap_len(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict:
+    """Precision = matched predictions / predictions, recall = matched gold /
+    gold (the two counts differ under overlap matching), F1 their harmonic mean.
+    None where a denominator is zero."""
+    p = tp_pred / n_pred if n_pred else None
+    r = tp_gold / n_gold if n_gold else None
+    f = 2 * p * r / (p + r) if p is not None and r is not None and p + r > 0 else (0.0 if p is not None and r is not None else None)
+    return {"precision": p, "recall": r, "f1": f, "pred": n_pred, "gold": n_gold, "tp_pred": tp_pred, "tp_gold": tp_gold}
+
+
+def match_spans(gold: list[tuple[int, int]], pred: list[tuple[int, int]], mode: str) -> tuple[list[list[int]], list[list[int]]]:
+    """For each gold span the indices of the predictions that match it, and for
+    each prediction the indices of the gold spans it matches. `mode` is
+    "exact" (same start and end) or "overlap" (at least one shared unit).
+    Spans of one document only; both lists in any order."""
+    g_of_p: list[list[int]] = [[] for _ in pred]
+    p_of_g: list[list[int]] = [[] for _ in gold]
+    if mode == "exact":
+        where: dict[tuple[int, int], list[int]] = {}
+        for j, p in enumerate(pred):
+            where.setdefault((p[0], p[1]), []).append(j)
+        for i, g in enumerate(gold):
+            for j in where.get((g[0], g[1]), []):
+                p_of_g[i].append(j)
+                g_of_p[j].append(i)
+        return p_of_g, g_of_p
+    if mode != "overlap":
+        raise ValueError(f"unknown match mode {mode!r}")
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            if overlaps(g, p):
+                p_of_g[i].append(j)
+                g_of_p[j].append(i)
+    for lst in g_of_p:
+        lst.sort()
+    return p_of_g, g_of_p
+
+
+class SpanTally:
+    """Counts over documents for P/R/F1: `add` matches one document's spans
+    and returns the matches (see `match_spans`); `scores` gives `prf`."""
+
+    def __init__(self):
+        self.n_gold = self.n_pred = self.tp_gold = self.tp_pred = 0
+
+    def add(self, gold: list, pred: list, mode: str) -> tuple[list[list[int]], list[list[int]]]:
+        p_of_g, g_of_p = match_spans(gold, pred, mode)
+        self.n_gold += len(gold)
+        self.n_pred += len(pred)
+        self.tp_gold += sum(1 for x in p_of_g if x)
+        self.tp_pred += sum(1 for x in g_of_p if x)
+        return p_of_g, g_of_p
+
+    def scores(self) -> dict:
+        return prf(self.tp_pred, self.n_pred, self.tp_gold, self.n_gold)
+
+
+def score_spans(gold: dict, pred: dict, mode: str) -> dict:
+    """P/R/F1 over documents: `gold` and `pred` map doc id → list of spans."""
+    tally = SpanTally()
+    for doc in sorted(set(gold) | set(pred)):
+        tally.add(gold.get(doc, []), pred.get(doc, []), mode)
+    return tally.scores()
+
+
+def best_match(span: tuple[int, int], candidates: list[tuple[int, int]], indices: list[int]) -> int | None:
+    """The index (among `indices`) of the candidate overlapping `span` most
+    (ties: the earliest start)."""
+    if not indices:
+        return None
+    return max(indices, key=lambda j: (overlap_len(span, candidates[j]), -candidates[j][0]))
+
+
+# ---------------------------------------------------------------- dates
+
+SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
+
+
+def timeml_value(start: dt.date, end: dt.date, precision: str) -> str:
+    """The TimeML value of a period as the product writes it (`date_start`,
+    `date_end` inclusive, `precision`):
+
+    day 1998-02-27 · week 1998-W09 (ISO week of the start) · month 1998-02 ·
+    season: a calendar quarter 1998-Q1, a meteorological season 1998-SP/SU/FA/WI
+    (winter from December: the year of its December), a third of a year
+    ("early 1998", Jan–Apr) 1998 (TimeML writes the year, with a mod) ·
+    year 1998 · decade 199 · century 19. A period over several units (a range
+    such as 2012–2013) is written by its start.
+    """
+    if precision == "day":
+        return start.isoformat()
+    if precision == "week":
+        y, w, _ = start.isocalendar()
+        return f"{y:04d}-W{w:02d}"
+    if precision == "month":
+        return f"{start.year:04d}-{start.month:02d}"
+    if precision == "season":
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if months == 3 and start.day == 1 and start.month in (1, 4, 7, 10):
+            return f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
+        if months == 3 and start.day == 1 and start.month in SEASON_CODES:
+            return f"{start.year:04d}-{SEASON_CODES[start.month]}"
+        return f"{start.year:04d}"
+    if precision == "year":
+        return f"{start.year:04d}"
+    if precision == "decade":
+        return f"{start.year:04d}"[:3]
+    if precision == "century":
+        return f"{start.year:04d}"[:2]
+    raise ValueError(f"unknown precision {precision!r}")
+
+
+REF_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def date_scope(timex_type: str, value: str) -> str:
+    """Which gold TIMEX3 the date scores count, and why the others are left
+    out: "scored" for type DATE (not a *_REF value) and TIME whose value
+    carries a day; otherwise a reason label listed with its count."""
+    if timex_type == "DATE":
+        return f"left out: DATE {value}" if value in REF_VALUES else "scored"
+    if timex_type == "TIME":
+        return "scored" if DAY_VALUE.match(value) else "left out: TIME without a day"
+    return f"left out: {timex_type}"
+
+
+def normalise_value(value: str) -> str:
+    """A gold value as compared: TIME values cut to their day (the product
+    dates days, not clock times): 1998-02-27T08:00 → 1998-02-27; trailing
+    unspecified parts dropped (TBAQ writes some years 1968-XX and some
+    months 1998-12-XX): 1968-XX → 1968."""
+    m = DAY_VALUE.match(value)
+    if m and "T" in value:
+        return m.group(0)
+    while value.endswith("-XX"):
+        value = value[:-3]
+    return value
+
+
+TRIM = " \t\r\n,.;:!?—–-\"“”‘’'`"
+
+
+def trim_span(raw: bytes, span: tuple[int, int]) -> tuple[int, int]:
+    """A byte span without the white space, punctuation and quote marks at
+    its ends (so a quote's trailing comma inside the marks does not decide an
+    exact match): '“We won,”' and 'We won' trim to the same span."""
+    a, b = span
+    text = raw[a:b].decode("utf-8", "replace")
+    left = len(text) - len(text.lstrip(TRIM))
+    right = len(text.rstrip(TRIM))
+    if right <= left:
+        return span
+    return a + len(text[:left].encode("utf-8")), a + len(text[:right].encode("utf-8"))
+
+
+# ---------------------------------------------------------------- speakers
+
+PRONOUNS = {
+    "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me",
+    "his", "their", "its", "our", "my", "your", "who", "whom", "which", "that",
+    "himself", "herself", "themselves", "itself", "ourselves", "myself", "yourself",
+}
+DETERMINERS = {
+    "a", "an", "the", "another", "one", "some", "several", "many", "two", "three", "four",
+    "other", "most", "few", "all", "both", "these", "those", "this", "each", "any", "no",
+    "more", "his", "her", "their", "its", "our", "my", "your",
+}
+TITLE_WORDS = {
+    "mr", "mrs", "ms", "dr", "miss", "sir", "lord", "lady", "dame", "prof", "professor", "rev", "father", "pope",
+    "sen", "senator", "rep", "representative", "gov", "governor", "president", "vice", "secretary", "minister",
+    "prime", "chancellor", "justice", "judge", "chief", "mayor", "speaker", "chairman", "chairwoman", "director",
+    "gen", "general", "col", "lt", "maj", "capt", "adm", "sgt", "ambassador", "sheriff", "attorney", "former",
+}
+WORD = re.compile(r"[\w’'.-]+", re.UNICODE)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (t.strip(".-'’") for t in WORD.findall(text)) if w]
+
+
+def _norm_word(w: str) -> str:
+    w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
+    for suffix in ("'s", "’s"):
+        if w.endswith(suffix):
+            w = w[: -len(suffix)]
+    return w.rstrip("'’").replace(".", "")
+
+
+HEAD_END = re.compile(r"[,(;:]|\s(?:of|for|with|at|from|to|in|on|who|which|that|and|or)\s", re.IGNORECASE)
+
+
+def head_phrase(source: str) -> str:
+    """A Source up to its first comma, parenthesis or preposition: the phrase
+    whose last word is its head ("Jean-Marc Ayrault, the foreign minister of
+    France" → "Jean-Marc Ayrault"; "a spokesman for the campaign" → "a spokesman")."""
+    m = HEAD_END.search(" " + source + " ")
+    return (" " + source)[: m.start()].strip() if m and m.start() > 0 else source.strip()
+
+
+def source_kind(source: str) -> str:
+    """name | pronoun | description, by the words of a gold Source:
+    a pronoun alone (he, she, they, it, we, I, …); a name when the last word of
+    its head phrase (see `head_phrase`) starts with a capital letter ("The New
+    York Post", "Democratic nominee Hillary Clinton", "panel Chairman Jason
+    Chaffetz (R-Utah)", "Trump"); otherwise a description ("the source", "a
+    spokesman for the Clinton campaign", "the California congressman",
+    "officials")."""
+    words = _words(source)
+    if not words:
+        return "description"
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return "pronoun"
+    head = _words(head_phrase(source)) or words
+    return "name" if head[-1][:1].isupper() else "description"
+
+
+def name_words(source: str) -> list[str]:
+    """The capitalised words of a Source's head phrase, normalised (titles and
+    determiners out)."""
+    out = []
+    for w in _words(head_phrase(source)):
+        n = _norm_word(w)
+        if w[:1].isupper() and n and n not in TITLE_WORDS and n not in DETERMINERS:
+            out.append(n)
+    return out
+
+
+def names_match(gold_source: str, predicted: str | None) -> bool:
+    """Whether a predicted speaker names the gold Source: lower case, accents,
+    punctuation and a possessive 's dropped, titles (Mr, Dr, Sen., …) ignored,
+    they match when the last word of the gold name (the capitalised words of its
+    head phrase) is a word of the prediction, or the prediction's last word is
+    a word of the gold name ("Conway" ~ "Kellyanne Conway", "The New York Post"
+    ~ "New York Post", "Bill Clinton" ~ "Clinton", "Jean-Marc Ayrault, the
+    foreign minister of France" ~ "Ayrault"), except that two full names with
+    the same surname must have the same given name before it, initials aside
+    ("Bill Clinton" is not "Hillary Clinton"; "Donald J. Trump" is "Donald
+    Trump")."""
+    if not predicted:
+        return False
+    g = name_words(gold_source) or [_norm_word(w) for w in _words(gold_source)]
+    p = [_norm_word(w) for w in _words(predicted)]
+    p = [w for w in p if w and w not in TITLE_WORDS]
+    if not g or not p:
+        return False
+    if g[-1] == p[-1] and len(g) > 1 and len(p) > 1:
+        # same surname: the given names (initials aside) must not differ ("Bill Clinton" is not "Hillary Clinton")
+        gg, pg = [w for w in g[:-1] if len(w) > 1], [w for w in p[:-1] if len(w) > 1]
+        return not (gg and pg and gg[-1] != pg[-1])
+    return g[-1] in p or p[-1] in g
+
+
+def description_match(gold_source: str, predicted: str | None) -> bool:
+    """A description Source ("a source", "the campaign") matches an anonymous
+    predicted speaker when its last word (the head noun, plural or not) is a
+    word of the prediction."""
+    if not predicted:
+        return False
+    g = [_norm_word(w) for w in _words(gold_source)]
+    p = {_norm_word(w) for w in _words(predicted)}
+    if not g:
+        return False
+    head = g[-1]
+    return head in p or head.rstrip("s") in {w.rstrip("s") for w in p}
+
+
+# ---------------------------------------------------------------- quotes
+
+OPEN = {"“": "”", '"': '"', "«": "»", "``": "''"}
+
+
+def double_quoted(text: str) -> list[tuple[int, int]]:
+    """The double-quoted stretches of a text, marks excluded, in code points:
+    “…”, "…" (straight marks alternate open/close within a paragraph) and
+    ``…''. A quote continued over paragraphs (an opening mark on each, the
+    closing one on the last) gives one stretch per paragraph; a mark left open
+    at the end of the text gives nothing."""
+    spans: list[tuple[int, int]] = []
+    for para_start, para in _paragraphs(text):
+        i = 0
+        open_at: int | None = None
+        closer = ""
+        n = len(para)
+        while i < n:
+            two = para[i : i + 2]
+            ch = para[i]
+            if open_at is None:
+                if two in ("``", "''"):
+                    # ``…'' (TimeML, PTB) and ''…'' (two apostrophes for a double mark)
+                    open_at, closer, i = i + 2, "''", i + 2
+                    continue
+                if ch in ("“", '"', "«"):
+                    open_at, closer = i + 1, OPEN[ch]
+                i += 1
+                continue
+            if para.startswith(closer, i):
+                if i > open_at:
+                    spans.append((para_start + open_at, para_start + i))
+                i += len(closer)
+                open_at = None
+                continue
+            i += 1
+        if open_at is not None and open_at < n:
+            # continued in the next paragraph (or never closed): the rest of this one
+            nxt = text[para_start + n :].lstrip()
+            if nxt[:1] in ("“", '"') or nxt[:2] in ("``", "''"):
+                spans.append((para_start + open_at, para_start + len(para.rstrip())))
+    return spans
+
+
+def _paragraphs(text: str):
+    """(start, paragraph) for each line of the text."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def quote_pattern(quote: tuple[int, int], source: tuple[int, int] | None, cue: tuple[int, int] | None, text: str) -> str:
+    """The shape of a gold attribution around one of its quotes, from the
+    positions of Source and Cue: "Q, said X", "Q, X said", "X said: Q",
+    "according to X, Q", "X said (that) … Q" (the quote in the same sentence,
+    after the cue), "X said. Q (a later sentence)" (a quote continued after its
+    attribution), "source in another paragraph", "source inside quote",
+    "no source"."""
+    if source is None:
+        return "no source"
+    lo, hi = min(quote[0], source[0]), max(quote[1], source[1])
+    if "\n" in text[lo:hi]:
+        return "source in another paragraph"
+    cue_text = text[cue[0] : cue[1]].lower() if cue else ""
+    if "according" in cue_text:
+        return "according to X, Q"
+    if source[0] >= quote[1]:
+        if cue and cue[0] < source[0]:
+            return "Q, said X"
+        return "Q, X said"
+    if source[1] <= quote[0]:
+        between = text[max(source[1], cue[1] if cue and cue[1] <= quote[0] else 0) : quote[0]]
+        if ":" in between or cue_text.rstrip().endswith(":"):
+            return "X said: Q"
+        if re.search(r"[.!?][\"”’']*\s", between):
+            return "X said. Q (a later sentence)"
+        return "X said (that) … Q"
+    return "source inside quote"

@@ -1,0 +1,184 @@
+"""The eval's scoring functions on tiny inputs written here (no dev data)."""
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval"))
+
+from corpora import detokenise, entities, is_sports, strip_timeml  # noqa: E402
+from scoring import (  # noqa: E402
+    byte_offsets,
+    date_scope,
+    description_match,
+    double_quoted,
+    match_spans,
+    names_match,
+    normalise_value,
+    quote_pattern,
+    score_spans,
+    source_kind,
+    timeml_value,
+    to_bytes,
+)
+
+
+def test_byte_offsets_count_utf8_bytes_per_code_point():
+    text = "Zoë said “hi”."
+    offs = byte_offsets(text)
+    a = text.index("hi")
+    assert to_bytes((a, a + 2), offs) == (13, 15)
+    assert text.encode()[13:15] == b"hi"
+    assert offs[len(text)] == len(text.encode())
+
+
+@pytest.mark.parametrize(
+    "mode, gold, pred, p, r",
+    [
+        ("exact", [(0, 5), (10, 15)], [(0, 5), (10, 14)], 0.5, 0.5),
+        ("overlap", [(0, 5), (10, 15)], [(0, 5), (10, 14)], 1.0, 1.0),
+        ("overlap", [(0, 5)], [(5, 9)], 0.0, 0.0),  # touching is not overlapping
+        # one long prediction over two gold spans: both gold found, one prediction right
+        ("overlap", [(0, 5), (6, 9)], [(0, 9), (20, 25)], 0.5, 1.0),
+    ],
+)
+def test_span_matching(mode, gold, pred, p, r):
+    s = score_spans({"d": gold}, {"d": pred}, mode)
+    assert (s["precision"], s["recall"]) == (p, r)
+
+
+def test_spans_match_within_their_document_only():
+    s = score_spans({"a": [(0, 5)]}, {"b": [(0, 5)]}, "exact")
+    assert (s["precision"], s["recall"], s["f1"]) == (0.0, 0.0, 0.0)
+
+
+def test_match_spans_lists_both_directions():
+    p_of_g, g_of_p = match_spans([(0, 4), (8, 12)], [(2, 9)], "overlap")
+    assert p_of_g == [[0], [0]] and g_of_p == [[0, 1]]
+
+
+@pytest.mark.parametrize(
+    "start, end, precision, value",
+    [
+        ((1998, 2, 27), (1998, 2, 27), "day", "1998-02-27"),
+        ((1998, 2, 23), (1998, 3, 1), "week", "1998-W09"),
+        ((1998, 2, 1), (1998, 2, 28), "month", "1998-02"),
+        ((1998, 1, 1), (1998, 12, 31), "year", "1998"),
+        ((1990, 1, 1), (1999, 12, 31), "decade", "199"),
+        ((1901, 1, 1), (2000, 12, 31), "century", "19"),
+        ((1998, 1, 1), (1998, 3, 31), "season", "1998-Q1"),
+        ((1998, 6, 1), (1998, 8, 31), "season", "1998-SU"),
+        ((1998, 12, 1), (1999, 2, 28), "season", "1998-WI"),
+        ((1998, 1, 1), (1998, 4, 30), "season", "1998"),  # "early 1998": a third of the year
+        ((2012, 1, 1), (2013, 12, 31), "year", "2012"),  # a range: its start
+    ],
+)
+def test_timeml_value(start, end, precision, value):
+    assert timeml_value(dt.date(*start), dt.date(*end), precision) == value
+
+
+def test_date_scope_and_gold_values():
+    assert date_scope("DATE", "1998-02") == "scored"
+    assert date_scope("DATE", "PRESENT_REF") == "left out: DATE PRESENT_REF"
+    assert date_scope("TIME", "1998-02-27T08:00") == "scored"
+    assert date_scope("TIME", "T08:00") == "left out: TIME without a day"
+    assert date_scope("DURATION", "P1W") == "left out: DURATION"
+    assert normalise_value("1998-02-27T08:00") == "1998-02-27"
+    assert normalise_value("1998-W09") == "1998-W09"
+
+
+def test_strip_timeml_keeps_timex_spans_on_the_plain_text():
+    text, timexes = strip_timeml('On <TIMEX3 tid="t1" type="DATE" value="1998-02-27">Friday</TIMEX3> AT&amp;T <EVENT eid="e1">said</EVENT> so.')
+    assert text == "On Friday AT&T said so."
+    (t,) = timexes
+    assert text[t["start"] : t["end"]] == "Friday" and t["value"] == "1998-02-27"
+
+
+def test_detokenise_maps_each_token_to_its_span():
+    toks = ["Smith", "(", "Reuters", ")", "said", '"', "it", "'s", "fine", '"', "."]
+    text, spans = detokenise(toks)
+    assert text == 'Smith (Reuters) said "it\'s fine".'
+    assert [text[a:b] for a, b in spans] == toks
+
+
+def test_iob1_entities():
+    # IOB1: I- continues, B- starts a new one of the same type next to another
+    assert entities(["I-PER", "I-PER", "O", "I-ORG", "B-ORG", "I-LOC"]) == [(0, 2, "PER"), (3, 4, "ORG"), (4, 5, "ORG"), (5, 6, "LOC")]
+
+
+def test_double_quoted_stretches():
+    text = 'He said “one” and "two".\n“Three,\n“four.”'
+    got = [text[a:b] for a, b in double_quoted(text)]
+    assert got == ["one", "two", "Three,", "four."]
+    assert double_quoted("an “open mark only") == []
+
+
+@pytest.mark.parametrize(
+    "source, kind",
+    [("he", "pronoun"), ("They", "pronoun"), ("The New York Post", "name"), ("Democratic nominee Hillary Clinton", "name"),
+     ("the source", "description"), ("a spokesman for the Clinton campaign", "description"), ("officials", "description"),
+     ("panel Chairman Rep. Jason Chaffetz (R-Utah)", "name"), ("the California congressman", "description"),
+     ("Jean-Marc Ayrault, the foreign minister of France,", "name")],
+)
+def test_source_kind(source, kind):
+    assert source_kind(source) == kind
+
+
+@pytest.mark.parametrize(
+    "gold, pred, ok",
+    [
+        ("Trump campaign manager Kellyanne Conway", "Kellyanne Conway", True),
+        ("Conway", "Kellyanne Conway", True),
+        ("The New York Post", "New York Post", True),
+        ("Mr. Trump", "Donald Trump", True),
+        ("Clinton's", "Hillary Clinton", True),
+        ("Kellyanne Conway", "Donald Trump", False),
+        ("Jean-Marc Ayrault, the foreign minister of France,", "Jean-Marc Ayrault", True),
+        ("Jean-Marc Ayrault, the foreign minister of France,", "France", False),
+        ("Trump", None, False),
+        ("Bill Clinton", "Hillary Clinton", False),
+        ("Donald J. Trump", "Donald Trump", True),
+        ("Justice Scalia", "Antonin Scalia", True),
+    ],
+)
+def test_names_match(gold, pred, ok):
+    assert names_match(gold, pred) is ok
+
+
+def test_description_match_by_head_noun():
+    assert description_match("a source", "sources familiar with the matter")
+    assert not description_match("the campaign", "a senior official")
+
+
+def find(text: str, part: str) -> tuple[int, int]:
+    """The span of the first occurrence of `part` in `text`."""
+    at = text.index(part)
+    return at, at + len(part)
+
+
+@pytest.mark.parametrize(
+    "text, quote, source, cue, pattern",
+    [
+        ("“We won,” said Smith.", "We won,", "Smith", "said", "Q, said X"),
+        ("“We won,” Smith said.", "We won,", "Smith", "said", "Q, X said"),
+        ("Smith said: “We won.”", "We won.", "Smith", "said:", "X said: Q"),
+        ("Smith said that “we won”.", "we won", "Smith", "said", "X said (that) … Q"),
+        ("“A,” Smith said. “We won.”", "We won.", "Smith", "said", "X said. Q (a later sentence)"),
+        ("According to Smith, “we won”.", "we won", "Smith", "According to", "according to X, Q"),
+        ("Smith said so.\n“We won.”", "We won.", "Smith", "said", "source in another paragraph"),
+        ("“We won,” it read.", "We won,", None, None, "no source"),
+    ],
+)
+def test_quote_pattern_from_source_and_cue_positions(text, quote, source, cue, pattern):
+    s = find(text, source) if source else None
+    c = find(text, cue) if cue else None
+    assert quote_pattern(find(text, quote), s, c, text) == pattern
+
+
+def test_sports_reports_by_headline_slug():
+    assert is_sports("SOCCER - JAPAN GET LATE WIN")
+    assert is_sports("Boxing-Bruno quits over fee")
+    assert not is_sports("Yeltsin endorses Lebed - Interfax")
+    assert not is_sports("PRESS DIGEST - Bulgaria - Aug 30")
