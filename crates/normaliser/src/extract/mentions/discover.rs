@@ -6,6 +6,7 @@ use super::cues::{
     CUE_ROLE_BEFORE, CUE_TITLE, CUE_VERB_AFTER, CUE_VERB_BEFORE,
 };
 use super::gazetteer::is_word;
+use super::recognised::RECOGNISER_CUE;
 use super::{ActorMatcher, ActorRef, DiscoveredActor, Found, Taken};
 use crate::clean::Document;
 use crate::lexicon::alternation;
@@ -174,7 +175,8 @@ impl ActorMatcher {
     /// is the surname of a fuller name, short-form linking gives it to that
     /// person.
     pub(super) fn drop_bare_surnames(&self, discovered: &mut Vec<DiscoveredActor>) {
-        discovered.retain(|d| d.kind == ActorType::Organization || d.name.contains(' '));
+        discovered
+            .retain(|d| d.kind == ActorType::Organization || d.name.contains(' ') || d.cue == RECOGNISER_CUE);
     }
 
     /// Every occurrence of a discovered name, exact case, on word boundaries.

@@ -3,6 +3,7 @@
 
 use super::discover::WORD;
 use super::gazetteer::{is_word, title_before};
+use super::recognised::HONORIFICS;
 use super::{ActorMatcher, ActorRef, DiscoveredActor, Found, Taken};
 use crate::lexicon::COMMON_SURNAMES;
 use corpus_parser::ActorType;
@@ -42,6 +43,7 @@ impl ActorMatcher {
         text: &str,
         short_starts: &[usize],
         discovered: &[DiscoveredActor],
+        people: &[usize],
         found: &mut Vec<Found>,
     ) {
         let forms = Forms::new(&self.short_forms, discovered);
@@ -63,7 +65,11 @@ impl ActorMatcher {
             if rest.starts_with(' ') && rest[1..].starts_with(|c: char| c.is_uppercase()) {
                 continue;
             }
-            let titled = title_before(text, r.start).is_some();
+            // A title or honorific before it ("Mr Brown"), or the
+            // recogniser took it for a person here (`people`: starts).
+            let titled = title_before(text, r.start).is_some()
+                || honorific_before(text, r.start)
+                || people.contains(&r.start);
             let article = text[..r.start].ends_with("the ") || text[..r.start].ends_with("The ");
             let common = COMMON_SURNAMES.contains(m.to_lowercase().as_str());
             if article || (common && !titled) {
@@ -163,4 +169,10 @@ impl<'a> Forms<'a> {
             self.discovered.iter().filter(|(k, _)| k == word).map(|&(_, i)| ActorRef::Discovered(i));
         curated.chain(discovered).collect()
     }
+}
+
+/// Whether an honorific ("Mr", "Ms.", "Dr") and a space stand right before `at`.
+pub(super) fn honorific_before(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix(' ') else { return false };
+    HONORIFICS.iter().any(|h| before.strip_suffix(h).is_some_and(|rest| !is_word(rest.chars().next_back())))
 }
