@@ -189,4 +189,6 @@ impl ActorMatcher {
 }
 
 #[cfg(test)]
+mod recognised_tests;
+#[cfg(test)]
 mod tests;

@@ -22,6 +22,10 @@ pub(super) const RECOGNISER_CUE: &str = "recogniser";
 pub(super) const HONORIFICS: &[&str] =
     &["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Dame", "Lord", "Lady"];
 
+/// Last words that make a name a place ("Helmand Province", "Durand Line").
+const PLACE_HEADS: &[&str] =
+    &["Province", "District", "Valley", "Line", "River", "Mountains", "Region", "Palace", "Pass"];
+
 /// Whether the segments the recogniser reads include titles, headings and
 /// table rows (datelines, results tables), which cue discovery skips.
 const SEARCH_HEADINGS: bool = true;
@@ -36,6 +40,9 @@ fn searched(kind: BlockKind) -> bool {
 pub(super) struct Recognised {
     /// People and organizations (bytes), cleaned of titles and roles.
     pub(super) names: Vec<(Range<usize>, ActorType)>,
+    /// The names found at least once in running text (not a title,
+    /// heading or table row) other than at the start of a sentence.
+    pub(super) in_running_text: HashSet<String>,
     /// The texts of places and other names.
     pub(super) places: HashSet<String>,
 }
@@ -57,12 +64,26 @@ pub(super) fn recognise(doc: &Document) -> Recognised {
         spans.get(k).is_some_and(|r| r.start <= e.start && e.end <= r.end)
     };
     let mut out = Recognised::default();
+    let mut index = ByteOffsets::new(text);
+    let running: Vec<Range<usize>> = doc
+        .segments
+        .iter()
+        .filter(|s| discoverable(s.kind))
+        .filter_map(|s| s.span.as_ref().map(|r| index.byte_of(r.start)..index.byte_of(r.end)))
+        .collect();
+    let in_running = |r: &Range<usize>| {
+        let k = running.partition_point(|s| s.end <= r.start);
+        running.get(k).is_some_and(|s| s.start <= r.start && r.end <= s.end)
+    };
     for e in model.recognise(text).into_iter().filter(inside) {
         match e.kind {
             EntityKind::Person | EntityKind::Organization => {
                 let kind =
                     if e.kind == EntityKind::Person { ActorType::Person } else { ActorType::Organization };
                 if let Some(r) = clean_span(text, e.start..e.end) {
+                    if in_running(&r) && !sentence_initial(text, r.start) {
+                        out.in_running_text.insert(text[r.clone()].to_string());
+                    }
                     out.names.push((r, kind));
                 }
             }
@@ -83,7 +104,8 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>
             .iter()
             .chain(HONORIFICS)
             .chain(ROLES.iter())
-            .chain(&["the", "The"])
+            .chain(NOT_NAMES.iter())
+            .chain(&["the", "The", "Via", "Ibid"])
             .filter(|t| s.starts_with(**t) && s[t.len()..].starts_with(' '))
             .map(|t| t.len() + 1)
             .max();
@@ -98,6 +120,8 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>
     r.end = r.start + trimmed.len();
     let s = &text[r.clone()];
     let bad = s.is_empty()
+        || s.contains(|c: char| c.is_whitespace() && c != ' ')
+        || PLACE_HEADS.iter().any(|h| s.ends_with(&format!(" {h}")))
         || TITLES.contains(&s)
         || HONORIFICS.contains(&s)
         || ROLES.contains(&s)
@@ -112,15 +136,72 @@ fn common_word(text: &str, name: &str) -> bool {
     if name.contains(' ') {
         return false;
     }
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+    if acronym(name) {
         return false;
     }
-    let lower = name.to_lowercase();
-    NOT_NAMES.contains(name)
-        || text.match_indices(lower.as_str()).any(|(at, _)| {
-            !is_word(text[..at].chars().next_back()) && !is_word(text[at + lower.len()..].chars().next())
+    NOT_NAMES.contains(name) || word_in(text, &name.to_lowercase())
+}
+
+/// Whether a one-word name (not an acronym) lacks the evidence to stand
+/// as an actor of its own: the surname of a fuller person's name (short
+/// forms link it to that person), a plural or the singular of a plural of
+/// the document ("Muslims", "Zawahiris"), elsewhere a place or other name
+/// ("Sunni"), always after "the " ("the Nineties"), or, for a person,
+/// seen only in titles, headings and tables or at the start of sentences.
+fn thin_word(
+    text: &str,
+    rec: &Recognised,
+    name: &str,
+    kind: ActorType,
+    people: &[&str],
+    curated_short: &dyn Fn(&str) -> bool,
+) -> bool {
+    let plural = name.strip_suffix('s').is_some_and(|stem| word_in(text, stem));
+    let singular = word_in(text, &format!("{name}s"));
+    surname_of(name, people)
+        || curated_short(name)
+        || plural
+        || singular
+        || rec.places.contains(name)
+        || (kind == ActorType::Person && !rec.in_running_text.contains(name))
+        || always_after_the(text, name)
+}
+
+/// Whether `at` starts a sentence or line: only quote marks, brackets and
+/// spaces between it and a line break, the text's start, or ". ", "! ", "? ".
+fn sentence_initial(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '"', '\'', '\u{2018}', '\u{201c}', '(', '[']);
+    before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':'])
+}
+
+/// Whether every occurrence of `word` in `text` (on word boundaries) has
+/// "the " right before it: a noun of the text, not a name ("the Ministry").
+fn always_after_the(text: &str, word: &str) -> bool {
+    let mut any = false;
+    for (at, _) in text.match_indices(word) {
+        if is_word(text[..at].chars().next_back()) || is_word(text[at + word.len()..].chars().next()) {
+            continue;
+        }
+        any = true;
+        if !text[..at].ends_with("the ") {
+            return false;
+        }
+    }
+    any
+}
+
+/// Whether `word` occurs in `text` on word boundaries (exact case).
+fn word_in(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text.match_indices(word).any(|(at, _)| {
+            !is_word(text[..at].chars().next_back()) && !is_word(text[at + word.len()..].chars().next())
         })
+}
+
+/// Two or more capitals and nothing else but digits, "&", "." or "-".
+fn acronym(name: &str) -> bool {
+    name.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '.' | '-'))
 }
 
 /// Whether `word` is a short form (the last word) of a multi-word person
@@ -162,8 +243,8 @@ pub(super) fn merge(
         if known || taken.overlaps(r) || PLACES.contains(name) || common_word(text, name) {
             continue;
         }
-        let short = !name.contains(' ') && (surname_of(name, &people) || curated_short(name));
-        if *kind == ActorType::Person && short {
+        if !name.contains(' ') && !acronym(name) && thin_word(text, rec, name, *kind, &people, curated_short)
+        {
             continue;
         }
         added.push(DiscoveredActor { name: name.to_string(), kind: *kind, cue: RECOGNISER_CUE });

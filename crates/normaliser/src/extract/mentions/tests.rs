@@ -70,7 +70,7 @@ fn doc(text: &str) -> Document {
 }
 
 /// (surface, actor id or discovered name) for every mention.
-fn mentions(text: &str) -> Vec<(String, String)> {
+pub(super) fn mentions(text: &str) -> Vec<(String, String)> {
     let (m, g) = matcher();
     let d = doc(text);
     let a = m.annotate(&d);

@@ -1,0 +1,96 @@
+//! The recogniser merged with the gazetteer and the cues: table-style on
+//! sentences written for each phenomenon of issue 18.
+
+use super::recognised::clean_span;
+use super::tests::mentions;
+
+/// (text, mentions that must be there as (surface, who), surfaces that
+/// must not be mentions). `who` is a gazetteer id or `new:` and the name.
+type Case = (&'static str, &'static [(&'static str, &'static str)], &'static [&'static str]);
+
+const CASES: &[Case] = &[
+    // A name no cue announces, and its surname later.
+    (
+        "The appointment of Madeleine Albright was announced on Monday. Albright will travel next week.",
+        &[("Madeleine Albright", "new:Madeleine Albright"), ("Albright", "new:Madeleine Albright")],
+        &[],
+    ),
+    // British titles without a full stop, and with one.
+    (
+        "Gordon Brown spoke in Leeds on Tuesday. Later Mr Brown said the plan would work.",
+        &[("Gordon Brown", "new:Gordon Brown"), ("Brown", "new:Gordon Brown")],
+        &["Mr Brown"],
+    ),
+    (
+        "Gail Berman joined the network in 2000. Ms. Berman said she was pleased.",
+        &[("Gail Berman", "new:Gail Berman"), ("Berman", "new:Gail Berman")],
+        &["Ms. Berman"],
+    ),
+    // Titles are never part of the name.
+    (
+        "Prime Minister John Major met officials in Brussels on Friday.",
+        &[("John Major", "new:John Major")],
+        &["Prime Minister John Major", "Minister John Major"],
+    ),
+    // One-word organizations, found wherever they occur.
+    (
+        "Reuters reported the deal on Friday. The deal, Reuters said, was worth $5 million.",
+        &[("Reuters", "new:Reuters"), ("Reuters", "new:Reuters")],
+        &[],
+    ),
+    // A defined acronym is the full name's.
+    (
+        "Officials of the World Trade Organization (WTO) met in Geneva. The WTO said talks would go on.",
+        &[
+            ("World Trade Organization", "new:World Trade Organization"),
+            ("WTO", "new:World Trade Organization"),
+        ],
+        &[],
+    ),
+    // A place is not an actor, even before a reporting verb.
+    ("New Zealand said on Monday it would send more troops to the region.", &[], &["New Zealand"]),
+    // The gazetteer wins where it matches.
+    (
+        "Zalmay Khalilzad met Taliban leaders in Doha on Saturday.",
+        &[("Zalmay Khalilzad", "zalmay-khalilzad"), ("Taliban", "taliban")],
+        &[],
+    ),
+];
+
+#[test]
+fn the_recogniser_cases() {
+    for (text, want, not) in CASES {
+        let got = mentions(text);
+        let mut left = got.clone();
+        for (surface, who) in *want {
+            let k = left.iter().position(|(s, w)| s == surface && w == who);
+            assert!(k.is_some(), "{text}: missing ({surface}, {who}) in {got:?}");
+            if let Some(k) = k {
+                left.remove(k);
+            }
+        }
+        for surface in *not {
+            assert!(
+                !got.iter().any(|(s, _)| s == surface),
+                "{text}: {surface} should not be a mention: {got:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn spans_lose_titles_honorifics_and_possessives() {
+    let cases = [
+        ("Mr Brown", Some("Brown")),
+        ("Dr. Liam Fox", Some("Liam Fox")),
+        ("President Bill Clinton's", Some("Bill Clinton")),
+        ("the Reuters", Some("Reuters")),
+        ("Mr", None),
+        ("KPK\tKhyber Pakhtunkhwa", None),
+        ("Helmand Province", None),
+    ];
+    for (text, want) in cases {
+        let got = clean_span(text, 0..text.len()).map(|r| &text[r]);
+        assert_eq!(got, want, "{text}");
+    }
+}
