@@ -26,6 +26,10 @@ pub(super) const HONORIFICS: &[&str] =
 const PLACE_HEADS: &[&str] =
     &["Province", "District", "Valley", "Line", "River", "Mountains", "Region", "Palace", "Pass"];
 
+/// Last words that make a name a document or other work ("Annual Threat
+/// Assessment", "Counterinsurgency Wars").
+const WORK_HEADS: &[&str] = &["Assessment", "Report", "Review", "Strategy", "Doctrine", "Wars", "Warfare"];
+
 /// Whether the segments the recogniser reads include titles, headings and
 /// table rows (datelines, results tables), which cue discovery skips.
 const SEARCH_HEADINGS: bool = true;
@@ -121,7 +125,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>
     let s = &text[r.clone()];
     let bad = s.is_empty()
         || s.contains(|c: char| c.is_whitespace() && c != ' ')
-        || PLACE_HEADS.iter().any(|h| s.ends_with(&format!(" {h}")))
+        || PLACE_HEADS.iter().chain(WORK_HEADS).any(|h| s.ends_with(&format!(" {h}")))
         || TITLES.contains(&s)
         || HONORIFICS.contains(&s)
         || ROLES.contains(&s)

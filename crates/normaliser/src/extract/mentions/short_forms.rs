@@ -65,14 +65,14 @@ impl ActorMatcher {
             if rest.starts_with(' ') && rest[1..].starts_with(|c: char| c.is_uppercase()) {
                 continue;
             }
-            // A title or honorific before it ("Mr Brown"), or the
-            // recogniser took it for a person here (`people`: starts).
-            let titled = title_before(text, r.start).is_some()
-                || honorific_before(text, r.start)
-                || people.contains(&r.start);
+            // A title or honorific before it ("Mr Brown").
+            let titled = title_before(text, r.start).is_some() || honorific_before(text, r.start);
+            // The recogniser took it for a person here (`people`: starts):
+            // enough for a common surname to link back.
+            let recognised = people.contains(&r.start);
             let article = text[..r.start].ends_with("the ") || text[..r.start].ends_with("The ");
             let common = COMMON_SURNAMES.contains(m.to_lowercase().as_str());
-            if article || (common && !titled) {
+            if article || (common && !titled && !recognised) {
                 continue;
             }
             // The person whose full mention is the latest before this one.
