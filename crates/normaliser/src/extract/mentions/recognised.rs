@@ -51,34 +51,32 @@ pub(super) struct Recognised {
     pub(super) places: HashSet<String>,
 }
 
+/// The byte spans of the document's segments of the kinds `keep` takes.
+fn byte_spans(doc: &Document, keep: fn(BlockKind) -> bool) -> Vec<Range<usize>> {
+    let mut index = ByteOffsets::new(doc.text.as_str());
+    doc.segments
+        .iter()
+        .filter(|s| keep(s.kind))
+        .filter_map(|s| s.span.as_ref().map(|r| index.byte_of(r.start)..index.byte_of(r.end)))
+        .collect()
+}
+
+/// Whether `r` lies inside one of `spans` (sorted, not overlapping).
+fn within(spans: &[Range<usize>], r: &Range<usize>) -> bool {
+    let k = spans.partition_point(|s| s.end <= r.start);
+    spans.get(k).is_some_and(|s| s.start <= r.start && r.end <= s.end)
+}
+
 /// Runs the recogniser over a document (the whole text: its features read
 /// the document) and keeps the entities in searched segments.
 pub(super) fn recognise(doc: &Document) -> Recognised {
     let text = doc.text.as_str();
     let Ok(model) = Recogniser::english() else { return Recognised::default() };
-    let mut index = ByteOffsets::new(text);
-    let spans: Vec<Range<usize>> = doc
-        .segments
-        .iter()
-        .filter(|s| searched(s.kind))
-        .filter_map(|s| s.span.as_ref().map(|r| index.byte_of(r.start)..index.byte_of(r.end)))
-        .collect();
-    let inside = |e: &Entity| {
-        let k = spans.partition_point(|r| r.end <= e.start);
-        spans.get(k).is_some_and(|r| r.start <= e.start && e.end <= r.end)
-    };
+    let spans = byte_spans(doc, searched);
+    let running = byte_spans(doc, discoverable);
+    let inside = |e: &Entity| within(&spans, &(e.start..e.end));
+    let in_running = |r: &Range<usize>| within(&running, r);
     let mut out = Recognised::default();
-    let mut index = ByteOffsets::new(text);
-    let running: Vec<Range<usize>> = doc
-        .segments
-        .iter()
-        .filter(|s| discoverable(s.kind))
-        .filter_map(|s| s.span.as_ref().map(|r| index.byte_of(r.start)..index.byte_of(r.end)))
-        .collect();
-    let in_running = |r: &Range<usize>| {
-        let k = running.partition_point(|s| s.end <= r.start);
-        running.get(k).is_some_and(|s| s.start <= r.start && r.end <= s.end)
-    };
     for e in model.recognise(text).into_iter().filter(inside) {
         match e.kind {
             EntityKind::Person | EntityKind::Organization => {
