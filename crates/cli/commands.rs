@@ -12,6 +12,8 @@ use crate::flags::Config;
 /// Runs one command.
 pub fn run(config: Config) -> anyhow::Result<ExitCode> {
     match config {
+        Config::Init { dir } => run_init(&dir),
+        Config::Import { file, out, fields } => run_import(&file, &out, &fields),
         Config::Build { corpus, out, threads, quiet, timings, shard, force } => {
             check_thread_variable(threads)?;
             crate::signals::clean_up_on_interrupt(&out)?;
@@ -169,6 +171,49 @@ fn run_check(corpus: &std::path::Path) -> anyhow::Result<ExitCode> {
         )?;
     }
     writeln!(out, "{}: {} documents, all readable", corpus.display(), docs.len())?;
+    let unlisted = corpus_parser::unlisted_files(corpus, docs.iter().map(|p| p.entry.file.as_str()))?;
+    if !unlisted.is_empty() {
+        eprintln!(
+            "warning: {} file(s) in {} are not in the catalog (run `corpus init {}` to add them):",
+            unlisted.len(),
+            corpus.display(),
+            corpus.display()
+        );
+        for f in &unlisted {
+            eprintln!("  {f}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_init(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let report = crate::init::init(dir).with_context(|| format!("cataloguing {}", dir.display()))?;
+    for s in &report.skipped {
+        eprintln!("warning: left out {s}");
+    }
+    let catalog = dir.join(corpus_parser::CATALOG_FILE);
+    println!(
+        "{}: {} document(s) added, {} already listed; check it with `corpus check --corpus {}`",
+        catalog.display(),
+        report.added,
+        report.kept,
+        dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_import(
+    file: &std::path::Path,
+    out: &std::path::Path,
+    fields: &crate::import::Fields,
+) -> anyhow::Result<ExitCode> {
+    let report = crate::import::import(file, out, fields)
+        .with_context(|| format!("importing {} into {}", file.display(), out.display()))?;
+    for s in &report.skipped {
+        eprintln!("warning: left out {s}");
+    }
+    let roles: Vec<String> = report.fields.iter().map(|(r, f)| format!("{r} <- {f}")).collect();
+    println!("{}: {} documents imported ({})", out.display(), report.documents, roles.join(", "));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -16,7 +16,7 @@ A corpus folder holds catalog.toml (one [[document]] per source), the source fil
 `corpus build` writes documents, segments, actors, mentions, quotes and events as Parquet (the lossless \
 master copy) and CSV (the spreadsheet edition), plus datapackage.json, a dataset card (README.md) and \
 SHA256SUMS. The same inputs always give the same bytes.",
-    after_help = "Examples:\n  corpus build                          # corpus/ -> exports/\n  corpus build --corpus my-corpus --out my-exports\n  corpus build --shard 2/3 --out parts/2   # one shard of three, as a part\n  corpus merge parts/1 parts/2 parts/3 --out exports\n  corpus verify exports                 # re-hash every file\n  corpus check --corpus my-corpus       # lint without exporting\n  corpus stats exports                  # what is in an export\n\nExit status: 0 success, 1 verification or check found problems, 2 error, 130 or 143 \
+    after_help = "Examples:\n  corpus init my-folder                  # write my-folder/catalog.toml for its files\n  corpus import dump.jsonl --out my-corpus   # a corpus from a JSONL or CSV dump\n  corpus build                          # corpus/ -> exports/\n  corpus build --corpus my-corpus --out my-exports\n  corpus build --shard 2/3 --out parts/2   # one shard of three, as a part\n  corpus merge parts/1 parts/2 parts/3 --out exports\n  corpus verify exports                 # re-hash every file\n  corpus check --corpus my-corpus       # lint without exporting\n  corpus stats exports                  # what is in an export\n\nExit status: 0 success, 1 verification or check found problems, 2 error, 130 or 143 \
 interrupted by SIGINT or SIGTERM (the unfinished export removed)."
 )]
 struct Cli {
@@ -26,6 +26,46 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Write DIR/catalog.toml for every .txt, .md, .html and .htm file under DIR (run again to add new files;
+    /// hand edits are kept).
+    Init {
+        /// The folder of source files.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Make a corpus folder from a JSON Lines (.jsonl) or CSV (.csv, .tsv) dump: one document per record.
+    Import {
+        /// The dump.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The corpus folder to create.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The field with the document text [default: text, maintext, content, body, article …].
+        #[arg(long, value_name = "FIELD")]
+        text: Option<String>,
+        /// The field with the document id [default: id, doc_id, uuid …; else the line number].
+        #[arg(long, value_name = "FIELD")]
+        id: Option<String>,
+        /// The field with the title [default: title, headline …].
+        #[arg(long, value_name = "FIELD")]
+        title: Option<String>,
+        /// The field with the publication date [default: date, published, date_publish …].
+        #[arg(long, value_name = "FIELD")]
+        date: Option<String>,
+        /// The field with the address [default: url, link …].
+        #[arg(long, value_name = "FIELD")]
+        url: Option<String>,
+        /// The field with the authors (a list, or names separated by ';') [default: authors, author …].
+        #[arg(long, value_name = "FIELD")]
+        authors: Option<String>,
+        /// The field with the publisher [default: publisher, source_domain, source …].
+        #[arg(long, value_name = "FIELD")]
+        publisher: Option<String>,
+        /// The field with the language [default: language, lang].
+        #[arg(long, value_name = "FIELD")]
+        language: Option<String>,
+    },
     /// Build the export of a corpus (replaces the output folder atomically).
     ///
     /// An existing output folder is replaced only if it is empty or an earlier export (its SHA256SUMS and
@@ -97,6 +137,10 @@ enum Command {
 
 /// What to do, validated.
 pub enum Config {
+    /// `corpus init`.
+    Init { dir: PathBuf },
+    /// `corpus import`.
+    Import { file: PathBuf, out: PathBuf, fields: crate::import::Fields },
     /// `corpus build`.
     Build {
         corpus: PathBuf,
@@ -120,6 +164,11 @@ pub enum Config {
 /// Parses the process arguments (exits with clap's message on bad flags).
 pub fn parse() -> Config {
     match Cli::parse().command {
+        Command::Init { dir } => Config::Init { dir },
+        Command::Import { file, out, text, id, title, date, url, authors, publisher, language } => {
+            let fields = crate::import::Fields { text, id, title, date, url, authors, publisher, language };
+            Config::Import { file, out, fields }
+        }
         Command::Build { corpus, out, threads, quiet, timings, shard, force } => {
             Config::Build { corpus, out, threads, quiet, timings, shard, force }
         }

@@ -1,4 +1,5 @@
-//! `corpus`: build, verify, check and summarise corpus exports.
+//! `corpus`: make a corpus folder (init, import), build, verify, check
+//! and summarise corpus exports.
 //!
 //! A thin layer over the three libraries: it parses flags into a validated
 //! configuration, runs one command, prints, and turns errors into an exit
@@ -7,6 +8,8 @@
 
 mod commands;
 mod flags;
+mod import;
+mod init;
 mod signals;
 
 use std::process::ExitCode;

@@ -27,12 +27,46 @@ fn fails_cleanly(breakit: impl FnOnce(&TinyCorpus), message: &str) -> String {
     err
 }
 
+/// A catalog that declares the one document UTF-8: invalid bytes are then
+/// an error (undeclared, the encoding is detected instead).
+const DECLARED_UTF8: &str =
+    "[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\nencoding = \"utf-8\"\n";
+
 #[test]
 fn invalid_utf8_names_file_and_byte() {
     fails_cleanly(
-        |t| t.write_doc("good", b"Caf\xe9 au lait, said the man, in a long enough line."),
+        |t| {
+            t.write_doc("good", b"Caf\xe9 au lait, said the man, in a long enough line.");
+            t.set_catalog(DECLARED_UTF8);
+        },
         "corpus/documents/good.txt: invalid UTF-8 at byte 3",
     );
+}
+
+#[test]
+fn a_byte_the_declared_encoding_cannot_read_is_named() {
+    let catalog = DECLARED_UTF8.replace("utf-8", "shift_jis");
+    fails_cleanly(
+        |t| {
+            t.write_doc("good", b"A long enough line of text, then \x81\xff a byte pair Shift_JIS lacks.");
+            t.set_catalog(&catalog);
+        },
+        "good.txt: byte 33 cannot be read as Shift_JIS",
+    );
+}
+
+#[test]
+fn an_undeclared_latin1_source_is_detected_and_built() {
+    let t = TinyCorpus::new(&[(
+        "good",
+        b"Profits rose to \xa315.8m, the caf\xe9 chain said on Monday in London.\n",
+    )]);
+    let o = t.build("out");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docs = std::fs::read_to_string(t.path().join("out/documents.csv")).expect("documents");
+    assert!(docs.contains(",windows-1252"), "{docs}");
+    let segments = std::fs::read_to_string(t.path().join("out/segments.csv")).expect("segments");
+    assert!(segments.contains("£15.8m, the café chain"), "{segments}");
 }
 
 #[test]
@@ -50,7 +84,7 @@ fn a_binary_file_is_an_error() {
 fn a_catalog_pointing_outside_the_corpus_is_rejected() {
     fails_cleanly(
         |t| t.set_catalog("[[document]]\nid = \"good\"\nfile = \"../secret.txt\"\n"),
-        "catalog.toml:2: document 'good': file '../secret.txt' leads outside the corpus folder",
+        "catalog.toml:3:8: document 'good': file '../secret.txt' leads outside the corpus folder",
     );
 }
 
@@ -60,7 +94,7 @@ fn a_duplicate_id_is_rejected() {
         |t| {
             t.set_catalog("[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\n\n[[document]]\nid = \"good\"\nfile = \"documents/good.txt\"\n")
         },
-        "catalog.toml:6: document 'good': duplicate id (first used on line 2)",
+        "catalog.toml:6:6: document 'good': duplicate id (first used on line 2)",
     );
 }
 
@@ -155,11 +189,15 @@ fn corpus_check_reports_gazetteer_errors() {
 
 #[test]
 fn invalid_utf8_at_the_start_and_the_end() {
-    fails_cleanly(|t| t.write_doc("good", b"\xff\xfe rest of the text"), "good.txt: invalid UTF-8 at byte 0");
+    let declared = |t: &TinyCorpus, bytes: &[u8]| {
+        t.write_doc("good", bytes);
+        t.set_catalog(DECLARED_UTF8);
+    };
+    fails_cleanly(|t| declared(t, b"\xc3 rest of the text"), "good.txt: invalid UTF-8 at byte 0");
     let mut tail = format!("{PROSE}\n").into_bytes();
     let at = tail.len();
     tail.push(0xc3); // a truncated two-byte sequence at the very end
-    fails_cleanly(|t| t.write_doc("good", &tail), &format!("good.txt: invalid UTF-8 at byte {at}"));
+    fails_cleanly(|t| declared(t, &tail), &format!("good.txt: invalid UTF-8 at byte {at}"));
 }
 
 #[test]
@@ -241,14 +279,14 @@ fn the_first_bad_document_in_key_order_is_reported() {
     let good = format!("A Title\n\n{PROSE}\n");
     let mut docs: Vec<(String, Vec<u8>)> =
         (0..60).map(|k| (format!("d{k:02}"), good.clone().into_bytes())).collect();
-    docs[17].1 = b"bad \xff byte".to_vec();
+    docs[17].1 = b"bad \0 byte".to_vec();
     docs[45].1 = Vec::new();
     let refs: Vec<(&str, &[u8])> = docs.iter().map(|(a, b)| (a.as_str(), b.as_slice())).collect();
     let t = TinyCorpus::new(&refs);
     for threads in ["1", "2", "8"] {
         let o = corpus(t.path(), &["build", "--corpus", "corpus", "--out", "out", "--threads", threads]);
         assert_eq!(o.status.code(), Some(2), "{threads} threads");
-        assert!(stderr(&o).contains("d17.txt: invalid UTF-8 at byte 4"), "{threads} threads: {}", stderr(&o));
+        assert!(stderr(&o).contains("d17.txt: NUL byte at byte 4"), "{threads} threads: {}", stderr(&o));
         assert!(!t.path().join("out").exists(), "no export is left");
     }
 }

@@ -1,5 +1,6 @@
 mod bad_input;
 mod bundled;
+mod byo;
 mod determinism;
 mod invariants;
 mod reliability;

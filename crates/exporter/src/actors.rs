@@ -3,12 +3,13 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use corpus_normaliser::{ActorRef, Annotations, Annotator};
+use corpus_normaliser::{ActorRef, Annotations, Annotator, DiscoveryCue};
 use corpus_parser::{ActorType, Gazetteer};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::batch::Value;
 use crate::shard::PartActor;
+use crate::vocab;
 
 /// The gazetteer, compiled for the normaliser, and the rule that names
 /// discovered actors.
@@ -86,7 +87,7 @@ struct Totals {
 struct Discovered {
     name: String,
     kind: ActorType,
-    cue: &'static str,
+    cue: DiscoveryCue,
     first_document: String,
 }
 
@@ -130,7 +131,7 @@ impl ActorTotals {
                 let actor = PartActor {
                     name: d.name.clone(),
                     kind: d.kind.as_str().to_string(),
-                    cue: d.cue.to_string(),
+                    cue: vocab::discovery_cue(d.cue).to_string(),
                     first_document: d.first_document.clone(),
                 };
                 (id.clone(), actor)
@@ -171,7 +172,7 @@ impl ActorTotals {
                     Value::Text(None),
                     Value::TextList(Vec::new()),
                     Value::Boolean(false),
-                    Value::Text(Some(d.cue)),
+                    Value::Text(Some(vocab::discovery_cue(d.cue))),
                     Value::Integer(Some(t.mentions as i64)),
                     Value::Integer(Some(t.documents as i64)),
                 ],

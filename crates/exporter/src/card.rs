@@ -143,7 +143,11 @@ impl CardBuilder {
              or `'` carries one extra leading `'`: strip exactly one to get the value back).\n\n\
              Offsets: `start`/`end` are Unicode code point offsets into `documents.text` (end-exclusive, \
              so `text[start:end]` in Python); `source_start`/`source_end` are byte offsets into the raw \
-             source file.\n"
+             source file.\n\n\
+             Ids: `quote_id` is `q_` and `event_id` is `e_` followed by 16 hex digits of a SHA-256 (a \
+             contract change: earlier exports had the bare 16 hex digits, which spreadsheets read as \
+             numbers, such as `4297480322414e61` → 4.3E+73). No id is a string a spreadsheet reads as a \
+             number or a date.\n"
         );
         for (t, rows) in tables {
             let _ = writeln!(s, "### {} ({rows} rows)\n\n{}\n", t.name, t.description);

@@ -38,6 +38,7 @@ mod shard;
 mod stats;
 mod target;
 mod verify;
+mod vocab;
 mod writers;
 
 pub use actors::{slug, Actors};

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use corpus_normaliser::{Annotations, Document, Event, Quotes, Sources};
-use corpus_parser::{decode, parse_blocks, read_source, CatalogEntry, Hints};
+use corpus_parser::{parse_source, read_source, CatalogEntry, Hints, SourceMap};
 
 use crate::actors::Actors;
 use crate::digest::sha256_hex;
@@ -22,6 +22,10 @@ pub struct Processed {
     pub source_sha256: String,
     /// Size of the raw source.
     pub source_bytes: usize,
+    /// The encoding the source was read in.
+    pub encoding: &'static str,
+    /// The catalog's `[document.extra]` as a JSON object, if any.
+    pub extra: Option<String>,
     /// SHA-256 of the clean text.
     pub text_sha256: String,
     /// Time spent on it, per stage.
@@ -63,18 +67,21 @@ pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Pro
     let mut times = StageTimes::default();
     let path = root.join(&entry.file);
     let bytes = timed(&mut times.read, || read_source(&path))?;
-    let text = timed(&mut times.parse, || decode(&path, &bytes))?;
     let hints = Hints { title: entry.title.as_deref(), authors: &entry.authors };
-    let blocks = timed(&mut times.parse, || parse_blocks(text, &hints));
-    let annotated = actors.annotator().annotate(text, &blocks, entry.published);
-    let (doc, annotations, quotes, events) =
+    let parsed = timed(&mut times.parse, || parse_source(&path, &bytes, entry.encoding.as_deref(), &hints))?;
+    let annotated = actors.annotator().annotate(&parsed.text, &parsed.blocks, entry.published);
+    let (mut doc, annotations, quotes, events) =
         (annotated.doc, annotated.annotations, annotated.quotes, annotated.events);
+    let mut sources = annotated.sources;
+    to_file_offsets(&parsed.map, &mut doc, &mut sources);
     times.add_steps(&annotated.times);
     let mention_actor_ids = actors.mention_ids(&annotations);
     let quote_ids = quotes
         .quotes
         .iter()
-        .map(|q| (row_id(&entry.id, q.start, q.end), q.speaker_actor.map(|a| actors.id_of(a, &annotations))))
+        .map(|q| {
+            (row_id("q", &entry.id, q.start, q.end), q.speaker_actor.map(|a| actors.id_of(a, &annotations)))
+        })
         .collect();
     let event_ids = events
         .iter()
@@ -86,7 +93,7 @@ pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Pro
                     ids.push(id);
                 }
             }
-            (row_id(&entry.id, e.date_span.0, e.date_span.1), ids)
+            (row_id("e", &entry.id, e.date_span.0, e.date_span.1), ids)
         })
         .collect();
     let (source_sha256, text_sha256) =
@@ -95,6 +102,8 @@ pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Pro
         entry: entry.clone(),
         source_sha256,
         source_bytes: bytes.len(),
+        encoding: parsed.encoding,
+        extra: (!entry.extra.is_empty()).then(|| serde_json::to_string(&entry.extra).unwrap_or_default()),
         text_sha256,
         times,
         doc,
@@ -102,15 +111,31 @@ pub fn process(actors: &Actors, root: &Path, entry: &CatalogEntry) -> Result<Pro
         mention_actor_ids,
         quotes,
         quote_ids,
-        sources: annotated.sources,
+        sources,
         events,
         event_ids,
     })
 }
 
-/// A quote's or an event's id: the first 16 hex digits of SHA-256 of
-/// `doc_id:start:end`.
-fn row_id(doc_id: &str, start: usize, end: usize) -> String {
+/// Turns the source offsets of a document read from a derived text (a
+/// file in another encoding, a web page) into offsets in the file.
+fn to_file_offsets(map: &SourceMap, doc: &mut Document, sources: &mut Sources) {
+    if map.is_identity() {
+        return;
+    }
+    for s in &mut doc.segments {
+        s.source = map.range(s.source.clone());
+        s.parts.iter_mut().for_each(|p| *p = map.range(p.clone()));
+    }
+    for r in sources.mentions.iter_mut().chain(&mut sources.quotes).chain(&mut sources.events) {
+        *r = map.range(r.clone());
+    }
+}
+
+/// A quote's (`prefix` `q`) or an event's (`e`) id: the prefix, `_` and
+/// the first 16 hex digits of SHA-256 of `doc_id:start:end`. The letter
+/// prefix keeps spreadsheets from reading the id as a number.
+fn row_id(prefix: &str, doc_id: &str, start: usize, end: usize) -> String {
     let key = format!("{doc_id}:{start}:{end}");
-    sha256_hex(key.as_bytes())[..16].to_string()
+    format!("{prefix}_{}", &sha256_hex(key.as_bytes())[..16])
 }

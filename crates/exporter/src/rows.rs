@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use crate::batch::Value;
 use crate::process::Processed;
+use crate::vocab;
 
 fn int(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
@@ -49,6 +50,9 @@ impl Processed {
             Value::Integer(Some(int(self.quotes.unbalanced))),
             Value::TextList(d.flags.iter().map(|f| f.as_str()).collect()),
             Value::Text(e.notes.as_deref()),
+            Value::Text(e.licence_note.as_deref()),
+            Value::Text(self.extra.as_deref()),
+            Value::Text(Some(self.encoding)),
             Value::Text(Some(&d.text)),
         ]
     }
@@ -84,10 +88,10 @@ impl Processed {
                 Value::Integer(Some(int(src.start))),
                 Value::Integer(Some(int(src.end))),
                 Value::Integer(Some(i64::from(q.segment_seq))),
-                Value::Text(Some(q.mark.as_str())),
+                Value::Text(Some(vocab::quote_mark(q.mark))),
                 Value::Text(q.speaker.as_deref()),
                 Value::Text(speaker_id.as_deref()),
-                Value::Text(Some(q.speaker_kind.as_str())),
+                Value::Text(Some(vocab::speaker_kind(q.speaker_kind))),
                 Value::Text(q.cue.as_deref()),
             ]
         })
@@ -104,8 +108,8 @@ impl Processed {
                 Value::Text(Some(&e.date_text)),
                 Value::Date(Some(days(e.date_start))),
                 Value::Date(Some(days(e.date_end))),
-                Value::Text(Some(e.precision.as_str())),
-                Value::Text(Some(e.event_type)),
+                Value::Text(Some(vocab::precision(e.precision))),
+                Value::Text(Some(vocab::event_type(e.event_type))),
                 Value::Text(e.trigger.as_deref()),
                 Value::TextList(actors.iter().map(String::as_str).collect()),
                 Value::Text(Some(&e.sentence)),

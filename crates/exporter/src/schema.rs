@@ -6,8 +6,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use corpus_normaliser::QualityFlag;
+use corpus_normaliser::{DatePrecision, DiscoveryCue, EventType, QualityFlag, QuoteMark, SpeakerKind};
 use corpus_parser::BlockKind;
+
+use crate::vocab::{self, names};
 
 /// The separator of list items in a CSV cell.
 pub const LIST_SEPARATOR: &str = "; ";
@@ -104,7 +106,7 @@ pub fn documents() -> Table {
             col("url", Text, true, "Where the document was published, if known."),
             col("genre", Text, true, "news, news_analysis, opinion, working_paper …"),
             col("language", Text, true, "BCP 47 language tag."),
-            col("licence", Text, true, "SPDX licence id, if the document states one."),
+            col("licence", Text, true, "SPDX licence expression (checked), if the document states one."),
             col("source_file", Text, false, "Path of the raw source inside the corpus folder."),
             col("source_sha256", Text, false, "SHA-256 (hex) of the raw source bytes."),
             col("source_bytes", Integer, false, "Size of the raw source in bytes."),
@@ -125,6 +127,19 @@ pub fn documents() -> Table {
                 QualityFlag::ALL.iter().map(|f| f.as_str()).collect(),
             ),
             col("notes", Text, true, "Provenance notes from the catalog."),
+            col("licence_note", Text, true, "The licence in words, when it is not an SPDX id (catalog `licence_note`)."),
+            col(
+                "extra",
+                Text,
+                true,
+                "The user's own metadata from the catalog's [document.extra] table: a JSON object of strings, keys sorted (null when there is none).",
+            ),
+            col(
+                "encoding",
+                Text,
+                false,
+                "The character encoding the source was read in (WHATWG name: UTF-8, windows-1252 …), declared in the catalog or detected; source offsets count bytes of the file as it is.",
+            ),
             text,
         ],
         primary_key: vec!["doc_id"],
@@ -167,7 +182,7 @@ pub fn actors() -> Table {
             col("category", Text, true, "Category from the gazetteer (armed_group, government, media, research, official, analyst …); null for discovered actors."),
             col("aliases", TextList, false, "Other spellings matched in the texts (gazetteer actors)."),
             col("curated", Boolean, false, "true: from the gazetteer; false: discovered in the text (by the recogniser or a cue)."),
-            with_categories(col("discovery_cue", Text, true, "For a discovered actor, what found it first: recogniser, or a cue."), vec!["recogniser", "title", "reporting_verb", "role", "apposition", "organization_name"]),
+            with_categories(col("discovery_cue", Text, true, "For a discovered actor, what found it first: recogniser, or a cue."), names(&DiscoveryCue::ALL, vocab::discovery_cue)),
             col("mentions", Integer, false, "Number of mentions (rows in mentions)."),
             col("documents", Integer, false, "Number of documents that mention the actor."),
         ],
@@ -217,7 +232,7 @@ pub fn quotes() -> Table {
         name: "quotes",
         description: "One row per quotation (speech only: scare quotes, titles and quoted terms are not quotes), with its speaker.",
         columns: vec![
-            col("quote_id", Text, false, "Quote id (key): the first 16 hex digits of SHA-256 of doc_id, start and end."),
+            col("quote_id", Text, false, "Quote id (key): `q_` and the first 16 hex digits of SHA-256 of doc_id, start and end (the prefix keeps spreadsheets from reading it as a number)."),
             col("doc_id", Text, false, "The document (documents.doc_id)."),
             col("seq", Integer, false, "1-based position of the quote in its document."),
             col("text", Text, false, "The quoted words without the marks: documents.text[start:end]."),
@@ -226,10 +241,10 @@ pub fn quotes() -> Table {
             col("source_start", Integer, false, "Start in the raw source file, in bytes."),
             col("source_end", Integer, false, "End (exclusive) in the raw source file, in bytes."),
             col("segment_seq", Integer, false, "The segment the quote starts in (segments.seq of the same document)."),
-            with_categories(col("mark", Text, false, "How the quote was marked: double or single quotation marks, a displayed block quotation, or none (recovered from its attribution where the marks were stripped)."), vec!["double", "single", "block", "none"]),
+            with_categories(col("mark", Text, false, "How the quote was marked: double or single quotation marks, a displayed block quotation, or none (recovered from its attribution where the marks were stripped)."), names(&QuoteMark::ALL, vocab::quote_mark)),
             col("speaker", Text, true, "Who is quoted: an actor's name, or a short description of an anonymous source (\"Taliban commander, Kunar\"); null when unattributed."),
             col("speaker_actor_id", Text, true, "The speaker's actor (actors.actor_id), when the speaker is a known or discovered actor."),
-            with_categories(col("speaker_kind", Text, false, "named, anonymous or unattributed."), vec!["named", "anonymous", "unattributed"]),
+            with_categories(col("speaker_kind", Text, false, "named, anonymous or unattributed."), names(&SpeakerKind::ALL, vocab::speaker_kind)),
             col("cue", Text, true, "The reporting verb or phrase that attributes the quote (said, told, according to …)."),
         ],
         primary_key: vec!["quote_id"],
@@ -247,14 +262,14 @@ pub fn events() -> Table {
         name: "events",
         description: "One row per date expression that anchors something that happened or is scheduled, in running text and in the notes that date an interview; typed by the nearest trigger word.",
         columns: vec![
-            col("event_id", Text, false, "Event id (key): the first 16 hex digits of SHA-256 of doc_id and the date expression's offsets."),
+            col("event_id", Text, false, "Event id (key): `e_` and the first 16 hex digits of SHA-256 of doc_id and the date expression's offsets (the prefix keeps spreadsheets from reading it as a number)."),
             col("doc_id", Text, false, "The document (documents.doc_id)."),
             col("seq", Integer, false, "1-based position of the event in its document."),
             col("date_text", Text, false, "The date expression as written (\"Feb. 29\", \"last year\", \"the 1990s\")."),
             col("date_start", Date, false, "First day of the period the expression names."),
             col("date_end", Date, false, "Last day of the period (inclusive)."),
-            with_categories(col("precision", Text, false, "How precise the date is."), vec!["day", "week", "month", "season", "year", "decade"]),
-            with_categories(col("event_type", Text, false, "PLOVER root category of the trigger nearest to the date, or OTHER."), corpus_normaliser::EVENT_TYPES.to_vec()),
+            with_categories(col("precision", Text, false, "How precise the date is."), names(&DatePrecision::ALL, vocab::precision)),
+            with_categories(col("event_type", Text, false, "PLOVER root category of the trigger nearest to the date, or OTHER."), names(&EventType::ALL, vocab::event_type)),
             col("trigger", Text, true, "The word that decided event_type; null for OTHER."),
             col("actor_ids", TextList, false, "Actors mentioned in the sentence (actors.actor_id), in order of first mention."),
             col("sentence", Text, false, "The sentence: documents.text[start:end]."),

@@ -38,8 +38,8 @@ pub use clean::{
     normalise, normalise_parts, Document, QualityFlag, Segment, MAX_SEGMENT_CHARS, SEGMENT_SEPARATOR,
 };
 pub use extract::dates::{find_dates, writes_day_first, DateContext, DateExpr, DatePrecision, YearState};
-pub use extract::events::{extract_events, Event, EVENT_TYPES};
-pub use extract::mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor, Mention};
+pub use extract::events::{extract_events, Event, EventType};
+pub use extract::mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor, DiscoveryCue, Mention};
 pub use extract::quotes::{
     extract_quotes, interview_source, Quote, QuoteMark, Quotes, SpeakerKind, MAX_QUOTE_CHARS,
 };

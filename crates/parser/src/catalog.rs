@@ -1,10 +1,11 @@
 //! The corpus catalog: `catalog.toml`, one `[[document]]` per source file.
 
-use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::entry::{validate, Place, RawEntry, ENTRY_KEYS};
 use crate::error::{Error, ErrorKind, Result};
 use crate::input::Snapshot;
 
@@ -139,8 +140,15 @@ pub struct CatalogEntry {
     pub language: Option<String>,
     /// The licence the document is published under, if known.
     pub licence: Option<String>,
+    /// A licence that is not an SPDX id, in words.
+    pub licence_note: Option<String>,
+    /// The declared encoding of the source (canonical WHATWG name), when
+    /// the catalog gives one; otherwise it is detected.
+    pub encoding: Option<String>,
     /// Provenance and caveats.
     pub notes: Option<String>,
+    /// The user's own metadata (`[document.extra]`), sorted by key.
+    pub extra: BTreeMap<String, String>,
     /// 1-based line of the entry's `id` in the catalog.
     pub line: usize,
 }
@@ -154,50 +162,6 @@ struct RawCatalog {
     document: Vec<RawEntry>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEntry {
-    id: toml::Spanned<String>,
-    file: String,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    publisher: Option<String>,
-    #[serde(default)]
-    authors: Vec<String>,
-    #[serde(default)]
-    published: Option<String>,
-    #[serde(default)]
-    published_precision: Option<String>,
-    #[serde(default)]
-    date_inferred: bool,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    genre: Option<String>,
-    #[serde(default)]
-    language: Option<String>,
-    #[serde(default)]
-    licence: Option<String>,
-    #[serde(default)]
-    notes: Option<String>,
-}
-
-const ENTRY_KEYS: &[&str] = &[
-    "id",
-    "file",
-    "title",
-    "publisher",
-    "authors",
-    "published",
-    "published_precision",
-    "date_inferred",
-    "url",
-    "genre",
-    "language",
-    "licence",
-    "notes",
-];
 const TOP_KEYS: &[&str] =
     &["corpus", "document", "name", "title", "description", "actor", "type", "category", "aliases"];
 
@@ -206,7 +170,7 @@ impl Catalog {
     /// inside the corpus folder, valid dates, no unknown keys.
     pub fn load(root: &Path) -> Result<Catalog> {
         let path = root.join(CATALOG_FILE);
-        let bytes = crate::read_regular(&path)?;
+        let bytes = read_catalog(root, &path)?;
         let text = crate::decode(&path, &bytes)?;
         Catalog::parse(root, &path, text)
     }
@@ -251,23 +215,51 @@ fn visit_pieces(
     let mut meta = CorpusMeta::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut any = false;
+    let mut errors = Vec::new();
     let lines = Lines::new(text);
     for &(offset, piece) in plan {
-        let raw: RawCatalog = toml::from_str(piece).map_err(|e| toml_error(path, text, offset, &e))?;
+        let raw: RawCatalog = match toml::from_str(piece) {
+            Ok(raw) => raw,
+            Err(e) => {
+                errors.push(toml_error(path, text, offset, &e));
+                continue;
+            }
+        };
         if offset == 0 {
             meta = raw.corpus;
         }
+        let place = Place { root, real_root, path, text, lines: &lines, offset, line_shift: 0 };
         for (nth, entry) in raw.document.into_iter().enumerate() {
-            let line = lines.line(offset + entry.id.span().start);
-            each(validate(root, real_root, path, entry, line, &mut seen)?, (offset, piece), nth);
             any = true;
+            match validate(&place, entry, &mut seen) {
+                Ok(entry) => each(entry, (offset, piece), nth),
+                Err(more) => errors.extend(more),
+            }
         }
     }
-    if !any {
-        let message = "the catalog lists no documents: add a [[document]] table".to_string();
-        return Err(Error::new(path, ErrorKind::Catalog { id: None, line: None, message }));
+    if !any && errors.is_empty() {
+        let message = "the catalog lists no documents: add a [[document]] table \
+                       (or run `corpus init` on the folder to write one)"
+            .to_string();
+        errors.push(Error::new(path, ErrorKind::Catalog { id: None, line: None, column: None, message }));
     }
-    Ok(meta)
+    match errors.len() {
+        0 => Ok(meta),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::new(path, ErrorKind::Several(errors))),
+    }
+}
+
+/// Reads a catalog's bytes; a missing catalog says how to make one.
+fn read_catalog(root: &Path, path: &Path) -> Result<Vec<u8>> {
+    if !path.exists() && root.is_dir() {
+        let message = format!(
+            "there is no {CATALOG_FILE} in this folder: run `corpus init {}` to write one for its files",
+            root.display()
+        );
+        return Err(Error::new(path, ErrorKind::Catalog { id: None, line: None, column: None, message }));
+    }
+    crate::read_regular(path)
 }
 
 impl CatalogIndex {
@@ -275,7 +267,7 @@ impl CatalogIndex {
     /// keeping an index of it.
     pub fn load(root: &Path) -> Result<CatalogIndex> {
         let path = root.join(CATALOG_FILE);
-        let bytes = crate::read_regular(&path)?;
+        let bytes = read_catalog(root, &path)?;
         let snapshot = Snapshot::of(&path, Some(&bytes));
         crate::decode(&path, &bytes)?;
         let text = String::from_utf8(bytes)
@@ -324,7 +316,10 @@ impl CatalogIndex {
         let changed = |what: &str| {
             let message =
                 format!("catalog.toml changed while the build was running ({what}): run the build again");
-            Error::new(&self.path, ErrorKind::Catalog { id: Some(doc.id.clone()), line: Some(line), message })
+            Error::new(
+                &self.path,
+                ErrorKind::Catalog { id: Some(doc.id.clone()), line: Some(line), column: None, message },
+            )
         };
         let piece = self.text.get(start..end).ok_or_else(|| changed("not UTF-8 where the entry was"))?;
         let raw: RawCatalog = toml::from_str(piece).map_err(|_| changed("the entry no longer parses"))?;
@@ -332,7 +327,24 @@ impl CatalogIndex {
         if *entry.id.get_ref() != doc.id {
             return Err(changed("another entry where it was"));
         }
-        validate(&self.root, self.real_root.as_deref(), &self.path, entry, line, &mut HashMap::new())
+        let lines = Lines::new(piece);
+        let line_shift = line - lines.line(entry.id.span().start);
+        let place = Place {
+            root: &self.root,
+            real_root: self.real_root.as_deref(),
+            path: &self.path,
+            text: piece,
+            lines: &lines,
+            offset: 0,
+            line_shift,
+        };
+        validate(&place, entry, &mut HashMap::new()).map_err(|mut errors| {
+            if errors.len() == 1 {
+                errors.remove(0)
+            } else {
+                Error::new(&self.path, ErrorKind::Several(errors))
+            }
+        })
     }
 
     /// The path of a document's source file.
@@ -363,7 +375,7 @@ fn pieces(text: &str) -> Option<Vec<(usize, &str)>> {
             let header: String = code.chars().filter(|c| !c.is_whitespace()).collect();
             if header == "[[document]]" {
                 starts.push(offset);
-            } else if starts.len() > 1 {
+            } else if starts.len() > 1 && header != "[document.extra]" {
                 return None;
             }
         }
@@ -372,133 +384,6 @@ fn pieces(text: &str) -> Option<Vec<(usize, &str)>> {
     starts.push(text.len());
     starts.dedup();
     Some(starts.windows(2).map(|w| (w[0], &text[w[0]..w[1]])).collect())
-}
-
-/// Checks one raw `[[document]]` (whose `id` is on `line`) and makes it a
-/// catalog entry; `seen` holds the ids so far.
-fn validate(
-    root: &Path,
-    real_root: Option<&Path>,
-    path: &Path,
-    entry: RawEntry,
-    line: usize,
-    seen: &mut HashMap<String, usize>,
-) -> Result<CatalogEntry> {
-    let fail = |message: String| {
-        let id = Some(entry.id.get_ref().clone());
-        Error::new(path, ErrorKind::Catalog { id, line: Some(line), message })
-    };
-    let id = entry.id.get_ref().clone();
-    check_id(&id).map_err(fail)?;
-    if let Some(first) = seen.insert(id.clone(), line) {
-        return Err(fail(format!(
-            "duplicate id (first used on line {first}): every document needs its own id"
-        )));
-    }
-    let file = check_file(root, real_root, &entry.file).map_err(fail)?;
-    let published =
-        published(entry.published.as_deref(), entry.published_precision.as_deref()).map_err(fail)?;
-    Ok(CatalogEntry {
-        id,
-        file,
-        title: non_empty(entry.title),
-        publisher: non_empty(entry.publisher),
-        authors: entry.authors.into_iter().filter(|a| !a.trim().is_empty()).collect(),
-        published,
-        date_inferred: entry.date_inferred,
-        url: non_empty(entry.url),
-        genre: non_empty(entry.genre),
-        language: non_empty(entry.language),
-        licence: non_empty(entry.licence),
-        notes: non_empty(entry.notes),
-        line,
-    })
-}
-
-fn non_empty(s: Option<String>) -> Option<String> {
-    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
-
-pub(crate) fn check_id(id: &str) -> std::result::Result<(), String> {
-    let ok = !id.is_empty()
-        && id.len() <= 128
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
-    if ok {
-        Ok(())
-    } else {
-        Err("an id must be 1 to 128 characters of a-z, 0-9, '-' and '_'".to_string())
-    }
-}
-
-/// A source path must be relative, stay inside the corpus folder (also
-/// after following symlinks) and name an existing regular file.
-fn check_file(root: &Path, real_root: Option<&Path>, file: &str) -> std::result::Result<String, String> {
-    let rel = Path::new(file);
-    if file.trim().is_empty() {
-        return Err("`file` is empty: give the source path relative to the corpus folder".into());
-    }
-    if rel.is_absolute() || file.starts_with('/') || file.starts_with('\\') {
-        return Err(format!("file '{file}' is an absolute path: give it relative to the corpus folder"));
-    }
-    if rel.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
-        return Err(format!("file '{file}' leads outside the corpus folder ('..' is not allowed)"));
-    }
-    let full = root.join(rel);
-    let meta = std::fs::metadata(&full)
-        .map_err(|e| format!("file '{file}' cannot be read ({e}): check the path"))?;
-    if !meta.is_file() {
-        return Err(format!("file '{file}' is not a regular file"));
-    }
-    let real_root = real_root.ok_or("the corpus folder cannot be resolved")?;
-    let real = full.canonicalize().map_err(|e| format!("file '{file}': {e}"))?;
-    if !real.starts_with(real_root) {
-        return Err(format!(
-            "file '{file}' is a link that leads outside the corpus folder: copy the file in instead"
-        ));
-    }
-    let normal = rel.components().filter_map(|c| match c {
-        Component::Normal(part) => part.to_str(),
-        _ => None,
-    });
-    Ok(normal.collect::<Vec<_>>().join("/"))
-}
-
-/// Parses `published` ("2021-09-21", "2021-09" or "2021") and checks it
-/// agrees with `published_precision` when both are given.
-fn published(value: Option<&str>, precision: Option<&str>) -> std::result::Result<Option<Published>, String> {
-    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
-        return match precision {
-            Some(_) => Err("`published_precision` is set but `published` is not".into()),
-            None => Ok(None),
-        };
-    };
-    let parts: Vec<&str> = value.split('-').collect();
-    let number = |s: &str, what: &str| -> std::result::Result<i16, String> {
-        s.parse::<i16>().map_err(|_| format!("published '{value}': the {what} is not a number"))
-    };
-    let bad_shape = || format!("published '{value}' must be YYYY-MM-DD, YYYY-MM or YYYY");
-    let (year, month, day, implied) = match parts.as_slice() {
-        [y] if y.len() == 4 => (number(y, "year")?, 1, 1, Precision::Year),
-        [y, m] if y.len() == 4 && m.len() == 2 => {
-            (number(y, "year")?, number(m, "month")? as i8, 1, Precision::Month)
-        }
-        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-            (number(y, "year")?, number(m, "month")? as i8, number(d, "day")? as i8, Precision::Day)
-        }
-        _ => return Err(bad_shape()),
-    };
-    let date = jiff::civil::Date::new(year, month, day)
-        .map_err(|e| format!("published '{value}' is not a real date: {e}"))?;
-    if let Some(p) = precision {
-        if p != implied.as_str() {
-            return Err(format!(
-                "published '{value}' has {} precision but published_precision is '{p}': \
-                 write the date only as precisely as it is known",
-                implied.as_str()
-            ));
-        }
-    }
-    Ok(Some(Published { date, precision: implied }))
 }
 
 /// 1-based line numbers of byte offsets, by binary search over the line
@@ -516,6 +401,14 @@ impl Lines {
 
     pub(crate) fn line(&self, byte: usize) -> usize {
         self.starts.partition_point(|&s| s <= byte)
+    }
+
+    /// The 1-based line and column (in characters) of `byte` in `text`.
+    pub(crate) fn line_col(&self, text: &str, byte: usize) -> (usize, usize) {
+        let byte = byte.min(text.len());
+        let line = self.line(byte);
+        let start = self.starts[line - 1];
+        (line, text.get(start..byte).map_or(1, |s| s.chars().count() + 1))
     }
 }
 
@@ -539,7 +432,24 @@ pub(crate) fn toml_error(path: &Path, text: &str, offset: usize, err: &toml::de:
     if let Some(hint) = unknown_key_hint(&message) {
         message.push_str(&hint);
     }
+    message.push_str(shape_hint(&message));
     Error::new(path, ErrorKind::Toml { line, column, message })
+}
+
+/// What to do about the shape errors people meet most: a single
+/// `[document]` table, a value that is not a string.
+fn shape_hint(message: &str) -> &'static str {
+    if message.contains("expected a sequence") {
+        " (each document is a `[[document]]` table, with two brackets: `[document]` with one \
+         bracket declares a single table)"
+    } else if message.contains("expected a string") && message.contains("map") {
+        " (a TOML date or an inline table is not a string here: quote the value, \
+         e.g. published = \"2005-03-01\")"
+    } else if message.contains("expected a string") {
+        " (quote the value: key = \"text\"; every [document.extra] value is a string too)"
+    } else {
+        ""
+    }
 }
 
 /// For "unknown field `titel`", suggests the nearest known key.
@@ -758,7 +668,7 @@ mod tests {
             "[[document]]\nid = \"a\"\nfile = \"documents/a.txt\"\n\
              [[document]]\nid = \"a\"\nfile = \"documents/b.txt\"\n",
         );
-        assert!(msg.contains(":5: document 'a': duplicate id (first used on line 2)"), "{msg}");
+        assert!(msg.contains(":5:6: document 'a': duplicate id (first used on line 2)"), "{msg}");
     }
 
     #[test]
@@ -818,5 +728,88 @@ mod tests {
         assert!(msg.contains("an id must be"), "{msg}");
         let msg = error_of("");
         assert!(msg.contains("lists no documents"), "{msg}");
+    }
+
+    #[test]
+    fn every_problem_of_a_catalog_is_reported_at_once_with_line_and_column() {
+        let msg = error_of(
+            "[[document]]\nid = \"a\"\nfile = \"documents/a.txt\"\nurl = \"not a url\"\n\n\
+             [[document]]\nid = \"b\"\nfile = \"documents/missing.txt\"\nlicence = \"All rights reserved, BBC\"\n\n\
+             [[document]]\nid = \"c\"\nfile = \"documents/a.txt\"\ntitel = \"x\"\n",
+        );
+        assert!(msg.contains("4 problems"), "{msg}");
+        assert!(
+            msg.contains("catalog.toml:4:7: document 'a': url 'not a url' is not a web address"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("catalog.toml:8:8: document 'b': file 'documents/missing.txt' cannot be read"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains(
+                "catalog.toml:9:11: document 'b': licence 'All rights reserved, BBC' is not an SPDX"
+            ),
+            "{msg}"
+        );
+        assert!(msg.contains("licence_note = \"All rights reserved, BBC\""), "{msg}");
+        assert!(msg.contains("catalog.toml:14:1: unknown field `titel`"), "{msg}");
+    }
+
+    #[test]
+    fn a_toml_date_is_a_day_and_a_date_with_a_time_is_refused_with_the_fix() {
+        let base = "[[document]]\nid = \"a\"\nfile = \"documents/a.txt\"\n";
+        let (_dir, cat) = corpus_with(&format!("{base}published = 2005-03-01\n"));
+        let p = cat.expect("a TOML date is accepted").documents[0].published.expect("date");
+        assert_eq!((p.date, p.precision), (jiff::civil::date(2005, 3, 1), Precision::Day));
+        let msg = error_of(&format!("{base}published = 2005-03-01T10:00:00Z\n"));
+        assert!(
+            msg.contains(":4:13:") && msg.contains("write the date as a string: published = \"2005-03-01\""),
+            "{msg}"
+        );
+        let msg = error_of(&format!("{base}published = 2005\n"));
+        assert!(msg.contains("write it as a string: published = \"2005-03-01\""), "{msg}");
+    }
+
+    #[test]
+    fn a_single_bracket_document_table_is_explained() {
+        let msg = error_of("[document]\nid = \"a\"\nfile = \"documents/a.txt\"\n");
+        assert!(msg.contains("`[[document]]` table, with two brackets"), "{msg}");
+    }
+
+    #[test]
+    fn licences_urls_encodings_and_extra_metadata_are_checked_and_kept() {
+        let (_dir, cat) = corpus_with(
+            "[[document]]\nid = \"a\"\nfile = \"documents/a.txt\"\nlicence = \"MIT OR Apache-2.0\"\n\
+             licence_note = \"All rights reserved\"\nurl = \"https://example.org/a\"\nencoding = \"latin1\"\n\n\
+             [document.extra]\ntopic = \"business\"\nsource_id = \"017\"\n\n\
+             [[document]]\nid = \"b\"\nfile = \"documents/b.txt\"\n",
+        );
+        let cat = cat.expect("valid");
+        let a = &cat.documents[0];
+        assert_eq!(a.licence.as_deref(), Some("MIT OR Apache-2.0"));
+        assert_eq!(a.licence_note.as_deref(), Some("All rights reserved"));
+        assert_eq!(
+            a.encoding.as_deref(),
+            Some("windows-1252"),
+            "latin1 is windows-1252 to the Encoding Standard"
+        );
+        let extra: Vec<_> = a.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(extra, [("source_id", "017"), ("topic", "business")]);
+        assert!(cat.documents[1].extra.is_empty());
+        let base = "[[document]]\nid = \"a\"\nfile = \"documents/a.txt\"\n";
+        let msg = error_of(&format!("{base}encoding = \"klingon\"\n"));
+        assert!(msg.contains(":4:12:") && msg.contains("encoding 'klingon' is not known"), "{msg}");
+        let msg = error_of(&format!("{base}[document.extra]\nscore = 3\n"));
+        assert!(msg.contains("every [document.extra] value is a string"), "{msg}");
+        let msg = error_of(&format!("{base}url = \"mailto:x\"\n"));
+        assert!(msg.contains("has no host"), "{msg}");
+    }
+
+    #[test]
+    fn a_missing_catalog_says_how_to_make_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let err = Catalog::load(dir.path()).expect_err("no catalog").to_string();
+        assert!(err.contains("run `corpus init"), "{err}");
     }
 }

@@ -31,11 +31,16 @@ pub enum ErrorKind {
     Catalog {
         /// The id of the offending `[[document]]`, if it has one.
         id: Option<String>,
-        /// 1-based line of the entry in the catalog, if known.
+        /// 1-based line of the entry (or of the value at fault), if known.
         line: Option<usize>,
+        /// 1-based column of the value at fault, if known.
+        column: Option<usize>,
         /// What is wrong and what to do.
         message: String,
     },
+    /// Several errors of one file (a catalog reports all its problems at
+    /// once), in the order of the file.
+    Several(Vec<Error>),
     /// A gazetteer entry breaks a rule (duplicate id, empty name, an
     /// alias claimed by two actors …).
     Gazetteer {
@@ -50,6 +55,13 @@ pub enum ErrorKind {
     Utf8 {
         /// Byte offset of the first invalid byte.
         offset: usize,
+    },
+    /// A source file has a byte sequence its encoding cannot decode.
+    Undecodable {
+        /// Byte offset of the first byte of the sequence.
+        offset: usize,
+        /// The encoding (WHATWG name).
+        encoding: &'static str,
     },
     /// A file is empty or holds only white space.
     Empty,
@@ -85,15 +97,22 @@ impl fmt::Display for Error {
                 (Some(l), Some(c)) => write!(f, "{path}:{l}:{c}: {message}"),
                 _ => write!(f, "{path}: {message}"),
             },
-            ErrorKind::Catalog { id, line, message } => {
+            ErrorKind::Catalog { id, line, column, message } => {
                 write!(f, "{path}")?;
                 if let Some(l) = line {
                     write!(f, ":{l}")?;
+                }
+                if let Some(c) = column {
+                    write!(f, ":{c}")?;
                 }
                 if let Some(id) = id {
                     write!(f, ": document '{id}'")?;
                 }
                 write!(f, ": {message}")
+            }
+            ErrorKind::Several(errors) => {
+                write!(f, "{path}: {} problems, all listed here:", errors.len())?;
+                errors.iter().try_for_each(|e| write!(f, "\n  {e}"))
             }
             ErrorKind::Gazetteer { id, line, message } => {
                 write!(f, "{path}")?;
@@ -107,8 +126,14 @@ impl fmt::Display for Error {
             }
             ErrorKind::Utf8 { offset } => write!(
                 f,
-                "{path}: invalid UTF-8 at byte {offset}: re-encode the file as UTF-8 \
-                 (for example `iconv -f WINDOWS-1252 -t UTF-8`)"
+                "{path}: invalid UTF-8 at byte {offset}: a source in another encoding is read when \
+                 the catalog declares it (encoding = \"windows-1252\") or says nothing (it is then \
+                 detected); a catalog or gazetteer must be UTF-8"
+            ),
+            ErrorKind::Undecodable { offset, encoding } => write!(
+                f,
+                "{path}: byte {offset} cannot be read as {encoding}: declare the file's real encoding \
+                 in the catalog (encoding = \"…\"), or leave it out to have it detected"
             ),
             ErrorKind::Empty => write!(
                 f,

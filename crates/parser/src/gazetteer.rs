@@ -106,7 +106,7 @@ impl Gazetteer {
             let fail = |message: String| {
                 Error::new(path, ErrorKind::Gazetteer { id: Some(id.clone()), line: Some(line), message })
             };
-            crate::catalog::check_id(&id).map_err(fail)?;
+            crate::entry::check_id(&id).map_err(fail)?;
             if let Some(first) = ids.insert(id.clone(), line) {
                 return Err(fail(format!("duplicate id (first used on line {first})")));
             }

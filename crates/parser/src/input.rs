@@ -75,7 +75,7 @@ impl Snapshot {
         let kind = if is_gazetteer {
             ErrorKind::Gazetteer { id: None, line: None, message }
         } else {
-            ErrorKind::Catalog { id: None, line: None, message }
+            ErrorKind::Catalog { id: None, line: None, column: None, message }
         };
         Err(Error::new(&self.path, kind))
     }

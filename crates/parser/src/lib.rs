@@ -18,19 +18,31 @@
 //! ```
 #![deny(missing_docs)]
 
+mod align;
 mod blocks;
 mod catalog;
+mod decode;
+mod entry;
 mod error;
 mod gazetteer;
+mod html;
 mod input;
+mod meta;
+mod scan;
+mod source;
 
 pub use blocks::{is_blank, is_superscript_digit, parse_blocks, Block, BlockKind, Hints};
 pub use catalog::{
     Catalog, CatalogEntry, CatalogIndex, CorpusMeta, IndexedDocument, Precision, Published, CATALOG_FILE,
 };
+pub use decode::{decode_source, Decoded, SourceMap};
 pub use error::{Error, ErrorKind, Result};
 pub use gazetteer::{Actor, ActorType, Gazetteer, GAZETTEER_FILE};
+pub use html::{is_html, parse_page, Page};
 pub use input::{read_regular, Snapshot};
+pub use meta::{page_meta, path_date, strip_site_suffix, text_meta, SourceMeta};
+pub use scan::{source_files, unlisted_files, SOURCE_EXTENSIONS};
+pub use source::{parse_source, Parsed, SourceFormat};
 
 use std::path::Path;
 

@@ -101,7 +101,7 @@ static QUOTE_MARKS_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::new(QUOTE_MARKS.iter().map(|c| c.to_string())).expect("plain marks compile")
 });
 static TEMPLATE_RESIDUE: LazyLock<Regex> = LazyLock::new(|| crate::lexicon::re(r"\{[a-z_]{2,30}\}"));
-/// A reporting verb of the shared lexicon (`data/reporting_verbs.txt`).
+/// A reporting verb of the shared lexicon (`data/en/reporting_verbs.txt`).
 static REPORTING_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = crate::lexicon::alternation(&crate::lexicon::REPORTING_VERBS);
     crate::lexicon::re(&format!(r"(?i)\b(?:{verbs})\b"))

@@ -47,8 +47,17 @@ pub(super) const RELATIVE_WORDS: u16 = 1024;
 /// "ties", the end of every decade word ("Nineties").
 pub(super) const TIES: u16 = 2048;
 
+/// "quarter".
+pub(super) const QUARTER: u16 = 4096;
+
+/// "century".
+pub(super) const CENTURY: u16 = 8192;
+
+/// "today", "tomorrow", "tonight", "morning", "afternoon", "evening".
+pub(super) const NOW: u16 = 16384;
+
 pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = LazyLock::new(|| {
-    let groups: [(u16, &[&str]); 12] = [
+    let groups: [(u16, &[&str]); 15] = [
         (MONTHS, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]),
         (PARTS, &["early", "mid", "late"]),
         (SEASONS, &["spring", "summer", "autumn", "fall", "winter"]),
@@ -61,6 +70,9 @@ pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = L
         (DECADE_S, &["0s"]),
         (RELATIVE_WORDS, &["last", "this", "next", "ago", "yesterday"]),
         (TIES, &["ties"]),
+        (QUARTER, &["quarter"]),
+        (CENTURY, &["century"]),
+        (NOW, &["today", "tomorrow", "tonight", "morning", "afternoon", "evening"]),
     ];
     let words: Vec<(&str, u16)> =
         groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (*w, *g))).collect();

@@ -65,5 +65,6 @@ pub(super) fn latest_publication(first: Date, precision: DatePrecision) -> Optio
         DatePrecision::Season => Date::new(first.year().checked_add(1)?, 12, 31).ok(),
         DatePrecision::Year => Date::new(first.year(), 12, 31).ok(),
         DatePrecision::Decade => Date::new(first.year().checked_add(9)?, 12, 31).ok(),
+        DatePrecision::Century => Date::new(first.year().checked_add(99)?, 12, 31).ok(),
     }
 }

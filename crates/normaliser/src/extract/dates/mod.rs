@@ -2,17 +2,24 @@
 //! name, with its precision. Pure: give it the text and what is known of
 //! the document's date; it knows nothing of events.
 
+mod anaphora;
 mod anchors;
 mod calendar;
 mod patterns;
+mod periods;
+mod quoted_dates;
 mod relative;
 mod resolve;
 mod rules;
+mod tense;
 
+use anaphora::find_anaphors;
 use anchors::anchors;
-use anchors::{captures_if, has};
+use anchors::{captures_if, has, CENTURY, DIGITS, NOW, QUARTER, RELATIVE_WORDS, SEASONS, UNITS};
 use jiff::civil::Date;
 use patterns::{DAY_MONTH_YEAR, MONTH_DAY_YEAR};
+use periods::{named_periods, Gates};
+use quoted_dates::older_quotations;
 use regex::Regex;
 use relative::offsets;
 
@@ -25,26 +32,28 @@ pub enum DatePrecision {
     Week,
     /// One month, or a part of one ("late August 2021").
     Month,
-    /// A season or a third of a year ("spring of 2011", "mid-2024").
+    /// A season, a quarter or a third of a year ("spring of 2011", "the
+    /// third quarter of 1989", "mid-2024").
     Season,
     /// One year, or a range of years.
     Year,
     /// A decade ("the 1990s").
     Decade,
+    /// A century ("the 20th century": 1900–1999).
+    Century,
 }
 
 impl DatePrecision {
-    /// The name used in the tables.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DatePrecision::Day => "day",
-            DatePrecision::Week => "week",
-            DatePrecision::Month => "month",
-            DatePrecision::Season => "season",
-            DatePrecision::Year => "year",
-            DatePrecision::Decade => "decade",
-        }
-    }
+    /// Every value, in the order the tables list them.
+    pub const ALL: [DatePrecision; 7] = [
+        DatePrecision::Day,
+        DatePrecision::Week,
+        DatePrecision::Month,
+        DatePrecision::Season,
+        DatePrecision::Year,
+        DatePrecision::Decade,
+        DatePrecision::Century,
+    ];
 }
 
 /// A normalised date expression. `start`/`end` are byte offsets into the
@@ -63,15 +72,19 @@ pub struct DateExpr {
     pub precision: DatePrecision,
 }
 
-/// The years a month and day without a year can belong to: the last
-/// explicit year of the paragraph, else the publication year, else the
-/// last explicit year of the document. Reset `paragraph` at each paragraph.
+/// The explicit years read so far, for a month and day without a year
+/// (see `resolve_bare`): the paragraph's gives their year when there is
+/// no publication date; the document's is kept for callers but never
+/// guessed from. Reset `paragraph` at each paragraph.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct YearState {
     /// The last explicit year read in this paragraph.
     pub paragraph: Option<i16>,
     /// The last explicit year read in the document.
     pub document: Option<i16>,
+    /// The last date read in the document (first day, last day,
+    /// precision): what "a year earlier" or "the quarter" points back at.
+    pub last: Option<(Date, Date, DatePrecision)>,
 }
 
 /// What a date reader knows about the document.
@@ -93,6 +106,9 @@ struct Found {
     /// A month (and day, and early/mid/late part) with no year: resolved
     /// in text order, once the years before it are known.
     bare: Option<(i8, Option<i8>, Option<String>)>,
+    /// A date that points back at the last one read ("a year earlier"):
+    /// resolved in text order too.
+    anaphor: Option<anaphora::Anaphor>,
 }
 
 /// The expressions the rules found in one paragraph, before overlaps are
@@ -106,11 +122,14 @@ struct Candidates<'t> {
     found: Vec<Found>,
     /// Months (and days) without a year, resolved in text order later.
     bare: Vec<Found>,
+    /// Dates read against the publication date: kept apart, for the
+    /// quotations of older texts (see `quoted_relative`).
+    against_publication: Vec<Found>,
 }
 
 impl<'t> Candidates<'t> {
     fn new(text: &'t str, anchors: u16) -> Self {
-        Candidates { text, anchors, found: Vec::new(), bare: Vec::new() }
+        Candidates { text, anchors, found: Vec::new(), bare: Vec::new(), against_publication: Vec::new() }
     }
 
     /// Whether the text has every anchor group of `needed`.
@@ -129,7 +148,94 @@ impl<'t> Candidates<'t> {
     }
 
     fn push(&mut self, start: usize, end: usize, period: Option<(Date, Date)>, precision: DatePrecision) {
-        self.found.push(Found { start, end, period, precision, bare: None });
+        self.found.push(Found { start, end, period, precision, bare: None, anaphor: None });
+    }
+
+    /// A date read against the publication date (see
+    /// `against_publication`).
+    fn push_relative(
+        &mut self,
+        start: usize,
+        end: usize,
+        period: Option<(Date, Date)>,
+        precision: DatePrecision,
+    ) {
+        self.against_publication.push(Found { start, end, period, precision, bare: None, anaphor: None });
+    }
+
+    /// Quarters, relative seasons, centuries, fiscal years, parts of a
+    /// period, "today" and the like (see [`periods`]).
+    fn named_periods(&mut self, ctx: &DateContext) {
+        let gates = Gates {
+            quarters: self.has(QUARTER),
+            seasons: self.has(SEASONS | RELATIVE_WORDS),
+            centuries: self.has(CENTURY),
+            units_or_digits: self.has(UNITS) || self.has(DIGITS),
+            relative: self.has(RELATIVE_WORDS),
+            now: self.has(NOW),
+        };
+        for c in named_periods(self.text, ctx, gates) {
+            let f = Found {
+                start: c.start,
+                end: c.end,
+                period: c.period,
+                precision: c.precision,
+                bare: c.bare,
+                anaphor: None,
+            };
+            if f.bare.is_some() {
+                self.bare.push(f);
+            } else {
+                self.against_publication.push(f);
+            }
+        }
+    }
+
+    /// "Call me Sunday night" quoted from a 2012 e-mail in 2013: inside a
+    /// quotation whose sentence dates it before publication, relative
+    /// dates are read against that date, or left out if it is not precise
+    /// enough. Then the dates read against publication join the others.
+    fn quoted_relative(&mut self, ctx: &DateContext) {
+        let text = self.text;
+        if ctx.published.is_some() && (text.contains('"') || text.contains('\u{201c}')) {
+            let explicit: Vec<(usize, usize, Date, Date, DatePrecision)> = self
+                .found
+                .iter()
+                .filter_map(|f| f.period.map(|(a, b)| (f.start, f.end, a, b, f.precision)))
+                .collect();
+            for q in older_quotations(text, ctx, &explicit) {
+                self.against_publication.retain(|f| !(f.start >= q.start && f.end <= q.end));
+                let quoted = &text[q.start..q.end];
+                let inner = DateContext { published: Some(q.dated), day_first: ctx.day_first };
+                let mut sub = Candidates::new(quoted, anchors(quoted));
+                sub.relative(&inner);
+                for mut f in sub.against_publication {
+                    f.start += q.start;
+                    f.end += q.start;
+                    self.against_publication.push(f);
+                }
+            }
+        }
+        self.found.append(&mut self.against_publication);
+    }
+
+    /// "a year earlier", "the year-ago quarter": resolved against the last
+    /// date read (see [`anaphora`]).
+    fn anaphors(&mut self) {
+        if !(self.has(UNITS) || self.has(QUARTER)) {
+            return;
+        }
+        for a in find_anaphors(self.text) {
+            let (start, end, anaphor) = (a.start, a.end, Some(a.anaphor));
+            self.found.push(Found {
+                start,
+                end,
+                period: None,
+                precision: DatePrecision::Day,
+                bare: None,
+                anaphor,
+            });
+        }
     }
 
     fn push_bare(
@@ -139,7 +245,7 @@ impl<'t> Candidates<'t> {
         precision: DatePrecision,
         bare: (i8, Option<i8>, Option<String>),
     ) {
-        self.bare.push(Found { start, end, period: None, precision, bare: Some(bare) });
+        self.bare.push(Found { start, end, period: None, precision, bare: Some(bare), anaphor: None });
     }
 }
 
@@ -164,6 +270,9 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
     found.year_ranges();
     found.years();
     found.relative(ctx);
+    found.named_periods(ctx);
+    found.quoted_relative(ctx);
+    found.anaphors();
     let mut out = found.resolve(ctx, state);
     offsets(text, anchors, &mut out);
     out

@@ -55,12 +55,28 @@ pub(super) static YEAR_SPAN_REST: LazyLock<Regex> =
 
 pub(super) static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(last|this|next)\s+(year|month|week)|(yesterday)|(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years?|months?|weeks?|days?)\s+ago)\b",
+        r"(?i)\b(?:(last|this|next)\s+(year|month|week)|(yesterday)|(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years?|months?|weeks?|days?|decades?)\s+ago)\b",
     )
 });
 
-pub(super) static WEEKDAY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(?:on\s+|last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"));
+pub(super) static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:on\s+|((?i:last|next|this\s+coming|the\s+previous|the\s+following))\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b",
+    )
+});
+
+/// A day of the week before a month and day: "Saturday, April 25" is one
+/// date, that of "April 25".
+pub(super) static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+    ))
+});
+
+/// What follows a four-digit time of day ("1830 GMT", "0600 hours").
+pub(super) static CLOCK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s?(?:GMT|UTC|Z\b|[ECMP][SD]T\b|BST|CET|CEST|IST|JST|local\s+time|hours?\b|hrs\b|h\b|[ap]\.?m\b)")
+});
 
 pub(super) static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -75,6 +91,9 @@ pub(super) fn month_number(name: &str) -> Option<i8> {
 }
 
 pub(super) fn number(word: &str) -> Option<i64> {
+    if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
+        return Some(1);
+    }
     let words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
     words
         .iter()

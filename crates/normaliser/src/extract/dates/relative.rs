@@ -11,6 +11,7 @@ use regex::Regex;
 use super::anchors::{captures_if, has, MONTHS, RELATIVE_WORDS, SEQUENCE, UNITS, WEEKDAYS};
 use super::calendar::{month, week_of, years};
 use super::patterns::{month_number, number, MONTH, OFFSET, RELATIVE, WEEKDAY};
+use super::tense::{tense_around, Tense};
 use super::{Candidates, DateContext, DateExpr, DatePrecision};
 use crate::lexicon::re;
 
@@ -46,7 +47,7 @@ impl Candidates<'_> {
                 ago(n, unit.as_str(), pubdate, pubprec)
             };
             if let Some((period, precision)) = found {
-                self.push(m.start(), m.end(), period, precision);
+                self.push_relative(m.start(), m.end(), period, precision);
             }
         }
     }
@@ -64,21 +65,20 @@ impl Candidates<'_> {
                 continue;
             }
             let Some(mo) = month_number(&c[2]) else { continue };
-            let y = pubdate.year();
-            let y = match c[1].to_lowercase().as_str() {
-                "last" if mo >= pubdate.month() => y - 1,
-                "next" if mo <= pubdate.month() => y + 1,
-                _ => y,
-            };
-            self.push(m.start(), m.end(), month(y, mo), DatePrecision::Month);
+            self.push_relative(m.start(), m.end(), relative_month(&c[1], mo, pubdate), DatePrecision::Month);
         }
     }
 
     /// "on Monday": the most recent such day on or before publication
-    /// (news style: "released on Monday").
+    /// (news style: "released on Monday"); "last Monday" is before it; in
+    /// a future clause ("will meet on Monday"), "next Monday" and "this
+    /// coming Monday", the first such day after it.
     fn weekdays(&mut self, pubdate: Date) {
+        let text = self.text;
         for c in self.captures(WEEKDAYS, &WEEKDAY) {
-            let name = c.get(1).expect("group 1");
+            let m = c.get(0).expect("group 0");
+            let name = c.get(2).expect("group 2");
+            let which = c.get(1).map(|w| w.as_str().to_ascii_lowercase());
             let wd = match name.as_str() {
                 "Monday" => Weekday::Monday,
                 "Tuesday" => Weekday::Tuesday,
@@ -91,10 +91,37 @@ impl Candidates<'_> {
             let back = (i64::from(pubdate.weekday().to_monday_zero_offset())
                 - i64::from(wd.to_monday_zero_offset()))
             .rem_euclid(7);
-            let d = pubdate.checked_sub(back.days()).ok();
-            self.push(name.start(), name.end(), d.map(|d| (d, d)), DatePrecision::Day);
+            let (future, strictly_before) = match which.as_deref() {
+                Some("next" | "the following") => (true, false),
+                Some("last" | "the previous") => (false, true),
+                Some(w) if w.starts_with("this") => (true, false),
+                _ => (tense_around(text, m.start(), m.end()) == Tense::Future, false),
+            };
+            let d = if future {
+                pubdate.checked_add((7 - back).days()).ok()
+            } else if strictly_before && back == 0 {
+                pubdate.checked_sub(7.days()).ok()
+            } else {
+                pubdate.checked_sub(back.days()).ok()
+            };
+            let start =
+                if which.is_some() { c.get(1).map_or(name.start(), |w| w.start()) } else { name.start() };
+            self.push_relative(start, m.end(), d.map(|d| (d, d)), DatePrecision::Day);
         }
     }
+}
+
+/// "last October", "this August", "next March" against the publication
+/// date `published` (`which` is "last", "this" or "next"): "last
+/// October" in September 2021 is October 2020.
+pub(super) fn relative_month(which: &str, mo: i8, published: Date) -> Option<(Date, Date)> {
+    let y = published.year();
+    let y = match which.to_lowercase().as_str() {
+        "last" if mo >= published.month() => y - 1,
+        "next" if mo <= published.month() => y + 1,
+        _ => y,
+    };
+    month(y, mo)
 }
 
 /// A period and its precision, or `None` when the expression is skipped.
@@ -124,15 +151,23 @@ fn this_or_next(which: &str, unit: &str, pubdate: Date, pubprec: DatePrecision) 
     }
 }
 
-/// "two years ago", "three months ago" (days and weeks ago are skipped).
+/// "two years ago", "a decade ago", "three months ago", "two weeks
+/// ago", "five days ago" (weeks and days need a publication day).
 fn ago(n: i64, unit: &str, pubdate: Date, pubprec: DatePrecision) -> Relative {
     let unit = unit.to_lowercase();
     if unit.starts_with("year") {
         let d = pubdate.checked_sub(n.years()).ok();
         Some((d.and_then(|d| years(d.year(), d.year())), DatePrecision::Year))
+    } else if unit.starts_with("decade") {
+        let d = pubdate.checked_sub((10 * n).years()).ok();
+        Some((d.and_then(|d| years(d.year() / 10 * 10, d.year() / 10 * 10 + 9)), DatePrecision::Decade))
     } else if unit.starts_with("month") && pubprec <= DatePrecision::Month {
         let d = pubdate.checked_sub(n.months()).ok();
         Some((d.and_then(|d| month(d.year(), d.month())), DatePrecision::Month))
+    } else if unit.starts_with("week") && pubprec == DatePrecision::Day {
+        Some((pubdate.checked_sub((7 * n).days()).ok().and_then(week_of), DatePrecision::Week))
+    } else if unit.starts_with("day") && pubprec == DatePrecision::Day {
+        Some((pubdate.checked_sub(n.days()).ok().map(|d| (d, d)), DatePrecision::Day))
     } else {
         None
     }

@@ -1,54 +1,137 @@
 //! A month (and day) written without a year, resolved against the
-//! paragraph's year, the publication date, or the document's year.
+//! sentence's year or the publication date (by the tense of its clause),
+//! and dates that point back at the last one read ("a year earlier").
 
-use super::calendar::{latest_publication, month, third};
-use super::{Candidates, DateContext, DateExpr, DatePrecision, YearState};
+use super::anaphora::{self, Anaphor};
+use super::calendar::{day, latest_publication, month, third};
+use super::tense::{sentence_around, tense_around, Tense};
+use super::{Candidates, DateContext, DateExpr, DatePrecision, Found, YearState};
 use jiff::civil::Date;
 
-/// A bare "March 13": this paragraph's year, else the publication year,
-/// else the document's last year. With the publication year, a day after
-/// the latest day the publication date allows is a year earlier (Dec. 6
-/// in an article of 1 June 2020 is 2019-12-06), and a day that could fall
-/// either side of publication (a document published "2023", or
-/// "2021-09" for 20 September) is left out (`None`): it cannot be told
-/// from the text. A bare "mid-March" takes the year without these checks.
-/// A bare "in March" takes the publication year only if the month cannot
-/// begin after publication; else it is left out (last year's, or a coming
-/// one?).
+/// A bare "March 13", "in March" or "late March": the year its sentence
+/// gives (`anchor`: an explicit year earlier in the same sentence, or,
+/// without a publication date, in the same paragraph), else one against
+/// the publication date, by the tense of the clause:
+/// - past ("said on March 13", "closed in July"): the latest one begun
+///   by publication ("Dec. 6" in an article of 1 June 2020 is
+///   2019-12-06, "in July" in a March article last year's);
+/// - future ("will meet on Nov. 21", "is due in May"): the first one not
+///   over by publication;
+/// - neither: a day takes the nearest year (a publication date known to
+///   the day) or the latest begun by publication; a month must have
+///   begun by publication, else it is left out (last year's, or a coming
+///   one?).
+///
+/// Whatever could fall either side of an imprecise publication date is
+/// left out (`None`): "March 16" in a document published "2023", "20
+/// September" in one published "2021-09". With neither an anchor nor a
+/// publication date, nothing is guessed (`None`).
 pub(super) fn resolve_bare(
     m: i8,
     d: Option<i8>,
     part: Option<&str>,
     ctx: &DateContext,
-    state: &YearState,
+    anchor: Option<i16>,
+    tense: Tense,
 ) -> Option<(Date, Date)> {
-    let pubdate = ctx.published.map(|p| p.0);
-    let y = state.paragraph.or(pubdate.map(|p| p.year())).or(state.document)?;
-    // The first and last day publication can be, when its year is used.
-    let window = match (state.paragraph, ctx.published) {
-        (None, Some((first, precision))) => Some((first, latest_publication(first, precision)?)),
-        _ => None,
+    let period = |y: i16| -> Option<(Date, Date)> {
+        match d {
+            Some(d) => day(y, m, d),
+            None => {
+                let (a, b) = month(y, m)?;
+                part.map_or(Some((a, b)), |p| third(a, b, p))
+            }
+        }
     };
-    match d {
-        Some(d) => {
-            let mut date = Date::new(y, m, d).ok()?;
-            if let Some((earliest, latest)) = window {
-                if date > latest {
-                    date = Date::new(y - 1, m, d).ok()?;
-                } else if date > earliest {
-                    return None;
-                }
-            }
-            Some((date, date))
-        }
-        None => {
-            let (a, b) = month(y, m)?;
-            if part.is_none() && window.is_some_and(|(earliest, _)| a > earliest) {
-                return None;
-            }
-            part.map_or(Some((a, b)), |p| third(a, b, p))
-        }
+    if let Some(y) = anchor {
+        return period(y);
     }
+    let (earliest, precision) = ctx.published?;
+    let latest = latest_publication(earliest, precision)?;
+    let y = earliest.year();
+    let (a, b) = period(y)?;
+    if d.is_some() && precision == DatePrecision::Day {
+        // A day against a day: the one in a year-long window around
+        // publication, placed by the tense, with two weeks of slack for
+        // a publication date that trails the story ("said on Nov. 6"
+        // in a story dated 2 November) or a deadline just passed.
+        let (back, ahead) = match tense {
+            Tense::Past | Tense::Perfect => (351, 14),
+            Tense::Future => (14, 351),
+            Tense::Present | Tense::Unknown => (270, 95),
+        };
+        return [y - 1, y, y + 1].into_iter().filter_map(period).find(|(first, _)| {
+            first.since(earliest).is_ok_and(|s| (-back..=ahead).contains(&i64::from(s.get_days())))
+        });
+    }
+    match tense {
+        Tense::Future => {
+            if b < earliest {
+                period(y + 1)
+            } else if b < latest {
+                None
+            } else {
+                Some((a, b))
+            }
+        }
+        Tense::Past | Tense::Perfect => past_of(a, y, earliest, latest, &period),
+        Tense::Present | Tense::Unknown if d.is_some() => past_of(a, y, earliest, latest, &period),
+        Tense::Present | Tense::Unknown => (a <= earliest).then_some((a, b)),
+    }
+}
+
+/// The latest period begun by publication: `a` is its first day in year
+/// `y`; one begun after the latest day publication can be is a year
+/// earlier, one that may have begun either side of it is left out.
+fn past_of(
+    a: Date,
+    y: i16,
+    earliest: Date,
+    latest: Date,
+    period: &dyn Fn(i16) -> Option<(Date, Date)>,
+) -> Option<(Date, Date)> {
+    if a > latest {
+        period(y - 1)
+    } else if a > earliest {
+        None
+    } else {
+        period(y)
+    }
+}
+
+/// The period and precision of one candidate: a bare month (and day)
+/// takes its year (see [`resolve_bare`]); an anaphor takes its
+/// reference's, read from `state.last`. `year_end` is where the last
+/// explicit year read in this text ends.
+fn period_of(
+    text: &str,
+    f: &Found,
+    ctx: &DateContext,
+    state: &YearState,
+    year_end: Option<usize>,
+) -> (Option<(Date, Date)>, DatePrecision) {
+    if let Some((m, d, part)) = &f.bare {
+        // With a publication date, a year only counts in the same
+        // sentence ("in 1998, on 16 March"): a news paragraph naming
+        // 1988 goes on to this year's "Aug. 2".
+        let anchor = match ctx.published {
+            None => state.paragraph,
+            Some(_) => {
+                year_end.filter(|&at| sentence_around(text, f.start, f.end).0 <= at).and(state.paragraph)
+            }
+        };
+        let tense = if anchor.is_some() { Tense::Unknown } else { tense_around(text, f.start, f.end) };
+        return (resolve_bare(*m, *d, part.as_deref(), ctx, anchor, tense), f.precision);
+    }
+    match f.anaphor {
+        Some(a) => anaphor_period(a, state).map_or((None, f.precision), |(a, b, p)| (Some((a, b)), p)),
+        None => (f.period, f.precision),
+    }
+}
+
+/// What an anaphor names, against the last date read.
+fn anaphor_period(a: Anaphor, state: &YearState) -> Option<(Date, Date, DatePrecision)> {
+    state.last.and_then(|r| anaphora::resolve(a, r))
 }
 
 impl Candidates<'_> {
@@ -62,15 +145,14 @@ impl Candidates<'_> {
         self.found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
         let mut out: Vec<DateExpr> = Vec::new();
         let mut taken_to = 0;
+        // Where the last explicit year read in this text ends.
+        let mut year_end: Option<usize> = None;
         for f in self.found {
             if f.start < taken_to {
                 continue;
             }
             taken_to = f.end;
-            let period = match &f.bare {
-                Some((m, d, part)) => resolve_bare(*m, *d, part.as_deref(), ctx, state),
-                None => f.period,
-            };
+            let (period, precision) = period_of(text, &f, ctx, state, year_end);
             if let Some((first, last)) = period {
                 let written = &text[f.start..f.end];
                 let explicit = f.bare.is_none()
@@ -80,8 +162,14 @@ impl Candidates<'_> {
                 if explicit {
                     state.paragraph = Some(last.year());
                     state.document = Some(last.year());
+                    year_end = Some(f.end);
                 }
-                out.push(DateExpr { start: f.start, end: f.end, first, last, precision: f.precision });
+                // An anaphor is no new reference: "a year earlier … a
+                // year earlier" both point at the same date.
+                if f.anaphor.is_none() {
+                    state.last = Some((first, last, precision));
+                }
+                out.push(DateExpr { start: f.start, end: f.end, first, last, precision });
             }
         }
         out

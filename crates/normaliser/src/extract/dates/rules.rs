@@ -7,11 +7,12 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
-use super::anchors::{DASH, DECADE_S, DIGITS, MONTHS, PARTS, SEASONS, SLASH, TIES};
+use super::anchors::{DASH, DECADE_S, DIGITS, MONTHS, PARTS, SEASONS, SLASH, TIES, WEEKDAYS};
 use super::calendar::{day, month, third, year, years};
 use super::patterns::{
-    month_number, DAY_MONTH, DAY_MONTH_YEAR, DECADE, DECADE_WORD, ISO, MONTH, MONTH_DAY_YEAR, NINE_ELEVEN,
-    NUMBER_WORDS, NUMERIC, PART_MONTH, PART_YEAR, SEASON, YEAR, YEAR_RANGE, YEAR_SPAN_REST,
+    month_number, CLOCK_AFTER, DAY_MONTH, DAY_MONTH_YEAR, DECADE, DECADE_WORD, ISO, MONTH, MONTH_DAY_YEAR,
+    NINE_ELEVEN, NUMBER_WORDS, NUMERIC, PART_MONTH, PART_YEAR, SEASON, WEEKDAY_DATE, YEAR, YEAR_RANGE,
+    YEAR_SPAN_REST,
 };
 use super::{Candidates, DatePrecision};
 use crate::lexicon::re;
@@ -78,6 +79,12 @@ impl Candidates<'_> {
             let Some(mo) = month_number(&c[2]) else { continue };
             let d = c[1].parse().ok();
             self.push_bare(m.start(), m.end(), DatePrecision::Day, (mo, d, None));
+        }
+        // "Saturday, April 25": one date, that of "April 25".
+        for c in self.captures(WEEKDAYS | MONTHS | DIGITS, &WEEKDAY_DATE) {
+            let m = c.get(0).expect("group 0");
+            let Some(mo) = month_number(&c[1]) else { continue };
+            self.push_bare(m.start(), m.end(), DatePrecision::Day, (mo, c[2].parse().ok(), None));
         }
     }
 
@@ -220,15 +227,18 @@ impl Candidates<'_> {
             let m = c.get(0).expect("group 0");
             self.years_in_words(m.start(), m.end(), &c[1]);
             let next = text[m.end()..].chars().next();
-            let in_number = next
-                .is_some_and(|n| n == ',' && text[m.end() + 1..].starts_with(|d: char| d.is_ascii_digit()))
-                || text[..m.start()].ends_with([',', '.', '$', '/', '-', '#'])
-                    && text[..m.start()].chars().rev().nth(1).is_some_and(|p| p.is_ascii_digit());
+            let in_number = next.is_some_and(|n| {
+                matches!(n, ',' | '.') && text[m.end() + 1..].starts_with(|d: char| d.is_ascii_digit())
+            }) || text[..m.start()].ends_with([',', '.', '$', '/', '-', '#'])
+                && text[..m.start()].chars().rev().nth(1).is_some_and(|p| p.is_ascii_digit());
             // "post-2001", "pre-2001": the time after or before, as "post-9/11".
             let before = &text[..m.start()];
             let prefixed = ["pre-", "post-", "Pre-", "Post-"].iter().any(|p| before.ends_with(p));
+            // "1830 GMT", "at 0600 local time": a time of day, never a year.
+            let clock = CLOCK_AFTER.is_match(&text[m.end()..]);
             if in_number
                 || prefixed
+                || clock
                 || is_citation(text, m.start(), m.end())
                 || is_not_a_date_number(text, m.start())
             {

@@ -29,7 +29,7 @@ pub struct Event {
     /// Precision of the date.
     pub precision: DatePrecision,
     /// PLOVER root category, or OTHER.
-    pub event_type: &'static str,
+    pub event_type: EventType,
     /// The word that decided the type.
     pub trigger: Option<String>,
     /// Actors mentioned in the sentence, in order, once each.
@@ -44,38 +44,105 @@ pub struct Event {
     pub segment_seq: u32,
 }
 
-/// The event categories, in the order of the data file.
-pub const EVENT_TYPES: [&str; 17] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-    "OTHER",
-];
+/// What kind of event a date anchors: a PLOVER root category, or
+/// [`EventType::Other`] when no trigger word types it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventType {
+    /// Agree, sign, settle.
+    Agree,
+    /// Meet, talk, negotiate.
+    Consult,
+    /// Praise, endorse, defend.
+    Support,
+    /// Yield, ease, release.
+    Concede,
+    /// Cooperate, ally, coordinate.
+    Cooperate,
+    /// Give aid, supply, shelter.
+    Aid,
+    /// Withdraw, leave, retreat.
+    Retreat,
+    /// Ask, demand, appeal.
+    Request,
+    /// Accuse, blame, criticise.
+    Accuse,
+    /// Reject, refuse, deny.
+    Reject,
+    /// Threaten, warn.
+    Threaten,
+    /// Protest, demonstrate.
+    Protest,
+    /// Sanction, ban, designate.
+    Sanction,
+    /// Mobilise, deploy, recruit.
+    Mobilize,
+    /// Arrest, seize, expel.
+    Coerce,
+    /// Attack, kill, bomb.
+    Assault,
+    /// No trigger word near the date.
+    Other,
+}
 
-/// (category, trigger regex) from `data/event_triggers.txt`.
-static TRIGGERS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+impl EventType {
+    /// Every event type, in the order of the PLOVER categories (the order
+    /// of the tables' category list).
+    pub const ALL: [EventType; 17] = [
+        EventType::Agree,
+        EventType::Consult,
+        EventType::Support,
+        EventType::Concede,
+        EventType::Cooperate,
+        EventType::Aid,
+        EventType::Retreat,
+        EventType::Request,
+        EventType::Accuse,
+        EventType::Reject,
+        EventType::Threaten,
+        EventType::Protest,
+        EventType::Sanction,
+        EventType::Mobilize,
+        EventType::Coerce,
+        EventType::Assault,
+        EventType::Other,
+    ];
+
+    /// The category a line of `event_triggers.txt` names (its PLOVER name
+    /// in capitals); `None` for a name the data may not use.
+    fn from_data(name: &str) -> Option<EventType> {
+        Some(match name {
+            "AGREE" => EventType::Agree,
+            "CONSULT" => EventType::Consult,
+            "SUPPORT" => EventType::Support,
+            "CONCEDE" => EventType::Concede,
+            "COOPERATE" => EventType::Cooperate,
+            "AID" => EventType::Aid,
+            "RETREAT" => EventType::Retreat,
+            "REQUEST" => EventType::Request,
+            "ACCUSE" => EventType::Accuse,
+            "REJECT" => EventType::Reject,
+            "THREATEN" => EventType::Threaten,
+            "PROTEST" => EventType::Protest,
+            "SANCTION" => EventType::Sanction,
+            "MOBILIZE" => EventType::Mobilize,
+            "COERCE" => EventType::Coerce,
+            "ASSAULT" => EventType::Assault,
+            _ => return None,
+        })
+    }
+}
+
+/// (category, trigger regex) from `data/en/event_triggers.txt`.
+static TRIGGERS: LazyLock<Vec<(EventType, Regex)>> = LazyLock::new(|| {
     crate::lexicon::entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/event_triggers.txt")))
         .into_iter()
         .filter_map(|line| {
             let (cat, words) = line.split_once(':')?;
-            let cat = EVENT_TYPES.iter().find(|t| **t == cat.trim())?;
+            let cat = EventType::from_data(cat.trim())?;
             let alts: Vec<String> =
                 words.split(',').map(str::trim).filter(|w| !w.is_empty()).map(regex::escape).collect();
             let re = crate::lexicon::re(&format!(r"(?i)\b(?:{})\b", alts.join("|")));
-            Some((*cat, re))
+            Some((cat, re))
         })
         .collect()
 });
@@ -102,7 +169,7 @@ struct TriggerWords {
     of: Vec<usize>,
     alt: Vec<usize>,
     /// The categories, as `TRIGGERS` has them (without compiling its regexes).
-    cats: Vec<&'static str>,
+    cats: Vec<EventType>,
     /// Every word is ASCII and starts and ends with an ASCII word byte:
     /// then, on a text without the Kelvin sign or the long s, a category's
     /// regex matches exactly the words the automaton finds on ASCII word
@@ -123,7 +190,7 @@ static TRIGGER_WORDS: LazyLock<TriggerWords> = LazyLock::new(|| {
     .into_iter()
     .filter_map(|line| {
         let (cat, list) = line.split_once(':')?;
-        Some((*EVENT_TYPES.iter().find(|t| **t == cat.trim())?, list))
+        Some((EventType::from_data(cat.trim())?, list))
     });
     for (k, (cat, list)) in lines.enumerate() {
         cats.push(cat);
@@ -149,7 +216,7 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 /// A trigger match in a sentence: category, code point span, the word.
-type Hit = (&'static str, usize, usize, String);
+type Hit = (EventType, usize, usize, String);
 
 /// Every trigger match of a sentence, category by category in the order
 /// of the data file, each category's matches in text order: what each
@@ -361,7 +428,7 @@ fn classify(
     date_end: usize,
     from: &[Mention],
     (s, e): (usize, usize),
-) -> (&'static str, Option<String>) {
+) -> (EventType, Option<String>) {
     // Trigger words inside an actor's name ("Sanctions Monitoring Team")
     // are names, not events: the mentions within the sentence, as code
     // points of the sentence.
@@ -371,7 +438,7 @@ fn classify(
             .filter(move |m| m.end <= e)
             .map(move |m| (m.start - s, m.end - s))
     };
-    let mut best: Option<(usize, &'static str, &str)> = None;
+    let mut best: Option<(usize, EventType, &str)> = None;
     for (cat, ts, te, word) in hits {
         let (ts, te) = (*ts, *te);
         if names().any(|(a, b)| ts < b && a < te) {
@@ -391,12 +458,12 @@ fn classify(
             continue; // inside the date expression itself
         };
         if best.as_ref().is_none_or(|b| distance < b.0) {
-            best = Some((distance, cat, word));
+            best = Some((distance, *cat, word));
         }
     }
     match best {
         Some((_, cat, word)) => (cat, Some(word.to_string())),
-        None => ("OTHER", None),
+        None => (EventType::Other, None),
     }
 }
 
@@ -408,7 +475,7 @@ mod tests {
     use std::path::Path;
 
     /// (date text, first, last, precision, type, trigger, actors)
-    type Row = (String, String, String, &'static str, &'static str, Option<String>, usize);
+    type Row = (String, String, String, DatePrecision, EventType, Option<String>, usize);
 
     fn events(text: &str, published: Option<(Date, DatePrecision)>) -> Vec<Row> {
         let g = Gazetteer::parse(
@@ -429,7 +496,7 @@ mod tests {
                     e.date_text,
                     e.date_start.to_string(),
                     e.date_end.to_string(),
-                    e.precision.as_str(),
+                    e.precision,
                     e.event_type,
                     e.trigger,
                     e.actors.len(),
@@ -465,8 +532,8 @@ mod tests {
             assert_eq!(trigger_hits(s), unfiltered_hits(s), "{s}");
         }
         // Inside a word, the Kelvin sign and the long s fold to k and s.
-        assert!(trigger_hits("They attac\u{212a}ed him in 2020.").iter().any(|h| h.0 == "ASSAULT"));
-        assert!(trigger_hits("They di\u{17f}cussed it.").iter().any(|h| h.0 == "CONSULT"));
+        assert!(trigger_hits("They attac\u{212a}ed him in 2020.").iter().any(|h| h.0 == EventType::Assault));
+        assert!(trigger_hits("They di\u{17f}cussed it.").iter().any(|h| h.0 == EventType::Consult));
     }
 
     /// Sentences made of pieces of trigger words, word and non-word
@@ -555,10 +622,15 @@ mod tests {
         // power" is listed before "seized".
         let h = trigger_hits("They Backed down, signing_ it; signing it.");
         assert_eq!(trigger_hits("they seized power").len(), 1);
-        let h: Vec<(&str, usize, usize, &str)> = h.iter().map(|h| (h.0, h.1, h.2, h.3.as_str())).collect();
+        let h: Vec<(EventType, usize, usize, &str)> =
+            h.iter().map(|h| (h.0, h.1, h.2, h.3.as_str())).collect();
         assert_eq!(
             h,
-            [("AGREE", 31, 38, "signing"), ("SUPPORT", 5, 11, "Backed"), ("CONCEDE", 5, 16, "Backed down")]
+            [
+                (EventType::Agree, 31, 38, "signing"),
+                (EventType::Support, 5, 11, "Backed"),
+                (EventType::Concede, 5, 16, "Backed down")
+            ]
         );
     }
 
@@ -591,8 +663,29 @@ mod tests {
             assert_eq!(chars[e.start..e.end].iter().collect::<String>(), e.sentence);
             assert_eq!(chars[e.date_span.0..e.date_span.1].iter().collect::<String>(), e.date_text);
         }
-        let types: Vec<&str> = ev.iter().map(|e| e.event_type).collect();
-        assert_eq!(types, ["ASSAULT", "AGREE", "CONSULT", "CONCEDE", "RETREAT", "CONSULT"], "{ev:?}");
+        let types: Vec<EventType> = ev.iter().map(|e| e.event_type).collect();
+        assert_eq!(
+            types,
+            [
+                EventType::Assault,
+                EventType::Agree,
+                EventType::Consult,
+                EventType::Concede,
+                EventType::Retreat,
+                EventType::Consult
+            ],
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn every_line_of_the_trigger_file_names_a_category() {
+        let data = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/en/event_triggers.txt"));
+        let lines = crate::lexicon::entries(data);
+        assert_eq!(TRIGGERS.len(), lines.len(), "a line with an unknown category is dropped");
+        assert_eq!(TRIGGER_WORDS.cats.len(), lines.len());
+        let named: std::collections::BTreeSet<EventType> = TRIGGERS.iter().map(|t| t.0).collect();
+        assert_eq!(named.len(), EventType::ALL.len() - 1, "every category but OTHER has triggers");
     }
 
     #[test]
@@ -602,20 +695,23 @@ mod tests {
             None,
         );
         assert_eq!(e.len(), 1);
-        assert_eq!((e[0].4, e[0].5.as_deref(), e[0].6), ("AGREE", Some("deal"), 2));
+        assert_eq!((e[0].4, e[0].5.as_deref(), e[0].6), (EventType::Agree, Some("deal"), 2));
         let e = events("A U.S. drone killed the leader in Kabul in July 2022, officials said.", None);
-        assert_eq!((e[0].3, e[0].4, e[0].5.as_deref()), ("month", "ASSAULT", Some("killed")));
+        assert_eq!(
+            (e[0].3, e[0].4, e[0].5.as_deref()),
+            (DatePrecision::Month, EventType::Assault, Some("killed"))
+        );
         let e = events("The United States completed its withdrawal in late August 2021.", None);
-        assert_eq!(e[0].4, "RETREAT");
+        assert_eq!(e[0].4, EventType::Retreat);
         let e = events("The weather in 2019 was mild.", None);
-        assert_eq!((e[0].4, e[0].5.clone()), ("OTHER", None));
+        assert_eq!((e[0].4, e[0].5.clone()), (EventType::Other, None));
     }
 
     #[test]
     fn a_trigger_inside_a_quotation_counts_only_for_a_date_quoted_with_it() {
         // The date outside, the trigger inside: not what the date dates.
         let e = events("On 3 May 2021 the envoy wrote that “the deal is dead” to the Taliban.", None);
-        assert_eq!((e[0].4, e[0].5.clone()), ("OTHER", None));
+        assert_eq!((e[0].4, e[0].5.clone()), (EventType::Other, None));
         // A trigger outside still counts, even if a quoted one is nearer.
         let e = events("The Taliban attacked the base on 3 May 2021, “breaking the deal,” he said.", None);
         assert_eq!(e[0].5.as_deref(), Some("attacked"));
@@ -624,7 +720,7 @@ mod tests {
         assert_eq!(e[0].5.as_deref(), Some("deal"));
         // A quotation that began in an earlier sentence ends here.
         let e = events("“We will win. The deal is dead,” he said on 3 May 2021.", None);
-        assert_eq!((e[0].4, e[0].5.clone()), ("OTHER", None));
+        assert_eq!((e[0].4, e[0].5.clone()), (EventType::Other, None));
     }
 
     #[test]
@@ -649,7 +745,7 @@ mod tests {
         assert_eq!(e.len(), 1);
         assert_eq!(
             (e[0].1.as_str(), e[0].4, e[0].5.as_deref(), e[0].6),
-            ("2020-12-02", "CONSULT", Some("Interview"), 1)
+            ("2020-12-02", EventType::Consult, Some("Interview"), 1)
         );
     }
 
@@ -657,7 +753,10 @@ mod tests {
     fn relative_dates_with_and_without_a_publication_date() {
         let text = "The Taliban attacked the town last year, and the United States responded.";
         let with = events(text, Some((jiff::civil::date(2023, 1, 1), DatePrecision::Year)));
-        assert_eq!((with[0].1.as_str(), with[0].3, with[0].4), ("2022-01-01", "year", "ASSAULT"));
+        assert_eq!(
+            (with[0].1.as_str(), with[0].3, with[0].4),
+            ("2022-01-01", DatePrecision::Year, EventType::Assault)
+        );
         assert!(events(text, None).is_empty());
     }
 

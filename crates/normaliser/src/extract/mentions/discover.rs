@@ -6,8 +6,7 @@ use super::cues::{
     CUE_ROLE_BEFORE, CUE_TITLE, CUE_VERB_AFTER, CUE_VERB_BEFORE,
 };
 use super::gazetteer::is_word;
-use super::recognised::RECOGNISER_CUE;
-use super::{ActorMatcher, ActorRef, DiscoveredActor, Found, Taken};
+use super::{ActorMatcher, ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
 use crate::clean::Document;
 use crate::lexicon::alternation;
 use crate::lexicon::re;
@@ -176,7 +175,7 @@ impl ActorMatcher {
     /// person.
     pub(super) fn drop_bare_surnames(&self, discovered: &mut Vec<DiscoveredActor>) {
         discovered
-            .retain(|d| d.kind == ActorType::Organization || d.name.contains(' ') || d.cue == RECOGNISER_CUE);
+            .retain(|d| d.kind == ActorType::Organization || d.name.contains(' ') || d.cue == DiscoveryCue::Recogniser);
     }
 
     /// Every occurrence of a discovered name, exact case, on word boundaries.
@@ -278,7 +277,7 @@ pub(super) fn discover_with(
     let mut index = ByteOffsets::new(text);
     let mut out: Vec<DiscoveredActor> = Vec::new();
     let taken = Taken::of(found);
-    let mut add = |name: Option<String>, kind: ActorType, cue: &'static str, r: Range<usize>| {
+    let mut add = |name: Option<String>, kind: ActorType, cue: DiscoveryCue, r: Range<usize>| {
         let Some(name) = name else { return };
         if taken.overlaps(&r) || out.iter().any(|d| d.name == name) {
             return;
@@ -301,12 +300,12 @@ pub(super) fn discover_with(
             }
             None => CUE_ALL,
         };
-        let person_cues: [(&Regex, &'static str, u8); 5] = [
-            (&TITLE_CUE, "title", CUE_TITLE),
-            (&VERB_AFTER, "reporting_verb", CUE_VERB_AFTER),
-            (&VERB_BEFORE, "reporting_verb", CUE_VERB_BEFORE),
-            (&ROLE_BEFORE, "role", CUE_ROLE_BEFORE),
-            (&APPOSITION, "apposition", CUE_APPOSITION),
+        let person_cues: [(&Regex, DiscoveryCue, u8); 5] = [
+            (&TITLE_CUE, DiscoveryCue::Title, CUE_TITLE),
+            (&VERB_AFTER, DiscoveryCue::ReportingVerb, CUE_VERB_AFTER),
+            (&VERB_BEFORE, DiscoveryCue::ReportingVerb, CUE_VERB_BEFORE),
+            (&ROLE_BEFORE, DiscoveryCue::Role, CUE_ROLE_BEFORE),
+            (&APPOSITION, DiscoveryCue::Apposition, CUE_APPOSITION),
         ];
         for (cue_re, cue, bit) in person_cues {
             if possible & bit == 0 {
@@ -323,7 +322,7 @@ pub(super) fn discover_with(
         }
         for m in ORGANIZATION.find_iter(slice) {
             let r = base + m.start()..base + m.end();
-            add(clean_org(m.as_str()), ActorType::Organization, "organization_name", r);
+            add(clean_org(m.as_str()), ActorType::Organization, DiscoveryCue::OrganizationName, r);
         }
     }
     out

@@ -37,8 +37,37 @@ pub struct DiscoveredActor {
     pub name: String,
     /// Person or organization.
     pub kind: ActorType,
-    /// What found it: recogniser, title, reporting_verb, role, apposition, organization_name.
-    pub cue: &'static str,
+    /// What found it first: the recogniser or a cue.
+    pub cue: DiscoveryCue,
+}
+
+/// What found a discovered actor: the built-in recogniser, or a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DiscoveryCue {
+    /// The statistical named-entity recogniser (crate::ner).
+    Recogniser,
+    /// A title before the name ("Gen. Austin Miller").
+    Title,
+    /// A reporting verb before or after it ("said Zabihullah Mujahid").
+    ReportingVerb,
+    /// A role before it ("analyst Asfandyar Mir").
+    Role,
+    /// An apposition after it ("Kim Kagan, founder of …").
+    Apposition,
+    /// A capitalised name ending in an organization head ("… Institute").
+    OrganizationName,
+}
+
+impl DiscoveryCue {
+    /// Every cue, in the order the tables list them.
+    pub const ALL: [DiscoveryCue; 6] = [
+        DiscoveryCue::Recogniser,
+        DiscoveryCue::Title,
+        DiscoveryCue::ReportingVerb,
+        DiscoveryCue::Role,
+        DiscoveryCue::Apposition,
+        DiscoveryCue::OrganizationName,
+    ];
 }
 
 /// A located mention. Offsets are **code points** of the document text.
@@ -184,7 +213,10 @@ impl ActorMatcher {
                 }
             })
             .collect();
-        Annotations { mentions, discovered }
+        let mut ann = Annotations { mentions, discovered };
+        // A speaker is an actor: the names read beside the cues.
+        crate::extract::quotes::add_speakers(doc, self, &mut ann);
+        ann
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::discover::{discoverable, ByteOffsets};
 use super::gazetteer::is_word;
-use super::{ActorRef, DiscoveredActor, Found, Taken};
+use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
 use crate::clean::Document;
 use crate::lexicon::{NOT_NAMES, PLACES, ROLES, TITLES};
 use crate::ner::{Entity, EntityKind, Recogniser};
@@ -15,7 +15,6 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 /// The cue of an actor found by the recogniser.
-pub(super) const RECOGNISER_CUE: &str = "recogniser";
 
 /// Honorifics, with or without a full stop (British style: "Mr Brown").
 /// Never part of a name; before a surname, they license it.
@@ -249,7 +248,7 @@ pub(super) fn merge(
         {
             continue;
         }
-        added.push(DiscoveredActor { name: name.to_string(), kind: *kind, cue: RECOGNISER_CUE });
+        added.push(DiscoveredActor { name: name.to_string(), kind: *kind, cue: DiscoveryCue::Recogniser });
     }
     discovered.extend(added);
 }

@@ -208,9 +208,13 @@ fn surnames_link_back_within_the_document_only() {
 #[test]
 fn words_among_short_forms_are_the_words_a_full_scan_finds() {
     let (m, _) = matcher();
-    let person = |name: &str| DiscoveredActor { name: name.into(), kind: ActorType::Person, cue: "title" };
-    let org =
-        DiscoveredActor { name: "Omar Kagan Group".into(), kind: ActorType::Organization, cue: "title" };
+    let person =
+        |name: &str| DiscoveredActor { name: name.into(), kind: ActorType::Person, cue: DiscoveryCue::Title };
+    let org = DiscoveredActor {
+        name: "Omar Kagan Group".into(),
+        kind: ActorType::Organization,
+        cue: DiscoveryCue::Title,
+    };
     let discovered = [
         person("Asfandyar Mir"),
         person("Michael Kurilla"),
@@ -296,12 +300,20 @@ fn discovery_does_not_invent_names() {
         "This Council of elders met.",            // one word after stripping
         "Officials in Afghanistan said nothing.", // a place after the verb
         "The Annual Threat Assessment said the group was weak.", // a document
-        "The White House said nothing.",          // an institution, not a person
     ];
     for text in cases {
         let m = mentions(text);
         assert!(m.iter().all(|(_, who)| !who.starts_with("new:")), "{text}: {m:?}");
     }
+    // An institution that speaks is an actor (a speaker is one: issue 19),
+    // discovered as an organization, not a person.
+    let (m, _) = matcher();
+    let a = m.annotate(&doc("The White House said nothing."));
+    assert_eq!(a.discovered.len(), 1);
+    assert_eq!(
+        (a.discovered[0].name.as_str(), a.discovered[0].kind),
+        ("White House", ActorType::Organization)
+    );
 }
 
 /// Sentences for the discovery prefilter: cue words in and out of the

@@ -4,7 +4,8 @@
 
 use super::chars::contains_ignore_ascii_case;
 use super::patterns::{group_after, ANON_AFTER, CUE, NOUN_LIKE_CUES};
-use super::{Extractor, Last, Pair, Speaker, SpeakerKind};
+use super::source as quote_source;
+use super::{Extractor, Last, Pair, Speaker, SpeakerKind, Via};
 use crate::lexicon::re;
 use corpus_parser::ActorType;
 use regex::Regex;
@@ -23,6 +24,10 @@ impl Extractor<'_> {
         // Before, in the same sentence: "X said: “…" / "insisting that “…".
         if sp.cue.is_none() {
             sp = self.cue_before(s, p.open);
+        }
+        // "Howard Kurtz, Fox News: “…”": a name and a colon.
+        if sp.cue.is_none() {
+            sp = self.colon_source(s, p.open).unwrap_or(sp);
         }
         // "…remains “A” while … it still believes “B,” the report says":
         // the attribution after the sentence's last quote is that of all
@@ -59,8 +64,11 @@ impl Extractor<'_> {
         // …but a short attribution sentence right after still counts:
         // “Are we ready?” Kagan asked.
         let after = if ends_sentence {
-            let next = &rest[..rest.find(['.', '!', '?', '(']).unwrap_or(rest.len())];
-            if next.split_whitespace().count() <= 8
+            // The sentence ends at a stop that is no initial or title
+            // ("Lisa O. Monaco"); an apposition in it does not count
+            // ("Lisa O. Monaco, Obama’s adviser on …, said").
+            let next = &rest[..quote_source::first_stop(rest).unwrap_or(rest.len())];
+            if quote_source::words_outside_apposition(next) <= 8
                 && rest.trim_start().starts_with(|c: char| c.is_alphabetic())
             {
                 next
@@ -96,10 +104,26 @@ impl Extractor<'_> {
                 subject = self.sentence_subject(s, p.open);
             }
             if subject.kind.is_some() || !NOUN_LIKE_CUES.contains(&cue.as_str()) {
-                sp = Speaker { cue: Some(cue), via: "cue", ..subject };
+                sp = Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }
         }
         sp
+    }
+
+    /// The speaker named right before a colon that opens the quote at
+    /// `open` ("Howard Kurtz: “…”"; with an affiliation after a comma,
+    /// "Howard Kurtz, Fox News: “…”", the person before the comma).
+    fn colon_source(&self, s: usize, open: usize) -> Option<Speaker> {
+        let before = self.text(s, open);
+        let head = before.trim_end().strip_suffix(':')?;
+        let colon = s + head.chars().count();
+        let person = |at: usize| {
+            self.mention_ending_at(at, 0)
+                .filter(|(_, a)| self.actors.actor_name(*a, self.ann).1 == ActorType::Person)
+        };
+        let found = head.rfind(", ").and_then(|c| person(s + head[..c].chars().count()));
+        let (_, actor) = found.or_else(|| self.mention_ending_at(colon, 0))?;
+        Some(Speaker { cue: Some(":".to_string()), via: Via::Cue, ..self.named(actor) })
     }
 
     /// The rest of [`Extractor::attribute`]: the sentence before, the
@@ -129,14 +153,14 @@ impl Extractor<'_> {
                     name: Some(desc),
                     kind: Some(SpeakerKind::Anonymous),
                     cue,
-                    via: "footnote",
+                    via: Via::Footnote,
                     ..Speaker::default()
                 };
             }
         }
         if sp.kind.is_none() && sp.cue.is_none() {
             if let Some(prev) = last.as_ref().filter(|l| self.continues(l, p, k)) {
-                return Speaker { cue: None, via: "continuation", ..prev.speaker.clone() };
+                return Speaker { cue: None, via: Via::Continuation, ..prev.speaker.clone() };
             }
         }
         sp
@@ -151,7 +175,15 @@ impl Extractor<'_> {
         let cue_start = s + before[..m.start()].chars().count();
         let cue_end = cue_start + m.as_str().chars().count();
         if cue == "according to" {
-            return Speaker { cue: Some(cue), via: "cue", ..self.subject_after(cue_end) };
+            return Speaker { cue: Some(cue), via: Via::Cue, ..self.subject_after(cue_end) };
+        }
+        // "Trump issued a statement saying …", "took to Twitter, writing:":
+        // a participle's subject is the sentence's, not the word before it.
+        if cue.ends_with("ing") {
+            let subject = self.sentence_subject(s, cue_start);
+            if subject.kind == Some(SpeakerKind::Named) {
+                return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
+            }
         }
         let mut subject = self.subject_before(cue_start);
         if subject.kind.is_none() {
@@ -160,7 +192,7 @@ impl Extractor<'_> {
             }
             subject = self.sentence_subject(s, cue_start);
         }
-        Speaker { cue: Some(cue), via: "cue", ..subject }
+        Speaker { cue: Some(cue), via: Via::Cue, ..subject }
     }
 
     /// A quote with no attribution of its own continues the speaker of the
@@ -201,7 +233,7 @@ impl Extractor<'_> {
             return self.named(m.actor);
         }
         let head = self.text(s, before);
-        static HE_SHE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(he|she)\b"));
+        static HE_SHE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(he|she|He|She)\b"));
         if let Some(m) = HE_SHE.find(head) {
             let at = s + head[..m.start()].chars().count();
             let sp = self.resolve_pronoun(m.as_str(), at);

@@ -1,5 +1,6 @@
 //! Displayed block quotations, attributed by the sentence before them.
 
+use super::patterns::CUE;
 use super::{Extractor, QuoteMark, Speaker, SpeakerKind};
 use corpus_parser::BlockKind;
 
@@ -8,6 +9,21 @@ impl Extractor<'_> {
     // Block quotes
     // ---------------------------------------------------------------
 
+    /// Whether the block quotation `a..b` holds quotes of its own with a
+    /// cue outside them ("“…,” Trump said.", "Carson said that “…”"): then
+    /// it is read as a paragraph, and its cue attributes its quotes.
+    pub(super) fn block_has_own_quotes(&self, a: usize, b: usize) -> bool {
+        let (pairs, _) = self.pairs(a, b);
+        // A quote that fills most of the block, with a cue right after it
+        // or right before it.
+        pairs.iter().any(|p| {
+            let long = (p.close - p.open) * 10 >= (b - a) * 6;
+            let after = self.text(p.close + 1, (p.close + 40).min(b));
+            let before = self.text(p.open.saturating_sub(40).max(a), p.open);
+            long && (CUE.is_match(after) || CUE.is_match(before))
+        })
+    }
+
     pub(super) fn blocks(&mut self) {
         let blocks: Vec<(usize, usize)> = self
             .segments()
@@ -15,6 +31,9 @@ impl Extractor<'_> {
             .map(|(_, a, b)| (a, b))
             .collect();
         for (a, b) in blocks {
+            if self.block_has_own_quotes(a, b) {
+                continue;
+            }
             let (mut s, mut e) = (a, b);
             // Marks around the whole block are not part of the quote.
             if "“‘\"'".contains(self.chars[s]) {

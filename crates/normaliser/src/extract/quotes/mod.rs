@@ -10,6 +10,7 @@ mod blocks;
 mod chars;
 mod pairs;
 mod patterns;
+mod source;
 mod speakers;
 mod unmarked;
 
@@ -23,6 +24,8 @@ use crate::extract::sentences::Sentences;
 pub use attribute::interview_source;
 use chars::{collect_chars, ByteOffsets};
 use corpus_parser::BlockKind;
+use source as quote_source;
+pub(crate) use source::add_speakers;
 use std::cell::OnceCell;
 
 /// The longest quote, in code points. A pair of marks further apart than
@@ -49,15 +52,8 @@ pub enum QuoteMark {
 }
 
 impl QuoteMark {
-    /// The name used in the tables.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuoteMark::Double => "double",
-            QuoteMark::Single => "single",
-            QuoteMark::Block => "block",
-            QuoteMark::None => "none",
-        }
-    }
+    /// Every value, in the order the tables list them.
+    pub const ALL: [QuoteMark; 4] = [QuoteMark::Double, QuoteMark::Single, QuoteMark::Block, QuoteMark::None];
 }
 
 /// Who is quoted.
@@ -72,14 +68,8 @@ pub enum SpeakerKind {
 }
 
 impl SpeakerKind {
-    /// The name used in the tables.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SpeakerKind::Named => "named",
-            SpeakerKind::Anonymous => "anonymous",
-            SpeakerKind::Unattributed => "unattributed",
-        }
-    }
+    /// Every value, in the order the tables list them.
+    pub const ALL: [SpeakerKind; 3] = [SpeakerKind::Named, SpeakerKind::Anonymous, SpeakerKind::Unattributed];
 }
 
 /// One quotation. Offsets are code points of the document text.
@@ -122,8 +112,23 @@ struct Speaker {
     actor: Option<ActorRef>,
     kind: Option<SpeakerKind>,
     cue: Option<String>,
-    /// How the speaker was found: "cue", "footnote" or "continuation".
-    via: &'static str,
+    /// How the speaker was found.
+    via: Via,
+}
+
+/// How a quote's speaker was found (how far a quote must run to be
+/// speech depends on it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Via {
+    /// Not found.
+    #[default]
+    Nothing,
+    /// A reporting verb or phrase next to the quote.
+    Cue,
+    /// A footnote naming an interview.
+    Footnote,
+    /// The speaker of the quote before, continued.
+    Continuation,
 }
 
 /// The quote before, for continuations.
@@ -156,6 +161,9 @@ struct Extractor<'a> {
     note_sources: Vec<OnceCell<Option<String>>>,
     ann: &'a Annotations,
     actors: &'a ActorMatcher,
+    /// The gender each person's mentions show (read once, when a pronoun
+    /// first asks).
+    genders: OnceCell<std::collections::HashMap<ActorRef, quote_source::Gender>>,
     quotes: Vec<Quote>,
     unbalanced: usize,
 }
@@ -178,6 +186,7 @@ pub fn extract_quotes(doc: &Document, ann: &Annotations, actors: &ActorMatcher) 
         note_sources,
         ann,
         actors,
+        genders: OnceCell::new(),
         quotes: Vec::new(),
         unbalanced: 0,
     };

@@ -5,7 +5,7 @@
 use super::chars::words;
 use super::patterns::NAMING_BEFORE;
 use super::{
-    Extractor, Last, Pair, Quote, QuoteMark, Speaker, SpeakerKind, MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS,
+    Extractor, Last, Pair, Quote, QuoteMark, Speaker, SpeakerKind, Via, MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS,
 };
 use crate::extract::sentences::position_of;
 use corpus_parser::BlockKind;
@@ -120,7 +120,9 @@ impl Extractor<'_> {
         let mut carry: Option<(usize, QuoteMark, usize)> = None; // open position, mark, paragraphs so far
         let mut last_speaker: Option<Last> = None;
         for &(k, a, b, kind) in &segs {
-            if kind == BlockKind::BlockQuote {
+            // A block quotation with its own marks and cue ("“…,” Trump
+            // said." after "Like the page:") is a paragraph.
+            if kind == BlockKind::BlockQuote && !self.block_has_own_quotes(a, b) {
                 carry = None;
                 continue;
             }
@@ -233,9 +235,9 @@ impl Extractor<'_> {
             return false;
         }
         match sp.via {
-            "cue" => n >= 2,
-            "footnote" => n >= 3,
-            _ => n >= 6,
+            Via::Cue => n >= 2,
+            Via::Footnote => n >= 3,
+            Via::Continuation | Via::Nothing => n >= 6,
         }
     }
 

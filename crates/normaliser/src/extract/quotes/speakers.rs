@@ -6,6 +6,7 @@ use super::patterns::{
     group_after, group_before, may_end_in_adverb, ADVERB, ANON_AFTER, ANON_BEFORE, PREPOSITION_BEFORE,
     PRONOUN_AFTER, PRONOUN_BEFORE, SOURCE_NOUN_WORD, TEXT_NOUNS,
 };
+use super::source as quote_source;
 use super::{Extractor, Speaker, SpeakerKind};
 use crate::clean::Segment;
 use crate::extract::mentions::ActorRef;
@@ -59,8 +60,11 @@ impl Extractor<'_> {
     pub(super) fn mention_starting_at(&self, at: usize, slack: usize) -> Option<(usize, ActorRef)> {
         let m = self.mentions_in(at, at + slack + 1).iter().min_by_key(|m| m.start)?;
         let between = self.text(at, m.start);
-        let plain =
-            between.split_whitespace().count() <= 4 && !between.contains([',', '.', ';', ':', '“', '"', '‘']);
+        // A title's full stop is no punctuation ("said Mr. Schmidt").
+        let plain = between.split_whitespace().count() <= 4
+            && between.split_whitespace().all(|w| {
+                quote_source::is_abbreviation(w) || !w.contains([',', '.', ';', ':', '“', '"', '‘'])
+            });
         plain.then_some((m.end, m.actor))
     }
 
@@ -92,10 +96,18 @@ impl Extractor<'_> {
             return found.map_or_else(Speaker::default, |m| self.named(m.actor));
         }
         let (s, _) = self.sentence(at);
+        // he and she agree with what the text shows of the person.
+        let gender = quote_source::pronoun_gender(pronoun);
+        let agrees = |m: &&crate::extract::mentions::Mention| {
+            gender.is_none_or(|g| self.genders().get(&m.actor).is_none_or(|&known| known == g))
+        };
+        // A name inside a quotation is not what a pronoun outside it means.
         let first_person = |a: usize, b: usize| {
             self.mentions_in(a, b)
                 .iter()
                 .filter(|m| m.end <= b)
+                .filter(|m| !quote_source::inside_quote(self.text(a, m.start)))
+                .filter(agrees)
                 .find(|m| is(m, ActorType::Person))
                 .map(|m| m.actor)
         };
@@ -110,10 +122,41 @@ impl Extractor<'_> {
                 .iter()
                 .filter(|m| m.end <= at && at - m.end <= 2_000)
                 .filter(|m| is(m, ActorType::Person))
+                .filter(agrees)
+                .filter(|m| !quote_source::inside_quote(self.text(self.sentence(m.start).0, m.start)))
                 .max_by_key(|m| m.end)
                 .map(|m| m.actor);
         }
         found.map_or_else(Speaker::default, |a| self.named(a))
+    }
+
+    /// The gender of each person of the document, where its mentions
+    /// show one and do not disagree (see [`quote_source::mention_gender`]).
+    fn genders(&self) -> &std::collections::HashMap<ActorRef, quote_source::Gender> {
+        self.genders.get_or_init(|| {
+            let mut votes: std::collections::HashMap<ActorRef, (u32, u32)> = std::collections::HashMap::new();
+            for m in &self.ann.mentions {
+                if self.actors.actor_name(m.actor, self.ann).1 != ActorType::Person {
+                    continue;
+                }
+                let before = self.text(m.start.saturating_sub(6), m.start);
+                let after = self.text(m.end, m.end + 150);
+                if let Some(g) = quote_source::mention_gender(before, after) {
+                    let v = votes.entry(m.actor).or_default();
+                    match g {
+                        quote_source::Gender::Male => v.0 += 1,
+                        quote_source::Gender::Female => v.1 += 1,
+                    }
+                }
+            }
+            votes
+                .into_iter()
+                .filter(|(_, (m, f))| m != f)
+                .map(|(a, (m, f))| {
+                    (a, if m > f { quote_source::Gender::Male } else { quote_source::Gender::Female })
+                })
+                .collect()
+        })
     }
 
     /// it → the text that spoke last, close before ("…,” the report says.
@@ -177,6 +220,12 @@ impl Extractor<'_> {
             // "said NRF spokesman Ali Maisam Nazary": a name right after the
             // role is the speaker.
             let np_end = at + rest[..g.end].chars().count();
+            // …and the description's complement with it ("a person close
+            // to the Clintons").
+            let g = match quote_source::description_after(rest) {
+                Some(d) if d.start <= g.start && d.end > g.end => d,
+                _ => g,
+            };
             match self.mention_starting_at(np_end, 1) {
                 Some((_, actor)) => return self.named(actor),
                 None => return self.anonymous(&rest[g]),
@@ -187,6 +236,9 @@ impl Extractor<'_> {
         }
         if let Some(g) = group_after(&PRONOUN_AFTER, rest) {
             return self.resolve_pronoun(&rest[g], at);
+        }
+        if let Some(g) = quote_source::description_after(rest) {
+            return self.anonymous(&rest[g]);
         }
         Speaker::default()
     }
@@ -204,6 +256,21 @@ impl Extractor<'_> {
             }
             None => (at, window),
         };
+        // "Lisa O. Monaco, Obama’s adviser on counterterrorism, said": the
+        // name before the apposition speaks, not a name or a role in it.
+        if let Some(comma) = quote_source::apposition_start(before) {
+            let comma_at = at - before[comma..].chars().count();
+            if let Some((_, actor)) = self.mention_ending_at(comma_at, 0) {
+                return self.named(actor);
+            }
+        }
+        // "Harry M. Reid (D-Nev.) said": the affiliation in brackets aside.
+        if let Some(open) = quote_source::bracket_before(before) {
+            let open_at = at - before[open..].chars().count();
+            if let Some((_, actor)) = self.mention_ending_at(open_at, 1) {
+                return self.named(actor);
+            }
+        }
         let mention = self.mention_ending_at(at, 2);
         if let Some(g) = group_before(&ANON_BEFORE, before) {
             // "the Institute for the Study of War said": a source noun
@@ -218,6 +285,9 @@ impl Extractor<'_> {
         }
         if let Some((start, actor)) = mention {
             return self.related_source(start, at).unwrap_or_else(|| self.named(actor));
+        }
+        if let Some(g) = quote_source::description_before(before) {
+            return self.anonymous(&before[g]);
         }
         if let Some(g) = group_before(&PRONOUN_BEFORE, before) {
             return self.resolve_pronoun(&before[g], at);

@@ -42,7 +42,13 @@ name = "Bill Roggio"
 type = "person"
 "#;
 
-type Row = (String, &'static str, Option<String>, &'static str, Option<String>);
+/// (text, mark, speaker, speaker kind, cue); the mark and the kind as
+/// their variant names in lower case (the tables' names are the exporter's).
+type Row = (String, String, Option<String>, String, Option<String>);
+
+fn lower<T: std::fmt::Debug>(v: T) -> String {
+    format!("{v:?}").to_lowercase()
+}
 
 fn run(text: &str) -> (Quotes, Vec<Row>) {
     let g = Gazetteer::parse(Path::new("actors.toml"), GAZETTEER).expect("gazetteer");
@@ -57,7 +63,7 @@ fn run(text: &str) -> (Quotes, Vec<Row>) {
     let rows = q
         .quotes
         .iter()
-        .map(|x| (x.text.clone(), x.mark.as_str(), x.speaker.clone(), x.speaker_kind.as_str(), x.cue.clone()))
+        .map(|x| (x.text.clone(), lower(x.mark), x.speaker.clone(), lower(x.speaker_kind), x.cue.clone()))
         .collect();
     (q, rows)
 }
@@ -66,8 +72,8 @@ fn rows(text: &str) -> Vec<Row> {
     run(text).1
 }
 
-fn row(text: &str, mark: &'static str, speaker: Option<&str>, kind: &'static str, cue: Option<&str>) -> Row {
-    (text.to_string(), mark, speaker.map(String::from), kind, cue.map(String::from))
+fn row(text: &str, mark: &str, speaker: Option<&str>, kind: &str, cue: Option<&str>) -> Row {
+    (text.to_string(), mark.to_string(), speaker.map(String::from), kind.to_string(), cue.map(String::from))
 }
 
 #[test]
@@ -436,4 +442,92 @@ fn interview_notes_give_a_source() {
         Some("interviewee from Kunar")
     );
     assert_eq!(interview_source("Via Zelin (2020)."), None);
+}
+
+#[test]
+fn a_speaker_who_is_no_actor_yet_is_read_from_the_sentence() {
+    let named = |q: &str, who: &str, cue: &str| row(q, "double", Some(who), "named", Some(cue));
+    let table: &[(&str, Row)] = &[
+        ("“We will win this one,” says Morrissey.", named("We will win this one", "Morrissey", "says")),
+        ("“We will win this one,” Mr. Coale said.", named("We will win this one", "Coale", "said")),
+        ("“We will win this one,” Pfizer said.", named("We will win this one", "Pfizer", "said")),
+        (
+            "“Is this the end?” Lisa O. Monaco, Obama’s adviser on counterterrorism and homeland security, said at a briefing.",
+            named("Is this the end?", "Lisa O. Monaco", "said"),
+        ),
+        ("“We played very well,” said Wales coach Mike Ruddock.", named("We played very well", "Mike Ruddock", "said")),
+        ("“We played very well,” said Mr. Schmidt, who coached them.", named("We played very well", "Schmidt", "said")),
+        (
+            "“Pfizer is gaming the system,” Senate Minority Leader Harry M. Reid (D-Nev.) said.",
+            named("Pfizer is gaming the system", "Harry M. Reid", "said"),
+        ),
+        (
+            "Michael Howard, the Conservative leader, said: “Nobody believes him.”",
+            named("Nobody believes him.", "Michael Howard", "said"),
+        ),
+        (
+            "Howard Kurtz, Fox News: “This is the story of the year.”",
+            named("This is the story of the year.", "Howard Kurtz", ":"),
+        ),
+        (
+            "Mrs. Clinton assured supporters that the review would “change nothing at all.”",
+            named("change nothing at all.", "Clinton", "assured"),
+        ),
+        (
+            "Donald Trump issued a statement saying the judge was “a remarkable person.”",
+            named("a remarkable person.", "Donald Trump", "saying"),
+        ),
+        (
+            "“We are finished here,” the team wrote in a statement.",
+            row("We are finished here", "double", Some("team"), "anonymous", Some("wrote")),
+        ),
+        (
+            "“It was very nice,” the gambling tycoon told Reuters.",
+            row("It was very nice", "double", Some("gambling tycoon"), "anonymous", Some("told")),
+        ),
+        (
+            "“The drop is about the emails,” said a person close to the Clintons.",
+            row("The drop is about the emails", "double", Some("person close to the Clintons"), "anonymous", Some("said")),
+        ),
+        // A surname alone links to the full name written before it.
+        (
+            "Tom Coale ran for the seat. “We will win this one,” Coale said.",
+            named("We will win this one", "Tom Coale", "said"),
+        ),
+        // he/she agree with what the text shows of the person.
+        (
+            "Hillary Clinton said she would stay. Bill Clinton left early. “I will stay,” she said.",
+            named("I will stay", "Hillary Clinton", "said"),
+        ),
+        // A name inside a quotation is not what "he" means.
+        (
+            "Rick Perry said the plan was sound. “Mike Pompeo is right,” he said.",
+            named("Mike Pompeo is right", "Rick Perry", "said"),
+        ),
+    ];
+    for (text, want) in table {
+        let got = rows(text);
+        assert_eq!(got.last(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn a_block_quotation_with_its_own_marks_and_cue_is_a_paragraph() {
+    let text =
+        "Do you support him? Like the page:\n\n“This is not what we need as a president,” Ben Carson said.\n";
+    assert_eq!(
+        rows(text),
+        vec![row(
+            "This is not what we need as a president",
+            "double",
+            Some("Ben Carson"),
+            "named",
+            Some("said")
+        )]
+    );
+    // Without a cue of its own, the block is the quote.
+    let text = "One commander in Helmand said:\n\nThey came at night, and we never asked them where they went or “why”.\n";
+    let r = rows(text);
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].1, "block");
 }
