@@ -7,12 +7,13 @@ use super::discover::{discoverable, ByteOffsets};
 use super::gazetteer::is_word;
 use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
 use crate::clean::Document;
-use crate::lexicon::{NOT_NAMES, PLACES, ROLES, TITLES};
+use crate::lexicon::{occurrences, NOT_NAMES, PLACES, ROLES, TITLES};
 use crate::ner::{Entity, EntityKind, Recogniser};
 use corpus_parser::ActorType;
 use corpus_parser::BlockKind;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The cue of an actor found by the recogniser.
 
@@ -48,6 +49,11 @@ pub(super) struct Recognised {
     pub(super) in_running_text: HashSet<String>,
     /// The texts of places and other names.
     pub(super) places: HashSet<String>,
+    /// What the text says about the names found (see [`WordFacts`]).
+    facts: WordFacts,
+    /// The names found at least once outside a doubtful segment (see
+    /// [`doubtful_spans`]).
+    seen_undoubted: HashSet<String>,
 }
 
 /// The byte spans of the document's segments of the kinds `keep` takes.
@@ -75,6 +81,7 @@ pub(super) fn recognise(doc: &Document) -> Recognised {
     let running = byte_spans(doc, discoverable);
     let inside = |e: &Entity| within(&spans, &(e.start..e.end));
     let in_running = |r: &Range<usize>| within(&running, r);
+    let doubtful = doubtful_spans(doc);
     let mut out = Recognised::default();
     for e in model.recognise(text).into_iter().filter(inside) {
         match e.kind {
@@ -85,28 +92,140 @@ pub(super) fn recognise(doc: &Document) -> Recognised {
                     if in_running(&r) && !sentence_initial(text, r.start) {
                         out.in_running_text.insert(text[r.clone()].to_string());
                     }
+                    if !within(&doubtful, &r) {
+                        out.seen_undoubted.insert(text[r.clone()].to_string());
+                    }
                     out.names.push((r, kind));
                 }
             }
             EntityKind::Location | EntityKind::Misc => {
-                out.places.insert(text[e.start..e.end].to_string());
+                let place = &text[e.start..e.end];
+                // "Takhar Province": "Takhar" alone is the place too.
+                if let Some((first, head)) = place.rsplit_once(' ') {
+                    if PLACE_HEADS.contains(&head) && !first.contains(' ') {
+                        out.places.insert(first.to_string());
+                    }
+                }
+                out.places.insert(place.to_string());
             }
         }
     }
+    let body_spans = byte_spans(doc, body);
+    let mut names: Vec<&str> = out.names.iter().map(|(r, _)| &text[r.clone()]).collect();
+    names.sort_unstable();
+    names.dedup();
+    out.facts = WordFacts::of(text, &names, &body_spans, &out.places);
     out
 }
+
+/// Segments of the body: where a name found only in doubtful segments
+/// must occur at least once to be trusted.
+fn body(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Paragraph | BlockKind::BlockQuote | BlockKind::ListItem | BlockKind::Standfirst)
+}
+
+/// The byte spans of the segments where a name alone is no evidence:
+/// title-case titles and headings, which capitalise every word ("Defiant
+/// Local Partners", "Appendix"), and notes and captions, which cite.
+fn doubtful_spans(doc: &Document) -> Vec<Range<usize>> {
+    let text = doc.text.as_str();
+    let mut index = ByteOffsets::new(text);
+    doc.segments
+        .iter()
+        .filter_map(|s| {
+            let r = s.span.as_ref().map(|r| index.byte_of(r.start)..index.byte_of(r.end))?;
+            let doubtful = match s.kind {
+                BlockKind::Title | BlockKind::Heading => title_case(&text[r.clone()]),
+                BlockKind::Footnote | BlockKind::Caption => true,
+                _ => false,
+            };
+            doubtful.then_some(r)
+        })
+        .collect()
+}
+
+/// Whether a line is title case: every word of four letters or more
+/// capitalised, some letter in lower case (an all-capitals headline is
+/// not), and no digit (a results line, "Leeds 2 Ajax 1", is not).
+pub(super) fn title_case(line: &str) -> bool {
+    let lower = line.chars().any(char::is_lowercase);
+    let digit = line.chars().any(|c| c.is_ascii_digit());
+    lower
+        && !digit
+        && line
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// Lower-case words after a name that make it a place ("Takhar province").
+const PLACE_NOUNS: &[&str] =
+    &["province", "district", "valley", "region", "city", "town", "village", "county"];
+
+/// Words that end the name of a faith or its followers, not of an actor
+/// ("Sunni", "Wahhabi Sunni Islam", "Muslims").
+const FAITH_WORDS: &[&str] = &[
+    "Islam",
+    "Islamic",
+    "Muslim",
+    "Muslims",
+    "Sunni",
+    "Sunnis",
+    "Shia",
+    "Shiite",
+    "Shiites",
+    "Christian",
+    "Christians",
+    "Christianity",
+    "Jewish",
+    "Jews",
+    "Judaism",
+    "Hindu",
+    "Hindus",
+    "Hinduism",
+    "Buddhist",
+    "Buddhists",
+    "Buddhism",
+    "Catholic",
+    "Catholics",
+    "Protestant",
+    "Protestants",
+];
+
+/// Endings of plural demonyms and members of groups ("Americans",
+/// "Jihadis", "Islamists", "Shiites"): one such word names people in
+/// general, not an actor.
+const GROUP_PLURALS: &[&str] = &["ans", "is", "ists", "ites", "ims"];
+
+/// The words a name never starts with: titles, honorifics, roles, words
+/// that are not names, "the".
+static LEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    TITLES
+        .iter()
+        .chain(HONORIFICS)
+        .chain(ROLES.iter())
+        .chain(NOT_NAMES.iter())
+        .chain(&["the", "The", "Via", "Ibid"])
+        .copied()
+        .collect()
+});
+
+/// The first words of [`LEADS`] ("Prime" of "Prime Minister").
+static LEAD_FIRST_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| LEADS.iter().map(|l| l.split(' ').next().unwrap_or(l)).collect());
 
 /// The span without leading titles, honorifics, roles or "the", and
 /// without a trailing possessive or full stop; `None` if nothing is left.
 pub(super) fn clean_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>> {
     loop {
         let s = &text[r.clone()];
-        let lead = TITLES
+        // Most names start with no lead word at all: one look-up says so.
+        let first = s.split(' ').next().unwrap_or(s);
+        if !LEAD_FIRST_WORDS.contains(first) {
+            break;
+        }
+        let lead = LEADS
             .iter()
-            .chain(HONORIFICS)
-            .chain(ROLES.iter())
-            .chain(NOT_NAMES.iter())
-            .chain(&["the", "The", "Via", "Ibid"])
             .filter(|t| s.starts_with(**t) && s[t.len()..].starts_with(' '))
             .map(|t| t.len() + 1)
             .max();
@@ -130,17 +249,119 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>
     (!bad).then_some(r)
 }
 
+/// What the text says about the one-word names the recogniser found, read
+/// in one pass over it (not one search per question): which words occur
+/// on word boundaries, exact case, and which occur only after "the ".
+#[derive(Default)]
+struct WordFacts {
+    /// Words seen on word boundaries.
+    seen: HashSet<String>,
+    /// Words seen on word boundaries, every time right after "the ".
+    only_after_the: HashSet<String>,
+    /// Names always followed by a number ("Appendix 1"): labels.
+    label: HashSet<String>,
+    /// Names seen at least once in the body (see [`body`]).
+    in_body: HashSet<String>,
+    /// Names seen after "in " or "near " (not as a possessive), before a
+    /// place noun, or in a comma list next to a place: places.
+    place_like: HashSet<String>,
+}
+
+impl WordFacts {
+    /// The facts about `names` (one word each), their lower-case forms,
+    /// their plurals and, for those ending in "s", their singulars.
+    fn of(text: &str, names: &[&str], body: &[Range<usize>], places: &HashSet<String>) -> WordFacts {
+        let mut words: Vec<String> = Vec::new();
+        for n in names {
+            if n.contains(' ') || acronym(n) {
+                words.push(n.to_string());
+                continue;
+            }
+            words.push(n.to_string());
+            words.push(n.to_lowercase());
+            words.push(format!("{n}s"));
+            if let Some(stem) = n.strip_suffix('s') {
+                words.push(stem.to_string());
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        let mut facts = WordFacts::default();
+        for (word, starts) in words.iter().zip(occurrences(text, &words)) {
+            let clean: Vec<usize> = starts
+                .into_iter()
+                .filter(|&at| {
+                    !is_word(text[..at].chars().next_back())
+                        && !is_word(text[at + word.len()..].chars().next())
+                })
+                .collect();
+            if clean.is_empty() {
+                continue;
+            }
+            if clean.iter().all(|&at| text[..at].ends_with("the ")) {
+                facts.only_after_the.insert(word.clone());
+            }
+            let numbered = |at: usize| {
+                text[at + word.len()..]
+                    .strip_prefix(' ')
+                    .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+            };
+            if clean.iter().all(|&at| numbered(at)) {
+                facts.label.insert(word.clone());
+            }
+            if clean.iter().any(|&at| within(body, &(at..at + word.len()))) {
+                facts.in_body.insert(word.clone());
+            }
+            let place_like = |at: usize| {
+                let after = &text[at + word.len()..];
+                let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
+                let before_in = text[..at].ends_with(" in ") || text[..at].ends_with(" near ");
+                let noun = after.strip_prefix(' ').is_some_and(|a| {
+                    PLACE_NOUNS.iter().any(|p| a.starts_with(p) && !is_word(a[p.len()..].chars().next()))
+                });
+                let before = text[..at].trim_end_matches(", ").trim_end_matches(" and ");
+                let prev = before.rsplit([',', '(', '\n']).next().unwrap_or(before).trim();
+                let next = after.trim_start_matches([',', ' ']).trim_start_matches("and ");
+                let next = next.split([',', '.', ';', ')', '\n']).next().unwrap_or(next).trim();
+                let listed = |w: &str| !w.is_empty() && (places.contains(w) || PLACES.contains(w));
+                let in_list = (before.len() < at && listed(prev)) || (after.starts_with(',') && listed(next));
+                (before_in && !possessive) || noun || in_list
+            };
+            if clean.iter().any(|&at| place_like(at)) {
+                facts.place_like.insert(word.clone());
+            }
+            facts.seen.insert(word.clone());
+        }
+        facts
+    }
+
+    /// Whether `word` occurs in the text on word boundaries (exact case).
+    fn word_in(&self, word: &str) -> bool {
+        self.seen.contains(word)
+    }
+}
+
+/// Whether a recognised name may stand as an actor: found outside a
+/// doubtful segment or seen in the body at least once, not a label
+/// ("Appendix 1"), not named like a faith or its followers, and, for a
+/// person, never read as a place ("in Takhar", "Musa Qala district").
+fn trusted(facts: &WordFacts, rec: &Recognised, name: &str, kind: ActorType) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let faith = FAITH_WORDS.contains(&last);
+    let group = !name.contains(' ') && !acronym(name) && GROUP_PLURALS.iter().any(|e| name.ends_with(e));
+    let place = rec.places.contains(name) || (kind == ActorType::Person && facts.place_like.contains(name));
+    let seen = rec.seen_undoubted.contains(name) || facts.in_body.contains(name);
+    seen && !faith && !group && !place
+}
+
 /// Whether a one-word name is also a common word: in the list of
 /// capitalised words that are not names, or written in lower case
 /// elsewhere in the document. An acronym ("WTO") never is.
-fn common_word(text: &str, name: &str) -> bool {
-    if name.contains(' ') {
+fn common_word(facts: &WordFacts, name: &str) -> bool {
+    if name.contains(' ') || acronym(name) {
         return false;
     }
-    if acronym(name) {
-        return false;
-    }
-    NOT_NAMES.contains(name) || word_in(text, &name.to_lowercase())
+    NOT_NAMES.contains(name) || facts.word_in(&name.to_lowercase())
 }
 
 /// Whether a one-word name (not an acronym) lacks the evidence to stand
@@ -150,22 +371,22 @@ fn common_word(text: &str, name: &str) -> bool {
 /// ("Sunni"), always after "the " ("the Nineties"), or, for a person,
 /// seen only in titles, headings and tables or at the start of sentences.
 fn thin_word(
-    text: &str,
+    facts: &WordFacts,
     rec: &Recognised,
     name: &str,
     kind: ActorType,
-    people: &[&str],
+    surnames: &HashSet<&str>,
     curated_short: &dyn Fn(&str) -> bool,
 ) -> bool {
-    let plural = name.strip_suffix('s').is_some_and(|stem| word_in(text, stem));
-    let singular = word_in(text, &format!("{name}s"));
-    surname_of(name, people)
+    let plural = name.strip_suffix('s').is_some_and(|stem| facts.word_in(stem));
+    let singular = facts.word_in(&format!("{name}s"));
+    surnames.contains(name)
         || curated_short(name)
         || plural
         || singular
         || rec.places.contains(name)
         || (kind == ActorType::Person && !rec.in_running_text.contains(name))
-        || always_after_the(text, name)
+        || facts.only_after_the.contains(name)
 }
 
 /// Whether `at` starts a sentence or line: only quote marks, brackets and
@@ -175,40 +396,10 @@ fn sentence_initial(text: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':'])
 }
 
-/// Whether every occurrence of `word` in `text` (on word boundaries) has
-/// "the " right before it: a noun of the text, not a name ("the Ministry").
-fn always_after_the(text: &str, word: &str) -> bool {
-    let mut any = false;
-    for (at, _) in text.match_indices(word) {
-        if is_word(text[..at].chars().next_back()) || is_word(text[at + word.len()..].chars().next()) {
-            continue;
-        }
-        any = true;
-        if !text[..at].ends_with("the ") {
-            return false;
-        }
-    }
-    any
-}
-
-/// Whether `word` occurs in `text` on word boundaries (exact case).
-fn word_in(text: &str, word: &str) -> bool {
-    !word.is_empty()
-        && text.match_indices(word).any(|(at, _)| {
-            !is_word(text[..at].chars().next_back()) && !is_word(text[at + word.len()..].chars().next())
-        })
-}
-
 /// Two or more capitals and nothing else but digits, "&", "." or "-".
 fn acronym(name: &str) -> bool {
     name.chars().filter(|c| c.is_uppercase()).count() >= 2
         && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '.' | '-'))
-}
-
-/// Whether `word` is a short form (the last word) of a multi-word person
-/// name among `names`.
-fn surname_of(word: &str, names: &[&str]) -> bool {
-    names.iter().any(|n| n.contains(' ') && n.rsplit(' ').next() == Some(word))
 }
 
 /// Merges the recogniser's names into the cue-discovered actors: a cue
@@ -224,30 +415,43 @@ pub(super) fn merge(
     discovered: &mut Vec<DiscoveredActor>,
 ) {
     discovered.retain(|d| !rec.places.contains(&d.name) && !PLACES.contains(d.name.as_str()));
+    // The type of each name where the recogniser first found it.
+    let mut first_kind: HashMap<&str, ActorType> = HashMap::new();
+    for (r, kind) in &rec.names {
+        first_kind.entry(&text[r.clone()]).or_insert(*kind);
+    }
     for d in discovered.iter_mut() {
-        if let Some((_, kind)) = rec.names.iter().find(|(r, _)| text[r.clone()] == d.name) {
+        if let Some(kind) = first_kind.get(d.name.as_str()) {
             d.kind = *kind;
         }
     }
     let taken = Taken::of(found);
-    let people: Vec<&str> = rec
+    let surnames: HashSet<&str> = rec
         .names
         .iter()
         .filter(|(_, k)| *k == ActorType::Person)
         .map(|(r, _)| &text[r.clone()])
         .chain(discovered.iter().filter(|d| d.kind == ActorType::Person).map(|d| d.name.as_str()))
+        .filter_map(|n| n.rsplit_once(' ').map(|(_, last)| last))
         .collect();
+    let facts = &rec.facts;
+    let mut known: HashSet<String> = discovered.iter().map(|d| d.name.clone()).collect();
     let mut added: Vec<DiscoveredActor> = Vec::new();
     for (r, kind) in &rec.names {
         let name = &text[r.clone()];
-        let known = discovered.iter().chain(&added).any(|d| d.name == name);
-        if known || taken.overlaps(r) || PLACES.contains(name) || common_word(text, name) {
+        if known.contains(name) || taken.overlaps(r) || PLACES.contains(name) || common_word(facts, name) {
             continue;
         }
-        if !name.contains(' ') && !acronym(name) && thin_word(text, rec, name, *kind, &people, curated_short)
+        if !trusted(facts, rec, name, *kind) {
+            continue;
+        }
+        if !name.contains(' ')
+            && !acronym(name)
+            && thin_word(facts, rec, name, *kind, &surnames, curated_short)
         {
             continue;
         }
+        known.insert(name.to_string());
         added.push(DiscoveredActor { name: name.to_string(), kind: *kind, cue: DiscoveryCue::Recogniser });
     }
     discovered.extend(added);

@@ -47,13 +47,26 @@ const CASES: &[Case] = &[
         ],
         &[],
     ),
-    // A place is not an actor, even before a reporting verb.
-    ("New Zealand said on Monday it would send more troops to the region.", &[], &["New Zealand"]),
     // The gazetteer wins where it matches.
     (
         "Zalmay Khalilzad met Taliban leaders in Doha on Saturday.",
         &[("Zalmay Khalilzad", "zalmay-khalilzad"), ("Taliban", "taliban")],
         &[],
+    ),
+    // Precision rules.
+    // A faith or its followers are no actor.
+    (
+        "The Wahhabi Sunni Islam of the Gulf differs, said Ahmed Rashid. Sunni scholars agreed.",
+        &[("Ahmed Rashid", "new:Ahmed Rashid")],
+        &["Wahhabi Sunni Islam", "Sunni"],
+    ),
+    // Plural demonyms are no actor.
+    ("Many Jihadis left. Two Americans stayed, and Jihadis returned later.", &[], &["Jihadis", "Americans"]),
+    // A name read as a place: after "in", before "district".
+    (
+        "Fighting spread to Dashti Qala district. Fighters in Dashti Qala were told to stay.",
+        &[],
+        &["Dashti Qala"],
     ),
 ];
 
@@ -92,5 +105,20 @@ fn spans_lose_titles_honorifics_and_possessives() {
     for (text, want) in cases {
         let got = clean_span(text, 0..text.len()).map(|r| &text[r]);
         assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn title_case_lines_are_told_from_headlines_and_results() {
+    use super::recognised::title_case;
+    let cases = [
+        ("Defiant Local Partners in Counterinsurgency Wars", true),
+        ("Methodology", true),
+        ("SOCCER - JAPAN GET LUCKY WIN", false),
+        ("Leeds United 2 Arsenal 1", false),
+        ("Taliban fighters entered the city on Monday", false),
+    ];
+    for (line, want) in cases {
+        assert_eq!(title_case(line), want, "{line}");
     }
 }

@@ -5,7 +5,7 @@ use super::discover::WORD;
 use super::gazetteer::{is_word, title_before};
 use super::recognised::HONORIFICS;
 use super::{ActorMatcher, ActorRef, DiscoveredActor, Found, Taken};
-use crate::lexicon::COMMON_SURNAMES;
+use crate::lexicon::{occurrences, COMMON_SURNAMES};
 use corpus_parser::ActorType;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -106,9 +106,13 @@ impl ActorMatcher {
     /// (exact case), the forms of discovered names are searched here.
     pub(super) fn words_among(&self, text: &str, short_starts: &[usize], forms: &Forms) -> Vec<Range<usize>> {
         let mut at: Vec<usize> = short_starts.to_vec();
-        for k in forms.discovered.iter().map(|(k, _)| k).filter(|k| !self.short_forms.contains_key(*k)) {
-            at.extend(text.match_indices(k.as_str()).map(|(i, _)| i));
-        }
+        let keys: Vec<&str> = forms
+            .discovered
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| !self.short_forms.contains_key(*k))
+            .collect();
+        at.extend(occurrences(text, &keys).into_iter().flatten());
         at.sort_unstable();
         at.dedup();
         let mut out: Vec<Range<usize>> = Vec::new();
