@@ -15,8 +15,6 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// The cue of an actor found by the recogniser.
-
 /// Honorifics, with or without a full stop (British style: "Mr Brown").
 /// Never part of a name; before a surname, they license it.
 pub(super) const HONORIFICS: &[&str] =
