@@ -63,6 +63,7 @@ pub(crate) fn speaker_kind(k: SpeakerKind) -> &'static str {
 /// `actors.discovery_cue`.
 pub(crate) fn discovery_cue(c: DiscoveryCue) -> &'static str {
     match c {
+        DiscoveryCue::Recogniser => "recogniser",
         DiscoveryCue::Title => "title",
         DiscoveryCue::ReportingVerb => "reporting_verb",
         DiscoveryCue::Role => "role",

@@ -72,12 +72,28 @@ pub struct Language {
     pub(crate) date_words: &'static str,
     /// `event_senses.txt` (read by extract/events/senses.rs).
     pub(crate) event_senses: &'static str,
+    /// Abbreviations kept with their full stop by the recogniser's
+    /// tokenizer (`abbreviations.txt`, read by ner/tokenize.rs).
+    pub(crate) abbreviations: &'static str,
+    /// The trained name recogniser (`ner.model`, `make model`; read by
+    /// ner/mod.rs).
+    pub(crate) ner_model: &'static [u8],
+    /// The recogniser's name rules' word lists (`name_words.txt`, read by
+    /// extract/mentions/recognised.rs).
+    pub(crate) name_words: &'static str,
 }
 
 /// A data file of language `$code`.
 macro_rules! data {
     ($code:literal, $file:literal) => {
         include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $code, "/", $file))
+    };
+}
+
+/// A binary data file of language `$code`.
+macro_rules! data_bytes {
+    ($code:literal, $file:literal) => {
+        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $code, "/", $file))
     };
 }
 
@@ -112,6 +128,9 @@ pub(crate) static EN: Language = Language {
     speaker_name_particles: data!("en", "speaker_name_particles.txt"),
     date_words: data!("en", "date_words.txt"),
     event_senses: data!("en", "event_senses.txt"),
+    abbreviations: data!("en", "abbreviations.txt"),
+    ner_model: data_bytes!("en", "ner.model"),
+    name_words: data!("en", "name_words.txt"),
 };
 
 /// Every language with data.

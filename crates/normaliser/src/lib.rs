@@ -37,6 +37,7 @@ mod clean;
 mod extract;
 mod language;
 mod lexicon;
+mod ner;
 mod offsets;
 
 pub use annotate::{AnnotatedDocument, Annotator, Sources, StepTimes};
@@ -50,4 +51,9 @@ pub use extract::quotes::{
     extract_quotes, interview_source, Quote, QuoteMark, Quotes, SpeakerKind, MAX_QUOTE_CHARS,
 };
 pub use language::{Language, UnknownLanguage};
+pub use ner::{
+    detokenise, read_conll, sentences, tokenize, tokenize_into, train_recogniser, Entity, EntityKind,
+    FeatureGroups, LabelledDocument, ModelInfo, NerError, NerErrorKind, NerScores, Recogniser, Token,
+    TrainOptions, MAX_SENTENCE_TOKENS,
+};
 pub use offsets::{BytePos, CharPos, OffsetMap};

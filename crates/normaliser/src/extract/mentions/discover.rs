@@ -9,6 +9,7 @@ use super::gazetteer::is_word;
 use super::{ActorMatcher, ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
 use crate::clean::Document;
 use crate::lexicon::alternation;
+use crate::lexicon::occurrences;
 use crate::lexicon::re;
 use crate::lexicon::NOT_NAMES;
 use crate::lexicon::NOT_PERSON_WORDS;
@@ -129,7 +130,9 @@ impl ActorMatcher {
     /// is the surname of a fuller name, short-form linking gives it to that
     /// person.
     pub(super) fn drop_bare_surnames(&self, discovered: &mut Vec<DiscoveredActor>) {
-        discovered.retain(|d| d.kind == ActorType::Organization || d.name.contains(' '));
+        discovered.retain(|d| {
+            d.kind == ActorType::Organization || d.name.contains(' ') || d.cue == DiscoveryCue::Recogniser
+        });
     }
 
     /// Every occurrence of a discovered name, exact case, on word boundaries.
@@ -140,8 +143,9 @@ impl ActorMatcher {
         found: &mut Vec<Found>,
     ) {
         let mut taken = Taken::of(found);
-        for (i, d) in discovered.iter().enumerate() {
-            for (at, _) in text.match_indices(d.name.as_str()) {
+        let names: Vec<&str> = discovered.iter().map(|d| d.name.as_str()).collect();
+        for (i, (d, starts)) in discovered.iter().zip(occurrences(text, &names)).enumerate() {
+            for at in starts {
                 let r = at..at + d.name.len();
                 let clean =
                     !is_word(text[..at].chars().next_back()) && !is_word(text[r.end..].chars().next());

@@ -6,6 +6,7 @@
 mod cues;
 mod discover;
 mod gazetteer;
+mod recognised;
 mod short_forms;
 
 use crate::clean::Document;
@@ -29,20 +30,22 @@ pub enum ActorRef {
     Discovered(usize),
 }
 
-/// An actor found by a discovery cue, not in the gazetteer.
+/// An actor not in the gazetteer, found by the recogniser or a discovery cue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DiscoveredActor {
     /// The name as written (titles stripped).
     pub name: String,
     /// Person or organization.
     pub kind: ActorType,
-    /// The cue that found it.
+    /// What found it first: the recogniser or a cue.
     pub cue: DiscoveryCue,
 }
 
-/// The cue that found a discovered actor.
+/// What found a discovered actor: the built-in recogniser, or a cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DiscoveryCue {
+    /// The statistical named-entity recogniser (crate::ner).
+    Recogniser,
     /// A title before the name ("Gen. Austin Miller").
     Title,
     /// A reporting verb before or after it ("said Zabihullah Mujahid").
@@ -57,7 +60,8 @@ pub enum DiscoveryCue {
 
 impl DiscoveryCue {
     /// Every cue, in the order the tables list them.
-    pub const ALL: [DiscoveryCue; 5] = [
+    pub const ALL: [DiscoveryCue; 6] = [
+        DiscoveryCue::Recogniser,
         DiscoveryCue::Title,
         DiscoveryCue::ReportingVerb,
         DiscoveryCue::Role,
@@ -174,8 +178,18 @@ impl ActorMatcher {
         let mut found = self.gazetteer_mentions(text, &scanned.gazetteer, stripped);
         let mut discovered = discover(doc, &found, &scanned.cues);
         self.drop_bare_surnames(&mut discovered);
+        let rec = recognised::recognise(doc);
+        let curated_short = |w: &str| self.short_forms.contains_key(w);
+        recognised::merge(text, &rec, &found, &curated_short, &mut discovered);
         self.locate_discovered(text, &discovered, &mut found);
-        self.link_short_forms(text, &scanned.short_starts, &discovered, &mut found);
+        let is_org = |a: ActorRef| match a {
+            ActorRef::Curated(i) => self.kinds[i] == ActorType::Organization,
+            ActorRef::Discovered(i) => discovered[i].kind == ActorType::Organization,
+        };
+        recognised::link_acronyms(text, &is_org, &discovered, &mut found);
+        let people: Vec<usize> =
+            rec.names.iter().filter(|(_, k)| *k == ActorType::Person).map(|(r, _)| r.start).collect();
+        self.link_short_forms(text, &scanned.short_starts, &discovered, &people, &mut found);
         let addresses = web_addresses(text);
         if !addresses.is_empty() {
             found.retain(|f| !addresses.iter().any(|a| a.start <= f.range.start && f.range.end <= a.end));
@@ -206,5 +220,7 @@ impl ActorMatcher {
     }
 }
 
+#[cfg(test)]
+mod recognised_tests;
 #[cfg(test)]
 mod tests;

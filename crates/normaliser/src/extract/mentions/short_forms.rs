@@ -3,8 +3,9 @@
 
 use super::discover::WORD;
 use super::gazetteer::{is_word, title_before};
+use super::recognised::HONORIFICS;
 use super::{ActorMatcher, ActorRef, DiscoveredActor, Found, Taken};
-use crate::lexicon::COMMON_SURNAMES;
+use crate::lexicon::{occurrences, COMMON_SURNAMES};
 use corpus_parser::ActorType;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -43,6 +44,7 @@ impl ActorMatcher {
         text: &str,
         short_starts: &[usize],
         discovered: &[DiscoveredActor],
+        people: &[usize],
         found: &mut Vec<Found>,
     ) {
         let forms = Forms::new(&self.short_forms, discovered);
@@ -64,10 +66,14 @@ impl ActorMatcher {
             if rest.starts_with(' ') && rest[1..].starts_with(|c: char| c.is_uppercase()) {
                 continue;
             }
-            let titled = title_before(text, r.start).is_some();
+            // A title or honorific before it ("Mr Brown").
+            let titled = title_before(text, r.start).is_some() || honorific_before(text, r.start);
+            // The recogniser took it for a person here (`people`: starts):
+            // enough for a common surname to link back.
+            let recognised = people.contains(&r.start);
             let article = text[..r.start].ends_with("the ") || text[..r.start].ends_with("The ");
             let common = COMMON_SURNAMES.contains(m.to_lowercase().as_str());
-            if article || (common && !titled) {
+            if article || (common && !titled && !recognised) {
                 continue;
             }
             // The person whose full mention is the latest before this one.
@@ -101,9 +107,13 @@ impl ActorMatcher {
     /// (exact case), the forms of discovered names are searched here.
     pub(super) fn words_among(&self, text: &str, short_starts: &[usize], forms: &Forms) -> Vec<Range<usize>> {
         let mut at: Vec<usize> = short_starts.to_vec();
-        for k in forms.discovered.iter().map(|(k, _)| k).filter(|k| !self.short_forms.contains_key(*k)) {
-            at.extend(text.match_indices(k.as_str()).map(|(i, _)| i));
-        }
+        let keys: Vec<&str> = forms
+            .discovered
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| !self.short_forms.contains_key(*k))
+            .collect();
+        at.extend(occurrences(text, &keys).into_iter().flatten());
         at.sort_unstable();
         at.dedup();
         let mut out: Vec<Range<usize>> = Vec::new();
@@ -164,4 +174,10 @@ impl<'a> Forms<'a> {
             self.discovered.iter().filter(|(k, _)| k == word).map(|&(_, i)| ActorRef::Discovered(i));
         curated.chain(discovered).collect()
     }
+}
+
+/// Whether an honorific ("Mr", "Ms.", "Dr") and a space stand right before `at`.
+pub(super) fn honorific_before(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix(' ') else { return false };
+    HONORIFICS.iter().any(|h| before.strip_suffix(h).is_some_and(|rest| !is_word(rest.chars().next_back())))
 }

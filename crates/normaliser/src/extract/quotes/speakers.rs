@@ -101,15 +101,30 @@ impl Extractor<'_> {
         let agrees = |m: &&crate::extract::mentions::Mention| {
             gender.is_none_or(|g| self.genders().get(&m.actor).is_none_or(|&known| known == g))
         };
+        // Whether `a` has spoken before `at`.
+        let spoke = |a: ActorRef| self.quotes.iter().any(|q| q.end <= at && q.speaker_actor == Some(a));
+        // A name only the recogniser found, that has not spoken, is rarely
+        // what he or she means (the people a speaker talks about).
+        let only_recognised = |a: ActorRef| match a {
+            ActorRef::Discovered(i) => self
+                .ann
+                .discovered
+                .get(i)
+                .is_some_and(|d| d.cue == crate::extract::mentions::DiscoveryCue::Recogniser),
+            ActorRef::Curated(_) => false,
+        };
         // A name inside a quotation is not what a pronoun outside it means.
         let first_person = |a: usize, b: usize| {
-            self.mentions_in(a, b)
+            let people: Vec<ActorRef> = self
+                .mentions_in(a, b)
                 .iter()
                 .filter(|m| m.end <= b)
                 .filter(|m| !quote_source::inside_quote(self.text(a, m.start)))
                 .filter(agrees)
-                .find(|m| is(m, ActorType::Person))
+                .filter(|m| is(m, ActorType::Person))
                 .map(|m| m.actor)
+                .collect();
+            people.into_iter().find(|&p| spoke(p) || !only_recognised(p))
         };
         let mut found = first_person(s, at);
         if found.is_none() && s >= 2 {
@@ -123,6 +138,7 @@ impl Extractor<'_> {
                 .filter(|m| m.end <= at && at - m.end <= 2_000)
                 .filter(|m| is(m, ActorType::Person))
                 .filter(agrees)
+                .filter(|m| spoke(m.actor) || !only_recognised(m.actor))
                 .filter(|m| !quote_source::inside_quote(self.text(self.sentence(m.start).0, m.start)))
                 .max_by_key(|m| m.end)
                 .map(|m| m.actor);

@@ -1,0 +1,591 @@
+//! Names found by the built-in recogniser (`crate::ner`): people and
+//! organizations become discovered actors (cue `recogniser`), places and
+//! other names keep a cue from taking a place for an actor, and a defined
+//! acronym ("… the Levant (ISIL)") links to its full name.
+
+use super::discover::discoverable;
+use super::gazetteer::is_word;
+use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
+use crate::clean::Document;
+use crate::lexicon::{occurrences, NOT_NAMES, ORG_HEADS, PLACES, ROLES, TITLES};
+use crate::ner::{Entity, EntityKind, Recogniser};
+use crate::offsets::CharCounter;
+use corpus_parser::ActorType;
+use corpus_parser::BlockKind;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A word list of `data/<lang>/name_words.txt` (one list a line: `name:
+/// word, word`), in the file's order; empty if the file has no such list.
+fn list(name: &str) -> &'static [&'static str] {
+    static LISTS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+        crate::lexicon::entries(crate::language::EN.name_words)
+            .into_iter()
+            .filter_map(|line| {
+                let (name, words) = line.split_once(':')?;
+                Some((name.trim(), words.split(',').map(str::trim).filter(|w| !w.is_empty()).collect()))
+            })
+            .collect()
+    });
+    LISTS.get(name).map_or(&[], Vec::as_slice)
+}
+
+/// Honorifics, with or without a full stop (British style: "Mr Brown").
+/// Never part of a name; before a surname, they license it.
+pub(super) static HONORIFICS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("honorifics"));
+/// Last words that make a name a place ("Helmand Province").
+static PLACE_HEADS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("place_heads"));
+/// Last words that make a name a document or other work.
+static WORK_HEADS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("work_heads"));
+/// Lower-case words after a name that make it a place ("Takhar province").
+static PLACE_NOUNS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("place_nouns"));
+/// Words that end the name of a faith or its followers, not of an actor.
+static FAITH_WORDS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("faith_words"));
+/// Words before a name that make it an operation ("Operation Zarbi Azb").
+static OPERATION_LEADS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("operation_leads"));
+/// Titles after which "of X" is a portfolio ("Minister of Finance").
+static PORTFOLIO_TITLES: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("portfolio_titles"));
+/// Verbs of motion after which "to X" makes X a place ("come to Musa Qala").
+static MOTION_VERBS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("motion_verbs"));
+/// Endings of plural demonyms and members of groups ("Americans").
+static GROUP_PLURALS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("group_plural_endings"));
+
+/// Whether the segments the recogniser reads include titles, headings and
+/// table rows (datelines, results tables), which cue discovery skips.
+const SEARCH_HEADINGS: bool = true;
+
+fn searched(kind: BlockKind) -> bool {
+    discoverable(kind)
+        || (SEARCH_HEADINGS && matches!(kind, BlockKind::Title | BlockKind::Heading | BlockKind::TableRow))
+}
+
+/// What the recogniser found in one document, in searched segments.
+#[derive(Default)]
+pub(super) struct Recognised {
+    /// People and organizations (bytes), cleaned of titles and roles.
+    pub(super) names: Vec<(Range<usize>, ActorType)>,
+    /// The names found at least once in running text (not a title,
+    /// heading or table row) other than at the start of a sentence.
+    pub(super) in_running_text: HashSet<String>,
+    /// The texts of places and other names.
+    pub(super) places: HashSet<String>,
+    /// What the text says about the names found (see [`WordFacts`]).
+    facts: WordFacts,
+    /// The names found at least once outside a doubtful segment (see
+    /// [`doubtful_spans`]).
+    seen_undoubted: HashSet<String>,
+}
+
+/// The byte spans of the document's segments of the kinds `keep` takes.
+fn byte_spans(doc: &Document, keep: fn(BlockKind) -> bool) -> Vec<Range<usize>> {
+    let mut index = CharCounter::new(doc.text.as_str());
+    doc.segments
+        .iter()
+        .filter(|s| keep(s.kind))
+        .filter_map(|s| s.span.as_ref().map(|r| index.byte_of(r.start)..index.byte_of(r.end)))
+        .collect()
+}
+
+/// Whether `r` lies inside one of `spans` (sorted, not overlapping).
+fn within(spans: &[Range<usize>], r: &Range<usize>) -> bool {
+    let k = spans.partition_point(|s| s.end <= r.start);
+    spans.get(k).is_some_and(|s| s.start <= r.start && r.end <= s.end)
+}
+
+/// Runs the recogniser over a document (the whole text: its features read
+/// the document) and keeps the entities in searched segments.
+pub(super) fn recognise(doc: &Document) -> Recognised {
+    let text = doc.text.as_str();
+    let Ok(model) = Recogniser::english() else { return Recognised::default() };
+    let spans = byte_spans(doc, searched);
+    let running = byte_spans(doc, discoverable);
+    let inside = |e: &Entity| within(&spans, &(e.start..e.end));
+    let in_running = |r: &Range<usize>| within(&running, r);
+    let doubtful = doubtful_spans(doc);
+    let mut out = Recognised::default();
+    for e in model.recognise(text).into_iter().filter(inside) {
+        match e.kind {
+            EntityKind::Person | EntityKind::Organization => {
+                let kind =
+                    if e.kind == EntityKind::Person { ActorType::Person } else { ActorType::Organization };
+                if let Some(r) = clean_span(text, e.start..e.end) {
+                    if in_running(&r) && !sentence_initial(text, r.start) {
+                        out.in_running_text.insert(text[r.clone()].to_string());
+                    }
+                    if !within(&doubtful, &r) {
+                        out.seen_undoubted.insert(text[r.clone()].to_string());
+                    }
+                    out.names.push((r, kind));
+                }
+            }
+            EntityKind::Location | EntityKind::Misc => {
+                let place = &text[e.start..e.end];
+                // "Takhar Province": "Takhar" alone is the place too.
+                if let Some((first, head)) = place.rsplit_once(' ') {
+                    if PLACE_HEADS.contains(&head) && !first.contains(' ') {
+                        out.places.insert(first.to_string());
+                    }
+                }
+                out.places.insert(place.to_string());
+                // "Khyber Pakhtunkhwa (KPK)": the acronym is the place too.
+                if let Some(acr) = defined_acronym(text, e.end) {
+                    if initials_fit(acr, place) {
+                        out.places.insert(acr.to_string());
+                    }
+                }
+            }
+        }
+    }
+    let body_spans = byte_spans(doc, body);
+    let mut names: Vec<&str> = out.names.iter().map(|(r, _)| &text[r.clone()]).collect();
+    names.sort_unstable();
+    names.dedup();
+    out.facts = WordFacts::of(text, &names, &body_spans, &out.places);
+    out
+}
+
+/// Segments of the body: where a name found only in doubtful segments
+/// must occur at least once to be trusted.
+fn body(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Paragraph | BlockKind::BlockQuote | BlockKind::ListItem | BlockKind::Standfirst)
+}
+
+/// The byte spans of the segments where a name alone is no evidence:
+/// title-case titles and headings, which capitalise every word ("Defiant
+/// Local Partners", "Appendix"), and notes and captions, which cite.
+fn doubtful_spans(doc: &Document) -> Vec<Range<usize>> {
+    let text = doc.text.as_str();
+    let mut index = CharCounter::new(text);
+    doc.segments
+        .iter()
+        .filter_map(|s| {
+            let r = s.span.as_ref().map(|r| index.byte_of(r.start)..index.byte_of(r.end))?;
+            let doubtful = match s.kind {
+                BlockKind::Title | BlockKind::Heading => title_case(&text[r.clone()]),
+                BlockKind::Footnote | BlockKind::Caption => true,
+                _ => false,
+            };
+            doubtful.then_some(r)
+        })
+        .collect()
+}
+
+/// Whether a line is title case: every word of four letters or more
+/// capitalised, some letter in lower case (an all-capitals headline is
+/// not), and no digit (a results line, "Leeds 2 Ajax 1", is not).
+pub(super) fn title_case(line: &str) -> bool {
+    let lower = line.chars().any(char::is_lowercase);
+    let digit = line.chars().any(|c| c.is_ascii_digit());
+    lower
+        && !digit
+        && line
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// The words a name never starts with: titles, honorifics, roles, words
+/// that are not names, "the".
+static LEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    TITLES
+        .iter()
+        .chain(HONORIFICS.iter())
+        .chain(ROLES.iter())
+        .chain(NOT_NAMES.iter())
+        .chain(list("name_never_starts"))
+        .copied()
+        .collect()
+});
+
+/// The first words of [`LEADS`] ("Prime" of "Prime Minister").
+static LEAD_FIRST_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| LEADS.iter().map(|l| l.split(' ').next().unwrap_or(l)).collect());
+
+/// The span without leading titles, honorifics, roles or "the", and
+/// without a trailing possessive or full stop; `None` if nothing is left.
+pub(super) fn clean_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>> {
+    loop {
+        let s = &text[r.clone()];
+        // Most names start with no lead word at all: one look-up says so.
+        let first = s.split(' ').next().unwrap_or(s);
+        if !LEAD_FIRST_WORDS.contains(first) {
+            break;
+        }
+        let lead = LEADS
+            .iter()
+            .filter(|t| s.starts_with(**t) && s[t.len()..].starts_with(' '))
+            .map(|t| t.len() + 1)
+            .max();
+        match lead {
+            Some(n) => r.start += n,
+            None => break,
+        }
+    }
+    let s = &text[r.clone()];
+    let trimmed = s.trim_end_matches("'s").trim_end_matches('\u{2019}').trim_end_matches(['.', ',']);
+    let trimmed = trimmed.strip_suffix("\u{2019}s").unwrap_or(trimmed);
+    r.end = r.start + trimmed.len();
+    let s = &text[r.clone()];
+    let bad = s.is_empty()
+        || s.contains(|c: char| c.is_whitespace() && c != ' ')
+        || PLACE_HEADS
+            .iter()
+            .chain(WORK_HEADS.iter())
+            .any(|h| s.strip_suffix(h).is_some_and(|rest| rest.ends_with(' ')))
+        || TITLES.contains(&s)
+        || HONORIFICS.contains(&s)
+        || ROLES.contains(&s)
+        || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    (!bad).then_some(r)
+}
+
+/// What the text says about the one-word names the recogniser found, read
+/// in one pass over it (not one search per question): which words occur
+/// on word boundaries, exact case, and which occur only after "the ".
+#[derive(Default)]
+struct WordFacts {
+    /// Words seen on word boundaries.
+    seen: HashSet<String>,
+    /// Words seen on word boundaries, every time right after "the ".
+    only_after_the: HashSet<String>,
+    /// Names always followed by a number ("Appendix 1"): labels.
+    label: HashSet<String>,
+    /// Names seen at least once in the body (see [`body`]).
+    in_body: HashSet<String>,
+    /// Names seen after "in " or "near " (not as a possessive), before a
+    /// place noun, or in a comma list next to a place: places.
+    place_like: HashSet<String>,
+    /// Names every occurrence of which reads as a term, not an actor (see
+    /// [`term_context`]).
+    term_like: HashSet<String>,
+}
+
+impl WordFacts {
+    /// The facts about `names` (one word each), their lower-case forms,
+    /// their plurals and, for those ending in "s", their singulars.
+    fn of(text: &str, names: &[&str], body: &[Range<usize>], places: &HashSet<String>) -> WordFacts {
+        let mut words: Vec<String> = Vec::new();
+        for n in names {
+            if n.contains(' ') || acronym(n) {
+                words.push(n.to_string());
+                continue;
+            }
+            words.push(n.to_string());
+            words.push(n.to_lowercase());
+            words.push(format!("{n}s"));
+            if let Some(stem) = n.strip_suffix('s') {
+                words.push(stem.to_string());
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        let mut facts = WordFacts::default();
+        for (word, starts) in words.iter().zip(occurrences(text, &words)) {
+            let clean: Vec<usize> = starts
+                .into_iter()
+                .filter(|&at| {
+                    !is_word(text[..at].chars().next_back())
+                        && !is_word(text[at + word.len()..].chars().next())
+                })
+                .collect();
+            if clean.is_empty() {
+                continue;
+            }
+            if clean.iter().all(|&at| text[..at].ends_with("the ")) {
+                facts.only_after_the.insert(word.clone());
+            }
+            let numbered = |at: usize| {
+                text[at + word.len()..]
+                    .strip_prefix(' ')
+                    .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+            };
+            if clean.iter().all(|&at| numbered(at)) {
+                facts.label.insert(word.clone());
+            }
+            if clean.iter().any(|&at| within(body, &(at..at + word.len()))) {
+                facts.in_body.insert(word.clone());
+            }
+            let place_like = |at: usize| {
+                let after = &text[at + word.len()..];
+                let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
+                let before_in = text[..at].ends_with(" in ") || text[..at].ends_with(" near ");
+                let noun = after.strip_prefix(' ').is_some_and(|a| {
+                    PLACE_NOUNS.iter().any(|p| a.starts_with(p) && !is_word(a[p.len()..].chars().next()))
+                });
+                let before = text[..at].trim_end_matches(", ").trim_end_matches(" and ");
+                let prev = before.rsplit([',', '(', '\n']).next().unwrap_or(before).trim();
+                let next = after.trim_start_matches([',', ' ']).trim_start_matches("and ");
+                let next = next.split([',', '.', ';', ')', '\n']).next().unwrap_or(next).trim();
+                let listed = |w: &str| !w.is_empty() && (places.contains(w) || PLACES.contains(w));
+                // A place that ends the item before ("throughout Panjshir,
+                // Sar-e Pul, Takhar"), if the list goes on after the name
+                // (not "In Seattle, Pete Incaviglia's …").
+                let goes_on = after.starts_with(',') || after.starts_with(" and ");
+                let listed_end = |s: &str| listed(s) || (goes_on && last_words(s, 3).any(listed));
+                let in_list =
+                    (before.len() < at && listed_end(prev)) || (after.starts_with(',') && listed(next));
+                (before_in && !possessive) || noun || in_list
+            };
+            if clean.iter().all(|&at| term_context(text, at, at + word.len())) {
+                facts.term_like.insert(word.clone());
+            }
+            let moved_to = |at: usize| {
+                let before = text[..at].strip_suffix(" to ").unwrap_or("");
+                let verb = before.rsplit([' ', '\n']).next().unwrap_or("");
+                !before.is_empty() && MOTION_VERBS.contains(&verb)
+            };
+            if clean.iter().any(|&at| place_like(at) || moved_to(at)) {
+                facts.place_like.insert(word.clone());
+            }
+            facts.seen.insert(word.clone());
+        }
+        facts
+    }
+
+    /// Whether `word` occurs in the text on word boundaries (exact case).
+    fn word_in(&self, word: &str) -> bool {
+        self.seen.contains(word)
+    }
+}
+
+/// Whether the occurrence `at..end` of a name reads as a term, not an
+/// actor: the name of an operation ("Operation Zarbi Azb"), a portfolio
+/// ("Deputy Minister of International Affairs"), a word glossed in
+/// brackets for the reader ("Istikhbarato [intelligence]", "Daridam [an
+/// area of Kunar]"), or the whole of a quotation ("the “Land of
+/// Emigration,”").
+fn term_context(text: &str, at: usize, end: usize) -> bool {
+    let before = &text[..at];
+    let after = &text[end..];
+    let prev_word = |s: &str| s.trim_end().rsplit(' ').next().unwrap_or("").to_string();
+    let operation = OPERATION_LEADS.iter().any(|l| before.strip_suffix(' ').is_some_and(|b| b.ends_with(l)));
+    let portfolio =
+        before.strip_suffix(" of ").is_some_and(|b| PORTFOLIO_TITLES.contains(&prev_word(b).as_str()));
+    // "[intelligence]", "[an area of Kunar]", "(a district near …)"; not
+    // "(up 2 pct)".
+    let gloss = after.strip_prefix(' ').unwrap_or(after);
+    let glossed = gloss.strip_prefix('[').is_some_and(|g| g.starts_with(char::is_lowercase))
+        || gloss.strip_prefix('(').is_some_and(|g| g.starts_with("a ") || g.starts_with("an "));
+    let opens = ['"', '\'', '\u{201c}', '\u{2018}'];
+    let closes = ['"', '\'', '\u{201d}', '\u{2019}'];
+    let quoted = before.ends_with(opens)
+        && after.trim_start_matches([',', '.']).starts_with(closes)
+        && !after.starts_with("\u{2019}s");
+    operation || portfolio || glossed || quoted
+}
+
+/// "Administration" alone: the generic head of a name, not a name.
+pub(super) fn head_alone(name: &str) -> bool {
+    !name.contains(' ') && ORG_HEADS.contains(&name)
+}
+
+/// Whether a recognised name may stand as an actor: found outside a
+/// doubtful segment or seen in the body at least once, not a label
+/// ("Appendix 1"), not named like a faith or its followers, and, for a
+/// person, never read as a place ("in Takhar", "Musa Qala district").
+fn trusted(facts: &WordFacts, rec: &Recognised, name: &str, kind: ActorType) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let faith = FAITH_WORDS.contains(&last);
+    let group = !name.contains(' ') && !acronym(name) && GROUP_PLURALS.iter().any(|e| name.ends_with(e));
+    let place = rec.places.contains(name) || (kind == ActorType::Person && facts.place_like.contains(name));
+    let seen = rec.seen_undoubted.contains(name) || facts.in_body.contains(name);
+    let term = facts.term_like.contains(name);
+    seen && !faith && !group && !place && !head_alone(name) && !term
+}
+
+/// Whether a one-word name is also a common word: in the list of
+/// capitalised words that are not names, or written in lower case
+/// elsewhere in the document. An acronym ("WTO") never is.
+fn common_word(facts: &WordFacts, name: &str) -> bool {
+    if name.contains(' ') || acronym(name) {
+        return false;
+    }
+    NOT_NAMES.contains(name) || facts.word_in(&name.to_lowercase())
+}
+
+/// Whether a one-word name (not an acronym) lacks the evidence to stand
+/// as an actor of its own: the surname of a fuller person's name (short
+/// forms link it to that person), a plural or the singular of a plural of
+/// the document ("Muslims", "Zawahiris"), elsewhere a place or other name
+/// ("Sunni"), always after "the " ("the Nineties"), or, for a person,
+/// seen only in titles, headings and tables or at the start of sentences.
+fn thin_word(
+    facts: &WordFacts,
+    rec: &Recognised,
+    name: &str,
+    kind: ActorType,
+    surnames: &HashSet<&str>,
+    curated_short: &dyn Fn(&str) -> bool,
+) -> bool {
+    let plural = name.strip_suffix('s').is_some_and(|stem| facts.word_in(stem));
+    let singular = facts.word_in(&format!("{name}s"));
+    surnames.contains(name)
+        || curated_short(name)
+        || plural
+        || singular
+        || rec.places.contains(name)
+        || (kind == ActorType::Person && !rec.in_running_text.contains(name))
+        || facts.only_after_the.contains(name)
+}
+
+/// Whether `at` starts a sentence or line: only quote marks, brackets and
+/// spaces between it and a line break, the text's start, or ". ", "! ", "? ".
+fn sentence_initial(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '"', '\'', '\u{2018}', '\u{201c}', '(', '[']);
+    before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':'])
+}
+
+/// Two or more capitals and nothing else but digits, "&", "." or "-".
+fn acronym(name: &str) -> bool {
+    name.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '.' | '-'))
+}
+
+/// Merges the recogniser's names into the cue-discovered actors: a cue
+/// name the recogniser calls a place or other name goes; a cue name it
+/// types otherwise takes its type; a new name (not over a gazetteer
+/// mention, not a common word, not the surname of a fuller name of the
+/// document, which short-form linking gives to that name) is added.
+pub(super) fn merge(
+    text: &str,
+    rec: &Recognised,
+    found: &[Found],
+    curated_short: &dyn Fn(&str) -> bool,
+    discovered: &mut Vec<DiscoveredActor>,
+) {
+    discovered.retain(|d| !rec.places.contains(&d.name) && !PLACES.contains(d.name.as_str()));
+    // The type of each name where the recogniser first found it.
+    let mut first_kind: HashMap<&str, ActorType> = HashMap::new();
+    for (r, kind) in &rec.names {
+        first_kind.entry(&text[r.clone()]).or_insert(*kind);
+    }
+    for d in discovered.iter_mut() {
+        if let Some(kind) = first_kind.get(d.name.as_str()) {
+            d.kind = *kind;
+        }
+    }
+    let taken = Taken::of(found);
+    let surnames: HashSet<&str> = rec
+        .names
+        .iter()
+        .filter(|(_, k)| *k == ActorType::Person)
+        .map(|(r, _)| &text[r.clone()])
+        .chain(discovered.iter().filter(|d| d.kind == ActorType::Person).map(|d| d.name.as_str()))
+        .filter_map(|n| n.rsplit_once(' ').map(|(_, last)| last))
+        .collect();
+    let facts = &rec.facts;
+    let mut known: HashSet<String> = discovered.iter().map(|d| d.name.clone()).collect();
+    let mut added: Vec<DiscoveredActor> = Vec::new();
+    for (r, kind) in &rec.names {
+        let name = &text[r.clone()];
+        if known.contains(name) || taken.overlaps(r) || PLACES.contains(name) || common_word(facts, name) {
+            continue;
+        }
+        if !trusted(facts, rec, name, *kind) || (acronym(name) && place_acronym(text, name, &rec.places)) {
+            continue;
+        }
+        if !name.contains(' ')
+            && !acronym(name)
+            && thin_word(facts, rec, name, *kind, &surnames, curated_short)
+        {
+            continue;
+        }
+        known.insert(name.to_string());
+        added.push(DiscoveredActor { name: name.to_string(), kind: *kind, cue: DiscoveryCue::Recogniser });
+    }
+    discovered.extend(added);
+}
+
+/// The acronyms defined in the text after an organization's full mention
+/// ("the Islamic State of Iraq and the Levant (ISIL)"): each occurrence of
+/// the acronym, on word boundaries, becomes a mention of that actor,
+/// taking it from a discovered actor named by the acronym alone.
+pub(super) fn link_acronyms(
+    text: &str,
+    is_org: &dyn Fn(ActorRef) -> bool,
+    discovered: &[DiscoveredActor],
+    found: &mut Vec<Found>,
+) {
+    let mut defined: Vec<(String, ActorRef)> = Vec::new();
+    for f in found.iter().filter(|f| is_org(f.actor)) {
+        let rest = &text[f.range.end..];
+        let Some(inner) = rest.strip_prefix(" (") else { continue };
+        let Some(close) = inner.find(')') else { continue };
+        let acr = &inner[..close];
+        if initials_fit(acr, &text[f.range.clone()]) && !defined.iter().any(|(a, _)| a == acr) {
+            defined.push((acr.to_string(), f.actor));
+        }
+    }
+    for (acr, actor) in defined {
+        for f in found.iter_mut() {
+            let own = matches!(f.actor, ActorRef::Discovered(i) if discovered[i].name == acr);
+            if own && text[f.range.clone()] == acr {
+                f.actor = actor;
+            }
+        }
+        let mut taken = Taken::of(found);
+        for (at, _) in text.match_indices(acr.as_str()) {
+            let r = at..at + acr.len();
+            let clean = !is_word(text[..at].chars().next_back()) && !is_word(text[r.end..].chars().next());
+            if clean && !taken.overlaps(&r) {
+                taken.take(&r);
+                found.push(Found { range: r, actor });
+            }
+        }
+    }
+}
+
+/// The last one, two, … `n` words of `s` (as many as it has).
+fn last_words(s: &str, n: usize) -> impl Iterator<Item = &str> {
+    let starts: Vec<usize> = s.match_indices(' ').map(|(i, _)| i + 1).collect();
+    (0..n).filter_map(move |k| match starts.len().checked_sub(k + 1) {
+        Some(j) => Some(&s[starts[j]..]),
+        None if k == starts.len() => Some(s),
+        None => None,
+    })
+}
+
+/// Whether acronym `name` is defined in the text after a place's name:
+/// "Khyber Pakhtunkhwa (KPK)".
+fn place_acronym(text: &str, name: &str, places: &HashSet<String>) -> bool {
+    let defined = format!(" ({name})");
+    text.match_indices(defined.as_str()).any(|(at, _)| {
+        let line = text[..at].rsplit('\n').next().unwrap_or("");
+        last_words(line, 6).any(|w| letters_fit(name, w) && (places.contains(w) || PLACES.contains(w)))
+    })
+}
+
+/// Whether the letters of `acr` are, in order, among the letters of
+/// `name` (any case), the first the name's first: "KPK" of "Khyber
+/// Pakhtunkhwa" (the loose reading, for places).
+fn letters_fit(acr: &str, name: &str) -> bool {
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let mut it = name.chars().map(lower);
+    let mut want = acr.chars().map(lower);
+    match (want.next(), it.next()) {
+        (Some(a), Some(b)) if a == b => want.all(|c| it.any(|k| k == c)),
+        _ => false,
+    }
+}
+
+/// The text between " (" and ")" right after `end`, if any.
+fn defined_acronym(text: &str, end: usize) -> Option<&str> {
+    let inner = text[end..].strip_prefix(" (")?;
+    inner.find(')').map(|close| &inner[..close])
+}
+
+/// Whether `acr` (2 to 8 capitals) starts with the name's first letter and
+/// its letters are, in order, among the name's capitals.
+fn initials_fit(acr: &str, name: &str) -> bool {
+    let n = acr.chars().count();
+    if !(2..=8).contains(&n) || !acr.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let capitals: Vec<char> = name.chars().filter(|c| c.is_uppercase()).collect();
+    if capitals.first() != acr.chars().next().as_ref() {
+        return false;
+    }
+    let mut it = capitals.iter();
+    acr.chars().all(|c| it.any(|&k| k == c))
+}

@@ -1,0 +1,157 @@
+//! The recogniser merged with the gazetteer and the cues: table-style on
+//! sentences written for each phenomenon of issue 18.
+
+use super::recognised::clean_span;
+use super::tests::mentions;
+
+/// (text, mentions that must be there as (surface, who), surfaces that
+/// must not be mentions). `who` is a gazetteer id or `new:` and the name.
+type Case = (&'static str, &'static [(&'static str, &'static str)], &'static [&'static str]);
+
+const CASES: &[Case] = &[
+    // A name no cue announces, and its surname later.
+    (
+        "The appointment of Madeleine Albright was announced on Monday. Albright will travel next week.",
+        &[("Madeleine Albright", "new:Madeleine Albright"), ("Albright", "new:Madeleine Albright")],
+        &[],
+    ),
+    // British titles without a full stop, and with one.
+    (
+        "Gordon Brown spoke in Leeds on Tuesday. Later Mr Brown said the plan would work.",
+        &[("Gordon Brown", "new:Gordon Brown"), ("Brown", "new:Gordon Brown")],
+        &["Mr Brown"],
+    ),
+    (
+        "Gail Berman joined the network in 2000. Ms. Berman said she was pleased.",
+        &[("Gail Berman", "new:Gail Berman"), ("Berman", "new:Gail Berman")],
+        &["Ms. Berman"],
+    ),
+    // Titles are never part of the name.
+    (
+        "Prime Minister John Major met officials in Brussels on Friday.",
+        &[("John Major", "new:John Major")],
+        &["Prime Minister John Major", "Minister John Major"],
+    ),
+    // One-word organizations, found wherever they occur.
+    (
+        "Reuters reported the deal on Friday. The deal, Reuters said, was worth $5 million.",
+        &[("Reuters", "new:Reuters"), ("Reuters", "new:Reuters")],
+        &[],
+    ),
+    // A defined acronym is the full name's.
+    (
+        "Officials of the World Trade Organization (WTO) met in Geneva. The WTO said talks would go on.",
+        &[
+            ("World Trade Organization", "new:World Trade Organization"),
+            ("WTO", "new:World Trade Organization"),
+        ],
+        &[],
+    ),
+    // The gazetteer wins where it matches.
+    (
+        "Zalmay Khalilzad met Taliban leaders in Doha on Saturday.",
+        &[("Zalmay Khalilzad", "zalmay-khalilzad"), ("Taliban", "taliban")],
+        &[],
+    ),
+    // Precision rules.
+    // A faith or its followers are no actor.
+    (
+        "The Wahhabi Sunni Islam of the Gulf differs, said Ahmed Rashid. Sunni scholars agreed.",
+        &[("Ahmed Rashid", "new:Ahmed Rashid")],
+        &["Wahhabi Sunni Islam", "Sunni"],
+    ),
+    // Plural demonyms are no actor.
+    ("Many Jihadis left. Two Americans stayed, and Jihadis returned later.", &[], &["Jihadis", "Americans"]),
+    // A name read as a place: after "in", before "district".
+    (
+        "Fighting spread to Dashti Qala district. Fighters in Dashti Qala were told to stay.",
+        &[],
+        &["Dashti Qala"],
+    ),
+    // A name after a verb of motion and "to" is a place; so is a name
+    // listed beside a listed place, of however many words.
+    ("Every spring the commanders would come to Shah Wali Kot.", &[], &["Shah Wali Kot"]),
+    ("Raids hit Panjshir, Qala-e Zal and Takhar last week.", &[], &["Qala-e Zal"]),
+    // An acronym defined after a place's name is the place.
+    ("Many families fled to Khyber Pakhtunkhwa (KPK) in 2009. Camps in KPK grew.", &[], &["KPK"]),
+    // Terms, not actors: an operation, a portfolio, a word glossed in
+    // brackets, the whole of a quotation.
+    ("The army began Operation Rolling Thunder in March, officials said.", &[], &["Rolling Thunder"]),
+    ("He was later named Deputy Minister of Foreign Affairs by the council.", &[], &["Foreign Affairs"]),
+    (
+        "The plans to attack Sarkano [an area in Asadabad district] were leaked, a commander said.",
+        &[],
+        &["Sarkano"],
+    ),
+    ("News of the attack on Ghaziabad (a district near the border) spread quickly.", &[], &["Ghaziabad"]),
+    ("'Istikhbarato [intelligence] Mawlawi Sahib talk to them,' one commander said.", &[], &["Istikhbarato"]),
+    (
+        "The essay called the region the “Land of Emigration,” and urged others to come.",
+        &[],
+        &["Land of Emigration"],
+    ),
+    // Parts of a document.
+    ("The full text is in Appendix 2, and Appendix 3 lists the rules.", &[], &["Appendix"]),
+];
+
+#[test]
+fn the_recogniser_cases() {
+    for (text, want, not) in CASES {
+        let got = mentions(text);
+        let mut left = got.clone();
+        for (surface, who) in *want {
+            let k = left.iter().position(|(s, w)| s == surface && w == who);
+            assert!(k.is_some(), "{text}: missing ({surface}, {who}) in {got:?}");
+            if let Some(k) = k {
+                left.remove(k);
+            }
+        }
+        for surface in *not {
+            assert!(
+                !got.iter().any(|(s, _)| s == surface),
+                "{text}: {surface} should not be a mention: {got:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_generic_head_alone_is_no_name() {
+    use super::recognised::head_alone;
+    assert!(head_alone("Administration"));
+    assert!(head_alone("Ministry"));
+    assert!(!head_alone("Trump Administration"));
+    assert!(!head_alone("Reuters"));
+}
+
+#[test]
+fn spans_lose_titles_honorifics_and_possessives() {
+    let cases = [
+        ("Mr Brown", Some("Brown")),
+        ("Dr. Liam Fox", Some("Liam Fox")),
+        ("President Bill Clinton's", Some("Bill Clinton")),
+        ("the Reuters", Some("Reuters")),
+        ("Mr", None),
+        ("KPK\tKhyber Pakhtunkhwa", None),
+        ("Helmand Province", None),
+    ];
+    for (text, want) in cases {
+        let got = clean_span(text, 0..text.len()).map(|r| &text[r]);
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn title_case_lines_are_told_from_headlines_and_results() {
+    use super::recognised::title_case;
+    let cases = [
+        ("Defiant Local Partners in Counterinsurgency Wars", true),
+        ("Methodology", true),
+        ("SOCCER - JAPAN GET LUCKY WIN", false),
+        ("Leeds United 2 Arsenal 1", false),
+        ("Taliban fighters entered the city on Monday", false),
+    ];
+    for (line, want) in cases {
+        assert_eq!(title_case(line), want, "{line}");
+    }
+}

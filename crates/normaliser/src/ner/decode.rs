@@ -1,0 +1,137 @@
+//! Viterbi decoding over BIO tags: the best tag sequence under a
+//! first-order model, where `I-X` may only follow `B-X` or `I-X`.
+
+use std::ops::{Add, Range};
+
+use super::model::NTAGS;
+use super::EntityKind;
+
+/// A score the decoder adds and compares (integers at run time, floats
+/// in training).
+pub(crate) trait Score: Copy + PartialOrd + Add<Output = Self> {
+    /// Worse than any reachable score.
+    const WORST: Self;
+}
+
+impl Score for i32 {
+    const WORST: i32 = i32::MIN / 4;
+}
+
+impl Score for f32 {
+    const WORST: f32 = f32::MIN / 4.0;
+}
+
+/// Whether tag `cur` may follow `prev` (0 the sentence start, `1 + t`
+/// tag `t`).
+#[inline]
+pub(crate) fn allowed(prev: usize, cur: usize) -> bool {
+    // O and B-X anywhere; I-X (even indices from 2) after B-X or I-X.
+    cur == 0 || cur % 2 == 1 || (prev == cur || prev == cur + 1)
+}
+
+/// The best tags for per-token `scores` under `trans` (row 0 from the
+/// start, row `1 + t` from tag `t`), into `out`.
+pub(crate) fn viterbi<S: Score>(
+    scores: &[[S; NTAGS]],
+    trans: &[[S; NTAGS]; NTAGS + 1],
+    back: &mut Vec<[u8; NTAGS]>,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    back.clear();
+    let Some(first) = scores.first() else { return };
+    let mut best = [S::WORST; NTAGS];
+    for (t, b) in best.iter_mut().enumerate() {
+        if allowed(0, t) {
+            *b = trans[0][t] + first[t];
+        }
+    }
+    back.push([0; NTAGS]);
+    for s in &scores[1..] {
+        let mut next = [S::WORST; NTAGS];
+        let mut from = [0u8; NTAGS];
+        // A token that can only be O (most of them): one column.
+        let only_o = s[1..].iter().all(|&x| x <= S::WORST);
+        for (t, n) in next.iter_mut().enumerate().take(if only_o { 1 } else { NTAGS }) {
+            for (p, &bp) in best.iter().enumerate() {
+                if allowed(p + 1, t) {
+                    let v = bp + trans[p + 1][t];
+                    if v > *n {
+                        *n = v;
+                        from[t] = p as u8;
+                    }
+                }
+            }
+            *n = *n + s[t];
+        }
+        best = next;
+        back.push(from);
+    }
+    let mut t = (0..NTAGS).fold(0, |b, t| if best[t] > best[b] { t } else { b });
+    out.resize(scores.len(), 0);
+    for i in (0..scores.len()).rev() {
+        out[i] = t as u8;
+        t = back[i][t] as usize;
+    }
+}
+
+/// The entities a BIO tag sequence marks: token ranges and kinds.
+pub(crate) fn spans(tags: &[u8]) -> Vec<(Range<usize>, EntityKind)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let t = t as usize;
+        let continues = t != 0 && t.is_multiple_of(2) && open.is_some_and(|(_, k)| k == t / 2 - 1);
+        if !continues {
+            if let Some((s, k)) = open.take() {
+                out.push((s..i, EntityKind::ALL[k]));
+            }
+            if t != 0 {
+                open = Some((i, (t - 1) / 2));
+            }
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push((s..tags.len(), EntityKind::ALL[k]));
+    }
+    out
+}
+
+/// BIO tags of `len` tokens with these entities.
+pub(crate) fn tags_of(len: usize, entities: &[(Range<usize>, EntityKind)]) -> Vec<u8> {
+    let mut tags = vec![0u8; len];
+    for (r, kind) in entities {
+        let k = kind.index() as u8;
+        for i in r.clone() {
+            tags[i] = if i == r.start { 1 + 2 * k } else { 2 + 2 * k };
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn i_only_after_its_b() {
+        // Tag I-PER (2) scores best everywhere, but cannot start a
+        // sentence: B-PER then I-PER.
+        let s = [[0, 5, 9, 0, 0, 0, 0, 0, 0]; 3];
+        let trans = [[0; NTAGS]; NTAGS + 1];
+        let mut out = Vec::new();
+        viterbi(&s, &trans, &mut Vec::new(), &mut out);
+        assert_eq!(out, [1, 2, 2]);
+        assert_eq!(spans(&out), [(0..3, EntityKind::Person)]);
+    }
+
+    #[test]
+    fn spans_round_trip() {
+        let e = vec![
+            (0..2, EntityKind::Organization),
+            (2..3, EntityKind::Organization),
+            (4..5, EntityKind::Location),
+        ];
+        assert_eq!(spans(&tags_of(6, &e)), e);
+    }
+}

@@ -1,0 +1,542 @@
+//! The recogniser's features: each a 64-bit hash of a template and a
+//! value, computed from byte slices of the text (no string per token).
+//!
+//! A token's features are in two parts. *Local* ones depend only on the
+//! word, where it stands in its sentence, whether its sentence is all
+//! capitals, and what the document says about the word elsewhere; a
+//! document computes them once per distinct (word, flags). *Context* ones
+//! depend on the neighbours (words ±2, shapes ±1, bigrams).
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::tokenize::Token;
+
+/// The version of the feature templates: a model trained with another
+/// version is refused. Bump it whenever a feature changes.
+pub(crate) const FEATURE_VERSION: u32 = 2;
+
+/// Which groups of features a model uses (all of them by default); the
+/// training command turns groups off to measure what each is worth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FeatureGroups {
+    /// Prefixes and suffixes of 1–4 characters.
+    pub affixes: bool,
+    /// Word shape ("Xx.", "XX", "d-d"), capitalisation, digits, hyphen,
+    /// initials.
+    pub shape: bool,
+    /// Words ±2, shapes ±1 and the shape trigram.
+    pub context: bool,
+    /// Word bigrams with the previous and the next word.
+    pub bigrams: bool,
+    /// Document level: the word seen capitalised inside a sentence, or
+    /// in lower case, elsewhere in the document.
+    pub document: bool,
+    /// The project's word lists (titles, organization heads, places,
+    /// surnames, roles, not-names), for the word and its neighbours.
+    pub lexicons: bool,
+    /// The sentence is all capitals (a headline), and the first word.
+    pub position: bool,
+}
+
+impl Default for FeatureGroups {
+    fn default() -> Self {
+        FeatureGroups {
+            affixes: true,
+            shape: true,
+            context: true,
+            bigrams: true,
+            document: true,
+            lexicons: true,
+            position: true,
+        }
+    }
+}
+
+const GROUP_NAMES: [&str; 7] = ["affixes", "shape", "context", "bigrams", "document", "lexicons", "position"];
+
+impl FeatureGroups {
+    fn flags(&self) -> [bool; 7] {
+        [self.affixes, self.shape, self.context, self.bigrams, self.document, self.lexicons, self.position]
+    }
+
+    /// The names of the groups that are on, space-separated (the model
+    /// header's `groups:` line).
+    pub fn names(&self) -> String {
+        let on: Vec<&str> =
+            GROUP_NAMES.iter().zip(self.flags()).filter(|(_, f)| *f).map(|(n, _)| *n).collect();
+        on.join(" ")
+    }
+
+    /// Groups from [`FeatureGroups::names`]; `None` on an unknown name.
+    pub fn from_names(names: &str) -> Option<FeatureGroups> {
+        let mut g = FeatureGroups {
+            affixes: false,
+            shape: false,
+            context: false,
+            bigrams: false,
+            document: false,
+            lexicons: false,
+            position: false,
+        };
+        for n in names.split_whitespace() {
+            *g.flag_mut(n)? = true;
+        }
+        Some(g)
+    }
+
+    /// These groups with the one named `name` turned off.
+    pub fn without(mut self, name: &str) -> Option<FeatureGroups> {
+        *self.flag_mut(name)? = false;
+        Some(self)
+    }
+
+    fn flag_mut(&mut self, name: &str) -> Option<&mut bool> {
+        match name {
+            "affixes" => Some(&mut self.affixes),
+            "shape" => Some(&mut self.shape),
+            "context" => Some(&mut self.context),
+            "bigrams" => Some(&mut self.bigrams),
+            "document" => Some(&mut self.document),
+            "lexicons" => Some(&mut self.lexicons),
+            "position" => Some(&mut self.position),
+            _ => None,
+        }
+    }
+}
+
+/// FNV-1a over bytes: stable across platforms and runs.
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The splitmix64 finaliser: spreads every input bit over the output.
+pub(crate) fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The key of feature template `t` with value `v`.
+#[inline]
+fn key(t: u64, v: u64) -> u64 {
+    mix(v ^ t.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
+/// Two values as one.
+#[inline]
+pub(crate) fn pair(a: u64, b: u64) -> u64 {
+    mix(a.rotate_left(23) ^ b)
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv(bytes);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by a hash.
+pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+/// A set of hashes.
+pub(crate) type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
+
+/// Word-list bits.
+fn lex_files() -> [&'static str; 7] {
+    let en = &crate::language::EN;
+    [en.titles, en.org_heads, en.places, en.common_surnames, en.roles, en.not_names, en.not_person_words]
+}
+
+/// The SHA-256 of the word lists, as the model header records it.
+pub(crate) fn lexicons_sha256() -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for f in lex_files() {
+        h.update(f.as_bytes());
+    }
+    hex(&h.finalize())
+}
+
+/// Lower-case hexadecimal.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Each listed word (lower-cased; every capitalised word of a multi-word
+/// entry, with and without a full stop) → the bits of the lists it is in.
+static LEXICON: LazyLock<KeyMap<u8>> = LazyLock::new(|| {
+    let mut map = KeyMap::default();
+    for (bit, file) in lex_files().iter().enumerate() {
+        let entries =
+            file.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty());
+        for entry in entries {
+            let multi = entry.contains(' ');
+            for w in entry.split(' ') {
+                if multi && !w.starts_with(char::is_uppercase) {
+                    continue;
+                }
+                for form in [w, w.trim_end_matches('.')] {
+                    *map.entry(fnv(form.to_lowercase().as_bytes())).or_insert(0) |= 1 << bit;
+                }
+            }
+        }
+    }
+    map
+});
+
+/// What features need to know about one token, computed once.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct TokInfo {
+    /// Hash of the word as written.
+    pub exact: u64,
+    /// Hash of the word in lower case.
+    pub lower: u64,
+    /// Hash of the short shape ("Xx", "X.X.", "d,d").
+    pub shape: u64,
+    /// Word-list bits.
+    pub lex: u8,
+    /// First character upper case.
+    pub cap: bool,
+    /// Has letters, all lower case.
+    pub lower_only: bool,
+    /// Has lower-case letters.
+    pub has_lower: bool,
+}
+
+/// Reusable buffers for one token's strings.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    lower: String,
+    shape: String,
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// Fills `info` for a word.
+pub(crate) fn tok_info(word: &str, scratch: &mut Scratch) -> TokInfo {
+    if word.is_ascii() {
+        return ascii_tok_info(word.as_bytes());
+    }
+    let Scratch { lower, shape } = scratch;
+    lower.clear();
+    shape.clear();
+    let (mut upper, mut low, mut last) = (0usize, 0usize, None);
+    for c in word.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            low += 1;
+        }
+        lower.extend(c.to_lowercase());
+        let class = shape_class(c);
+        if last != Some(class) {
+            shape.push(class);
+            last = Some(class);
+        }
+    }
+    let lower_hash = fnv(lower.as_bytes());
+    TokInfo {
+        exact: fnv(word.as_bytes()),
+        lower: lower_hash,
+        shape: fnv(shape.as_bytes()),
+        lex: LEXICON.get(&lower_hash).copied().unwrap_or(0),
+        cap: word.chars().next().is_some_and(char::is_uppercase),
+        lower_only: low > 0 && upper == 0,
+        has_lower: low > 0,
+    }
+}
+
+/// [`tok_info`] of an ASCII word, without building strings (the same
+/// hashes).
+fn ascii_tok_info(word: &[u8]) -> TokInfo {
+    let (mut exact, mut lower, mut shape) = (FNV_START, FNV_START, FNV_START);
+    let (mut upper, mut low, mut last) = (0usize, 0usize, 0u8);
+    for &b in word {
+        exact = fnv_step(exact, b);
+        lower = fnv_step(lower, b.to_ascii_lowercase());
+        let class = match b {
+            b'A'..=b'Z' => {
+                upper += 1;
+                b'X'
+            }
+            b'a'..=b'z' => {
+                low += 1;
+                b'x'
+            }
+            b'0'..=b'9' => b'd',
+            _ => b,
+        };
+        if class != last {
+            shape = fnv_step(shape, class);
+            last = class;
+        }
+    }
+    TokInfo {
+        exact,
+        lower,
+        shape,
+        lex: LEXICON.get(&lower).copied().unwrap_or(0),
+        cap: word.first().is_some_and(u8::is_ascii_uppercase),
+        lower_only: low > 0 && upper == 0,
+        has_lower: low > 0,
+    }
+}
+
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
+/// A document prepared for features: token facts, sentences, and what the
+/// document says about each word.
+pub(crate) struct Prepared {
+    pub info: Vec<TokInfo>,
+    /// Per token: whether it can be part of a name, see [`candidates`].
+    pub candidate: Vec<bool>,
+    /// Per sentence: all capitals (a headline).
+    pub all_caps: Vec<bool>,
+    /// Lower-case hashes of words written capitalised inside a sentence
+    /// (not first) of a sentence that is not all capitals.
+    capseen: KeySet,
+    /// Lower-case hashes of words written in lower case.
+    lowseen: KeySet,
+}
+
+/// Facts about every token of a document.
+pub(crate) fn prepare(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Prepared {
+    let mut scratch = Scratch::default();
+    let info: Vec<TokInfo> = tokens.iter().map(|t| tok_info(&text[t.range()], &mut scratch)).collect();
+    let mut all_caps = Vec::with_capacity(sentences.len());
+    let mut capseen = KeySet::with_capacity_and_hasher(tokens.len() / 8, Default::default());
+    let mut lowseen = KeySet::with_capacity_and_hasher(tokens.len() / 2, Default::default());
+    for s in sentences {
+        let toks = &info[s.clone()];
+        let caps = toks.iter().any(|t| t.cap) && !toks.iter().any(|t| t.has_lower);
+        all_caps.push(caps);
+        for (j, t) in toks.iter().enumerate() {
+            if t.lower_only {
+                lowseen.insert(t.lower);
+            } else if t.cap && j > 0 && !caps {
+                capseen.insert(t.lower);
+            }
+        }
+    }
+    let candidate = candidates(&info, sentences);
+    Prepared { info, candidate, all_caps, capseen, lowseen }
+}
+
+/// How far a word may be from capitalised words on both sides and still
+/// be part of a name ("Bank of the Philippine Islands").
+const GAP: usize = 2;
+
+/// The tokens that can be part of a name: a capitalised word, or a word
+/// with a capitalised word at most [`GAP`] words before it and after it
+/// in its sentence. The others are outside every name (0.6% of the name
+/// tokens of CoNLL-2003 train are not candidates); the recogniser
+/// computes no features for them, which is most of its speed.
+fn candidates(info: &[TokInfo], sentences: &[Range<usize>]) -> Vec<bool> {
+    let mut out = vec![false; info.len()];
+    for s in sentences {
+        let toks = &info[s.clone()];
+        for (j, t) in toks.iter().enumerate() {
+            out[s.start + j] = t.cap || {
+                let before = toks[j.saturating_sub(GAP)..j].iter().any(|t| t.cap);
+                before && toks[j + 1..(j + 1 + GAP).min(toks.len())].iter().any(|t| t.cap)
+            };
+        }
+    }
+    out
+}
+
+/// Where a token stands: the flags its local features depend on besides
+/// the word.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Place {
+    pub first: bool,
+    pub all_caps: bool,
+    pub capseen: bool,
+    pub lowseen: bool,
+}
+
+impl Prepared {
+    /// The place of token `i`, first in its sentence or not, in sentence
+    /// `s`.
+    pub(crate) fn place(&self, i: usize, first: bool, s: usize) -> Place {
+        let t = &self.info[i];
+        Place {
+            first,
+            all_caps: self.all_caps[s],
+            capseen: self.capseen.contains(&t.lower),
+            lowseen: self.lowseen.contains(&t.lower),
+        }
+    }
+}
+
+impl Place {
+    /// The flags as bits, to key a cache of local scores.
+    pub(crate) fn bits(&self) -> u64 {
+        self.first as u64
+            | (self.all_caps as u64) << 1
+            | (self.capseen as u64) << 2
+            | (self.lowseen as u64) << 3
+    }
+}
+
+/// The local features of `word` (with facts `t`) at `place`.
+pub(crate) fn local(
+    word: &str,
+    t: &TokInfo,
+    place: Place,
+    g: &FeatureGroups,
+    scratch: &mut Scratch,
+    out: &mut Vec<u64>,
+) {
+    out.push(key(0, 0));
+    out.push(key(1, t.exact));
+    out.push(key(2, t.lower));
+    if g.shape {
+        shape_features(word, t, scratch, out);
+    }
+    if g.affixes {
+        affix_features(word, scratch, out);
+    }
+    if g.position {
+        if place.first {
+            out.push(key(30, t.shape));
+            out.push(key(31, t.lower));
+        }
+        if place.all_caps {
+            out.push(key(32, t.lower));
+            out.push(key(33, place.first as u64));
+        }
+    }
+    if g.document && (t.cap || place.all_caps) {
+        let v = place.capseen as u64
+            | (place.lowseen as u64) << 1
+            | (place.first as u64) << 2
+            | (place.all_caps as u64) << 3;
+        out.push(key(40, v));
+    }
+    if g.lexicons {
+        for bit in 0..8 {
+            if t.lex & (1 << bit) != 0 {
+                out.push(key(50, bit));
+                out.push(key(51, bit << 1 | t.cap as u64));
+            }
+        }
+    }
+}
+
+/// The word's shape features: its long shape, short shape and flags.
+fn shape_features(word: &str, t: &TokInfo, scratch: &mut Scratch, out: &mut Vec<u64>) {
+    let long = &mut scratch.shape;
+    long.clear();
+    let (mut last, mut run) = (None, 0);
+    for c in word.chars() {
+        let class = shape_class(c);
+        run = if last == Some(class) { run + 1 } else { 1 };
+        last = Some(class);
+        if run <= 4 {
+            long.push(class);
+        }
+    }
+    out.push(key(3, fnv(long.as_bytes())));
+    out.push(key(4, t.shape));
+    let mut chars = word.chars();
+    let initial =
+        matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase());
+    let all_upper = t.cap && !t.has_lower;
+    let flags = [
+        t.cap,
+        all_upper,
+        word.bytes().any(|b| b.is_ascii_digit()),
+        word.contains('-'),
+        word.contains('.'),
+        initial,
+    ];
+    for (n, f) in flags.into_iter().enumerate() {
+        if f {
+            out.push(key(5, n as u64));
+        }
+    }
+}
+
+/// The word's prefixes and suffixes of one to four characters.
+fn affix_features(word: &str, scratch: &mut Scratch, out: &mut Vec<u64>) {
+    let lower = &mut scratch.lower;
+    lower.clear();
+    lower.extend(word.chars().flat_map(char::to_lowercase));
+    let ends: Vec<usize> =
+        lower.char_indices().map(|(i, _)| i).skip(1).chain([lower.len()]).take(4).collect();
+    for (n, &e) in ends.iter().enumerate() {
+        out.push(key(10 + n as u64, fnv(&lower.as_bytes()[..e])));
+    }
+    let starts: Vec<usize> = lower.char_indices().rev().map(|(i, _)| i).take(4).collect();
+    for (n, &s) in starts.iter().enumerate() {
+        out.push(key(20 + n as u64, fnv(&lower.as_bytes()[s..])));
+    }
+}
+
+/// Sentinels for the words before the first and after the last.
+const BOS: TokInfo =
+    TokInfo { exact: 1, lower: 1, shape: 1, lex: 0, cap: false, lower_only: false, has_lower: false };
+const EOS: TokInfo =
+    TokInfo { exact: 2, lower: 2, shape: 2, lex: 0, cap: false, lower_only: false, has_lower: false };
+
+/// The context features of token `i` of sentence `s` (facts of its
+/// tokens).
+pub(crate) fn context(s: &[TokInfo], i: usize, g: &FeatureGroups, out: &mut Vec<u64>) {
+    let at = |d: isize| -> &TokInfo {
+        let j = i as isize + d;
+        if j < 0 {
+            &BOS
+        } else {
+            s.get(j as usize).unwrap_or(&EOS)
+        }
+    };
+    let (p2, p1, t, n1, n2) = (at(-2), at(-1), at(0), at(1), at(2));
+    if g.context {
+        out.push(key(70, p1.lower));
+        out.push(key(71, n1.lower));
+        out.push(key(72, p2.lower));
+        out.push(key(73, n2.lower));
+        out.push(key(74, p1.shape));
+        out.push(key(75, n1.shape));
+        out.push(key(76, pair(pair(p1.shape, t.shape), n1.shape)));
+    }
+    if g.bigrams {
+        out.push(key(77, pair(p1.lower, t.lower)));
+        out.push(key(78, pair(t.lower, n1.lower)));
+    }
+    if g.lexicons {
+        out.push(key(79, p1.lex as u64));
+        out.push(key(80, n1.lex as u64));
+    }
+}

@@ -1,0 +1,207 @@
+//! A statistical named-entity recogniser (people, organizations, places,
+//! other names), trained on CoNLL-2003 English and shipped inside the
+//! binary.
+//!
+//! - [`tokenize`] splits raw text as CoNLL-2003 is tokenised, with byte
+//!   spans; [`sentences`] groups the tokens into sentences.
+//! - [`Recogniser`] tags them with an averaged structured perceptron over
+//!   BIO tags (Viterbi decoding): word form, shape, affixes, context
+//!   words, document-level evidence and the project's word lists as
+//!   features. [`Recogniser::english`] is the model embedded from
+//!   `data/en/ner.model`, loaded once.
+//! - [`train_recogniser`] trains a model from [`LabelledDocument`]s (read
+//!   from CoNLL files by [`read_conll`]), deterministically; `make model`
+//!   runs it (`examples/ner_train.rs`). [`NerScores`] scores entities
+//!   against gold ones (exact span and type).
+//!
+//! Offsets are **bytes** of the text given (`&text[e.start..e.end]`).
+
+mod conll;
+mod decode;
+mod error;
+mod eval;
+mod features;
+mod model;
+mod tokenize;
+mod train;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+pub use conll::{detokenise, read_conll};
+pub use error::{NerError, NerErrorKind};
+pub use eval::NerScores;
+pub use features::FeatureGroups;
+pub use model::ModelInfo;
+pub use tokenize::{sentences, tokenize, tokenize_into, Token, MAX_SENTENCE_TOKENS};
+pub use train::{train_recogniser, LabelledDocument, TrainOptions};
+
+use features::{context, local, pair, prepare, KeyMap, Scratch};
+use model::{Weights, NTAGS};
+
+/// What kind of name an entity is (CoNLL-2003's four types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    /// A person ("Madeleine Albright").
+    Person,
+    /// An organization ("WTO", "Barrick", "U.S. Central Command").
+    Organization,
+    /// A place ("New Zealand", "Santa Fe").
+    Location,
+    /// Another name: nationalities, events, works ("German", "Euro 96").
+    Misc,
+}
+
+impl EntityKind {
+    /// Every kind, in tag order.
+    pub const ALL: [EntityKind; 4] =
+        [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Misc];
+
+    /// Upper-case name: `PERSON`, `ORGANIZATION`, `LOCATION`, `MISC`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PERSON",
+            EntityKind::Organization => "ORGANIZATION",
+            EntityKind::Location => "LOCATION",
+            EntityKind::Misc => "MISC",
+        }
+    }
+
+    /// The kind of a CoNLL type (`PER`, `ORG`, `LOC`, `MISC`).
+    pub fn from_conll(tag: &str) -> Option<EntityKind> {
+        match tag {
+            "PER" => Some(EntityKind::Person),
+            "ORG" => Some(EntityKind::Organization),
+            "LOC" => Some(EntityKind::Location),
+            "MISC" => Some(EntityKind::Misc),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A name found in a text: its **byte** span and kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Entity {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What it names.
+    pub kind: EntityKind,
+}
+
+/// The scores of a token that cannot be part of a name: only O.
+const OUTSIDE: [i32; NTAGS] = {
+    let mut s = [<i32 as decode::Score>::WORST; NTAGS];
+    s[0] = 0;
+    s
+};
+
+/// A trained recogniser.
+pub struct Recogniser {
+    info: ModelInfo,
+    weights: Weights,
+}
+
+/// The English model, trained by `make model` on CoNLL-2003 `train.conll`.
+static ENGLISH_MODEL: &[u8] = crate::language::EN.ner_model;
+
+impl Recogniser {
+    /// The English model embedded in the binary, loaded on first use (a
+    /// few tens of milliseconds) and shared afterwards.
+    pub fn english() -> Result<&'static Recogniser, NerError> {
+        static ENGLISH: OnceLock<Result<Recogniser, NerError>> = OnceLock::new();
+        ENGLISH.get_or_init(|| Recogniser::from_bytes(ENGLISH_MODEL)).as_ref().map_err(Clone::clone)
+    }
+
+    /// A recogniser from the bytes of a model file (see `make model`);
+    /// an error if the header or the body is not valid.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Recogniser, NerError> {
+        let (info, weights) = model::read(bytes)?;
+        Ok(Recogniser { info, weights })
+    }
+
+    /// Where the model came from.
+    pub fn info(&self) -> &ModelInfo {
+        &self.info
+    }
+
+    /// The names in a whole document `text`, in text order. The text is
+    /// tokenised by [`tokenize`] and split by [`sentences`] (a line break
+    /// always ends a sentence); document-level features read the whole
+    /// text, so pass a document, not a sentence at a time.
+    ///
+    /// ```
+    /// use corpus_normaliser::{EntityKind, Recogniser};
+    /// let text = "Madeleine Albright met officials of the World Trade Organization in Geneva.";
+    /// let found: Vec<(&str, EntityKind)> = Recogniser::english()
+    ///     .expect("the embedded model loads")
+    ///     .recognise(text)
+    ///     .iter()
+    ///     .map(|e| (&text[e.start..e.end], e.kind))
+    ///     .collect();
+    /// assert_eq!(found[0], ("Madeleine Albright", EntityKind::Person));
+    /// ```
+    pub fn recognise(&self, text: &str) -> Vec<Entity> {
+        let tokens = tokenize(text);
+        let sentences = sentences(text, &tokens);
+        self.recognise_tokens(text, &tokens, &sentences)
+    }
+
+    /// The names in `text` already split into `tokens` (byte spans, in
+    /// order) and `sentences` (ranges of token indices, in order, covering
+    /// the tokens once): for a caller with its own sentence splitter, or
+    /// gold tokens.
+    pub fn recognise_tokens(&self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec<Entity> {
+        let prep = prepare(text, tokens, sentences);
+        let g = &self.info.groups;
+        let mut cache: KeyMap<[i32; NTAGS]> =
+            KeyMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
+        let (mut scratch, mut feats, mut scores, mut back, mut tags) =
+            (Scratch::default(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut out = Vec::new();
+        for (s, range) in sentences.iter().enumerate() {
+            scores.clear();
+            let info = &prep.info[range.clone()];
+            for i in range.clone() {
+                if !prep.candidate[i] {
+                    scores.push(OUTSIDE);
+                    continue;
+                }
+                let place = prep.place(i, i == range.start, s);
+                let t = &prep.info[i];
+                let mut acc = *cache.entry(pair(t.exact, place.bits())).or_insert_with(|| {
+                    feats.clear();
+                    local(&text[tokens[i].range()], t, place, g, &mut scratch, &mut feats);
+                    let mut acc = [0; NTAGS];
+                    for &k in &feats {
+                        self.weights.add(k, &mut acc);
+                    }
+                    acc
+                });
+                feats.clear();
+                context(info, i - range.start, g, &mut feats);
+                for &k in &feats {
+                    self.weights.add(k, &mut acc);
+                }
+                scores.push(acc);
+            }
+            decode::viterbi(&scores, &self.weights.trans, &mut back, &mut tags);
+            for (r, kind) in decode::spans(&tags) {
+                out.push(Entity {
+                    start: tokens[range.start + r.start].start,
+                    end: tokens[range.start + r.end - 1].end,
+                    kind,
+                });
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,137 @@
+//! The recogniser end to end: the embedded model on sentences with known
+//! answers, training on a tiny hand-written set, and bad model files.
+
+use super::features::lexicons_sha256;
+use super::*;
+
+/// The names `rec` finds in `text`, as (text, kind).
+fn names<'t>(rec: &Recogniser, text: &'t str) -> Vec<(&'t str, EntityKind)> {
+    rec.recognise(text).iter().map(|e| (&text[e.start..e.end], e.kind)).collect()
+}
+
+#[test]
+fn the_embedded_model_loads_and_records_its_provenance() {
+    let rec = Recogniser::english().expect("the embedded model loads");
+    let info = rec.info();
+    assert_eq!(info.data, "train.conll");
+    assert_eq!(info.data_sha256.len(), 64);
+    assert!(info.entries > 10_000, "{} features", info.entries);
+    // The word lists the lexicon features read are the ones the model was
+    // trained with: after editing a list in data/, run `make model`.
+    assert_eq!(
+        info.lexicons_sha256,
+        lexicons_sha256(),
+        "word lists changed since the model was trained: run `make model`"
+    );
+}
+
+#[test]
+fn the_embedded_model_tags_sentences_with_known_answers() {
+    use EntityKind::*;
+    let rec = Recogniser::english().expect("the embedded model loads");
+    let table: &[(&str, &[(&str, EntityKind)])] = &[
+        (
+            "Madeleine Albright met officials of the World Trade Organization in Geneva on Tuesday.",
+            &[
+                ("Madeleine Albright", Person),
+                ("World Trade Organization", Organization),
+                ("Geneva", Location),
+            ],
+        ),
+        (
+            "Shares of Barrick Gold rose 3 percent in Toronto, the company said.",
+            &[("Barrick Gold", Organization), ("Toronto", Location)],
+        ),
+        (
+            "NATO and the European Union sent observers to Bosnia.",
+            &[("NATO", Organization), ("European Union", Organization), ("Bosnia", Location)],
+        ),
+        ("The talks will resume next week, a spokesman said.", &[]),
+    ];
+    for (text, want) in table {
+        assert_eq!(names(rec, text), *want, "{text}");
+    }
+}
+
+/// A tiny hand-written training set: people after "met", organizations
+/// ending in "Corp", places after "in".
+const TINY: &str = "\
+-DOCSTART- -X- -X- O
+
+Anna NNP I-NP I-PER
+Berg NNP I-NP I-PER
+met VBD I-VP O
+Carl NNP I-NP I-PER
+Dunn NNP I-NP I-PER
+in IN I-PP O
+Oslo NNP I-NP I-LOC
+. . O O
+
+Acme NNP I-NP I-ORG
+Corp NNP I-NP I-ORG
+hired VBD I-VP O
+Eva NNP I-NP I-PER
+Falk NNP I-NP I-PER
+in IN I-PP O
+Lima NNP I-NP I-LOC
+. . O O
+
+Zenith NNP I-NP I-ORG
+Corp NNP I-NP I-ORG
+opened VBD I-VP O
+an DT I-NP O
+office NN I-NP O
+in IN I-PP O
+Rome NNP I-NP I-LOC
+. . O O
+";
+
+#[test]
+fn training_is_deterministic_and_learns_a_tiny_set() {
+    let docs = read_conll(TINY).expect("the tiny set is valid CoNLL");
+    let opts = TrainOptions {
+        epochs: 5,
+        data: "tiny.conll".into(),
+        data_sha256: "0".repeat(64),
+        ..TrainOptions::default()
+    };
+    let first = train_recogniser(&docs, &opts);
+    let second = train_recogniser(&docs, &opts);
+    assert!(first == second, "two runs gave different model files");
+    let rec = Recogniser::from_bytes(&first).expect("a trained model loads");
+    assert_eq!(rec.info().epochs, 5);
+    assert_eq!(rec.info().data, "tiny.conll");
+    let mut scores = NerScores::default();
+    for d in &docs {
+        scores.add(&d.gold_entities(), &rec.recognise_tokens(&d.text, &d.tokens, &d.sentences));
+    }
+    assert_eq!(scores.counts(&EntityKind::ALL), (8, 0, 0), "the eight names of the training set are learnt");
+    // Another seed visits the sentences in another order: a different model.
+    let other = train_recogniser(&docs, &TrainOptions { seed: 7, ..opts });
+    assert!(other != first);
+}
+
+#[test]
+fn a_bad_model_file_is_an_error_not_a_panic() {
+    let docs = read_conll(TINY).expect("the tiny set is valid CoNLL");
+    let good = train_recogniser(&docs, &TrainOptions { epochs: 2, ..TrainOptions::default() });
+    assert!(Recogniser::from_bytes(&good).is_ok());
+    let kind = |bytes: &[u8]| Recogniser::from_bytes(bytes).err().map(|e| e.kind().clone());
+
+    assert_eq!(kind(b"PK\x03\x04 not a model\n\n"), Some(NerErrorKind::NotAModel));
+    assert_eq!(kind(b""), Some(NerErrorKind::NotAModel));
+    let truncated = &good[..good.len() - 7];
+    assert!(matches!(kind(truncated), Some(NerErrorKind::Length { .. })));
+    let mut flipped = good.clone();
+    let last = flipped.len() - 1;
+    flipped[last] ^= 0x40;
+    assert_eq!(kind(&flipped), Some(NerErrorKind::Checksum));
+    let text = String::from_utf8_lossy(&good).into_owned();
+    let older = text.replacen("feature-version: ", "feature-version: 9", 1);
+    assert!(matches!(kind(older.as_bytes()), Some(NerErrorKind::FeatureVersion { .. })));
+    let no_entries = text.replacen("entries: ", "entries: x", 1);
+    assert!(matches!(kind(no_entries.as_bytes()), Some(NerErrorKind::Header { .. })));
+    // The message says what to do.
+    let msg = Recogniser::from_bytes(truncated).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(msg.contains("truncated or corrupt"), "{msg}");
+}
