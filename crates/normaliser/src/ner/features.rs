@@ -352,6 +352,33 @@ pub(crate) fn prepare(text: &str, tokens: &[Token], sentences: &[Range<usize>]) 
     Prepared { info, candidate, all_caps, capseen, lowseen }
 }
 
+impl Prepared {
+    /// The same facts, with the document-wide word facts taken from
+    /// `words` (for a text read in chunks, see `Recogniser::recognise`).
+    pub(crate) fn with_words(mut self, words: &DocWords) -> Prepared {
+        self.capseen = words.capseen.clone();
+        self.lowseen = words.lowseen.clone();
+        self
+    }
+}
+
+/// The words of a whole document written capitalised inside a sentence,
+/// and written in lower case: gathered from its chunks one at a time.
+#[derive(Default)]
+pub(crate) struct DocWords {
+    capseen: KeySet,
+    lowseen: KeySet,
+}
+
+impl DocWords {
+    /// Adds the words of one chunk.
+    pub(crate) fn add(&mut self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) {
+        let p = prepare(text, tokens, sentences);
+        self.capseen.extend(p.capseen);
+        self.lowseen.extend(p.lowseen);
+    }
+}
+
 /// How far a word may be from capitalised words on both sides and still
 /// be part of a name ("Bank of the Philippine Islands").
 const GAP: usize = 2;

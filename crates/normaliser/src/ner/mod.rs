@@ -36,7 +36,7 @@ pub use model::ModelInfo;
 pub use tokenize::{sentences, tokenize, tokenize_into, Token, MAX_SENTENCE_TOKENS};
 pub use train::{train_recogniser, LabelledDocument, TrainOptions};
 
-use features::{context, local, pair, prepare, KeyMap, Scratch};
+use features::{context, local, pair, prepare, DocWords, KeyMap, Prepared, Scratch};
 use model::{Weights, NTAGS};
 
 /// What kind of name an entity is (CoNLL-2003's four types).
@@ -101,6 +101,47 @@ const OUTSIDE: [i32; NTAGS] = {
     s
 };
 
+/// Texts longer than this (bytes) are read in chunks (see
+/// [`Recogniser::recognise`]).
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+/// Where to cut `text` into chunks of about `size` bytes: at the first
+/// line break after `size` bytes (a line break always ends a sentence),
+/// else at the first sentence end (". " before a capital), else at a
+/// space, looked for within `size` bytes more; else where that ends.
+fn chunks(text: &str, size: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let from = boundary(text, start + size);
+        let window = &text[from..boundary(text, (from + size).min(text.len()))];
+        let sentence_end = window
+            .match_indices(". ")
+            .map(|(i, _)| i + 2)
+            .find(|&i| window[i..].starts_with(char::is_uppercase));
+        let cut = window
+            .find('\n')
+            .map(|i| i + 1)
+            .or(sentence_end)
+            .or_else(|| window.find(' ').map(|i| i + 1))
+            .unwrap_or(window.len());
+        out.push(start..from + cut);
+        start = from + cut;
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// The char boundary at or before `at`.
+fn boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// A trained recogniser.
 pub struct Recogniser {
     info: ModelInfo,
@@ -146,10 +187,40 @@ impl Recogniser {
     ///     .collect();
     /// assert_eq!(found[0], ("Madeleine Albright", EntityKind::Person));
     /// ```
+    ///
+    /// A text longer than [`CHUNK_BYTES`] is read in chunks that end at a
+    /// line break or a sentence end, twice: once to gather the document's
+    /// word facts, once to tag, so that memory stays a few times a chunk,
+    /// not a few times the text (a token's facts take 40 bytes).
     pub fn recognise(&self, text: &str) -> Vec<Entity> {
-        let tokens = tokenize(text);
-        let sentences = sentences(text, &tokens);
-        self.recognise_tokens(text, &tokens, &sentences)
+        if text.len() <= CHUNK_BYTES {
+            let tokens = tokenize(text);
+            let sentences = sentences(text, &tokens);
+            return self.recognise_tokens(text, &tokens, &sentences);
+        }
+        self.recognise_chunked(text, CHUNK_BYTES)
+    }
+
+    /// [`Recogniser::recognise`] in chunks of about `size` bytes.
+    pub(crate) fn recognise_chunked(&self, text: &str, size: usize) -> Vec<Entity> {
+        let parts = chunks(text, size);
+        let mut words = DocWords::default();
+        for r in &parts {
+            let chunk = &text[r.clone()];
+            let tokens = tokenize(chunk);
+            words.add(chunk, &tokens, &sentences(chunk, &tokens));
+        }
+        let mut out = Vec::new();
+        for r in parts {
+            let chunk = &text[r.clone()];
+            let tokens = tokenize(chunk);
+            let sentences = sentences(chunk, &tokens);
+            let prep = prepare(chunk, &tokens, &sentences).with_words(&words);
+            for e in self.tag(chunk, &tokens, &sentences, &prep) {
+                out.push(Entity { start: e.start + r.start, end: e.end + r.start, kind: e.kind });
+            }
+        }
+        out
     }
 
     /// The names in `text` already split into `tokens` (byte spans, in
@@ -157,7 +228,11 @@ impl Recogniser {
     /// the tokens once): for a caller with its own sentence splitter, or
     /// gold tokens.
     pub fn recognise_tokens(&self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec<Entity> {
-        let prep = prepare(text, tokens, sentences);
+        self.tag(text, tokens, sentences, &prepare(text, tokens, sentences))
+    }
+
+    /// Tags the tokens with the facts `prep` (see [`prepare`]).
+    fn tag(&self, text: &str, tokens: &[Token], sentences: &[Range<usize>], prep: &Prepared) -> Vec<Entity> {
         let g = &self.info.groups;
         let mut cache: KeyMap<[i32; NTAGS]> =
             KeyMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());

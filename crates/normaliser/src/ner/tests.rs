@@ -135,3 +135,20 @@ fn a_bad_model_file_is_an_error_not_a_panic() {
     let msg = Recogniser::from_bytes(truncated).err().map(|e| e.to_string()).unwrap_or_default();
     assert!(msg.contains("truncated or corrupt"), "{msg}");
 }
+
+/// A long text read in chunks (line breaks, sentence ends, spaces) gives
+/// the names the whole text gives.
+#[test]
+fn chunks_give_what_the_whole_text_gives() {
+    let model = Recogniser::english().expect("the embedded model loads");
+    let para = "Madeleine Albright met officials of the World Trade Organization in Geneva. \
+                Later Albright told Reuters that the talks with Renato Ruggiero went well.";
+    // Paragraphs (line breaks), then one long line (sentence ends only).
+    for text in [format!("{para}\n").repeat(12), format!("{para} ").repeat(12)] {
+        let whole = model.recognise_tokens(&text, &tokenize(&text), &sentences(&text, &tokenize(&text)));
+        assert!(whole.len() >= 24, "{}", whole.len());
+        for size in [100, 333, 1000] {
+            assert_eq!(model.recognise_chunked(&text, size), whole, "chunks of {size}");
+        }
+    }
+}
