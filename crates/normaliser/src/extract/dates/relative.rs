@@ -100,12 +100,16 @@ impl Candidates<'_> {
                 Some("next" | "the following") => (true, false),
                 Some("last" | "the previous") => (false, true),
                 Some(w) if w.starts_with("this") => (true, false),
-                // "until Tuesday", "as soon as Tuesday": ahead, unless the
-                // clause is a past ("until Thursday they had not called").
+                // "until Tuesday", "as soon as Tuesday": ahead, in a past
+                // clause too ("has given them until Tuesday"), unless the
+                // clause begins with it and its verb is a past ("until
+                // Thursday they had not called").
                 _ => {
                     let tense = tense_around(text, m.start(), m.end());
                     let past = matches!(tense, Tense::Past | Tense::Perfect);
-                    (tense == Tense::Future || (!past && ahead_of(text, name.start())), false)
+                    let ahead = ahead_of(text, name.start())
+                        .is_some_and(|(w, opens)| !past || (w != "as soon as" && !opens));
+                    (tense == Tense::Future || ahead, false)
                 }
             };
             let d = if future {
@@ -123,11 +127,30 @@ impl Candidates<'_> {
 }
 
 /// Whether the words before a weekday at `at` point ahead: "until",
-/// "till", "as soon as".
-fn ahead_of(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end().to_ascii_lowercase();
-    ["until", "till", "as soon as"].iter().any(|w| {
-        before.strip_suffix(w).is_some_and(|rest| !rest.ends_with(|c: char| c.is_ascii_alphanumeric()))
+/// "till", "as soon as", with a time of day between them or not ("until
+/// 9 a.m. EST Tuesday").
+/// The word found, and whether it opens its clause.
+fn ahead_of(text: &str, at: usize) -> Option<(&'static str, bool)> {
+    static CLOCK_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\s(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?|noon|midnight)\s*$")
+    });
+    let before = text[..at].trim_end();
+    let before = CLOCK_BEFORE.find(before).map_or(before, |m| &before[..m.start()]);
+    let before = before.trim_end().to_ascii_lowercase();
+    ["until", "till", "as soon as"].into_iter().find_map(|w| {
+        let rest = before.strip_suffix(w)?;
+        if rest.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        // "up until Thursday, they had …" opens its clause; "it was not
+        // until Tuesday that …" looks back as its clause does.
+        let rest = rest.trim_end();
+        let rest = rest.strip_suffix("up").filter(|r| !r.ends_with(char::is_alphanumeric)).unwrap_or(rest);
+        let not = rest.strip_suffix("not").is_some_and(|r| !r.ends_with(char::is_alphanumeric));
+        let opens = not
+            || rest.trim_end().is_empty()
+            || rest.trim_end().ends_with([',', '.', ';', ':', '"', '(', '`']);
+        Some((w, opens))
     })
 }
 

@@ -560,14 +560,21 @@ fn more_ways_of_naming_a_date() {
     };
     let firsts =
         |text: &str| -> Vec<(String, String)> { read(text, &nov).into_iter().map(|d| (d.0, d.1)).collect() };
-    let cases: [(&str, &str, &str); 9] = [
+    let cases: [(&str, &str, &str); 14] = [
         ("Turnover for October rose 5%.", "October", "1989-10-01"),
+        // A time of day between "until" and the weekday.
+        ("They were given until 9 a.m. EST Tuesday to sign.", "Tuesday", "1989-11-07"),
+        ("They were given until noon Tuesday to sign.", "Tuesday", "1989-11-07"),
         ("Earnings fell for the full year.", "the full year", "1989-01-01"),
         ("It forecast a loss for the current year.", "the current year", "1989-01-01"),
         ("The team planned to leave on Thursday.", "Thursday", "1989-11-02"),
         ("The family has until Tuesday to sign.", "Tuesday", "1989-11-07"),
         ("They may come as soon as Tuesday.", "Tuesday", "1989-11-07"),
         ("Until Tuesday they had not called him a suspect.", "Tuesday", "1989-10-31"),
+        ("Up until Tuesday, they had not called him a suspect.", "Tuesday", "1989-10-31"),
+        ("It was not until Tuesday that he spoke.", "Tuesday", "1989-10-31"),
+        // A past verb before "until": a deadline ahead.
+        ("The court gave them until Tuesday to sign.", "Tuesday", "1989-11-07"),
         // Without them, a weekday in a past clause is the last one.
         ("The team left on Thursday.", "Thursday", "1989-10-26"),
         ("He was named in May 1988, and the following year he left.", "May 1988", "1988-05-01"),

@@ -27,6 +27,7 @@ mod tests {
         for name in [
             "future",
             "future_before_to",
+            "future_participles",
             "past",
             "present",
             "not_past_before",
