@@ -484,6 +484,8 @@ fn a_quarterly_report_compares_quarters() {
         "Costs fell in the quarter.",
         "In the 1988 period, the company earned $2 million.",
         "For the nine months, net fell from $30 million a year ago.",
+        "For the nine months, sales rose 3% from a year earlier.",
+        "Nine-month net was $2 million, against year-earlier net of $3 million.",
     ];
     let mut years = YearState::default();
     let mut got = Vec::new();
@@ -503,6 +505,9 @@ fn a_quarterly_report_compares_quarters() {
             s("the 1988 period", "1988-07-01", "season"),
             // Over nine months, not a quarter: "a year ago" is last year.
             s("a year ago", "1988-01-01", "year"),
+            // And so is "a year earlier": the year before the quarter's.
+            s("a year earlier", "1988-01-01", "year"),
+            s("year-earlier", "1988-01-01", "year"),
         ]
     );
     // Without a quarter named, "a year ago" is the year before
