@@ -53,7 +53,8 @@ pub(super) const QUARTER: u16 = 4096;
 /// "century".
 pub(super) const CENTURY: u16 = 8192;
 
-/// "today", "tomorrow", "tonight", "morning", "afternoon", "evening".
+/// "today", "tomorrow", "tonight", "morning", "afternoon", "evening",
+/// "night".
 pub(super) const NOW: u16 = 16384;
 
 pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = LazyLock::new(|| {
@@ -61,7 +62,7 @@ pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = L
         (MONTHS, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]),
         (PARTS, &["early", "mid", "late"]),
         (SEASONS, &["spring", "summer", "autumn", "fall", "winter"]),
-        (UNITS, &["year", "month", "wee", "day"]),
+        (UNITS, &["year", "month", "wee", "day", "decade"]),
         (SEQUENCE, &["after", "before", "later"]),
         (WEEKDAYS, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
         (DIGITS, &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]),
@@ -72,7 +73,7 @@ pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = L
         (TIES, &["ties"]),
         (QUARTER, &["quarter"]),
         (CENTURY, &["century"]),
-        (NOW, &["today", "tomorrow", "tonight", "morning", "afternoon", "evening"]),
+        (NOW, &["today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"]),
     ];
     let words: Vec<(&str, u16)> =
         groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (*w, *g))).collect();

@@ -16,7 +16,7 @@ mod words;
 
 use anaphora::find_anaphors;
 use anchors::anchors;
-use anchors::{captures_if, has, CENTURY, DIGITS, NOW, QUARTER, RELATIVE_WORDS, SEASONS, UNITS};
+use anchors::{captures_if, has, CENTURY, DIGITS, MONTHS, NOW, QUARTER, RELATIVE_WORDS, SEASONS, UNITS};
 use jiff::civil::Date;
 
 use crate::offsets::BytePos;
@@ -185,6 +185,7 @@ impl<'t> Candidates<'t> {
             seasons: self.has(SEASONS | RELATIVE_WORDS),
             centuries: self.has(CENTURY),
             units_or_digits: self.has(UNITS) || self.has(DIGITS),
+            months: self.has(MONTHS),
             relative: self.has(RELATIVE_WORDS),
             now: self.has(NOW),
         };

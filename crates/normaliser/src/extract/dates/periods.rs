@@ -162,13 +162,14 @@ static PART_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH_OF_RELATIVE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b({MONTH})\.?(?:\s+(\d{{1,2}}))?,?\s+(?i:(this|last|next))\s+year\b")));
-static NOW_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(today|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b"));
+static NOW_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b")
+});
 
 /// Whether the text before `at` ends a sentence (or is empty): a
 /// capitalised "Today" there is the word, elsewhere a name ("USA Today").
 fn at_sentence_start(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches([' ', '"', '“', '‘', '\'', '(']);
+    let before = text[..at].trim_end_matches([' ', '"', '“', '‘', '\'', '(', '`']);
     before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '\n'])
 }
 
@@ -193,6 +194,8 @@ pub(crate) fn named_periods(text: &str, ctx: &DateContext, gates: Gates) -> Vec<
     }
     if gates.units_or_digits {
         fiscal_years(text, ctx, &mut out);
+    }
+    if gates.units_or_digits || gates.months {
         parts_of(text, ctx, &mut out);
     }
     if gates.relative {
@@ -432,6 +435,8 @@ fn now_words(text: &str, p: Date, out: &mut Vec<Candidate>) {
         let word = c[1].to_ascii_lowercase();
         let d = if word == "tomorrow" {
             p.tomorrow().ok()
+        } else if word.starts_with("last") {
+            p.yesterday().ok()
         } else if word == "today" {
             // "Today" inside a sentence is a name ("USA Today"), and
             // "today's" mostly means nowadays ("today's youth"). In any
@@ -461,6 +466,8 @@ pub(crate) struct Gates {
     pub(crate) centuries: bool,
     /// A unit ("year", "month") or a digit: fiscal years, "the end of".
     pub(crate) units_or_digits: bool,
+    /// A month name: "the middle of October".
+    pub(crate) months: bool,
     /// "last", "this" or "next".
     pub(crate) relative: bool,
     /// "today", "tomorrow", "tonight", "morning", "evening", "afternoon".
@@ -475,6 +482,7 @@ impl Gates {
         seasons: true,
         centuries: true,
         units_or_digits: true,
+        months: true,
         relative: true,
         now: true,
     };
@@ -644,6 +652,9 @@ mod tests {
         assert_eq!(first("He said today that he would go.", &c).1, "2000-04-03");
         assert_eq!(first("The vote will be held today.", &c).1, "2000-04-03");
         assert_eq!(first("Talks resume tonight.", &c).1, "2000-04-03");
+        assert_eq!(first("CBS first reported last night that it was so.", &c).1, "2000-04-02");
+        // A quotation opened with two backquotes, as wire copy writes it.
+        assert_eq!(first("``Today, I'm here to tell you,'' he said.", &c).1, "2000-04-03");
         // The publication day in any tense; a name and a possessive
         // ("today's youth": nowadays) are no date.
         assert_eq!(first("Today the group is stronger than ever.", &c).1, "2000-04-03");

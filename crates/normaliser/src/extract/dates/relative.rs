@@ -202,8 +202,9 @@ fn ago(n: i64, unit: &str, pubdate: Date, pubprec: DatePrecision) -> Relative {
         let d = pubdate.checked_sub(n.years()).ok();
         Some((d.and_then(|d| years(d.year(), d.year())), DatePrecision::Year))
     } else if unit.starts_with("decade") {
+        // "a decade ago" in 1999 is about 1989, not the 1980s.
         let d = pubdate.checked_sub((10 * n).years()).ok();
-        Some((d.and_then(|d| years(d.year() / 10 * 10, d.year() / 10 * 10 + 9)), DatePrecision::Decade))
+        Some((d.and_then(|d| years(d.year(), d.year())), DatePrecision::Year))
     } else if unit.starts_with("month") && pubprec <= DatePrecision::Month {
         let d = pubdate.checked_sub(n.months()).ok();
         Some((d.and_then(|d| month(d.year(), d.month())), DatePrecision::Month))

@@ -298,6 +298,9 @@ fn a_month_alone_after_a_preposition() {
     assert_eq!(one("By 13 March they met.", &ctx()).0, "13 March");
     assert_eq!(one("until March 13 they met.", &ctx()).0, "March 13");
     assert_eq!(one("in mid-March they met.", &ctx()).0, "mid-March");
+    // Parts of a month, in a paragraph with no digit and no unit word.
+    assert_eq!(one("He left at the beginning of October.", &ctx()).0, "the beginning of October");
+    assert_eq!(one("Prices fell from the middle of October.", &ctx()).1, "2019-10-11");
     // Not a month: names, words, no preposition.
     for text in [
         "a speech by May in Parliament",
@@ -363,6 +366,8 @@ fn relative_dates_need_a_publication_date() {
     check("It happened last week.", "last week", "2020-05-25", "2020-05-31", "week");
     check("It happened last month.", "last month", "2020-05-01", "2020-05-31", "month");
     check("It happened two years ago.", "two years ago", "2018-01-01", "2018-12-31", "year");
+    check("A decade ago, it was poor.", "A decade ago", "2010-01-01", "2010-12-31", "year");
+    check("It began two decades ago.", "two decades ago", "2000-01-01", "2000-12-31", "year");
     let none = DateContext { published: None, day_first: false };
     assert!(read("He said last year that the report released on Monday was wrong.", &none).is_empty());
     // A year-precise publication date resolves "last year" but not "Monday".
