@@ -5,6 +5,7 @@
 mod anaphora;
 mod anchors;
 mod calendar;
+mod holidays;
 mod patterns;
 mod periods;
 mod quoted_dates;
@@ -286,6 +287,7 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
     found.years();
     found.spoken_years();
     found.relative(ctx);
+    found.holidays(ctx);
     found.named_periods(ctx);
     found.quoted_relative(ctx);
     found.anaphors();

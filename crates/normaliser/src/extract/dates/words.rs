@@ -35,6 +35,7 @@ mod tests {
             "century_words",
             "number_words",
             "month_prepositions",
+            "holidays",
         ] {
             assert!(!super::list(name).is_empty(), "{name}");
         }
