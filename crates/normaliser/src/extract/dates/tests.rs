@@ -295,6 +295,11 @@ fn a_month_alone_after_a_preposition() {
     assert_eq!(one("In March Kabul fell.", &ctx()).0, "March");
     // A year or a day with it: the full expression, once.
     assert_eq!(one("In March 2019 they met.", &ctx()).0, "March 2019");
+    // A month before the noun it dates, or with a possessive.
+    assert_eq!(one("The October slaying shocked them.", &ctx()).1, "2019-10-01");
+    assert_eq!(one("It is bound by a June agreement.", &ctx()).1, "2020-06-01");
+    assert_eq!(one("The March accession will enable it.", &ctx()).1, "2021-03-01");
+    assert_eq!(one("They revised December's figures.", &ctx()).1, "2019-12-01");
     assert_eq!(one("By 13 March they met.", &ctx()).0, "13 March");
     assert_eq!(one("until March 13 they met.", &ctx()).0, "March 13");
     assert_eq!(one("in mid-March they met.", &ctx()).0, "mid-March");
@@ -304,6 +309,8 @@ fn a_month_alone_after_a_preposition() {
     // Not a month: names, words, no preposition.
     for text in [
         "a speech by May in Parliament",
+        "May's government fell and the Mar tables",
+        "the May Day parade",
         "in June Carter's song",
         "after May said so",
         "They march in may and in march.",
