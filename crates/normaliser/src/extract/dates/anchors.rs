@@ -41,7 +41,7 @@ pub(super) const SLASH: u16 = 256;
 pub(super) const DECADE_S: u16 = 512;
 
 /// The other words of relative dates: "last", "this", "next", "ago",
-/// "yesterday".
+/// "yesterday", "current", "full", "past".
 pub(super) const RELATIVE_WORDS: u16 = 1024;
 
 /// "ties", the end of every decade word ("Nineties").
@@ -69,7 +69,7 @@ pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = L
         (DASH, &["-", "\u{2013}"]),
         (SLASH, &["/"]),
         (DECADE_S, &["0s"]),
-        (RELATIVE_WORDS, &["last", "this", "next", "ago", "yesterday", "current", "full"]),
+        (RELATIVE_WORDS, &["last", "this", "next", "ago", "yesterday", "current", "full", "past"]),
         (TIES, &["ties"]),
         (QUARTER, &["quarter"]),
         (CENTURY, &["century"]),

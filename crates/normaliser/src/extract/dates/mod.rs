@@ -183,7 +183,7 @@ impl<'t> Candidates<'t> {
     fn named_periods(&mut self, ctx: &DateContext) {
         let gates = Gates {
             quarters: self.has(QUARTER),
-            seasons: self.has(SEASONS | RELATIVE_WORDS),
+            seasons: self.has(SEASONS),
             centuries: self.has(CENTURY),
             units_or_digits: self.has(UNITS) || self.has(DIGITS),
             months: self.has(MONTHS),

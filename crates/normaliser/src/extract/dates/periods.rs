@@ -73,6 +73,10 @@ fn relative_season(which: &str, name: &str, published: Date) -> Option<(Date, Da
             let winter_of_last_year = name.eq_ignore_ascii_case("winter") && published.month() <= 2;
             season(if winter_of_last_year { y - 1 } else { y }, name)
         }
+        // "well into the summer": the latest one begun by publication.
+        "the" => (y - 1..=y).rev().filter_map(|y| season(y, name)).find(|(first, _)| *first <= published),
+        // "will end in the spring": the first one not over.
+        "the coming" => (y - 1..=y + 1).filter_map(|y| season(y, name)).find(|(_, last)| *last >= published),
         "next" | "coming" => {
             (y - 1..=y + 1).filter_map(|y| season(y, name)).find(|(first, _)| *first > published)
         }
@@ -139,7 +143,9 @@ static NAMED_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:the\s+(latest|most\s+recent|past|current)|(this))\s+(?:fiscal\s+)?quarter\b")
 });
 static RELATIVE_SEASON: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(last|this\s+past|this\s+coming|this|next)\s+(spring|summer|autumn|fall|winter)\b")
+    re(
+        r"(?i)\b(last|this\s+past|this\s+coming|this|next|the(?:\s+(?:early|late))?)\s+(spring|summer|autumn|fall|winter)\b",
+    )
 });
 static CENTURY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -293,8 +299,21 @@ fn relative_seasons(text: &str, p: Date, out: &mut Vec<Candidate>) {
     for c in RELATIVE_SEASON.captures_iter(text) {
         let m = c.get(0).expect("group 0");
         let which = c[1].to_ascii_lowercase();
+        let the = which.starts_with("the");
         let which = which.split_whitespace().last().unwrap_or("");
         let which = if which == "past" { "last" } else { which };
+        // "the summer" in a future clause is the next one.
+        let future = the && tense_around(text, m.start(), m.end()) == Tense::Future;
+        let which = match (the, future) {
+            (true, true) => "the coming",
+            (true, false) => "the",
+            _ => which,
+        };
+        // "the spring of 2011" is read with its year.
+        let rest = text[m.end()..].trim_start();
+        if the && (rest.starts_with("of ") || rest.starts_with(|c: char| c.is_ascii_digit())) {
+            continue;
+        }
         push(out, m.start(), m.end(), relative_season(which, &c[2], p), DatePrecision::Season);
     }
 }
@@ -573,6 +592,12 @@ mod tests {
             ("It snowed last winter.", "last winter", "2009-12-01", "2010-02-28"),
             ("It may end next spring.", "next spring", "2011-03-01", "2011-05-31"),
             ("It fell this past fall.", "this past fall", "2009-09-01", "2009-11-30"),
+            // "the": the latest one begun, or the next in a future clause.
+            ("It lasted well into the winter.", "the winter", "2009-12-01", "2010-02-28"),
+            ("It rose from the early summer on.", "the early summer", "2009-06-01", "2009-08-31"),
+            ("It will end in the spring.", "the spring", "2010-03-01", "2010-05-31"),
+            ("It will end in the summer.", "the summer", "2010-06-01", "2010-08-31"),
+            ("It will end in the winter.", "the winter", "2010-12-01", "2011-02-28"),
         ];
         for (text, expr, a, b) in cases {
             assert_eq!(

@@ -171,11 +171,13 @@ pub(super) fn relative_month(which: &str, mo: i8, published: Date) -> Option<(Da
 type Relative = Option<(Option<(Date, Date)>, DatePrecision)>;
 
 /// "last year", "this month", "next week" against the publication date
-/// (a month needs it to the month, a week to the day).
+/// (a month needs it to the month, a week to the day); "the past year"
+/// is last year.
 fn this_or_next(which: &str, unit: &str, pubdate: Date, pubprec: DatePrecision) -> Relative {
-    let step: i64 = match which.to_lowercase().as_str() {
-        "last" => -1,
-        "next" => 1,
+    let which = which.to_lowercase();
+    let step: i64 = match which.split_whitespace().last() {
+        Some("last" | "past") => -1,
+        Some("next") => 1,
         _ => 0,
     };
     match unit.to_lowercase().as_str() {

@@ -372,6 +372,7 @@ fn relative_dates_need_a_publication_date() {
     check("He said last year that it failed.", "last year", "2019-01-01", "2019-12-31", "year");
     check("It happened last week.", "last week", "2020-05-25", "2020-05-31", "week");
     check("It happened last month.", "last month", "2020-05-01", "2020-05-31", "month");
+    check("It grew over the past year.", "the past year", "2019-01-01", "2019-12-31", "year");
     check("It happened two years ago.", "two years ago", "2018-01-01", "2018-12-31", "year");
     check("A decade ago, it was poor.", "A decade ago", "2010-01-01", "2010-12-31", "year");
     check("It began two decades ago.", "two decades ago", "2000-01-01", "2000-12-31", "year");
