@@ -124,7 +124,13 @@ const DEADLINE: [&str; 5] = ["until", "till", "effective", "through", "by"];
 /// is the first one not over by publication (a future), a day the one
 /// nearest publication (no tense). `None` without a deadline word.
 fn deadline_tense(text: &str, start: usize, with_day: bool, tense: Tense) -> Option<Tense> {
-    let (_, word) = super::rules::word_before(text, start)?;
+    let (at, word) = super::rules::word_before(text, start)?;
+    // "extended to Nov. 20", "postponed to March": a new deadline.
+    if word == "to" {
+        let (_, verb) = super::rules::word_before(text, at)?;
+        let moved = matches!(verb, "extended" | "postponed" | "delayed" | "deferred" | "adjourned");
+        return moved.then_some(if with_day { Tense::Unknown } else { Tense::Future });
+    }
     let past = matches!(tense, Tense::Past | Tense::Perfect);
     let range_end = word.eq_ignore_ascii_case("by") || word.eq_ignore_ascii_case("through");
     let deadline = DEADLINE.iter().any(|w| w.eq_ignore_ascii_case(word)) && !(range_end && past);

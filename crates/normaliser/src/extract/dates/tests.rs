@@ -545,9 +545,11 @@ fn a_deadline_and_a_future_clause_point_ahead() {
     };
     let firsts =
         |text: &str| -> Vec<(String, String)> { read(text, &jan).into_iter().map(|d| (d.0, d.1)).collect() };
-    let cases: [(&str, &str, &str); 7] = [
+    let cases: [(&str, &str, &str); 9] = [
         // A past verb, a deadline ahead.
         ("The court extended the stay until March 6.", "March 6", "2000-03-06"),
+        ("The offer was extended to Feb. 20.", "Feb. 20", "2000-02-20"),
+        ("The hearing was postponed to mid-March.", "mid-March", "2000-03-11"),
         ("KKR plans to pay down the loan by February.", "February", "2000-02-01"),
         ("Lenders will extend the loans through January.", "January", "2000-01-01"),
         ("The data was gathered through mid-March.", "mid-March", "1999-03-11"),
