@@ -128,7 +128,7 @@ impl Candidates<'_> {
             let day_or_eve = name.as_str().ends_with("Day") || name.as_str().ends_with("Eve");
             let adjective_free = c.get(3).is_some() || c.get(1).is_some() || day_or_eve;
             if !adjective_free
-                && text[m.end()..].starts_with(|ch: char| ch == ' ')
+                && text[m.end()..].starts_with(' ')
                 && text[m.end()..].trim_start().starts_with(char::is_lowercase)
             {
                 continue;
