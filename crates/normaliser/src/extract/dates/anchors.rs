@@ -57,6 +57,10 @@ pub(super) const CENTURY: u16 = 8192;
 /// "night".
 pub(super) const NOW: u16 = 16384;
 
+/// The names of holidays up to an apostrophe ("thanksgiving", "new
+/// year"), from the `holidays` list.
+pub(super) const HOLIDAY_NAMES: u16 = 32768;
+
 pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = LazyLock::new(|| {
     let groups: [(u16, &[&str]); 15] = [
         (MONTHS, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]),
@@ -75,9 +79,10 @@ pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = L
         (CENTURY, &["century"]),
         (NOW, &["today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"]),
     ];
-    let words: Vec<(&str, u16)> =
-        groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (*w, *g))).collect();
-    let ac = dfa(true, words.iter().map(|w| w.0)).expect("plain words compile");
+    let mut words: Vec<(String, u16)> =
+        groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (w.to_string(), *g))).collect();
+    words.extend(super::holidays::anchor_words().into_iter().map(|w| (w, HOLIDAY_NAMES)));
+    let ac = dfa(true, words.iter().map(|w| w.0.as_bytes())).expect("plain words compile");
     (ac, words.iter().map(|w| w.1).collect())
 });
 

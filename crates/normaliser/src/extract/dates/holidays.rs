@@ -12,6 +12,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 use regex::Regex;
 
+use super::anchors::HOLIDAY_NAMES;
 use super::calendar::year;
 use super::tense::{tense_around, Tense};
 use super::{Candidates, DateContext, DatePrecision};
@@ -85,6 +86,16 @@ static HOLIDAYS: LazyLock<Vec<(&'static str, Rule)>> = LazyLock::new(|| {
     out
 });
 
+/// What the anchor pass looks for ([`super::anchors::HOLIDAY_NAMES`]):
+/// each name up to an apostrophe, lower-cased ("new year" for "New
+/// Year's Day", written with either apostrophe).
+pub(super) fn anchor_words() -> Vec<String> {
+    HOLIDAYS
+        .iter()
+        .map(|(name, _)| name.split(['\'', '’']).next().unwrap_or(name).to_ascii_lowercase())
+        .collect()
+}
+
 /// A holiday's name (with "last", "next" or "this" before it) and the
 /// year that may follow it.
 static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -117,7 +128,7 @@ impl Candidates<'_> {
     /// module doc). An adjective ("Christmas shopping") is no date.
     pub(super) fn holidays(&mut self, ctx: &DateContext) {
         let text = self.text;
-        for c in HOLIDAY.captures_iter(text) {
+        for c in self.captures(HOLIDAY_NAMES, &HOLIDAY) {
             let m = c.get(0).expect("group 0");
             let name = c.get(2).expect("group 2");
             let Some(&(_, rule)) =

@@ -135,7 +135,10 @@ fn ahead_of(text: &str, at: usize) -> Option<(&'static str, bool)> {
         re(r"(?i)\s(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?|noon|midnight)\s*$")
     });
     let before = text[..at].trim_end();
-    let before = CLOCK_BEFORE.find(before).map_or(before, |m| &before[..m.start()]);
+    // A time of day is short: search the last 24 bytes only.
+    let tail =
+        (before.len().saturating_sub(24)..before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(0);
+    let before = CLOCK_BEFORE.find_at(before, tail).map_or(before, |m| &before[..m.start()]);
     let before = before.trim_end().to_ascii_lowercase();
     ["until", "till", "as soon as"].into_iter().find_map(|w| {
         let rest = before.strip_suffix(w)?;

@@ -27,6 +27,8 @@ fn anchor_words_prefilter_changes_nothing() {
         "Only yesterday: the talks of yesterday.",
         "Decade words: the Nineties, THE EIGHTIES, the sixties, in the Twenties, the parties.",
         "Named: this August, LAST MARCH, next may, last August 2020.",
+        "Holidays: last Thanksgiving, on Christmas Eve, New Year’s Day, New Year's Eve, Christmas Day 1914.",
+        "Seasons and modifiers: the summer, the early winter, the past year, a June deal, December's figures.",
         "",
     ];
     let mut pubday = ctx();
@@ -41,6 +43,7 @@ fn anchor_words_prefilter_changes_nothing() {
     assert_eq!(anchors("No anchors, no digits."), 0);
     assert_eq!(anchors("a summary of the market may decide"), 0);
     assert_eq!(anchors("Mar. MAY Decision"), MONTHS);
+    assert_eq!(anchors("on Thanksgiving"), HOLIDAY_NAMES);
     assert_eq!(anchors("Arabic-Indic \u{661}\u{669}\u{669}\u{668}"), DIGITS | DASH);
     assert_eq!(anchors("9/11 and the 1990s–2000s"), DIGITS | SLASH | DASH | DECADE_S);
     assert_eq!(anchors("a wee\u{212a} ago"), u16::MAX);
