@@ -41,7 +41,7 @@ pub(super) const SLASH: u16 = 256;
 pub(super) const DECADE_S: u16 = 512;
 
 /// The other words of relative dates: "last", "this", "next", "ago",
-/// "yesterday".
+/// "yesterday", "current", "full", "past".
 pub(super) const RELATIVE_WORDS: u16 = 1024;
 
 /// "ties", the end of every decade word ("Nineties").
@@ -53,30 +53,36 @@ pub(super) const QUARTER: u16 = 4096;
 /// "century".
 pub(super) const CENTURY: u16 = 8192;
 
-/// "today", "tomorrow", "tonight", "morning", "afternoon", "evening".
+/// "today", "tomorrow", "tonight", "morning", "afternoon", "evening",
+/// "night".
 pub(super) const NOW: u16 = 16384;
+
+/// The names of holidays up to an apostrophe ("thanksgiving", "new
+/// year"), from the `holidays` list.
+pub(super) const HOLIDAY_NAMES: u16 = 32768;
 
 pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = LazyLock::new(|| {
     let groups: [(u16, &[&str]); 15] = [
         (MONTHS, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]),
         (PARTS, &["early", "mid", "late"]),
         (SEASONS, &["spring", "summer", "autumn", "fall", "winter"]),
-        (UNITS, &["year", "month", "wee", "day"]),
+        (UNITS, &["year", "month", "wee", "day", "decade"]),
         (SEQUENCE, &["after", "before", "later"]),
         (WEEKDAYS, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
         (DIGITS, &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]),
         (DASH, &["-", "\u{2013}"]),
         (SLASH, &["/"]),
         (DECADE_S, &["0s"]),
-        (RELATIVE_WORDS, &["last", "this", "next", "ago", "yesterday", "current", "full"]),
+        (RELATIVE_WORDS, &["last", "this", "next", "ago", "yesterday", "current", "full", "past"]),
         (TIES, &["ties"]),
         (QUARTER, &["quarter"]),
         (CENTURY, &["century"]),
-        (NOW, &["today", "tomorrow", "tonight", "morning", "afternoon", "evening"]),
+        (NOW, &["today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"]),
     ];
-    let words: Vec<(&str, u16)> =
-        groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (*w, *g))).collect();
-    let ac = dfa(true, words.iter().map(|w| w.0)).expect("plain words compile");
+    let mut words: Vec<(String, u16)> =
+        groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (w.to_string(), *g))).collect();
+    words.extend(super::holidays::anchor_words().into_iter().map(|w| (w, HOLIDAY_NAMES)));
+    let ac = dfa(true, words.iter().map(|w| w.0.as_bytes())).expect("plain words compile");
     (ac, words.iter().map(|w| w.1).collect())
 });
 

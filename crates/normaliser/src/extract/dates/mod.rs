@@ -5,6 +5,7 @@
 mod anaphora;
 mod anchors;
 mod calendar;
+mod holidays;
 mod patterns;
 mod periods;
 mod quoted_dates;
@@ -16,7 +17,7 @@ mod words;
 
 use anaphora::find_anaphors;
 use anchors::anchors;
-use anchors::{captures_if, has, CENTURY, DIGITS, NOW, QUARTER, RELATIVE_WORDS, SEASONS, UNITS};
+use anchors::{captures_if, has, CENTURY, DIGITS, MONTHS, NOW, QUARTER, RELATIVE_WORDS, SEASONS, UNITS};
 use jiff::civil::Date;
 
 use crate::offsets::BytePos;
@@ -182,9 +183,10 @@ impl<'t> Candidates<'t> {
     fn named_periods(&mut self, ctx: &DateContext) {
         let gates = Gates {
             quarters: self.has(QUARTER),
-            seasons: self.has(SEASONS | RELATIVE_WORDS),
+            seasons: self.has(SEASONS),
             centuries: self.has(CENTURY),
             units_or_digits: self.has(UNITS) || self.has(DIGITS),
+            months: self.has(MONTHS),
             relative: self.has(RELATIVE_WORDS),
             now: self.has(NOW),
         };
@@ -285,6 +287,7 @@ fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors
     found.years();
     found.spoken_years();
     found.relative(ctx);
+    found.holidays(ctx);
     found.named_periods(ctx);
     found.quoted_relative(ctx);
     found.anaphors();

@@ -55,7 +55,7 @@ pub(super) static YEAR_SPAN_REST: LazyLock<Regex> =
 
 pub(super) static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(last|this|next|the\s+current|the\s+full)\s+(year|month|week)|(yesterday)|(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years?|months?|weeks?|days?|decades?)\s+ago)\b",
+        r"(?i)\b(?:(last|this|next|the\s+current|the\s+full|the\s+past)\s+(year|month|week)|(yesterday)|(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years?|months?|weeks?|days?|decades?)\s+ago)\b",
     )
 });
 

@@ -73,6 +73,10 @@ fn relative_season(which: &str, name: &str, published: Date) -> Option<(Date, Da
             let winter_of_last_year = name.eq_ignore_ascii_case("winter") && published.month() <= 2;
             season(if winter_of_last_year { y - 1 } else { y }, name)
         }
+        // "well into the summer": the latest one begun by publication.
+        "the" => (y - 1..=y).rev().filter_map(|y| season(y, name)).find(|(first, _)| *first <= published),
+        // "will end in the spring": the first one not over.
+        "the coming" => (y - 1..=y + 1).filter_map(|y| season(y, name)).find(|(_, last)| *last >= published),
         "next" | "coming" => {
             (y - 1..=y + 1).filter_map(|y| season(y, name)).find(|(first, _)| *first > published)
         }
@@ -139,7 +143,9 @@ static NAMED_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:the\s+(latest|most\s+recent|past|current)|(this))\s+(?:fiscal\s+)?quarter\b")
 });
 static RELATIVE_SEASON: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(last|this\s+past|this\s+coming|this|next)\s+(spring|summer|autumn|fall|winter)\b")
+    re(
+        r"(?i)\b(last|this\s+past|this\s+coming|this|next|the(?:\s+(?:early|late))?)\s+(spring|summer|autumn|fall|winter)\b",
+    )
 });
 static CENTURY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -162,13 +168,14 @@ static PART_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH_OF_RELATIVE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b({MONTH})\.?(?:\s+(\d{{1,2}}))?,?\s+(?i:(this|last|next))\s+year\b")));
-static NOW_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(today|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b"));
+static NOW_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b")
+});
 
 /// Whether the text before `at` ends a sentence (or is empty): a
 /// capitalised "Today" there is the word, elsewhere a name ("USA Today").
 fn at_sentence_start(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches([' ', '"', '“', '‘', '\'', '(']);
+    let before = text[..at].trim_end_matches([' ', '"', '“', '‘', '\'', '(', '`']);
     before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '\n'])
 }
 
@@ -193,6 +200,8 @@ pub(crate) fn named_periods(text: &str, ctx: &DateContext, gates: Gates) -> Vec<
     }
     if gates.units_or_digits {
         fiscal_years(text, ctx, &mut out);
+    }
+    if gates.units_or_digits || gates.months {
         parts_of(text, ctx, &mut out);
     }
     if gates.relative {
@@ -290,8 +299,21 @@ fn relative_seasons(text: &str, p: Date, out: &mut Vec<Candidate>) {
     for c in RELATIVE_SEASON.captures_iter(text) {
         let m = c.get(0).expect("group 0");
         let which = c[1].to_ascii_lowercase();
+        let the = which.starts_with("the");
         let which = which.split_whitespace().last().unwrap_or("");
         let which = if which == "past" { "last" } else { which };
+        // "the summer" in a future clause is the next one.
+        let future = the && tense_around(text, m.start(), m.end()) == Tense::Future;
+        let which = match (the, future) {
+            (true, true) => "the coming",
+            (true, false) => "the",
+            _ => which,
+        };
+        // "the spring of 2011" is read with its year.
+        let rest = text[m.end()..].trim_start();
+        if the && (rest.starts_with("of ") || rest.starts_with(|c: char| c.is_ascii_digit())) {
+            continue;
+        }
         push(out, m.start(), m.end(), relative_season(which, &c[2], p), DatePrecision::Season);
     }
 }
@@ -432,6 +454,8 @@ fn now_words(text: &str, p: Date, out: &mut Vec<Candidate>) {
         let word = c[1].to_ascii_lowercase();
         let d = if word == "tomorrow" {
             p.tomorrow().ok()
+        } else if word.starts_with("last") {
+            p.yesterday().ok()
         } else if word == "today" {
             // "Today" inside a sentence is a name ("USA Today"), and
             // "today's" mostly means nowadays ("today's youth"). In any
@@ -461,6 +485,8 @@ pub(crate) struct Gates {
     pub(crate) centuries: bool,
     /// A unit ("year", "month") or a digit: fiscal years, "the end of".
     pub(crate) units_or_digits: bool,
+    /// A month name: "the middle of October".
+    pub(crate) months: bool,
     /// "last", "this" or "next".
     pub(crate) relative: bool,
     /// "today", "tomorrow", "tonight", "morning", "evening", "afternoon".
@@ -475,6 +501,7 @@ impl Gates {
         seasons: true,
         centuries: true,
         units_or_digits: true,
+        months: true,
         relative: true,
         now: true,
     };
@@ -565,6 +592,12 @@ mod tests {
             ("It snowed last winter.", "last winter", "2009-12-01", "2010-02-28"),
             ("It may end next spring.", "next spring", "2011-03-01", "2011-05-31"),
             ("It fell this past fall.", "this past fall", "2009-09-01", "2009-11-30"),
+            // "the": the latest one begun, or the next in a future clause.
+            ("It lasted well into the winter.", "the winter", "2009-12-01", "2010-02-28"),
+            ("It rose from the early summer on.", "the early summer", "2009-06-01", "2009-08-31"),
+            ("It will end in the spring.", "the spring", "2010-03-01", "2010-05-31"),
+            ("It will end in the summer.", "the summer", "2010-06-01", "2010-08-31"),
+            ("It will end in the winter.", "the winter", "2010-12-01", "2011-02-28"),
         ];
         for (text, expr, a, b) in cases {
             assert_eq!(
@@ -644,6 +677,9 @@ mod tests {
         assert_eq!(first("He said today that he would go.", &c).1, "2000-04-03");
         assert_eq!(first("The vote will be held today.", &c).1, "2000-04-03");
         assert_eq!(first("Talks resume tonight.", &c).1, "2000-04-03");
+        assert_eq!(first("CBS first reported last night that it was so.", &c).1, "2000-04-02");
+        // A quotation opened with two backquotes, as wire copy writes it.
+        assert_eq!(first("``Today, I'm here to tell you,'' he said.", &c).1, "2000-04-03");
         // The publication day in any tense; a name and a possessive
         // ("today's youth": nowadays) are no date.
         assert_eq!(first("Today the group is stronger than ever.", &c).1, "2000-04-03");

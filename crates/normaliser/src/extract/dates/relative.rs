@@ -100,12 +100,16 @@ impl Candidates<'_> {
                 Some("next" | "the following") => (true, false),
                 Some("last" | "the previous") => (false, true),
                 Some(w) if w.starts_with("this") => (true, false),
-                // "until Tuesday", "as soon as Tuesday": ahead, unless the
-                // clause is a past ("until Thursday they had not called").
+                // "until Tuesday", "as soon as Tuesday": ahead, in a past
+                // clause too ("has given them until Tuesday"), unless the
+                // clause begins with it and its verb is a past ("until
+                // Thursday they had not called").
                 _ => {
                     let tense = tense_around(text, m.start(), m.end());
                     let past = matches!(tense, Tense::Past | Tense::Perfect);
-                    (tense == Tense::Future || (!past && ahead_of(text, name.start())), false)
+                    let ahead = ahead_of(text, name.start())
+                        .is_some_and(|(w, opens)| !past || (w != "as soon as" && !opens));
+                    (tense == Tense::Future || ahead, false)
                 }
             };
             let d = if future {
@@ -123,11 +127,33 @@ impl Candidates<'_> {
 }
 
 /// Whether the words before a weekday at `at` point ahead: "until",
-/// "till", "as soon as".
-fn ahead_of(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end().to_ascii_lowercase();
-    ["until", "till", "as soon as"].iter().any(|w| {
-        before.strip_suffix(w).is_some_and(|rest| !rest.ends_with(|c: char| c.is_ascii_alphanumeric()))
+/// "till", "as soon as", with a time of day between them or not ("until
+/// 9 a.m. EST Tuesday").
+/// The word found, and whether it opens its clause.
+fn ahead_of(text: &str, at: usize) -> Option<(&'static str, bool)> {
+    static CLOCK_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\s(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?|noon|midnight)\s*$")
+    });
+    let before = text[..at].trim_end();
+    // A time of day is short: search the last 24 bytes only.
+    let tail =
+        (before.len().saturating_sub(24)..before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(0);
+    let before = CLOCK_BEFORE.find_at(before, tail).map_or(before, |m| &before[..m.start()]);
+    let before = before.trim_end().to_ascii_lowercase();
+    ["until", "till", "as soon as"].into_iter().find_map(|w| {
+        let rest = before.strip_suffix(w)?;
+        if rest.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        // "up until Thursday, they had …" opens its clause; "it was not
+        // until Tuesday that …" looks back as its clause does.
+        let rest = rest.trim_end();
+        let rest = rest.strip_suffix("up").filter(|r| !r.ends_with(char::is_alphanumeric)).unwrap_or(rest);
+        let not = rest.strip_suffix("not").is_some_and(|r| !r.ends_with(char::is_alphanumeric));
+        let opens = not
+            || rest.trim_end().is_empty()
+            || rest.trim_end().ends_with([',', '.', ';', ':', '"', '(', '`']);
+        Some((w, opens))
     })
 }
 
@@ -148,11 +174,13 @@ pub(super) fn relative_month(which: &str, mo: i8, published: Date) -> Option<(Da
 type Relative = Option<(Option<(Date, Date)>, DatePrecision)>;
 
 /// "last year", "this month", "next week" against the publication date
-/// (a month needs it to the month, a week to the day).
+/// (a month needs it to the month, a week to the day); "the past year"
+/// is last year.
 fn this_or_next(which: &str, unit: &str, pubdate: Date, pubprec: DatePrecision) -> Relative {
-    let step: i64 = match which.to_lowercase().as_str() {
-        "last" => -1,
-        "next" => 1,
+    let which = which.to_lowercase();
+    let step: i64 = match which.split_whitespace().last() {
+        Some("last" | "past") => -1,
+        Some("next") => 1,
         _ => 0,
     };
     match unit.to_lowercase().as_str() {
@@ -179,8 +207,9 @@ fn ago(n: i64, unit: &str, pubdate: Date, pubprec: DatePrecision) -> Relative {
         let d = pubdate.checked_sub(n.years()).ok();
         Some((d.and_then(|d| years(d.year(), d.year())), DatePrecision::Year))
     } else if unit.starts_with("decade") {
+        // "a decade ago" in 1999 is about 1989, not the 1980s.
         let d = pubdate.checked_sub((10 * n).years()).ok();
-        Some((d.and_then(|d| years(d.year() / 10 * 10, d.year() / 10 * 10 + 9)), DatePrecision::Decade))
+        Some((d.and_then(|d| years(d.year(), d.year())), DatePrecision::Year))
     } else if unit.starts_with("month") && pubprec <= DatePrecision::Month {
         let d = pubdate.checked_sub(n.months()).ok();
         Some((d.and_then(|d| month(d.year(), d.month())), DatePrecision::Month))

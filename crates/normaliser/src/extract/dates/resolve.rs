@@ -3,7 +3,7 @@
 //! and dates that point back at the last one read ("a year earlier").
 
 use super::anaphora::{self, Anaphor};
-use super::calendar::{day, latest_publication, month, third};
+use super::calendar::{day, latest_publication, month, third, years};
 use super::tense::{sentence_around, tense_around, Tense};
 use super::{Candidates, DateContext, DateExpr, DatePrecision, Found, YearState};
 use jiff::civil::Date;
@@ -102,10 +102,15 @@ fn past_of(
 /// The document's quarter, unless the sentence reports on a longer
 /// stretch ("for the nine months, … a year earlier" is the year).
 fn quarter_in_view(text: &str, f: &Found, state: &YearState) -> Option<(Date, Date)> {
+    state.quarter.filter(|_| !reports_a_longer_stretch(text, f))
+}
+
+/// Whether the sentence of `f` reports on more than a quarter ("for the
+/// nine months", "the full year").
+fn reports_a_longer_stretch(text: &str, f: &Found) -> bool {
     let (s, e) = sentence_around(text, f.start, f.end);
     let sentence = &text[s..e];
-    let longer = ["months", "full year", "fiscal year"].iter().any(|w| sentence.contains(w));
-    state.quarter.filter(|_| !longer)
+    ["months", "-month", "full year", "fiscal year"].iter().any(|w| sentence.contains(w))
 }
 
 /// Words before a date that make it a deadline ("extended until March
@@ -119,7 +124,13 @@ const DEADLINE: [&str; 5] = ["until", "till", "effective", "through", "by"];
 /// is the first one not over by publication (a future), a day the one
 /// nearest publication (no tense). `None` without a deadline word.
 fn deadline_tense(text: &str, start: usize, with_day: bool, tense: Tense) -> Option<Tense> {
-    let (_, word) = super::rules::word_before(text, start)?;
+    let (at, word) = super::rules::word_before(text, start)?;
+    // "extended to Nov. 20", "postponed to March": a new deadline.
+    if word == "to" {
+        let (_, verb) = super::rules::word_before(text, at)?;
+        let moved = matches!(verb, "extended" | "postponed" | "delayed" | "deferred" | "adjourned");
+        return moved.then_some(if with_day { Tense::Unknown } else { Tense::Future });
+    }
     let past = matches!(tense, Tense::Past | Tense::Perfect);
     let range_end = word.eq_ignore_ascii_case("by") || word.eq_ignore_ascii_case("through");
     let deadline = DEADLINE.iter().any(|w| w.eq_ignore_ascii_case(word)) && !(range_end && past);
@@ -159,6 +170,14 @@ fn period_of(
         return (resolve_bare(*m, *d, part.as_deref(), ctx, anchor, tense), f.precision);
     }
     match f.anaphor {
+        // "For the nine months, net fell from a year earlier" in a
+        // quarterly report: the year before the quarter's, not a quarter.
+        Some(Anaphor::YearBefore(false) | Anaphor::YearAgo)
+            if state.quarter.is_some() && reports_a_longer_stretch(text, f) =>
+        {
+            let y = state.quarter.map(|(q, _)| q.year() - 1);
+            (y.and_then(|y| years(y, y)), DatePrecision::Year)
+        }
         Some(a) => match anaphora::resolve_in(a, state.last, quarter_in_view(text, f, state)) {
             Some((first, last, p)) => (Some((first, last)), p),
             // "a year ago" outside a quarterly report: the year before

@@ -112,13 +112,17 @@ impl Candidates<'_> {
         let text = self.text;
         for m in self.has(MONTHS).then(|| MONTH_WORD.find_iter(text)).into_iter().flatten() {
             let Some(mo) = month_number(m.as_str()) else { continue };
+            let given_name = matches!(m.as_str(), "April" | "May" | "June" | "August");
+            if is_modifier(text, m.start(), m.end(), given_name) {
+                self.push_bare(m.start(), m.end(), DatePrecision::Month, (mo, None, None));
+                continue;
+            }
             let Some((_, preposition)) = word_before(text, m.start()) else { continue };
             let preposition = preposition.to_ascii_lowercase();
             if !PREPOSITIONS.contains(&preposition.as_str()) {
                 continue;
             }
             let next_word = text[m.end()..].trim_start_matches(['.', ' ']);
-            let given_name = matches!(m.as_str(), "April" | "May" | "June" | "August");
             if given_name && text[m.end()..].starts_with(' ') && next_word.starts_with(char::is_uppercase) {
                 continue;
             }
@@ -318,6 +322,24 @@ pub(super) fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
     let word = &trimmed[start..];
     let boundary = !trimmed[..start].ends_with(|c: char| c.is_alphanumeric() || c == '_');
     (!word.is_empty() && boundary).then_some((start, word))
+}
+
+/// A month written out in full before a noun it dates ("the October
+/// slaying", "a June agreement") or with a possessive ("December's
+/// figures"; not a given name: "May's government").
+fn is_modifier(text: &str, start: usize, end: usize, given_name: bool) -> bool {
+    let word = &text[start..end];
+    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_alphabetic()) || word.len() <= 3 && word != "May" {
+        return false;
+    }
+    let after = &text[end..];
+    if after.starts_with("'s ") || after.starts_with("’s ") {
+        return !given_name;
+    }
+    let article =
+        word_before(text, start).is_some_and(|(_, w)| matches!(w, "the" | "The" | "a" | "A" | "an" | "An"));
+    let noun = after.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()));
+    article && noun
 }
 
 pub(super) fn is_citation(text: &str, start: usize, end: usize) -> bool {

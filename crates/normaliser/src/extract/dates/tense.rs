@@ -30,6 +30,11 @@ static FUTURE: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::words::list
 static FUTURE_BEFORE_TO: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| super::words::list("future_before_to"));
 
+/// The words of [`FUTURE_BEFORE_TO`] that look ahead after "is" or
+/// "has" without a "to": "is expected in May", "has scheduled a vote".
+static FUTURE_PARTICIPLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::words::list("future_participles"));
+
 /// Past forms of common verbs that do not end in "-ed".
 static PAST: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::words::list("past"));
 
@@ -60,7 +65,16 @@ fn marks(word: &str, before: Option<&str>, after: Option<&str>) -> Option<(Tense
         let was = before.is_some_and(|b| matches!(b, "been" | "was" | "were" | "had"));
         // "due to" alone is "because of": "is due to" is a future.
         let be = before.is_some_and(|b| matches!(b, "is" | "are" | "am" | "be" | "'s" | "’s"));
-        return (to && !was && (w != "due" || be)).then_some((Tense::Future, Strength::Strong));
+        // "closing is expected in December", "has scheduled a news
+        // conference Thursday": a participle after "is" or "has" looks
+        // ahead without a "to".
+        let has = before.is_some_and(|b| matches!(b, "has" | "have"));
+        let ahead = (be || has) && FUTURE_PARTICIPLES.contains(&w);
+        return ((to && !was && (w != "due" || be)) || ahead).then_some((Tense::Future, Strength::Strong));
+    }
+    // "is to resume trading Tuesday": "is to" with a verb is a future.
+    if matches!(w, "is" | "are") && after.is_some_and(|a| a.eq_ignore_ascii_case("to")) {
+        return Some((Tense::Future, Strength::Strong));
     }
     let perfect = before.is_some_and(|b| matches!(b, "has" | "have" | "hasn't" | "haven't"));
     let past = if perfect { Tense::Perfect } else { Tense::Past };
@@ -211,6 +225,13 @@ mod tests {
             ("The talks are set to resume in June.", "June", Future),
             ("He said the company would sell the unit in October.", "October", Future),
             ("The vote was postponed until Saturday.", "Saturday", Future),
+            ("The closing, which is expected in December, waits.", "December", Future),
+            ("She has scheduled a news conference Thursday.", "Thursday", Future),
+            ("Shares are to resume trading in Paris Tuesday.", "Tuesday", Future),
+            // Without "is" or "has" before it, "expected" is a past.
+            ("The closing, which was expected in December, slipped.", "December", Past),
+            ("The closing was scheduled Thursday.", "Thursday", Past),
+            ("Later Thursday, the cousins sought support for a bill that would help.", "Thursday", Past),
             ("The plant closed in July.", "July", Past),
             ("In August, the group said it had left.", "August", Past),
             ("Profits had risen since March.", "March", Past),

@@ -27,6 +27,8 @@ fn anchor_words_prefilter_changes_nothing() {
         "Only yesterday: the talks of yesterday.",
         "Decade words: the Nineties, THE EIGHTIES, the sixties, in the Twenties, the parties.",
         "Named: this August, LAST MARCH, next may, last August 2020.",
+        "Holidays: last Thanksgiving, on Christmas Eve, New Year’s Day, New Year's Eve, Christmas Day 1914.",
+        "Seasons and modifiers: the summer, the early winter, the past year, a June deal, December's figures.",
         "",
     ];
     let mut pubday = ctx();
@@ -41,6 +43,7 @@ fn anchor_words_prefilter_changes_nothing() {
     assert_eq!(anchors("No anchors, no digits."), 0);
     assert_eq!(anchors("a summary of the market may decide"), 0);
     assert_eq!(anchors("Mar. MAY Decision"), MONTHS);
+    assert_eq!(anchors("on Thanksgiving"), HOLIDAY_NAMES);
     assert_eq!(anchors("Arabic-Indic \u{661}\u{669}\u{669}\u{668}"), DIGITS | DASH);
     assert_eq!(anchors("9/11 and the 1990s–2000s"), DIGITS | SLASH | DASH | DECADE_S);
     assert_eq!(anchors("a wee\u{212a} ago"), u16::MAX);
@@ -295,12 +298,22 @@ fn a_month_alone_after_a_preposition() {
     assert_eq!(one("In March Kabul fell.", &ctx()).0, "March");
     // A year or a day with it: the full expression, once.
     assert_eq!(one("In March 2019 they met.", &ctx()).0, "March 2019");
+    // A month before the noun it dates, or with a possessive.
+    assert_eq!(one("The October slaying shocked them.", &ctx()).1, "2019-10-01");
+    assert_eq!(one("It is bound by a June agreement.", &ctx()).1, "2020-06-01");
+    assert_eq!(one("The March accession will enable it.", &ctx()).1, "2021-03-01");
+    assert_eq!(one("They revised December's figures.", &ctx()).1, "2019-12-01");
     assert_eq!(one("By 13 March they met.", &ctx()).0, "13 March");
     assert_eq!(one("until March 13 they met.", &ctx()).0, "March 13");
     assert_eq!(one("in mid-March they met.", &ctx()).0, "mid-March");
+    // Parts of a month, in a paragraph with no digit and no unit word.
+    assert_eq!(one("He left at the beginning of October.", &ctx()).0, "the beginning of October");
+    assert_eq!(one("Prices fell from the middle of October.", &ctx()).1, "2019-10-11");
     // Not a month: names, words, no preposition.
     for text in [
         "a speech by May in Parliament",
+        "May's government fell and the Mar tables",
+        "the May Day parade",
         "in June Carter's song",
         "after May said so",
         "They march in may and in march.",
@@ -362,7 +375,10 @@ fn relative_dates_need_a_publication_date() {
     check("He said last year that it failed.", "last year", "2019-01-01", "2019-12-31", "year");
     check("It happened last week.", "last week", "2020-05-25", "2020-05-31", "week");
     check("It happened last month.", "last month", "2020-05-01", "2020-05-31", "month");
+    check("It grew over the past year.", "the past year", "2019-01-01", "2019-12-31", "year");
     check("It happened two years ago.", "two years ago", "2018-01-01", "2018-12-31", "year");
+    check("A decade ago, it was poor.", "A decade ago", "2010-01-01", "2010-12-31", "year");
+    check("It began two decades ago.", "two decades ago", "2000-01-01", "2000-12-31", "year");
     let none = DateContext { published: None, day_first: false };
     assert!(read("He said last year that the report released on Monday was wrong.", &none).is_empty());
     // A year-precise publication date resolves "last year" but not "Monday".
@@ -484,6 +500,8 @@ fn a_quarterly_report_compares_quarters() {
         "Costs fell in the quarter.",
         "In the 1988 period, the company earned $2 million.",
         "For the nine months, net fell from $30 million a year ago.",
+        "For the nine months, sales rose 3% from a year earlier.",
+        "Nine-month net was $2 million, against year-earlier net of $3 million.",
     ];
     let mut years = YearState::default();
     let mut got = Vec::new();
@@ -503,6 +521,9 @@ fn a_quarterly_report_compares_quarters() {
             s("the 1988 period", "1988-07-01", "season"),
             // Over nine months, not a quarter: "a year ago" is last year.
             s("a year ago", "1988-01-01", "year"),
+            // And so is "a year earlier": the year before the quarter's.
+            s("a year earlier", "1988-01-01", "year"),
+            s("year-earlier", "1988-01-01", "year"),
         ]
     );
     // Without a quarter named, "a year ago" is the year before
@@ -527,9 +548,11 @@ fn a_deadline_and_a_future_clause_point_ahead() {
     };
     let firsts =
         |text: &str| -> Vec<(String, String)> { read(text, &jan).into_iter().map(|d| (d.0, d.1)).collect() };
-    let cases: [(&str, &str, &str); 7] = [
+    let cases: [(&str, &str, &str); 9] = [
         // A past verb, a deadline ahead.
         ("The court extended the stay until March 6.", "March 6", "2000-03-06"),
+        ("The offer was extended to Feb. 20.", "Feb. 20", "2000-02-20"),
+        ("The hearing was postponed to mid-March.", "mid-March", "2000-03-11"),
         ("KKR plans to pay down the loan by February.", "February", "2000-02-01"),
         ("Lenders will extend the loans through January.", "January", "2000-01-01"),
         ("The data was gathered through mid-March.", "mid-March", "1999-03-11"),
@@ -560,14 +583,21 @@ fn more_ways_of_naming_a_date() {
     };
     let firsts =
         |text: &str| -> Vec<(String, String)> { read(text, &nov).into_iter().map(|d| (d.0, d.1)).collect() };
-    let cases: [(&str, &str, &str); 9] = [
+    let cases: [(&str, &str, &str); 14] = [
         ("Turnover for October rose 5%.", "October", "1989-10-01"),
+        // A time of day between "until" and the weekday.
+        ("They were given until 9 a.m. EST Tuesday to sign.", "Tuesday", "1989-11-07"),
+        ("They were given until noon Tuesday to sign.", "Tuesday", "1989-11-07"),
         ("Earnings fell for the full year.", "the full year", "1989-01-01"),
         ("It forecast a loss for the current year.", "the current year", "1989-01-01"),
         ("The team planned to leave on Thursday.", "Thursday", "1989-11-02"),
         ("The family has until Tuesday to sign.", "Tuesday", "1989-11-07"),
         ("They may come as soon as Tuesday.", "Tuesday", "1989-11-07"),
         ("Until Tuesday they had not called him a suspect.", "Tuesday", "1989-10-31"),
+        ("Up until Tuesday, they had not called him a suspect.", "Tuesday", "1989-10-31"),
+        ("It was not until Tuesday that he spoke.", "Tuesday", "1989-10-31"),
+        // A past verb before "until": a deadline ahead.
+        ("The court gave them until Tuesday to sign.", "Tuesday", "1989-11-07"),
         // Without them, a weekday in a past clause is the last one.
         ("The team left on Thursday.", "Thursday", "1989-10-26"),
         ("He was named in May 1988, and the following year he left.", "May 1988", "1988-05-01"),

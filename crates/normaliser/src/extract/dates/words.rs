@@ -27,6 +27,7 @@ mod tests {
         for name in [
             "future",
             "future_before_to",
+            "future_participles",
             "past",
             "present",
             "not_past_before",
@@ -34,6 +35,7 @@ mod tests {
             "century_words",
             "number_words",
             "month_prepositions",
+            "holidays",
         ] {
             assert!(!super::list(name).is_empty(), "{name}");
         }
