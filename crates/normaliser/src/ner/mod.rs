@@ -188,7 +188,7 @@ impl Recogniser {
     /// assert_eq!(found[0], ("Madeleine Albright", EntityKind::Person));
     /// ```
     ///
-    /// A text longer than [`CHUNK_BYTES`] is read in chunks that end at a
+    /// A text longer than 1 MB (`CHUNK_BYTES`) is read in chunks that end at a
     /// line break or a sentence end, twice: once to gather the document's
     /// word facts, once to tag, so that memory stays a few times a chunk,
     /// not a few times the text (a token's facts take 40 bytes).
