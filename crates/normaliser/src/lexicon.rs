@@ -14,6 +14,17 @@ pub(crate) fn entries(data: &'static str) -> Vec<&'static str> {
     data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()).collect()
 }
 
+/// Named word lists, one a line: `name: word, word, word` (order kept).
+pub(crate) fn named_lists(data: &'static str) -> std::collections::HashMap<&'static str, Vec<&'static str>> {
+    entries(data)
+        .into_iter()
+        .filter_map(|line| {
+            let (name, words) = line.split_once(':')?;
+            Some((name.trim(), words.split(',').map(str::trim).filter(|w| !w.is_empty()).collect()))
+        })
+        .collect()
+}
+
 fn set(data: &'static str) -> HashSet<&'static str> {
     entries(data).into_iter().collect()
 }

@@ -4,16 +4,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static LISTS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    let data = crate::language::EN.date_words;
-    crate::lexicon::entries(data)
-        .into_iter()
-        .filter_map(|line| {
-            let (name, words) = line.split_once(':')?;
-            Some((name.trim(), words.split(',').map(str::trim).filter(|w| !w.is_empty()).collect()))
-        })
-        .collect()
-});
+static LISTS: LazyLock<HashMap<&'static str, Vec<&'static str>>> =
+    LazyLock::new(|| crate::lexicon::named_lists(crate::language::EN.date_words));
 
 /// The words of list `name`, in the file's order (empty if it has none).
 pub(super) fn list(name: &str) -> Vec<&'static str> {

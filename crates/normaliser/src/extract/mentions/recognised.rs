@@ -19,15 +19,8 @@ use std::sync::LazyLock;
 /// A word list of `data/<lang>/name_words.txt` (one list a line: `name:
 /// word, word`), in the file's order; empty if the file has no such list.
 fn list(name: &str) -> &'static [&'static str] {
-    static LISTS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-        crate::lexicon::entries(crate::language::EN.name_words)
-            .into_iter()
-            .filter_map(|line| {
-                let (name, words) = line.split_once(':')?;
-                Some((name.trim(), words.split(',').map(str::trim).filter(|w| !w.is_empty()).collect()))
-            })
-            .collect()
-    });
+    static LISTS: LazyLock<HashMap<&'static str, Vec<&'static str>>> =
+        LazyLock::new(|| crate::lexicon::named_lists(crate::language::EN.name_words));
     LISTS.get(name).map_or(&[], Vec::as_slice)
 }
 
