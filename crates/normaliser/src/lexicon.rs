@@ -9,6 +9,8 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind};
 
+use crate::ner::{fnv, KeyMap};
+
 /// The entries of a data file: trimmed, comments and blank lines removed.
 pub(crate) fn entries(data: &'static str) -> Vec<&'static str> {
     data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()).collect()
@@ -113,6 +115,67 @@ pub(crate) fn occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec<Vec<
         if m.start() >= free_from[i] {
             out[i].push(m.start());
             free_from[i] = m.end();
+        }
+    }
+    out
+}
+
+/// Where each of `patterns` occurs in `text` **as a whole word**: not
+/// preceded or followed by a letter or digit. For each pattern, the starts
+/// of such occurrences, left to right, an occurrence overlapping the
+/// previous one of the same pattern skipped. One walk over the text's
+/// words with a hash look-up each, not an automaton built per call: the
+/// callers ask about a few hundred names of one document, and building an
+/// Aho-Corasick automaton for them cost more than searching with it. A
+/// pattern that does not start with a letter or digit is searched for on
+/// its own; an empty one has no occurrences.
+pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec<Vec<usize>> {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut out = vec![Vec::new(); patterns.len()];
+    // Each pattern by its first word (up to its first non-alphanumeric).
+    // Keyed by the word's hash: a hash shared by two first words only
+    // costs a comparison, `starts_with` below decides.
+    let mut by_first: KeyMap<Vec<usize>> = KeyMap::default();
+    for (i, p) in patterns.iter().enumerate() {
+        let p = p.as_ref();
+        let first = p.find(|c: char| !c.is_alphanumeric()).map_or(p, |e| &p[..e]);
+        if p.is_empty() {
+            continue;
+        }
+        if first.is_empty() {
+            let clean = |at: usize| {
+                !alnum(text[..at].chars().next_back()) && !alnum(text[at + p.len()..].chars().next())
+            };
+            let mut free_from = 0;
+            for (at, _) in text.match_indices(p) {
+                if at >= free_from && clean(at) {
+                    out[i].push(at);
+                    free_from = at + p.len();
+                }
+            }
+            continue;
+        }
+        by_first.entry(fnv(first.as_bytes())).or_default().push(i);
+    }
+    if by_first.is_empty() {
+        return out;
+    }
+    let mut free_from = vec![0usize; patterns.len()];
+    let mut start: Option<usize> = None;
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        if c.is_alphanumeric() {
+            start.get_or_insert(at);
+            continue;
+        }
+        let Some(s) = start.take() else { continue };
+        let Some(ids) = by_first.get(&fnv(&text.as_bytes()[s..at])) else { continue };
+        for &i in ids {
+            let p = patterns[i].as_ref();
+            let fits = text[s..].starts_with(p) && !alnum(text[s + p.len()..].chars().next());
+            if fits && s >= free_from[i] {
+                out[i].push(s);
+                free_from[i] = s + p.len();
+            }
         }
     }
     out
@@ -279,6 +342,24 @@ fn each_match_in<const K: usize>(dfa: &DFA, hay: &[u8], mut f: impl FnMut(usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whole-word occurrences: not inside a longer word (either side),
+    /// multi-word and dotted names, a pattern starting with punctuation,
+    /// non-ASCII letters as word characters, exact case.
+    #[test]
+    fn word_occurrences_are_whole_words() {
+        let text = "Ali met Alison and U.S. Central Command; Ali's aide, (Ali) and Zoë.\nAlix, ali, Ali";
+        let patterns = ["Ali", "U.S. Central Command", "U.S", "(Ali)", "Zoë", "Zo", "Alison and", ""];
+        let got = word_occurrences(text, &patterns);
+        let at = |s: &str, n: usize| text.match_indices(s).nth(n).map_or(usize::MAX, |(i, _)| i);
+        assert_eq!(got[0], [0, at("Ali's", 0), at("(Ali)", 0) + 1, text.len() - 3]);
+        assert_eq!(got[1], [at("U.S.", 0)]);
+        assert_eq!(got[2], [at("U.S.", 0)]);
+        assert_eq!(got[3], [at("(Ali)", 0)]);
+        assert_eq!(got[4], [at("Zoë", 0)]);
+        assert!(got[5].is_empty() && got[7].is_empty());
+        assert_eq!(got[6], [at("Alison", 0)]);
+    }
 
     /// Every match of `dfa` in `t` by `each_match_in::<K>`.
     fn lanes<const K: usize>(dfa: &DFA, t: &str) -> Vec<(usize, Range<usize>)> {

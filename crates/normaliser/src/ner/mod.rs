@@ -36,7 +36,8 @@ pub use model::ModelInfo;
 pub use tokenize::{sentences, tokenize, tokenize_into, Token, MAX_SENTENCE_TOKENS};
 pub use train::{train_recogniser, LabelledDocument, TrainOptions};
 
-use features::{context, local, pair, prepare, DocWords, KeyMap, Prepared, Scratch};
+use features::{context, local, pair, prepare, DocWords, Prepared, Scratch};
+pub(crate) use features::{fnv, KeyMap};
 use model::{Weights, NTAGS};
 
 /// What kind of name an entity is (CoNLL-2003's four types).
@@ -134,6 +135,12 @@ fn chunks(text: &str, size: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether byte `at` lies in one of `spans` (sorted, not overlapping).
+fn starts_in(spans: &[Range<usize>], at: usize) -> bool {
+    let k = spans.partition_point(|s| s.end <= at);
+    spans.get(k).is_some_and(|s| s.start <= at)
+}
+
 /// The char boundary at or before `at`.
 fn boundary(text: &str, mut at: usize) -> usize {
     while !text.is_char_boundary(at) {
@@ -193,16 +200,28 @@ impl Recogniser {
     /// word facts, once to tag, so that memory stays a few times a chunk,
     /// not a few times the text (a token's facts take 40 bytes).
     pub fn recognise(&self, text: &str) -> Vec<Entity> {
+        let whole = 0..text.len();
+        self.recognise_in(text, std::slice::from_ref(&whole))
+    }
+
+    /// [`Recogniser::recognise`], but only the names of the sentences that
+    /// start inside one of `spans` (byte ranges of `text`, sorted, not
+    /// overlapping): the parts of a document a caller reads names in. The
+    /// document-level features still read the whole text, so a name comes
+    /// out as `recognise` gives it; the other sentences are not tagged
+    /// (tagging is most of the recogniser's cost).
+    pub fn recognise_in(&self, text: &str, spans: &[Range<usize>]) -> Vec<Entity> {
         if text.len() <= CHUNK_BYTES {
             let tokens = tokenize(text);
             let sentences = sentences(text, &tokens);
-            return self.recognise_tokens(text, &tokens, &sentences);
+            let prep = prepare(text, &tokens, &sentences);
+            return self.tag(text, &tokens, &sentences, &prep, &|at| starts_in(spans, at));
         }
-        self.recognise_chunked(text, CHUNK_BYTES)
+        self.recognise_chunked(text, CHUNK_BYTES, spans)
     }
 
-    /// [`Recogniser::recognise`] in chunks of about `size` bytes.
-    pub(crate) fn recognise_chunked(&self, text: &str, size: usize) -> Vec<Entity> {
+    /// [`Recogniser::recognise_in`] in chunks of about `size` bytes.
+    pub(crate) fn recognise_chunked(&self, text: &str, size: usize, spans: &[Range<usize>]) -> Vec<Entity> {
         let parts = chunks(text, size);
         let mut words = DocWords::default();
         for r in &parts {
@@ -216,7 +235,8 @@ impl Recogniser {
             let tokens = tokenize(chunk);
             let sentences = sentences(chunk, &tokens);
             let prep = prepare(chunk, &tokens, &sentences).with_words(&words);
-            for e in self.tag(chunk, &tokens, &sentences, &prep) {
+            let wanted = |at: usize| starts_in(spans, at + r.start);
+            for e in self.tag(chunk, &tokens, &sentences, &prep, &wanted) {
                 out.push(Entity { start: e.start + r.start, end: e.end + r.start, kind: e.kind });
             }
         }
@@ -228,11 +248,19 @@ impl Recogniser {
     /// the tokens once): for a caller with its own sentence splitter, or
     /// gold tokens.
     pub fn recognise_tokens(&self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec<Entity> {
-        self.tag(text, tokens, sentences, &prepare(text, tokens, sentences))
+        self.tag(text, tokens, sentences, &prepare(text, tokens, sentences), &|_| true)
     }
 
-    /// Tags the tokens with the facts `prep` (see [`prepare`]).
-    fn tag(&self, text: &str, tokens: &[Token], sentences: &[Range<usize>], prep: &Prepared) -> Vec<Entity> {
+    /// Tags the tokens with the facts `prep` (see [`prepare`]), in the
+    /// sentences whose first byte `wanted` takes.
+    fn tag(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Range<usize>],
+        prep: &Prepared,
+        wanted: &dyn Fn(usize) -> bool,
+    ) -> Vec<Entity> {
         let g = &self.info.groups;
         let mut cache: KeyMap<[i32; NTAGS]> =
             KeyMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
@@ -240,6 +268,9 @@ impl Recogniser {
             (Scratch::default(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut out = Vec::new();
         for (s, range) in sentences.iter().enumerate() {
+            if !wanted(tokens[range.start].start) {
+                continue;
+            }
             scores.clear();
             let info = &prep.info[range.clone()];
             for i in range.clone() {

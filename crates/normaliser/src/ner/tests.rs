@@ -148,7 +148,42 @@ fn chunks_give_what_the_whole_text_gives() {
         let whole = model.recognise_tokens(&text, &tokenize(&text), &sentences(&text, &tokenize(&text)));
         assert!(whole.len() >= 24, "{}", whole.len());
         for size in [100, 333, 1000] {
-            assert_eq!(model.recognise_chunked(&text, size), whole, "chunks of {size}");
+            assert_eq!(
+                model.recognise_chunked(&text, size, std::slice::from_ref(&(0..text.len()))),
+                whole,
+                "chunks of {size}"
+            );
         }
+    }
+}
+
+/// Names read only in some spans: those the whole text gives in the
+/// sentences starting there, the same in chunks; none elsewhere.
+#[test]
+fn spans_give_the_names_of_their_sentences() {
+    let model = Recogniser::english().expect("the embedded model loads");
+    let lines = [
+        "Madeleine Albright met officials of the World Trade Organization in Geneva.",
+        "Smith, J. and Jones, K. (2004). Trade and War. Oxford University Press.",
+        "Later Albright told Reuters that the talks with Renato Ruggiero went well.",
+    ];
+    let text = format!("{}\n", lines.join("\n")).repeat(5);
+    // The first and the third line of each repetition, with its line break.
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for k in 0..15 {
+        let len = lines[k % 3].len() + 1;
+        if k % 3 != 1 {
+            spans.push(at..at + len);
+        }
+        at += len;
+    }
+    let whole = model.recognise(&text);
+    let inside = |e: &Entity| spans.iter().any(|s| s.start <= e.start && e.end <= s.end);
+    let want: Vec<Entity> = whole.iter().copied().filter(inside).collect();
+    assert!(want.len() >= 20 && want.len() < whole.len(), "{} of {}", want.len(), whole.len());
+    assert_eq!(model.recognise_in(&text, &spans), want);
+    for size in [100, 333] {
+        assert_eq!(model.recognise_chunked(&text, size, &spans), want, "chunks of {size}");
     }
 }

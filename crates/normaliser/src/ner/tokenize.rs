@@ -125,7 +125,9 @@ fn chunk(text: &str, a: usize, b: usize, out: &mut Vec<Token>) {
         out.push(Token { start: a, end: a + c.len_utf8() });
         a += c.len_utf8();
     }
-    let mut tail: Vec<Token> = Vec::new();
+    // Trailing tokens are found last first: pushed as found, then the
+    // word, then this run is reversed (no buffer of its own per chunk).
+    let mark = out.len();
     loop {
         let core = &text[a..b];
         let Some(c) = core.chars().next_back() else { break };
@@ -135,20 +137,20 @@ fn chunk(text: &str, a: usize, b: usize, out: &mut Vec<Token>) {
         if is_trailing(c) {
             let stem = &core[..core.len() - c.len_utf8()];
             if c == '.' && core.ends_with("...") && core.len() > 3 {
-                tail.push(Token { start: b - 3, end: b });
+                out.push(Token { start: b - 3, end: b });
                 b -= 3;
                 continue;
             }
             if c == '.' && !stem.ends_with('.') && is_abbreviation(stem) {
                 break;
             }
-            tail.push(Token { start: b - c.len_utf8(), end: b });
+            out.push(Token { start: b - c.len_utf8(), end: b });
             b -= c.len_utf8();
             continue;
         }
         let n = if core.contains(['\'', '’']) { clitic_len(core) } else { 0 };
         if n > 0 && n < core.len() {
-            tail.push(Token { start: b - n, end: b });
+            out.push(Token { start: b - n, end: b });
             b -= n;
             continue;
         }
@@ -157,7 +159,7 @@ fn chunk(text: &str, a: usize, b: usize, out: &mut Vec<Token>) {
     if a < b {
         out.push(Token { start: a, end: b });
     }
-    out.extend(tail.into_iter().rev());
+    out[mark..].reverse();
 }
 
 /// The first dash in `s` (a dash character, or two or more hyphens): its

@@ -5,12 +5,11 @@ use super::cues::{
     cue_mask, maybe_name_end, maybe_space, CueWord, CUE_ALL, CUE_APPOSITION, CUE_ORGANIZATION,
     CUE_ROLE_BEFORE, CUE_TITLE, CUE_VERB_AFTER, CUE_VERB_BEFORE,
 };
-use super::gazetteer::is_word;
 use super::{ActorMatcher, ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
 use crate::clean::Document;
 use crate::lexicon::alternation;
-use crate::lexicon::occurrences;
 use crate::lexicon::re;
+use crate::lexicon::word_occurrences;
 use crate::lexicon::NOT_NAMES;
 use crate::lexicon::NOT_PERSON_WORDS;
 use crate::lexicon::ORG_HEADS;
@@ -144,12 +143,10 @@ impl ActorMatcher {
     ) {
         let mut taken = Taken::of(found);
         let names: Vec<&str> = discovered.iter().map(|d| d.name.as_str()).collect();
-        for (i, (d, starts)) in discovered.iter().zip(occurrences(text, &names)).enumerate() {
+        for (i, (d, starts)) in discovered.iter().zip(word_occurrences(text, &names)).enumerate() {
             for at in starts {
                 let r = at..at + d.name.len();
-                let clean =
-                    !is_word(text[..at].chars().next_back()) && !is_word(text[r.end..].chars().next());
-                if clean && !taken.overlaps(&r) {
+                if !taken.overlaps(&r) {
                     taken.take(&r);
                     found.push(Found { range: r, actor: ActorRef::Discovered(i) });
                 }

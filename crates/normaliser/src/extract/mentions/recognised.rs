@@ -7,7 +7,7 @@ use super::discover::discoverable;
 use super::gazetteer::is_word;
 use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
 use crate::clean::Document;
-use crate::lexicon::{occurrences, NOT_NAMES, ORG_HEADS, PLACES, ROLES, TITLES};
+use crate::lexicon::{word_occurrences, NOT_NAMES, ORG_HEADS, PLACES, ROLES, TITLES};
 use crate::ner::{Entity, EntityKind, Recogniser};
 use crate::offsets::CharCounter;
 use corpus_parser::ActorType;
@@ -97,7 +97,7 @@ pub(super) fn recognise(doc: &Document) -> Recognised {
     let in_running = |r: &Range<usize>| within(&running, r);
     let doubtful = doubtful_spans(doc);
     let mut out = Recognised::default();
-    for e in model.recognise(text).into_iter().filter(inside) {
+    for e in model.recognise_in(text, &spans).into_iter().filter(inside) {
         match e.kind {
             EntityKind::Person | EntityKind::Organization => {
                 let kind =
@@ -274,14 +274,7 @@ impl WordFacts {
         words.sort_unstable();
         words.dedup();
         let mut facts = WordFacts::default();
-        for (word, starts) in words.iter().zip(occurrences(text, &words)) {
-            let clean: Vec<usize> = starts
-                .into_iter()
-                .filter(|&at| {
-                    !is_word(text[..at].chars().next_back())
-                        && !is_word(text[at + word.len()..].chars().next())
-                })
-                .collect();
+        for (word, clean) in words.iter().zip(word_occurrences(text, &words)) {
             if clean.is_empty() {
                 continue;
             }
