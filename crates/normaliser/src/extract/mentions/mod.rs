@@ -8,6 +8,7 @@ mod discover;
 mod gazetteer;
 mod recognised;
 mod short_forms;
+mod terms;
 
 use crate::clean::Document;
 use crate::clean::QualityFlag;

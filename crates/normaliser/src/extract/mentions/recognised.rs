@@ -5,6 +5,7 @@
 
 use super::discover::discoverable;
 use super::gazetteer::is_word;
+use super::terms::{adjective_use, glossed_acronym, group_modifier, work_title, WORK_HEADS};
 use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
 use crate::clean::Document;
 use crate::lexicon::{word_occurrences, NOT_NAMES, ORG_HEADS, PLACES, ROLES, TITLES};
@@ -18,7 +19,7 @@ use std::sync::LazyLock;
 
 /// A word list of `data/<lang>/name_words.txt` (one list a line: `name:
 /// word, word`), in the file's order; empty if the file has no such list.
-fn list(name: &str) -> &'static [&'static str] {
+pub(super) fn list(name: &str) -> &'static [&'static str] {
     static LISTS: LazyLock<HashMap<&'static str, Vec<&'static str>>> =
         LazyLock::new(|| crate::lexicon::named_lists(crate::language::EN.name_words));
     LISTS.get(name).map_or(&[], Vec::as_slice)
@@ -29,8 +30,6 @@ fn list(name: &str) -> &'static [&'static str] {
 pub(super) static HONORIFICS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("honorifics"));
 /// Last words that make a name a place ("Helmand Province").
 static PLACE_HEADS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("place_heads"));
-/// Last words that make a name a document or other work.
-static WORK_HEADS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("work_heads"));
 /// Lower-case words after a name that make it a place ("Takhar province").
 static PLACE_NOUNS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("place_nouns"));
 /// Words that end the name of a faith or its followers, not of an actor.
@@ -252,6 +251,9 @@ struct WordFacts {
     /// Names every occurrence of which reads as a term, not an actor (see
     /// [`term_context`]).
     term_like: HashSet<String>,
+    /// Names every occurrence of which qualifies a group ("Ansar
+    /// factions"): not a person's.
+    group_modifier: HashSet<String>,
 }
 
 impl WordFacts {
@@ -316,6 +318,9 @@ impl WordFacts {
             if clean.iter().all(|&at| term_context(text, at, at + word.len())) {
                 facts.term_like.insert(word.clone());
             }
+            if clean.iter().all(|&at| group_modifier(text, at + word.len())) {
+                facts.group_modifier.insert(word.clone());
+            }
             let moved_to = |at: usize| {
                 let before = text[..at].strip_suffix(" to ").unwrap_or("");
                 let verb = before.rsplit([' ', '\n']).next().unwrap_or("");
@@ -358,7 +363,7 @@ fn term_context(text: &str, at: usize, end: usize) -> bool {
     let quoted = before.ends_with(opens)
         && after.trim_start_matches([',', '.']).starts_with(closes)
         && !after.starts_with("\u{2019}s");
-    operation || portfolio || glossed || quoted
+    operation || portfolio || glossed || quoted || work_title(text, at, end) || adjective_use(text, at)
 }
 
 /// "Administration" alone: the generic head of a name, not a name.
@@ -376,7 +381,8 @@ fn trusted(facts: &WordFacts, rec: &Recognised, name: &str, kind: ActorType) -> 
     let group = !name.contains(' ') && !acronym(name) && GROUP_PLURALS.iter().any(|e| name.ends_with(e));
     let place = rec.places.contains(name) || (kind == ActorType::Person && facts.place_like.contains(name));
     let seen = rec.seen_undoubted.contains(name) || facts.in_body.contains(name);
-    let term = facts.term_like.contains(name);
+    let term = facts.term_like.contains(name)
+        || (kind == ActorType::Person && !name.contains(' ') && facts.group_modifier.contains(name));
     seen && !faith && !group && !place && !head_alone(name) && !term
 }
 
@@ -468,7 +474,9 @@ pub(super) fn merge(
         if known.contains(name) || taken.overlaps(r) || PLACES.contains(name) || common_word(facts, name) {
             continue;
         }
-        if !trusted(facts, rec, name, *kind) || (acronym(name) && place_acronym(text, name, &rec.places)) {
+        if !trusted(facts, rec, name, *kind)
+            || (acronym(name) && (place_acronym(text, name, &rec.places) || glossed_acronym(text, name)))
+        {
             continue;
         }
         if !name.contains(' ')

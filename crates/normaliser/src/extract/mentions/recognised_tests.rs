@@ -90,6 +90,24 @@ const CASES: &[Case] = &[
         &[],
         &["Land of Emigration"],
     ),
+    // The title of a work: after "author of", "book" or "titled", or a
+    // title-case run that ends in a work's head word.
+    (
+        "Nora Haidari is the author of Silent Rivers: Broken Promises in Frontier Wars and teaches in Ohio.",
+        &[("Nora Haidari", "new:Nora Haidari")],
+        &["Broken Promises", "Silent Rivers"],
+    ),
+    ("Critics praised the book, The Quiet Hand, when it came out in 2015.", &[], &["Quiet Hand"]),
+    // An acronym defined as a phrase that is no name: in brackets after
+    // it, or on a glossary line.
+    (
+        "A roadside improvised explosive device (IED) hit the convoy. The IED was hidden in a culvert.",
+        &[],
+        &["IED"],
+    ),
+    ("PBUH\tpeace be upon him\nThe Prophet (PBUH) urged patience, the preacher said.", &[], &["PBUH"]),
+    // A word after an adverb of degree is an adjective.
+    ("The new recruits were mostly Punjabi, a commander in Helmand said.", &[], &["Punjabi"]),
     // Parts of a document.
     ("The full text is in Appendix 2, and Appendix 3 lists the rules.", &[], &["Appendix"]),
 ];
@@ -153,5 +171,56 @@ fn title_case_lines_are_told_from_headlines_and_results() {
     ];
     for (line, want) in cases {
         assert_eq!(title_case(line), want, "{line}");
+    }
+}
+
+/// The contexts that make a name a term, each rule on sentences written
+/// for it: (text, the name in it, whether the rule reads it as a term).
+#[test]
+fn terms_are_read_from_their_context() {
+    use super::terms::{adjective_use, glossed_acronym, group_modifier, work_title};
+    let at = |text: &str, name: &str| text.find(name).map_or(0..0, |i| i..i + name.len());
+    let works = [
+        ("She wrote Silent Rivers: Broken Promises in Frontier Wars last year.", "Broken Promises", true),
+        ("He is the author of Silent Rivers, a memoir.", "Silent Rivers", true),
+        ("His book, The Quiet Hand, sold well.", "Quiet Hand", true),
+        ("A report titled Sharp Turns came out.", "Sharp Turns", true),
+        ("She met Nora Haidari in Frontier Town.", "Nora Haidari", false),
+        ("The author of the letter, Nora Haidari, said no.", "Nora Haidari", false),
+        ("Reuters reported that Nora Haidari of the Peace Institute left.", "Nora Haidari", false),
+    ];
+    for (text, name, want) in works {
+        let r = at(text, name);
+        assert_eq!(work_title(text, r.start, r.end), want, "{text}");
+    }
+    let adjectives = [
+        ("The recruits were mostly Punjabi.", "Punjabi", true),
+        ("A largely Pashtun force held the pass.", "Pashtun", true),
+        ("The recruits met Punjabi officials.", "Punjabi", false),
+        ("Only Karzai knew.", "Karzai", false),
+    ];
+    for (text, name, want) in adjectives {
+        assert_eq!(adjective_use(text, at(text, name).start), want, "{text}");
+    }
+    let groups = [
+        ("Mujahedeen of Ansar factions must ask first.", "Ansar", true),
+        ("Zargul fighters crossed the river.", "Zargul", true),
+        ("Karzai said the fighters had left.", "Karzai", false),
+        ("The Clinton administration agreed.", "Clinton", false),
+    ];
+    for (text, name, want) in groups {
+        assert_eq!(group_modifier(text, at(text, name).end), want, "{text}");
+    }
+    let acronyms = [
+        ("A roadside improvised explosive device (IED) hit them.", "IED", true),
+        ("SWT\tSubhanahu wa ta'ala, Arabic for 'the most glorified'\nAllah (SWT) wills it.", "SWT", true),
+        ("PBUH - peace be upon him", "PBUH", true),
+        ("the Islamic State of Iraq and the Levant (ISIL) said", "ISIL", false),
+        ("the North Atlantic Treaty Organization (NATO) met", "NATO", false),
+        ("NATO leaders met in Brussels.", "NATO", false),
+        ("Tehrik-i-Taliban Pakistan (TTP) fighters", "TTP", false),
+    ];
+    for (text, acr, want) in acronyms {
+        assert_eq!(glossed_acronym(text, acr), want, "{text}");
     }
 }
