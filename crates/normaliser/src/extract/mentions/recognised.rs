@@ -201,6 +201,14 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>
         let s = &text[r.clone()];
         // Most names start with no lead word at all: one look-up says so.
         let first = s.split(' ').next().unwrap_or(s);
+        // A one-word title in the plural ("Senators Charles E. Grassley
+        // and Patrick J. Leahy") leads a name as the singular does.
+        let plural_title =
+            first.strip_suffix('s').is_some_and(|t| TITLES.contains(&t)) && s.len() > first.len();
+        if plural_title {
+            r.start += first.len() + 1;
+            continue;
+        }
         if !LEAD_FIRST_WORDS.contains(first) {
             break;
         }
@@ -226,6 +234,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>
             .chain(WORK_HEADS.iter())
             .any(|h| s.strip_suffix(h).is_some_and(|rest| rest.ends_with(' ')))
         || TITLES.contains(&s)
+        || s.strip_suffix('s').is_some_and(|t| TITLES.contains(&t))
         || HONORIFICS.contains(&s)
         || ROLES.contains(&s)
         || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());

@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 static WORK_LEADS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("work_leads"));
 /// Last words that make a name a document or other work.
 pub(super) static WORK_HEADS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("work_heads"));
+/// Words after a title that make it a work's ("… author Michelle Alexander").
+static WORK_TAILS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("work_tails"));
 /// Adverbs of degree, before which a capitalised word is an adjective.
 static DEGREE_ADVERBS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("degree_adverbs"));
 /// Plural nouns of members of a group ("factions", "fighters").
@@ -25,7 +27,8 @@ fn capitalised(w: &str) -> bool {
 /// Whether the name at `at..end` is part of the title of a work: the
 /// title-case run around it ("Why Allies Rebel: Defiant Local Partners in
 /// Counterinsurgency Wars", capitalised words joined by small words and
-/// colons) ends in a word of `work_heads`, or comes after a word of
+/// colons) ends in a word of `work_heads`, is followed by one of
+/// `work_tails` ("The New Jim Crow author …") or comes after a word of
 /// `work_leads` ("the author of", "a book,", "titled").
 pub(super) fn work_title(text: &str, at: usize, end: usize) -> bool {
     // Forward: the words after the name while the run goes on.
@@ -49,7 +52,10 @@ pub(super) fn work_title(text: &str, at: usize, end: usize) -> bool {
             break;
         }
     }
-    if WORK_HEADS.contains(&last) {
+    // "The New Jim Crow author Michelle Alexander": a run followed by
+    // "author" is a work's title.
+    let tail = rest.strip_prefix(' ').and_then(|r| r.split([' ', ',', '.']).next()).unwrap_or("");
+    if WORK_HEADS.contains(&last) || WORK_TAILS.contains(&tail) {
         return true;
     }
     // Backward: over the run's capitalised words, the small words between
