@@ -161,14 +161,24 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
         return out;
     }
     let mut free_from = vec![0usize; patterns.len()];
+    let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
-    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        if c.is_alphanumeric() {
-            start.get_or_insert(at);
+    let mut at = 0;
+    while at <= bytes.len() {
+        // ASCII by byte (most of a text), other characters decoded.
+        let (word_char, len) = match bytes.get(at) {
+            None => (false, 1),
+            Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+            Some(_) => text[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        };
+        let here = at;
+        at += len;
+        if word_char {
+            start.get_or_insert(here);
             continue;
         }
         let Some(s) = start.take() else { continue };
-        let Some(ids) = by_first.get(&fnv(&text.as_bytes()[s..at])) else { continue };
+        let Some(ids) = by_first.get(&fnv(&bytes[s..here])) else { continue };
         for &i in ids {
             let p = patterns[i].as_ref();
             let fits = text[s..].starts_with(p) && !alnum(text[s + p.len()..].chars().next());

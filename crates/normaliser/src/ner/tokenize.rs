@@ -103,6 +103,12 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
 /// Tokens of one white-space-free chunk `text[a..b]`.
 fn chunk(text: &str, a: usize, b: usize, out: &mut Vec<Token>) {
     let s = &text[a..b];
+    // Most chunks are plain words (ASCII letters and digits): one token,
+    // nothing to split.
+    if s.bytes().all(|c| c.is_ascii_alphanumeric()) {
+        out.push(Token { start: a, end: b });
+        return;
+    }
     // Dashes (and "--") split the chunk wherever they are (the dash
     // characters are three bytes starting 0xE2).
     let maybe_dash = s.bytes().any(|b| b == b'-' || b == 0xe2);

@@ -311,9 +311,14 @@ impl WordFacts {
                     PLACE_NOUNS.iter().any(|p| a.starts_with(p) && !is_word(a[p.len()..].chars().next()))
                 });
                 let before = text[..at].trim_end_matches(", ").trim_end_matches(" and ");
-                let prev = before.rsplit([',', '(', '\n']).next().unwrap_or(before).trim();
-                let next = after.trim_start_matches([',', ' ']).trim_start_matches("and ");
-                let next = next.split([',', '.', ';', ')', '\n']).next().unwrap_or(next).trim();
+                // The items before and after, read only where a list
+                // separator is next to the name (most occurrences have
+                // none, and an item can run back to the line's start).
+                let prev = || before.rsplit([',', '(', '\n']).next().unwrap_or(before).trim();
+                let next = || {
+                    let next = after.trim_start_matches([',', ' ']).trim_start_matches("and ");
+                    next.split([',', '.', ';', ')', '\n']).next().unwrap_or(next).trim()
+                };
                 let listed = |w: &str| !w.is_empty() && (places.contains(w) || PLACES.contains(w));
                 // A place that ends the item before ("throughout Panjshir,
                 // Sar-e Pul, Takhar"), if the list goes on after the name
@@ -321,7 +326,7 @@ impl WordFacts {
                 let goes_on = after.starts_with(',') || after.starts_with(" and ");
                 let listed_end = |s: &str| listed(s) || (goes_on && last_words(s, 3).any(listed));
                 let in_list =
-                    (before.len() < at && listed_end(prev)) || (after.starts_with(',') && listed(next));
+                    (before.len() < at && listed_end(prev())) || (after.starts_with(',') && listed(next()));
                 (before_in && !possessive) || noun || in_list
             };
             if clean.iter().all(|&at| term_context(text, at, at + word.len())) {
