@@ -276,10 +276,19 @@ fn a_pronoun_is_resolved_to_the_person_before_it() {
 
 #[test]
 fn a_pronoun_goes_to_the_subject_not_the_last_name() {
-    assert_eq!(
-        rows("Kim Kagan says the group praised Mike Pompeo in a video. “The movement bred a generation of fighters,” he says."),
-        vec![row("The movement bred a generation of fighters", "double", Some("Kim Kagan"), "named", Some("says"))]
-    );
+    let table: &[(&str, &str)] = &[
+        ("Kim Kagan says the group praised Mike Pompeo in a video. “The movement bred a generation of fighters,” he says.", "Kim Kagan"),
+        // The nearest sentence naming someone, however far back: its first
+        // person, not the last person named before the pronoun.
+        ("Kim Kagan, who studies the war, praised Mike Pompeo in an interview. She lives in Washington. “The plan is good,” she told reporters.", "Kim Kagan"),
+        // A person only the recogniser found, who has not spoken, when no
+        // one else is there.
+        ("Dottie Deans, the chairwoman of the state party, is supporting the senator. “He has a desire to win,” she said.", "Dottie Deans"),
+    ];
+    for (text, who) in table {
+        let got = rows(text);
+        assert_eq!(got.last().and_then(|r| r.2.as_deref()), Some(*who), "{text}");
+    }
 }
 
 #[test]
