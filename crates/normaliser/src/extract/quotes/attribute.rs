@@ -33,8 +33,10 @@ impl Extractor<'_> {
         // the attribution after the sentence's last quote is that of all
         // its quotes.
         if sp.cue.is_none() {
-            let last_close =
-                (p.close + 1..e2.min(self.chars.len())).rev().find(|&i| matches!(self.chars[i], '”' | '"'));
+            let last_close = (p.close + 1..e2.min(self.chars.len())).rev().find(|&i| {
+                matches!(self.chars[i], '”' | '"')
+                    || (self.doubled_apostrophe(i) && !self.doubled_apostrophe(i.saturating_sub(1)))
+            });
             if let Some(close) = last_close {
                 let later = self.cue_after(Pair { close, ..p });
                 if later.kind.is_some() {
@@ -51,14 +53,16 @@ impl Extractor<'_> {
         let (s, e) = self.sentence(p.open);
         let (_, e2) = self.sentence(p.close);
         let mut sp = Speaker::default();
+        // After the closing mark (both apostrophes of a doubled one).
+        let from = p.close + 1 + usize::from(self.doubled_apostrophe(p.close));
         let after_end = e2.max(e).min(p.close + 160).min(self.chars.len());
-        let after = self.text(p.close + 1, after_end);
+        let after = self.text(from, after_end);
         // A quote that ends its sentence ("… for any price.” (In 2019 …")
         // takes no attribution from what follows, unless that goes on in
         // lower case ("?” he asked").
         let seg_end =
             self.segment_at(p.close).and_then(|x| x.span.as_ref().map(|r| r.end)).unwrap_or(after_end);
-        let rest = self.text(p.close + 1, (p.close + 160).min(seg_end));
+        let rest = self.text(from, (p.close + 160).min(seg_end));
         let ends_sentence = matches!(self.chars[p.close.saturating_sub(1)], '.' | '!' | '?')
             && rest.trim_start().chars().next().is_none_or(|c| !c.is_lowercase());
         // …but a short attribution sentence right after still counts:
@@ -88,12 +92,10 @@ impl Extractor<'_> {
         };
         if let Some(m) = CUE.find(after).filter(near) {
             let cue = m.as_str().to_lowercase();
-            let cue_start = p.close + 1 + after[..m.start()].chars().count();
+            let cue_start = from + after[..m.start()].chars().count();
             let cue_end = cue_start + m.as_str().chars().count();
             let mut subject = self.subject_before(cue_start);
-            if subject.kind.is_none()
-                || self.text(p.close + 1, cue_start).trim_matches([',', ' ', '.']).is_empty()
-            {
+            if subject.kind.is_none() || self.text(from, cue_start).trim_matches([',', ' ', '.']).is_empty() {
                 let inverted = self.subject_after(cue_end);
                 if inverted.kind.is_some() {
                     subject = inverted;

@@ -331,6 +331,22 @@ fn a_quote_over_several_paragraphs() {
 }
 
 #[test]
+fn doubled_apostrophes_are_a_double_mark() {
+    let named = |q: &str, cue: &str| row(q, "double", Some("Kim Kagan"), "named", Some(cue));
+    let (q, r) = run("Kim Kagan spoke in Ohio.\n\n''Are we ready?'' Kim Kagan asked. ''Is he? Yes.''\n\n''We won,'' she said. ''They lost.\n\n''And they know it,'' she added.\n");
+    assert_eq!(q.unbalanced, 0);
+    assert_eq!(
+        r,
+        vec![
+            named("Are we ready?", "asked"),
+            named("Is he? Yes.", "asked"),
+            named("We won", "said"),
+            named("They lost.\n\n''And they know it", "added"),
+        ]
+    );
+}
+
+#[test]
 fn block_quote_after_a_colon() {
     let text = "One commander in Helmand said:\n\nThey came at night and left before dawn, and we never asked them where they were going or why.\n";
     assert_eq!(
