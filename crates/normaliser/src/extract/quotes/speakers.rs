@@ -120,11 +120,16 @@ impl Extractor<'_> {
         // found by more than the recogniser (`any`: among all). A name
         // inside a quotation is not what a pronoun outside it means.
         let first_person = |a: usize, b: usize, any: bool| {
+            // The marks are counted from the paragraph's start: a quote may
+            // run over sentences ("“… November. And she will lose,” said
+            // Larry Sabato": Sabato is outside it).
+            let para = self.segment_at(a).and_then(|x| x.span.as_ref()).map_or(a, |r| r.start.min(a));
+            let lead = self.text(para, a);
             let people: Vec<ActorRef> = self
                 .mentions_in(a, b)
                 .iter()
                 .filter(|m| m.end <= b)
-                .filter(|m| !quote_source::inside_quote(self.text(a, m.start)))
+                .filter(|m| !quote_source::inside_quotes(&[lead, self.text(a, m.start)]))
                 .filter(agrees)
                 .filter(|m| is(m, ActorType::Person))
                 .map(|m| m.actor)

@@ -284,6 +284,8 @@ fn a_pronoun_goes_to_the_subject_not_the_last_name() {
         // A person only the recogniser found, who has not spoken, when no
         // one else is there.
         ("Dottie Deans, the chairwoman of the state party, is supporting the senator. “He has a desire to win,” she said.", "Dottie Deans"),
+        // A quote over two sentences: the name after it is outside it.
+        ("\"She will win if Obama is popular. And she will lose if he is not,\" said Larry Sabato, a professor. He added that it \"has to be big\" for that to change.", "Larry Sabato"),
     ];
     for (text, who) in table {
         let got = rows(text);
