@@ -72,7 +72,15 @@ impl Extractor<'_> {
             // ("Lisa O. Monaco"); an apposition in it does not count
             // ("Lisa O. Monaco, Obama’s adviser on …, said").
             let next = &rest[..quote_source::first_stop(rest).unwrap_or(rest.len())];
-            if quote_source::words_outside_apposition(next) <= 8
+            // …or one of any length whose cue comes early, after a
+            // question or an exclamation, which no comma could end (“Do
+            // you think I'm going to change?” Trump asked reporters
+            // during a news conference late last month.).
+            let cue_early = matches!(self.chars[p.close.saturating_sub(1)], '?' | '!')
+                && CUE
+                    .find(next)
+                    .is_some_and(|m| quote_source::words_outside_apposition(&next[..m.start()]) <= 5);
+            if (cue_early || quote_source::words_outside_apposition(next) <= 8)
                 && rest.trim_start().starts_with(|c: char| c.is_alphabetic())
             {
                 next
@@ -202,6 +210,15 @@ impl Extractor<'_> {
             }
             subject = self.sentence_subject(s, cue_start);
         }
+        // "Said Dorothy Poynter, who grew up with him, “…”", "But, said
+        // Solovey, “…”": a cue opening its sentence is inverted.
+        let opening = before[..m.start()].split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty() || OPENING_WORDS.contains(&w)
+        });
+        if subject.kind.is_none() && opening {
+            subject = self.subject_after(cue_end);
+        }
         Speaker { cue: Some(cue), via: Via::Cue, ..subject }
     }
 
@@ -278,6 +295,10 @@ impl Extractor<'_> {
         self.note_sources[j].get_or_init(|| interview_source(&notes[j].text)).clone()
     }
 }
+
+/// Words that may stand before a cue that opens its sentence inverted
+/// ("But, said Solovey, “…”").
+const OPENING_WORDS: [&str; 8] = ["But", "And", "Yet", "Or", "So", "Still", "Then", "As"];
 
 /// "Interview with Taliban commander, Kunar, 2 December 2020." → "Taliban
 /// commander, Kunar"; "Interviewee from Kunar, 2 September 2020." →

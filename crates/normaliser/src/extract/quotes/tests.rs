@@ -516,6 +516,20 @@ fn a_speaker_who_is_no_actor_yet_is_read_from_the_sentence() {
             "“The drop is about the emails,” said a person close to the Clintons.",
             row("The drop is about the emails", "double", Some("person close to the Clintons"), "anonymous", Some("said")),
         ),
+        // A cue opening its sentence, inverted.
+        (
+            "Said Kim Kagan, who grew up with him, “We were all so proud of him.”",
+            named("We were all so proud of him.", "Kim Kagan", "said"),
+        ),
+        (
+            "Sam Solovey said his boss was kind. But, said Solovey, “I don't want to drum up a conflict.”",
+            named("I don't want to drum up a conflict.", "Sam Solovey", "said"),
+        ),
+        // After a question, an attribution of any length with its cue early.
+        (
+            "“You think I'm going to change?” Donald Trump asked reporters rhetorically during a news conference late last month.",
+            named("You think I'm going to change?", "Donald Trump", "asked"),
+        ),
         // A surname alone links to the full name written before it.
         (
             "Tom Coale ran for the seat. “We will win this one,” Coale said.",
