@@ -98,10 +98,20 @@ impl Extractor<'_> {
                 && !between.contains(['“', '"', '‘'])
                 && between.matches('(').count() <= between.matches(')').count()
         };
-        if let Some(m) = CUE.find(after).filter(near) {
-            let cue = m.as_str().to_lowercase();
-            let cue_start = from + after[..m.start()].chars().count();
-            let cue_end = cue_start + m.as_str().chars().count();
+        let listed = CUE.find(after).filter(near).map(|m| m.range());
+        // Not a listed verb: one whose place shows it ("…,” Toomey fumed
+        // on Tuesday.", "…?” he wondered.", "…,” scoffed Arianna Gil."),
+        // when its subject is found.
+        let placed = || {
+            let inner_end = self.chars[p.close.saturating_sub(1)];
+            let clause = matches!(inner_end, ',' | '?' | '!' | '—' | '–');
+            clause.then(|| verb_after_quote(after)).flatten()
+        };
+        if let Some(r) = listed.clone().or_else(placed) {
+            let m = &after[r.clone()];
+            let cue = m.to_lowercase();
+            let cue_start = from + after[..r.start].chars().count();
+            let cue_end = cue_start + m.chars().count();
             let mut subject = self.subject_before(cue_start);
             if subject.kind.is_none() || self.text(from, cue_start).trim_matches([',', ' ', '.']).is_empty() {
                 let inverted = self.subject_after(cue_end);
@@ -113,7 +123,8 @@ impl Extractor<'_> {
             if subject.kind.is_none() && !NOUN_LIKE_CUES.contains(&cue.as_str()) {
                 subject = self.sentence_subject(s, p.open);
             }
-            if subject.kind.is_some() || !NOUN_LIKE_CUES.contains(&cue.as_str()) {
+            let counts = if listed.is_some() { !NOUN_LIKE_CUES.contains(&cue.as_str()) } else { false };
+            if subject.kind.is_some() || counts {
                 sp = Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }
         }
@@ -295,6 +306,45 @@ impl Extractor<'_> {
         self.note_sources[j].get_or_init(|| interview_source(&notes[j].text)).clone()
     }
 }
+
+/// A verb right after a quote that its place shows to be the quote's
+/// cue, though no list holds it, as a byte range of `after` (the text
+/// after the closing mark): in the clause right after the quote (up to
+/// its first punctuation), a lower-case past tense ("fumed", "wondered")
+/// or "read(s)" that ends the clause or comes before a preposition or an
+/// adverb, after at most four words (its subject: "…,” Toomey fumed on
+/// Tuesday."), or that opens the clause before a capital or a determiner
+/// (inverted: "…,” scoffed Arianna Gil.").
+pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
+    let lead = after.len() - after.trim_start().len();
+    let body = &after[lead..];
+    let clause =
+        &body[..body.find(['.', ',', ';', ':', '!', '?', '“', '”', '"', '(', '—']).unwrap_or(body.len())];
+    let words: Vec<(usize, &str)> =
+        clause.split_whitespace().map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w)).collect();
+    let is_verb = |w: &str| {
+        (w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
+            || matches!(w, "read" | "reads")
+    };
+    let (k, &(at, verb)) = words.iter().enumerate().take(5).find(|(_, (_, w))| is_verb(w))?;
+    let next = words.get(k + 1).map(|&(_, w)| w);
+    let ends = next.is_none_or(|n| {
+        AFTER_A_PLACED_VERB.contains(&n)
+            || (n.len() > 3 && n.ends_with("ly") && n.chars().all(char::is_lowercase))
+    });
+    let inverted = k == 0
+        && next.is_some_and(|n| {
+            n.starts_with(char::is_uppercase) || ["the", "a", "an", "one", "another"].contains(&n)
+        });
+    (k > 0 && ends || inverted).then(|| lead + at..lead + at + verb.len())
+}
+
+/// Words that may follow a verb whose place shows it a cue: prepositions
+/// and time words ("fumed on Tuesday", "wondered aloud").
+const AFTER_A_PLACED_VERB: [&str; 14] = [
+    "on", "in", "at", "to", "during", "after", "before", "as", "about", "of", "from", "with", "aloud",
+    "again",
+];
 
 /// Words that may stand before a cue that opens its sentence inverted
 /// ("But, said Solovey, “…”").

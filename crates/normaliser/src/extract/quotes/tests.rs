@@ -530,6 +530,32 @@ fn a_speaker_who_is_no_actor_yet_is_read_from_the_sentence() {
             "“You think I'm going to change?” Donald Trump asked reporters rhetorically during a news conference late last month.",
             named("You think I'm going to change?", "Donald Trump", "asked"),
         ),
+        // A verb no list holds, whose place shows it the cue.
+        (
+            "“If they were serious, they would have gone to my bill,” Kim Kagan fumed on Tuesday.",
+            named("If they were serious, they would have gone to my bill", "Kim Kagan", "fumed"),
+        ),
+        (
+            "“Skaters are the worst people to bring to a rally,” scoffed Kim Kagan, 22.",
+            named("Skaters are the worst people to bring to a rally", "Kim Kagan", "scoffed"),
+        ),
+        (
+            "Kim Kagan spoke. “Will any of this matter in the end?” she wondered aloud.",
+            named("Will any of this matter in the end?", "Kim Kagan", "wondered"),
+        ),
+        (
+            "The campaign sent a letter to voters. “We need to come out on top in the states ahead,” the letter read.",
+            row("We need to come out on top in the states ahead", "double", Some("letter"), "anonymous", Some("read")),
+        ),
+        // …not one with an object, nor one after a full stop.
+        (
+            "Kim Kagan spoke. “Crooked Hillary is the worst of them all,” she called her.",
+            row("Crooked Hillary is the worst of them all", "double", None, "unattributed", None),
+        ),
+        (
+            "Kim Kagan spoke. “Crooked Hillary is the worst of them all.” She smiled.",
+            row("Crooked Hillary is the worst of them all.", "double", None, "unattributed", None),
+        ),
         // A surname alone links to the full name written before it.
         (
             "Tom Coale ran for the seat. “We will win this one,” Coale said.",
