@@ -112,8 +112,16 @@ impl Extractor<'_> {
             let cue = m.to_lowercase();
             let cue_start = from + after[..r.start].chars().count();
             let cue_end = cue_start + m.chars().count();
-            let mut subject = self.subject_before(cue_start);
-            if subject.kind.is_none() || self.text(from, cue_start).trim_matches([',', ' ', '.']).is_empty() {
+            // "…,” adding that …": a participle's subject is the main
+            // clause's ("Cruz said that there is “…,” adding that it is why
+            // Donald Trump …": Cruz), never the name after it.
+            let participle = cue.ends_with("ing");
+            let mut subject =
+                if participle { self.main_subject(s, p.open) } else { self.subject_before(cue_start) };
+            if !participle
+                && (subject.kind.is_none()
+                    || self.text(from, cue_start).trim_matches([',', ' ', '.']).is_empty())
+            {
                 let inverted = self.subject_after(cue_end);
                 if inverted.kind.is_some() {
                     subject = inverted;
@@ -129,6 +137,22 @@ impl Extractor<'_> {
             }
         }
         sp
+    }
+
+    /// The subject of the sentence from `s` up to `end`: that of its last
+    /// cue that is no participle ("Trump said the deadlock kept us safe
+    /// before claiming …": Trump), else the person it is about (see
+    /// [`Extractor::sentence_subject`]).
+    fn main_subject(&self, s: usize, end: usize) -> Speaker {
+        let text = self.text(s, end);
+        let main = CUE.find_iter(text).filter(|m| !m.as_str().ends_with("ing")).last();
+        if let Some(m) = main {
+            let subject = self.subject_before(s + text[..m.start()].chars().count());
+            if subject.kind.is_some() {
+                return subject;
+            }
+        }
+        self.sentence_subject(s, end)
     }
 
     /// The speaker named right before a colon that opens the quote at
@@ -209,7 +233,7 @@ impl Extractor<'_> {
         // "Trump issued a statement saying …", "took to Twitter, writing:":
         // a participle's subject is the sentence's, not the word before it.
         if cue.ends_with("ing") {
-            let subject = self.sentence_subject(s, cue_start);
+            let subject = self.main_subject(s, cue_start);
             if subject.kind == Some(SpeakerKind::Named) {
                 return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }

@@ -556,6 +556,15 @@ fn a_speaker_who_is_no_actor_yet_is_read_from_the_sentence() {
             "Kim Kagan spoke. “Crooked Hillary is the worst of them all.” She smiled.",
             row("Crooked Hillary is the worst of them all.", "double", None, "unattributed", None),
         ),
+        // A participle's subject is the main clause's.
+        (
+            "Kim Kagan said there is “only one conservative who can win this race,” adding that it is why Mike Pompeo attacks him.",
+            named("only one conservative who can win this race", "Kim Kagan", "adding"),
+        ),
+        (
+            "After the court rejected Mike Pompeo’s plan, Kim Kagan said the deadlock kept us safe before claiming it was “a win for the whole country.”",
+            named("a win for the whole country.", "Kim Kagan", "claiming"),
+        ),
         // A surname alone links to the full name written before it.
         (
             "Tom Coale ran for the seat. “We will win this one,” Coale said.",
