@@ -322,6 +322,13 @@ impl Extractor<'_> {
         } else {
             (at, window)
         };
+        // "Giovanni Maria Vian, the editor of the Vatican’s newspaper,
+        // L’Osservatore Romano, said", "Claire McCaskill (D-Mo.), who has
+        // endorsed Clinton, said": the person a chain of appositions
+        // belongs to.
+        if let Some(actor) = self.apposition_head(at) {
+            return self.named(actor);
+        }
         // "Lisa O. Monaco, Obama’s adviser on counterterrorism, said": the
         // name before the apposition speaks, not a name or a role in it.
         if let Some(comma) = quote_source::apposition_start(before) {
@@ -360,6 +367,34 @@ impl Extractor<'_> {
             return self.resolve_pronoun(&before[g], at);
         }
         Speaker::default()
+    }
+
+    /// The person whose appositions end right before a cue at `at` (the
+    /// text before it ends with a comma): the first person named in the
+    /// sentence, after its last quotation mark and at most 300 characters
+    /// back, who is followed by an apposition (a comma and a lower-case
+    /// word or a number, or a bracket) that is not the cue's own comma.
+    fn apposition_head(&self, at: usize) -> Option<ActorRef> {
+        let from = at.saturating_sub(300).max(self.sentence(at.saturating_sub(1)).0);
+        let before = self.text(from, at);
+        let t = before.trim_end();
+        if !t.ends_with(',') {
+            return None;
+        }
+        let lo = from + t.rfind(['“', '”', '"', ';']).map_or(0, |i| t[..i].chars().count() + 1);
+        let last_comma = from + t.chars().count() - 1;
+        self.mentions_in(lo, last_comma)
+            .iter()
+            .filter(|m| m.end < last_comma)
+            .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)
+            .find(|m| {
+                let next = self.text(m.end, m.end + 3);
+                next.starts_with(" (")
+                    || next
+                        .strip_prefix(", ")
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()))
+            })
+            .map(|m| m.actor)
     }
 
     /// The speaker when the actor mentioned at `start` (up to `end`) is

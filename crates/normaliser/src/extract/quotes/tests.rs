@@ -565,6 +565,19 @@ fn a_speaker_who_is_no_actor_yet_is_read_from_the_sentence() {
             "After the court rejected Mike Pompeo’s plan, Kim Kagan said the deadlock kept us safe before claiming it was “a win for the whole country.”",
             named("a win for the whole country.", "Kim Kagan", "claiming"),
         ),
+        // The person a chain of appositions belongs to.
+        (
+            "Kim Kagan, the editor of the official newspaper, the Institute for the Study of War, said the pope was “both religious and political.”",
+            named("both religious and political.", "Kim Kagan", "said"),
+        ),
+        (
+            "Kim Kagan (D-Mo.), who has endorsed Mike Pompeo, said the senator was “a stronger and more aggressive candidate.”",
+            named("a stronger and more aggressive candidate.", "Kim Kagan", "said"),
+        ),
+        (
+            "Kim Kagan, who met Mike Pompeo, Ali Maisam Nazary and others, said it was “a very good meeting.”",
+            named("a very good meeting.", "Kim Kagan", "said"),
+        ),
         // A surname alone links to the full name written before it.
         (
             "Tom Coale ran for the seat. “We will win this one,” Coale said.",
