@@ -53,43 +53,7 @@ impl Extractor<'_> {
         let (s, e) = self.sentence(p.open);
         let (_, e2) = self.sentence(p.close);
         let mut sp = Speaker::default();
-        // After the closing mark (both apostrophes of a doubled one).
-        let from = p.close + 1 + usize::from(self.doubled_apostrophe(p.close));
-        let after_end = e2.max(e).min(p.close + 160).min(self.chars.len());
-        let after = self.text(from, after_end);
-        // A quote that ends its sentence ("… for any price.” (In 2019 …")
-        // takes no attribution from what follows, unless that goes on in
-        // lower case ("?” he asked").
-        let seg_end =
-            self.segment_at(p.close).and_then(|x| x.span.as_ref().map(|r| r.end)).unwrap_or(after_end);
-        let rest = self.text(from, (p.close + 160).min(seg_end));
-        let ends_sentence = matches!(self.chars[p.close.saturating_sub(1)], '.' | '!' | '?')
-            && rest.trim_start().chars().next().is_none_or(|c| !c.is_lowercase());
-        // …but a short attribution sentence right after still counts:
-        // “Are we ready?” Kagan asked.
-        let after = if ends_sentence {
-            // The sentence ends at a stop that is no initial or title
-            // ("Lisa O. Monaco"); an apposition in it does not count
-            // ("Lisa O. Monaco, Obama’s adviser on …, said").
-            let next = &rest[..quote_source::first_stop(rest).unwrap_or(rest.len())];
-            // …or one of any length whose cue comes early, after a
-            // question or an exclamation, which no comma could end (“Do
-            // you think I'm going to change?” Trump asked reporters
-            // during a news conference late last month.).
-            let cue_early = matches!(self.chars[p.close.saturating_sub(1)], '?' | '!')
-                && CUE
-                    .find(next)
-                    .is_some_and(|m| quote_source::words_outside_apposition(&next[..m.start()]) <= 5);
-            if (cue_early || quote_source::words_outside_apposition(next) <= 8)
-                && rest.trim_start().starts_with(|c: char| c.is_alphabetic())
-            {
-                next
-            } else {
-                ""
-            }
-        } else {
-            after
-        };
+        let (from, after) = self.text_after(p, e, e2);
         // Near, with no other quote between, and not in an aside opened
         // after the quote ("‘X’ (although this was confirmed …)").
         let near = |m: &regex::Match<'_>| {
@@ -131,7 +95,7 @@ impl Extractor<'_> {
             if subject.kind.is_none() && !NOUN_LIKE_CUES.contains(&cue.as_str()) {
                 subject = self.sentence_subject(s, p.open);
             }
-            let counts = if listed.is_some() { !NOUN_LIKE_CUES.contains(&cue.as_str()) } else { false };
+            let counts = listed.is_some() && !NOUN_LIKE_CUES.contains(&cue.as_str());
             if subject.kind.is_some() || counts {
                 sp = Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }
@@ -153,6 +117,51 @@ impl Extractor<'_> {
             }
         }
         self.sentence_subject(s, end)
+    }
+
+    /// The text after a quote's closing mark (both apostrophes of a
+    /// doubled one) where its attribution may stand, and where it starts;
+    /// `e`, `e2`: the ends of the sentences of its opening and closing
+    /// marks.
+    fn text_after(&self, p: Pair, e: usize, e2: usize) -> (usize, &str) {
+        // After the closing mark (both apostrophes of a doubled one).
+        let from = p.close + 1 + usize::from(self.doubled_apostrophe(p.close));
+        let after_end = e2.max(e).min(p.close + 160).min(self.chars.len());
+        let after = self.text(from, after_end);
+        // A quote that ends its sentence ("… for any price.” (In 2019 …")
+        // takes no attribution from what follows, unless that goes on in
+        // lower case ("?” he asked").
+        let seg_end =
+            self.segment_at(p.close).and_then(|x| x.span.as_ref().map(|r| r.end)).unwrap_or(after_end);
+        let rest = self.text(from, (p.close + 160).min(seg_end));
+        let ends_sentence = matches!(self.chars[p.close.saturating_sub(1)], '.' | '!' | '?')
+            && rest.trim_start().chars().next().is_none_or(|c| !c.is_lowercase());
+        // …but a short attribution sentence right after still counts:
+        // “Are we ready?” Kagan asked.
+        let after = if ends_sentence {
+            // The sentence ends at a stop that is no initial or title
+            // ("Lisa O. Monaco"); an apposition in it does not count
+            // ("Lisa O. Monaco, Obama’s adviser on …, said").
+            let next = &rest[..quote_source::first_stop(rest).unwrap_or(rest.len())];
+            // …or one of any length whose cue comes early, after a
+            // question or an exclamation, which no comma could end (“Do
+            // you think I'm going to change?” Trump asked reporters
+            // during a news conference late last month.).
+            let cue_early = matches!(self.chars[p.close.saturating_sub(1)], '?' | '!')
+                && CUE
+                    .find(next)
+                    .is_some_and(|m| quote_source::words_outside_apposition(&next[..m.start()]) <= 5);
+            if (cue_early || quote_source::words_outside_apposition(next) <= 8)
+                && rest.trim_start().starts_with(|c: char| c.is_alphabetic())
+            {
+                next
+            } else {
+                ""
+            }
+        } else {
+            after
+        };
+        (from, after)
     }
 
     /// The speaker named right before a colon that opens the quote at

@@ -33,6 +33,32 @@ pub(super) fn is_footnote_gap(c: char) -> bool {
     corpus_parser::is_superscript_digit(c)
 }
 
+/// The marks open in a segment: (position, mark, character).
+type Stack = Vec<(usize, QuoteMark, char)>;
+
+/// Closes the innermost open `mark` at `at`: a top-level pair when it was
+/// the outermost. False if none is open.
+fn close_mark(stack: &mut Stack, out: &mut Vec<Pair>, mark: QuoteMark, at: usize) -> bool {
+    let Some(k) = stack.iter().rposition(|x| x.1 == mark) else { return false };
+    let (open, _, _) = stack[k];
+    stack.truncate(k);
+    if stack.is_empty() {
+        out.push(Pair { open, close: at, mark });
+    }
+    true
+}
+
+/// A doubled apostrophe at `i` (`prev` before it, `next` after both): a
+/// double mark, read as a straight one.
+fn doubled_mark(stack: &mut Stack, out: &mut Vec<Pair>, i: usize, prev: Option<char>, next: Option<char>) {
+    let has_open = stack.iter().any(|x| x.1 == QuoteMark::Double);
+    if has_open && (is_close_context(next) || !is_open_context(prev)) {
+        close_mark(stack, out, QuoteMark::Double, i);
+    } else if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) {
+        stack.push((i, QuoteMark::Double, '"'));
+    }
+}
+
 impl Extractor<'_> {
     // ---------------------------------------------------------------
     // Marked quotes
@@ -42,21 +68,9 @@ impl Extractor<'_> {
     /// openers left unclosed at its end (outermost first).
     pub(super) fn pairs(&self, s: usize, e: usize) -> (Vec<Pair>, Vec<(usize, QuoteMark)>) {
         let c = &self.chars;
-        let mut stack: Vec<(usize, QuoteMark, char)> = Vec::new();
+        let mut stack: Stack = Vec::new();
         let mut out = Vec::new();
-        let close =
-            |stack: &mut Vec<(usize, QuoteMark, char)>, out: &mut Vec<Pair>, mark: QuoteMark, at: usize| {
-                if let Some(k) = stack.iter().rposition(|x| x.1 == mark) {
-                    let (open, _, _) = stack[k];
-                    stack.truncate(k);
-                    if stack.is_empty() {
-                        out.push(Pair { open, close: at, mark });
-                    }
-                    true
-                } else {
-                    false
-                }
-            };
+        let close = close_mark;
         // Most characters are not marks: only the ones that may be are read.
         let mut from = s;
         let marks = std::iter::from_fn(|| {
@@ -77,13 +91,7 @@ impl Extractor<'_> {
             // double mark, at the first.
             if c[i] == '\'' && next == Some('\'') {
                 skip = Some(i + 1);
-                let next = (i + 2 < e).then(|| c[i + 2]);
-                let has_open = stack.iter().any(|x| x.1 == QuoteMark::Double);
-                if has_open && (is_close_context(next) || !is_open_context(prev)) {
-                    close(&mut stack, &mut out, QuoteMark::Double, i);
-                } else if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) {
-                    stack.push((i, QuoteMark::Double, '"'));
-                }
+                doubled_mark(&mut stack, &mut out, i, prev, (i + 2 < e).then(|| c[i + 2]));
                 continue;
             }
             match c[i] {
