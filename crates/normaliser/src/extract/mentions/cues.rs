@@ -93,8 +93,9 @@ pub(super) fn maybe_name_start(c: Option<char>) -> bool {
 }
 
 /// Whether `head` can end with the last token of a name of two or more
-/// (`TOKEN` after a `\s`): its last run of ASCII letters and hyphens must
-/// follow white space and begin like a name. A run holding non-ASCII
+/// (`TOKEN` after a `\s`, or after a capital and an apostrophe): its last
+/// run of ASCII letters and hyphens must follow white space or "O'" and
+/// begin like a name. A run holding non-ASCII
 /// characters, which may be letters or spaces, always can.
 pub(super) fn maybe_name_end(head: &str) -> bool {
     let run = head.len()
@@ -103,7 +104,12 @@ pub(super) fn maybe_name_end(head: &str) -> bool {
     if !word.is_ascii() {
         return true;
     }
-    !word.is_empty() && maybe_name_start(word.chars().next()) && maybe_space(before.chars().next_back())
+    // "O'Reilly": a capital and an apostrophe may open the last word.
+    let mut back = before.chars();
+    let apostrophe = back.next_back() == Some('\'') && back.next_back().is_some_and(|c| c.is_uppercase());
+    !word.is_empty()
+        && maybe_name_start(word.chars().next())
+        && (apostrophe || maybe_space(before.chars().next_back()))
 }
 
 /// The discovery patterns that can match `seg`, as `CUE_*` bits: a bit is

@@ -30,8 +30,13 @@ pub(super) const TOKEN: &str = r"(?:(?:al|el|Al|El)-)?\p{Lu}\p{Ll}*(?:\p{Lu}\p{L
 
 pub(super) const PARTICLE: &str = r"(?:bin|ibn|van|von|de|da|al|el)";
 
+/// A person's name of `min` to four words: [`TOKEN`]s, each after an
+/// apostrophe'd capital or not ("O’Rourke", "D'Souza"), with up to two
+/// initials ("George W. Bush", "Lisa O. Monaco") or a particle before
+/// each word but the first.
 pub(super) fn person_name(min: usize) -> String {
-    format!(r"{TOKEN}(?:\s(?:{PARTICLE}\s)?{TOKEN}){{{},3}}", min.saturating_sub(1))
+    let word = format!(r"(?:\p{{Lu}}[’'])?{TOKEN}");
+    format!(r"{word}(?:\s(?:\p{{Lu}}\.\s){{0,2}}(?:{PARTICLE}\s)?{word}){{{},3}}", min.saturating_sub(1))
 }
 
 pub(super) static TITLE_CUE: LazyLock<Regex> =

@@ -276,6 +276,10 @@ fn discovery_cues_each_find_a_name() {
         ("The Sydney-based Institute for Economics and Peace agreed.", "Institute for Economics and Peace"),
         ("The Senate Armed Services Committee on March 16 heard him.", "Senate Armed Services Committee"),
         ("The Haqqani Network and Al Qaeda met.", "Haqqani Network"),
+        // Initials and apostrophes inside a name.
+        ("Representative Peter T. King said the vote failed.", "Peter T. King"),
+        ("The vote failed, said Beto O’Rourke on Friday.", "Beto O’Rourke"),
+        ("Dinesh D'Souza said the film sold.", "Dinesh D'Souza"),
     ];
     for (text, name) in cases {
         let m = mentions(text);
@@ -349,6 +353,8 @@ const CUE_SENTENCES: &[&str] = &[
     "The ÉCouncil met; the Ébert Council met; the Ba-Council; the B Council; the x-Y Council.",
     "Council\u{a0}of Elders; the council of Elders; a Council\u{2009}Armed; Council met; The Army.",
     "The Committee\u{a0}on Foreign Relations met the cheap Office of the Council; the-Congress.",
+    "Bill O'Reilly said the show ran.",
+    "Ali O’Khan, a chief; Ali o'Khan said; Ali Khan'Ali said; Peter T. King said; said Lisa O. Monaco.",
     "",
 ];
 

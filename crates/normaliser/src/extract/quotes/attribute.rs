@@ -33,8 +33,10 @@ impl Extractor<'_> {
         // the attribution after the sentence's last quote is that of all
         // its quotes.
         if sp.cue.is_none() {
-            let last_close =
-                (p.close + 1..e2.min(self.chars.len())).rev().find(|&i| matches!(self.chars[i], '”' | '"'));
+            let last_close = (p.close + 1..e2.min(self.chars.len())).rev().find(|&i| {
+                matches!(self.chars[i], '”' | '"')
+                    || (self.doubled_apostrophe(i) && !self.doubled_apostrophe(i.saturating_sub(1)))
+            });
             if let Some(close) = last_close {
                 let later = self.cue_after(Pair { close, ..p });
                 if later.kind.is_some() {
@@ -51,33 +53,7 @@ impl Extractor<'_> {
         let (s, e) = self.sentence(p.open);
         let (_, e2) = self.sentence(p.close);
         let mut sp = Speaker::default();
-        let after_end = e2.max(e).min(p.close + 160).min(self.chars.len());
-        let after = self.text(p.close + 1, after_end);
-        // A quote that ends its sentence ("… for any price.” (In 2019 …")
-        // takes no attribution from what follows, unless that goes on in
-        // lower case ("?” he asked").
-        let seg_end =
-            self.segment_at(p.close).and_then(|x| x.span.as_ref().map(|r| r.end)).unwrap_or(after_end);
-        let rest = self.text(p.close + 1, (p.close + 160).min(seg_end));
-        let ends_sentence = matches!(self.chars[p.close.saturating_sub(1)], '.' | '!' | '?')
-            && rest.trim_start().chars().next().is_none_or(|c| !c.is_lowercase());
-        // …but a short attribution sentence right after still counts:
-        // “Are we ready?” Kagan asked.
-        let after = if ends_sentence {
-            // The sentence ends at a stop that is no initial or title
-            // ("Lisa O. Monaco"); an apposition in it does not count
-            // ("Lisa O. Monaco, Obama’s adviser on …, said").
-            let next = &rest[..quote_source::first_stop(rest).unwrap_or(rest.len())];
-            if quote_source::words_outside_apposition(next) <= 8
-                && rest.trim_start().starts_with(|c: char| c.is_alphabetic())
-            {
-                next
-            } else {
-                ""
-            }
-        } else {
-            after
-        };
+        let (from, after) = self.text_after(p, e, e2);
         // Near, with no other quote between, and not in an aside opened
         // after the quote ("‘X’ (although this was confirmed …)").
         let near = |m: &regex::Match<'_>| {
@@ -86,13 +62,29 @@ impl Extractor<'_> {
                 && !between.contains(['“', '"', '‘'])
                 && between.matches('(').count() <= between.matches(')').count()
         };
-        if let Some(m) = CUE.find(after).filter(near) {
-            let cue = m.as_str().to_lowercase();
-            let cue_start = p.close + 1 + after[..m.start()].chars().count();
-            let cue_end = cue_start + m.as_str().chars().count();
-            let mut subject = self.subject_before(cue_start);
-            if subject.kind.is_none()
-                || self.text(p.close + 1, cue_start).trim_matches([',', ' ', '.']).is_empty()
+        let listed = CUE.find(after).filter(near).map(|m| m.range());
+        // Not a listed verb: one whose place shows it ("…,” Toomey fumed
+        // on Tuesday.", "…?” he wondered.", "…,” scoffed Arianna Gil."),
+        // when its subject is found.
+        let placed = || {
+            let inner_end = self.chars[p.close.saturating_sub(1)];
+            let clause = matches!(inner_end, ',' | '?' | '!' | '—' | '–');
+            clause.then(|| verb_after_quote(after)).flatten()
+        };
+        if let Some(r) = listed.clone().or_else(placed) {
+            let m = &after[r.clone()];
+            let cue = m.to_lowercase();
+            let cue_start = from + after[..r.start].chars().count();
+            let cue_end = cue_start + m.chars().count();
+            // "…,” adding that …": a participle's subject is the main
+            // clause's ("Cruz said that there is “…,” adding that it is why
+            // Donald Trump …": Cruz), never the name after it.
+            let participle = cue.ends_with("ing");
+            let mut subject =
+                if participle { self.main_subject(s, p.open) } else { self.subject_before(cue_start) };
+            if !participle
+                && (subject.kind.is_none()
+                    || self.text(from, cue_start).trim_matches([',', ' ', '.']).is_empty())
             {
                 let inverted = self.subject_after(cue_end);
                 if inverted.kind.is_some() {
@@ -103,11 +95,73 @@ impl Extractor<'_> {
             if subject.kind.is_none() && !NOUN_LIKE_CUES.contains(&cue.as_str()) {
                 subject = self.sentence_subject(s, p.open);
             }
-            if subject.kind.is_some() || !NOUN_LIKE_CUES.contains(&cue.as_str()) {
+            let counts = listed.is_some() && !NOUN_LIKE_CUES.contains(&cue.as_str());
+            if subject.kind.is_some() || counts {
                 sp = Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }
         }
         sp
+    }
+
+    /// The subject of the sentence from `s` up to `end`: that of its last
+    /// cue that is no participle ("Trump said the deadlock kept us safe
+    /// before claiming …": Trump), else the person it is about (see
+    /// [`Extractor::sentence_subject`]).
+    fn main_subject(&self, s: usize, end: usize) -> Speaker {
+        let text = self.text(s, end);
+        let main = CUE.find_iter(text).filter(|m| !m.as_str().ends_with("ing")).last();
+        if let Some(m) = main {
+            let subject = self.subject_before(s + text[..m.start()].chars().count());
+            if subject.kind.is_some() {
+                return subject;
+            }
+        }
+        self.sentence_subject(s, end)
+    }
+
+    /// The text after a quote's closing mark (both apostrophes of a
+    /// doubled one) where its attribution may stand, and where it starts;
+    /// `e`, `e2`: the ends of the sentences of its opening and closing
+    /// marks.
+    fn text_after(&self, p: Pair, e: usize, e2: usize) -> (usize, &str) {
+        // After the closing mark (both apostrophes of a doubled one).
+        let from = p.close + 1 + usize::from(self.doubled_apostrophe(p.close));
+        let after_end = e2.max(e).min(p.close + 160).min(self.chars.len());
+        let after = self.text(from, after_end);
+        // A quote that ends its sentence ("… for any price.” (In 2019 …")
+        // takes no attribution from what follows, unless that goes on in
+        // lower case ("?” he asked").
+        let seg_end =
+            self.segment_at(p.close).and_then(|x| x.span.as_ref().map(|r| r.end)).unwrap_or(after_end);
+        let rest = self.text(from, (p.close + 160).min(seg_end));
+        let ends_sentence = matches!(self.chars[p.close.saturating_sub(1)], '.' | '!' | '?')
+            && rest.trim_start().chars().next().is_none_or(|c| !c.is_lowercase());
+        // …but a short attribution sentence right after still counts:
+        // “Are we ready?” Kagan asked.
+        let after = if ends_sentence {
+            // The sentence ends at a stop that is no initial or title
+            // ("Lisa O. Monaco"); an apposition in it does not count
+            // ("Lisa O. Monaco, Obama’s adviser on …, said").
+            let next = &rest[..quote_source::first_stop(rest).unwrap_or(rest.len())];
+            // …or one of any length whose cue comes early, after a
+            // question or an exclamation, which no comma could end (“Do
+            // you think I'm going to change?” Trump asked reporters
+            // during a news conference late last month.).
+            let cue_early = matches!(self.chars[p.close.saturating_sub(1)], '?' | '!')
+                && CUE
+                    .find(next)
+                    .is_some_and(|m| quote_source::words_outside_apposition(&next[..m.start()]) <= 5);
+            if (cue_early || quote_source::words_outside_apposition(next) <= 8)
+                && rest.trim_start().starts_with(|c: char| c.is_alphabetic())
+            {
+                next
+            } else {
+                ""
+            }
+        } else {
+            after
+        };
+        (from, after)
     }
 
     /// The speaker named right before a colon that opens the quote at
@@ -188,7 +242,7 @@ impl Extractor<'_> {
         // "Trump issued a statement saying …", "took to Twitter, writing:":
         // a participle's subject is the sentence's, not the word before it.
         if cue.ends_with("ing") {
-            let subject = self.sentence_subject(s, cue_start);
+            let subject = self.main_subject(s, cue_start);
             if subject.kind == Some(SpeakerKind::Named) {
                 return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }
@@ -199,6 +253,15 @@ impl Extractor<'_> {
                 return Speaker::default();
             }
             subject = self.sentence_subject(s, cue_start);
+        }
+        // "Said Dorothy Poynter, who grew up with him, “…”", "But, said
+        // Solovey, “…”": a cue opening its sentence is inverted.
+        let opening = before[..m.start()].split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty() || OPENING_WORDS.contains(&w)
+        });
+        if subject.kind.is_none() && opening {
+            subject = self.subject_after(cue_end);
         }
         Speaker { cue: Some(cue), via: Via::Cue, ..subject }
     }
@@ -276,6 +339,49 @@ impl Extractor<'_> {
         self.note_sources[j].get_or_init(|| interview_source(&notes[j].text)).clone()
     }
 }
+
+/// A verb right after a quote that its place shows to be the quote's
+/// cue, though no list holds it, as a byte range of `after` (the text
+/// after the closing mark): in the clause right after the quote (up to
+/// its first punctuation), a lower-case past tense ("fumed", "wondered")
+/// or "read(s)" that ends the clause or comes before a preposition or an
+/// adverb, after at most four words (its subject: "…,” Toomey fumed on
+/// Tuesday."), or that opens the clause before a capital or a determiner
+/// (inverted: "…,” scoffed Arianna Gil.").
+pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
+    let lead = after.len() - after.trim_start().len();
+    let body = &after[lead..];
+    let clause =
+        &body[..body.find(['.', ',', ';', ':', '!', '?', '“', '”', '"', '(', '—']).unwrap_or(body.len())];
+    let words: Vec<(usize, &str)> =
+        clause.split_whitespace().map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w)).collect();
+    let is_verb = |w: &str| {
+        (w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
+            || matches!(w, "read" | "reads")
+    };
+    let (k, &(at, verb)) = words.iter().enumerate().take(5).find(|(_, (_, w))| is_verb(w))?;
+    let next = words.get(k + 1).map(|&(_, w)| w);
+    let ends = next.is_none_or(|n| {
+        AFTER_A_PLACED_VERB.contains(&n)
+            || (n.len() > 3 && n.ends_with("ly") && n.chars().all(char::is_lowercase))
+    });
+    let inverted = k == 0
+        && next.is_some_and(|n| {
+            n.starts_with(char::is_uppercase) || ["the", "a", "an", "one", "another"].contains(&n)
+        });
+    (k > 0 && ends || inverted).then(|| lead + at..lead + at + verb.len())
+}
+
+/// Words that may follow a verb whose place shows it a cue: prepositions
+/// and time words ("fumed on Tuesday", "wondered aloud").
+const AFTER_A_PLACED_VERB: [&str; 14] = [
+    "on", "in", "at", "to", "during", "after", "before", "as", "about", "of", "from", "with", "aloud",
+    "again",
+];
+
+/// Words that may stand before a cue that opens its sentence inverted
+/// ("But, said Solovey, “…”").
+const OPENING_WORDS: [&str; 8] = ["But", "And", "Yet", "Or", "So", "Still", "Then", "As"];
 
 /// "Interview with Taliban commander, Kunar, 2 December 2020." → "Taliban
 /// commander, Kunar"; "Interviewee from Kunar, 2 September 2020." →

@@ -33,6 +33,32 @@ pub(super) fn is_footnote_gap(c: char) -> bool {
     corpus_parser::is_superscript_digit(c)
 }
 
+/// The marks open in a segment: (position, mark, character).
+type Stack = Vec<(usize, QuoteMark, char)>;
+
+/// Closes the innermost open `mark` at `at`: a top-level pair when it was
+/// the outermost. False if none is open.
+fn close_mark(stack: &mut Stack, out: &mut Vec<Pair>, mark: QuoteMark, at: usize) -> bool {
+    let Some(k) = stack.iter().rposition(|x| x.1 == mark) else { return false };
+    let (open, _, _) = stack[k];
+    stack.truncate(k);
+    if stack.is_empty() {
+        out.push(Pair { open, close: at, mark });
+    }
+    true
+}
+
+/// A doubled apostrophe at `i` (`prev` before it, `next` after both): a
+/// double mark, read as a straight one.
+fn doubled_mark(stack: &mut Stack, out: &mut Vec<Pair>, i: usize, prev: Option<char>, next: Option<char>) {
+    let has_open = stack.iter().any(|x| x.1 == QuoteMark::Double);
+    if has_open && (is_close_context(next) || !is_open_context(prev)) {
+        close_mark(stack, out, QuoteMark::Double, i);
+    } else if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) {
+        stack.push((i, QuoteMark::Double, '"'));
+    }
+}
+
 impl Extractor<'_> {
     // ---------------------------------------------------------------
     // Marked quotes
@@ -42,21 +68,9 @@ impl Extractor<'_> {
     /// openers left unclosed at its end (outermost first).
     pub(super) fn pairs(&self, s: usize, e: usize) -> (Vec<Pair>, Vec<(usize, QuoteMark)>) {
         let c = &self.chars;
-        let mut stack: Vec<(usize, QuoteMark, char)> = Vec::new();
+        let mut stack: Stack = Vec::new();
         let mut out = Vec::new();
-        let close =
-            |stack: &mut Vec<(usize, QuoteMark, char)>, out: &mut Vec<Pair>, mark: QuoteMark, at: usize| {
-                if let Some(k) = stack.iter().rposition(|x| x.1 == mark) {
-                    let (open, _, _) = stack[k];
-                    stack.truncate(k);
-                    if stack.is_empty() {
-                        out.push(Pair { open, close: at, mark });
-                    }
-                    true
-                } else {
-                    false
-                }
-            };
+        let close = close_mark;
         // Most characters are not marks: only the ones that may be are read.
         let mut from = s;
         let marks = std::iter::from_fn(|| {
@@ -64,10 +78,22 @@ impl Extractor<'_> {
             from = i + 1;
             Some(i)
         });
+        // The second apostrophe of a doubled one, read with the first.
+        let mut skip = None;
         for i in marks {
+            if skip == Some(i) {
+                continue;
+            }
             let prev = (i > s).then(|| c[i - 1]);
             let next = (i + 1 < e).then(|| c[i + 1]);
             let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+            // Two apostrophes ('' for ", as some archives write it): one
+            // double mark, at the first.
+            if c[i] == '\'' && next == Some('\'') {
+                skip = Some(i + 1);
+                doubled_mark(&mut stack, &mut out, i, prev, (i + 2 < e).then(|| c[i + 2]));
+                continue;
+            }
             match c[i] {
                 '“' => stack.push((i, QuoteMark::Double, '“')),
                 '”' => {
@@ -135,7 +161,7 @@ impl Extractor<'_> {
                 let reopens = matches!(
                     (mark, first),
                     (QuoteMark::Double, Some('“' | '"')) | (QuoteMark::Single, Some('‘' | '\''))
-                );
+                ) || (mark == QuoteMark::Double && self.doubled_apostrophe(a));
                 if reopens {
                     if let Some(p) = pairs.first().filter(|p| p.open == a) {
                         consumed = Some(p.open);
@@ -156,15 +182,14 @@ impl Extractor<'_> {
             }
             if carry.is_none() {
                 if let Some(&(o, mark)) = open.first() {
-                    let continues =
-                        segs.iter().find(|s| s.0 == k + 1).and_then(|s| self.chars.get(s.1)).is_some_and(
-                            |&c| {
-                                matches!(
-                                    (mark, c),
-                                    (QuoteMark::Double, '“' | '"') | (QuoteMark::Single, '‘' | '\'')
-                                )
-                            },
-                        );
+                    let continues = segs.iter().find(|s| s.0 == k + 1).is_some_and(|s| {
+                        self.chars.get(s.1).is_some_and(|&c| {
+                            matches!(
+                                (mark, c),
+                                (QuoteMark::Double, '“' | '"') | (QuoteMark::Single, '‘' | '\'')
+                            )
+                        }) || (mark == QuoteMark::Double && self.doubled_apostrophe(s.1))
+                    });
                     if continues {
                         carry = Some((o, mark, 1));
                     } else {
@@ -246,12 +271,21 @@ impl Extractor<'_> {
         }
     }
 
+    /// Whether a doubled apostrophe (a double mark) starts at `i`.
+    pub(super) fn doubled_apostrophe(&self, i: usize) -> bool {
+        self.chars.get(i) == Some(&'\'') && self.chars.get(i + 1) == Some(&'\'')
+    }
+
     pub(super) fn push_quote(&mut self, start: usize, mut end: usize, mark: QuoteMark, sp: Speaker) {
         // A trailing comma belongs to the sentence around the quote.
         while end > start && (self.chars[end - 1] == ',' || self.chars[end - 1].is_whitespace()) {
             end -= 1;
         }
         let mut start = start;
+        // The second apostrophe of a doubled opening mark.
+        if start > 0 && self.doubled_apostrophe(start - 1) {
+            start += 1;
+        }
         while start < end && self.chars[start].is_whitespace() {
             start += 1;
         }

@@ -75,10 +75,13 @@ impl Extractor<'_> {
 
     /// he / she → the person the text is about: the first person named in
     /// the same sentence before the pronoun, else the first person named
-    /// in the sentence before (its subject, usually: "Joscelyn says … its
-    /// leader Khalid Batarfi … “…,” he says" is Joscelyn), else the nearest
-    /// person before. they → the nearest organization close by.
-    /// Unresolved: none.
+    /// in the nearest sentence before that names one (its subject,
+    /// usually: "Joscelyn says … its leader Khalid Batarfi … “…,” he says"
+    /// is Joscelyn; "Westmacott, who …, praised Obama’s presidency. He
+    /// serves … “…,” he told the Guardian" is Westmacott, not the nearer
+    /// Obama), back to 2,000 characters; people who spoke or were found by
+    /// more than the recogniser first, then anyone. they → the nearest
+    /// organization close by. Unresolved: none.
     pub(super) fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Speaker {
         if pronoun.eq_ignore_ascii_case("it") {
             return self.resolve_it(at);
@@ -113,37 +116,58 @@ impl Extractor<'_> {
                 .is_some_and(|d| d.cue == crate::extract::mentions::DiscoveryCue::Recogniser),
             ActorRef::Curated(_) => false,
         };
-        // A name inside a quotation is not what a pronoun outside it means.
-        let first_person = |a: usize, b: usize| {
+        // The first person of a stretch, among those who spoke or were
+        // found by more than the recogniser (`any`: among all). A name
+        // inside a quotation is not what a pronoun outside it means.
+        let first_person = |a: usize, b: usize, any: bool| {
+            // The marks are counted from the paragraph's start: a quote may
+            // run over sentences ("“… November. And she will lose,” said
+            // Larry Sabato": Sabato is outside it).
+            let para = self.segment_at(a).and_then(|x| x.span.as_ref()).map_or(a, |r| r.start.min(a));
+            let lead = self.text(para, a);
             let people: Vec<ActorRef> = self
                 .mentions_in(a, b)
                 .iter()
                 .filter(|m| m.end <= b)
-                .filter(|m| !quote_source::inside_quote(self.text(a, m.start)))
+                .filter(|m| !quote_source::inside_quotes(&[lead, self.text(a, m.start)]))
                 .filter(agrees)
                 .filter(|m| is(m, ActorType::Person))
                 .map(|m| m.actor)
                 .collect();
-            people.into_iter().find(|&p| spoke(p) || !only_recognised(p))
+            people.into_iter().find(|&p| any || spoke(p) || !only_recognised(p))
         };
-        let mut found = first_person(s, at);
-        if found.is_none() && s >= 2 {
-            let (ps, _) = self.sentence(s - 2);
-            found = first_person(ps, s);
+        // The pronoun's sentence before it, then each sentence before,
+        // back to 2,000 characters: the first person of the nearest.
+        let walk = |any: bool| {
+            let mut found = first_person(s, at, any);
+            let mut cur = s;
+            while found.is_none() {
+                let Some((ps, pe)) = self.sentence_before(cur) else { break };
+                if ps >= cur || at.saturating_sub(pe) > 2_000 {
+                    break;
+                }
+                found = first_person(ps, pe.min(cur), any);
+                cur = ps;
+            }
+            found
+        };
+        walk(false).or_else(|| walk(true)).map_or_else(Speaker::default, |a| self.named(a))
+    }
+
+    /// The sentence before the one starting at `s`: in the same segment,
+    /// else the last of the segment before.
+    pub(super) fn sentence_before(&self, s: usize) -> Option<(usize, usize)> {
+        let mut q = s.checked_sub(1)?;
+        while q > 0 && self.chars.get(q).is_some_and(|c| c.is_whitespace()) {
+            q -= 1;
         }
-        if found.is_none() {
-            found = self
-                .mentions_in(at.saturating_sub(2_200), at)
-                .iter()
-                .filter(|m| m.end <= at && at - m.end <= 2_000)
-                .filter(|m| is(m, ActorType::Person))
-                .filter(agrees)
-                .filter(|m| spoke(m.actor) || !only_recognised(m.actor))
-                .filter(|m| !quote_source::inside_quote(self.text(self.sentence(m.start).0, m.start)))
-                .max_by_key(|m| m.end)
-                .map(|m| m.actor);
+        if self.segment_at(q).is_some() {
+            return Some(self.sentence(q));
         }
-        found.map_or_else(Speaker::default, |a| self.named(a))
+        let k = self.spans.partition_point(|&(start, _)| start <= q);
+        let (_, i) = *self.spans.get(k.checked_sub(1)?)?;
+        let end = self.doc.segments[i].span.as_ref()?.end;
+        Some(self.sentence(end.checked_sub(1)?))
     }
 
     /// The gender of each person of the document, where its mentions
@@ -298,6 +322,13 @@ impl Extractor<'_> {
         } else {
             (at, window)
         };
+        // "Giovanni Maria Vian, the editor of the Vatican’s newspaper,
+        // L’Osservatore Romano, said", "Claire McCaskill (D-Mo.), who has
+        // endorsed Clinton, said": the person a chain of appositions
+        // belongs to.
+        if let Some(actor) = self.apposition_head(at) {
+            return self.named(actor);
+        }
         // "Lisa O. Monaco, Obama’s adviser on counterterrorism, said": the
         // name before the apposition speaks, not a name or a role in it.
         if let Some(comma) = quote_source::apposition_start(before) {
@@ -336,6 +367,34 @@ impl Extractor<'_> {
             return self.resolve_pronoun(&before[g], at);
         }
         Speaker::default()
+    }
+
+    /// The person whose appositions end right before a cue at `at` (the
+    /// text before it ends with a comma): the first person named in the
+    /// sentence, after its last quotation mark and at most 300 characters
+    /// back, who is followed by an apposition (a comma and a lower-case
+    /// word or a number, or a bracket) that is not the cue's own comma.
+    fn apposition_head(&self, at: usize) -> Option<ActorRef> {
+        let from = at.saturating_sub(300).max(self.sentence(at.saturating_sub(1)).0);
+        let before = self.text(from, at);
+        let t = before.trim_end();
+        if !t.ends_with(',') {
+            return None;
+        }
+        let lo = from + t.rfind(['“', '”', '"', ';']).map_or(0, |i| t[..i].chars().count() + 1);
+        let last_comma = from + t.chars().count() - 1;
+        self.mentions_in(lo, last_comma)
+            .iter()
+            .filter(|m| m.end < last_comma)
+            .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)
+            .find(|m| {
+                let next = self.text(m.end, m.end + 3);
+                next.starts_with(" (")
+                    || next
+                        .strip_prefix(", ")
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()))
+            })
+            .map(|m| m.actor)
     }
 
     /// The speaker when the actor mentioned at `start` (up to `end`) is

@@ -276,10 +276,21 @@ fn a_pronoun_is_resolved_to_the_person_before_it() {
 
 #[test]
 fn a_pronoun_goes_to_the_subject_not_the_last_name() {
-    assert_eq!(
-        rows("Kim Kagan says the group praised Mike Pompeo in a video. “The movement bred a generation of fighters,” he says."),
-        vec![row("The movement bred a generation of fighters", "double", Some("Kim Kagan"), "named", Some("says"))]
-    );
+    let table: &[(&str, &str)] = &[
+        ("Kim Kagan says the group praised Mike Pompeo in a video. “The movement bred a generation of fighters,” he says.", "Kim Kagan"),
+        // The nearest sentence naming someone, however far back: its first
+        // person, not the last person named before the pronoun.
+        ("Kim Kagan, who studies the war, praised Mike Pompeo in an interview. She lives in Washington. “The plan is good,” she told reporters.", "Kim Kagan"),
+        // A person only the recogniser found, who has not spoken, when no
+        // one else is there.
+        ("Dottie Deans, the chairwoman of the state party, is supporting the senator. “He has a desire to win,” she said.", "Dottie Deans"),
+        // A quote over two sentences: the name after it is outside it.
+        ("\"She will win if Obama is popular. And she will lose if he is not,\" said Larry Sabato, a professor. He added that it \"has to be big\" for that to change.", "Larry Sabato"),
+    ];
+    for (text, who) in table {
+        let got = rows(text);
+        assert_eq!(got.last().and_then(|r| r.2.as_deref()), Some(*who), "{text}");
+    }
 }
 
 #[test]
@@ -319,6 +330,22 @@ fn a_quote_over_several_paragraphs() {
     assert_eq!(r.len(), 1, "{r:?}");
     assert!(r[0].0.starts_with("The first paragraph") && r[0].0.ends_with("ends it with a close"));
     assert_eq!(r[0].2.as_deref(), Some("Kim Kagan"));
+}
+
+#[test]
+fn doubled_apostrophes_are_a_double_mark() {
+    let named = |q: &str, cue: &str| row(q, "double", Some("Kim Kagan"), "named", Some(cue));
+    let (q, r) = run("Kim Kagan spoke in Ohio.\n\n''Are we ready?'' Kim Kagan asked. ''Is he? Yes.''\n\n''We won,'' she said. ''They lost.\n\n''And they know it,'' she added.\n");
+    assert_eq!(q.unbalanced, 0);
+    assert_eq!(
+        r,
+        vec![
+            named("Are we ready?", "asked"),
+            named("Is he? Yes.", "asked"),
+            named("We won", "said"),
+            named("They lost.\n\n''And they know it", "added"),
+        ]
+    );
 }
 
 #[test]
@@ -503,6 +530,79 @@ fn a_speaker_who_is_no_actor_yet_is_read_from_the_sentence() {
         (
             "Rick Perry said the plan was sound. “Mike Pompeo is right,” he said.",
             named("Mike Pompeo is right", "Rick Perry", "said"),
+        ),
+    ];
+    for (text, want) in table {
+        let got = rows(text);
+        assert_eq!(got.last(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn inverted_placed_and_participle_cues_and_apposition_chains() {
+    let named = |q: &str, who: &str, cue: &str| row(q, "double", Some(who), "named", Some(cue));
+    let table: &[(&str, Row)] = &[
+        // A cue opening its sentence, inverted.
+        (
+            "Said Kim Kagan, who grew up with him, “We were all so proud of him.”",
+            named("We were all so proud of him.", "Kim Kagan", "said"),
+        ),
+        (
+            "Sam Solovey said his boss was kind. But, said Solovey, “I don't want to drum up a conflict.”",
+            named("I don't want to drum up a conflict.", "Sam Solovey", "said"),
+        ),
+        // After a question, an attribution of any length with its cue early.
+        (
+            "“You think I'm going to change?” Donald Trump asked reporters rhetorically during a news conference late last month.",
+            named("You think I'm going to change?", "Donald Trump", "asked"),
+        ),
+        // A verb no list holds, whose place shows it the cue.
+        (
+            "“If they were serious, they would have gone to my bill,” Kim Kagan fumed on Tuesday.",
+            named("If they were serious, they would have gone to my bill", "Kim Kagan", "fumed"),
+        ),
+        (
+            "“Skaters are the worst people to bring to a rally,” scoffed Kim Kagan, 22.",
+            named("Skaters are the worst people to bring to a rally", "Kim Kagan", "scoffed"),
+        ),
+        (
+            "Kim Kagan spoke. “Will any of this matter in the end?” she wondered aloud.",
+            named("Will any of this matter in the end?", "Kim Kagan", "wondered"),
+        ),
+        (
+            "The campaign sent a letter to voters. “We need to come out on top in the states ahead,” the letter read.",
+            row("We need to come out on top in the states ahead", "double", Some("letter"), "anonymous", Some("read")),
+        ),
+        // …not one with an object, nor one after a full stop.
+        (
+            "Kim Kagan spoke. “Crooked Hillary is the worst of them all,” she called her.",
+            row("Crooked Hillary is the worst of them all", "double", None, "unattributed", None),
+        ),
+        (
+            "Kim Kagan spoke. “Crooked Hillary is the worst of them all.” She smiled.",
+            row("Crooked Hillary is the worst of them all.", "double", None, "unattributed", None),
+        ),
+        // A participle's subject is the main clause's.
+        (
+            "Kim Kagan said there is “only one conservative who can win this race,” adding that it is why Mike Pompeo attacks him.",
+            named("only one conservative who can win this race", "Kim Kagan", "adding"),
+        ),
+        (
+            "After the court rejected Mike Pompeo’s plan, Kim Kagan said the deadlock kept us safe before claiming it was “a win for the whole country.”",
+            named("a win for the whole country.", "Kim Kagan", "claiming"),
+        ),
+        // The person a chain of appositions belongs to.
+        (
+            "Kim Kagan, the editor of the official newspaper, the Institute for the Study of War, said the pope was “both religious and political.”",
+            named("both religious and political.", "Kim Kagan", "said"),
+        ),
+        (
+            "Kim Kagan (D-Mo.), who has endorsed Mike Pompeo, said the senator was “a stronger and more aggressive candidate.”",
+            named("a stronger and more aggressive candidate.", "Kim Kagan", "said"),
+        ),
+        (
+            "Kim Kagan, who met Mike Pompeo, Ali Maisam Nazary and others, said it was “a very good meeting.”",
+            named("a very good meeting.", "Kim Kagan", "said"),
         ),
     ];
     for (text, want) in table {

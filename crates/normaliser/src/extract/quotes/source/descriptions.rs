@@ -77,7 +77,7 @@ pub(crate) fn description_after(hay: &str) -> Option<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::inside_quote;
+    use super::super::inside_quotes;
     use super::*;
 
     #[test]
@@ -106,8 +106,12 @@ mod tests {
         for (hay, want) in table {
             assert_eq!(description_after(hay).map(|r| &hay[r]), *want, "{hay:?}");
         }
-        assert!(inside_quote("He said “Trump is"));
-        assert!(!inside_quote("“Trump is here,” he"));
-        assert!(inside_quote("He said \"Trump"));
+        assert!(inside_quotes(&["He said “Trump is"]));
+        assert!(!inside_quotes(&["“Trump is here,” he"]));
+        assert!(inside_quotes(&["He said \"Trump"]));
+        // A doubled apostrophe is a straight double mark; parts join.
+        assert!(inside_quotes(&["He said ''Trump", " is"]));
+        assert!(!inside_quotes(&["''Trump is here,'' he ", "didn't say"]));
+        assert!(!inside_quotes(&["“The vote. ", "And so on,” said Sabato"]));
     }
 }

@@ -153,17 +153,25 @@ pub(crate) fn apposition_start(hay: &str) -> Option<usize> {
     Some(comma)
 }
 
-/// Whether the end of `text` (a sentence up to a point) is inside a
-/// quotation: more “ than ”, or an odd number of straight marks.
-pub(crate) fn inside_quote(text: &str) -> bool {
+/// Whether the end of the text `parts` make one after the other (a
+/// paragraph up to a point) is inside a quotation: more “ than ”, or an
+/// odd number of straight marks (a doubled apostrophe is one).
+pub(crate) fn inside_quotes(parts: &[&str]) -> bool {
     let (mut open, mut close, mut straight) = (0usize, 0usize, 0usize);
-    for c in text.chars() {
+    let mut apostrophe = false;
+    for c in parts.iter().flat_map(|p| p.chars()) {
         match c {
             '“' => open += 1,
             '”' => close += 1,
             '"' => straight += 1,
+            '\'' if apostrophe => {
+                straight += 1;
+                apostrophe = false;
+                continue;
+            }
             _ => {}
         }
+        apostrophe = c == '\'';
     }
     open > close || straight % 2 == 1
 }
