@@ -236,6 +236,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>
         || TITLES.contains(&s)
         || s.strip_suffix('s').is_some_and(|t| TITLES.contains(&t))
         || HONORIFICS.contains(&s)
+        || list("post_honorifics").contains(&s)
         || ROLES.contains(&s)
         || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     (!bad).then_some(r)

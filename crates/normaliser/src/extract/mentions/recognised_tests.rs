@@ -85,6 +85,12 @@ const CASES: &[Case] = &[
     ),
     ("News of the attack on Ghaziabad (a district near the border) spread quickly.", &[], &["Ghaziabad"]),
     ("'Istikhbarato [intelligence] Mawlawi Sahib talk to them,' one commander said.", &[], &["Istikhbarato"]),
+    // An honorific written after a title is no name ("Sahib": "sir").
+    (
+        "When foreigners come, the district Mawlawi Saheb talks to them first.",
+        &[],
+        &["Saheb", "Mawlawi Saheb"],
+    ),
     (
         "The essay called the region the “Land of Emigration,” and urged others to come.",
         &[],
@@ -153,6 +159,8 @@ fn spans_lose_titles_honorifics_and_possessives() {
         ("Generals Votel", Some("Votel")),
         ("Senators", None),
         ("Mr", None),
+        ("Saheb", None),
+        ("Sahib Singh", Some("Sahib Singh")),
         ("KPK\tKhyber Pakhtunkhwa", None),
         ("Helmand Province", None),
     ];
