@@ -28,6 +28,9 @@ pub(super) fn list(name: &str) -> &'static [&'static str] {
 /// Honorifics, with or without a full stop (British style: "Mr Brown").
 /// Never part of a name; before a surname, they license it.
 pub(super) static HONORIFICS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("honorifics"));
+/// Honorifics written after a name or title ("Mawlawi Sahib"): never a
+/// name alone.
+static POST_HONORIFICS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("post_honorifics"));
 /// Last words that make a name a place ("Helmand Province").
 static PLACE_HEADS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("place_heads"));
 /// Lower-case words after a name that make it a place ("Takhar province").
@@ -236,7 +239,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>
         || TITLES.contains(&s)
         || s.strip_suffix('s').is_some_and(|t| TITLES.contains(&t))
         || HONORIFICS.contains(&s)
-        || list("post_honorifics").contains(&s)
+        || POST_HONORIFICS.contains(&s)
         || ROLES.contains(&s)
         || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     (!bad).then_some(r)

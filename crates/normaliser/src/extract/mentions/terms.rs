@@ -87,7 +87,7 @@ pub(super) fn work_title(text: &str, at: usize, end: usize) -> bool {
 pub(super) fn adjective_use(text: &str, at: usize) -> bool {
     let Some(before) = text[..at].strip_suffix(' ') else { return false };
     let prev = before.rsplit([' ', '\n', '\'', '"', '\u{2018}', '\u{201c}']).next().unwrap_or("");
-    DEGREE_ADVERBS.contains(&prev.to_lowercase().as_str())
+    DEGREE_ADVERBS.iter().any(|a| a.eq_ignore_ascii_case(prev))
 }
 
 /// Whether the name ending at `end` is followed by a plural noun of the
