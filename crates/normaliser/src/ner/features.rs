@@ -325,7 +325,8 @@ pub(crate) struct Prepared {
     /// Lower-case hashes of words written capitalised inside a sentence
     /// (not first) of a sentence that is not all capitals.
     capseen: KeySet,
-    /// Lower-case hashes of words written in lower case.
+    /// Lower-case hashes of words written in lower case (of those also
+    /// written capitalised: no other is asked about).
     lowseen: KeySet,
 }
 
@@ -334,18 +335,28 @@ pub(crate) fn prepare(text: &str, tokens: &[Token], sentences: &[Range<usize>]) 
     let mut scratch = Scratch::default();
     let info: Vec<TokInfo> = tokens.iter().map(|t| tok_info(&text[t.range()], &mut scratch)).collect();
     let mut all_caps = Vec::with_capacity(sentences.len());
-    let mut capseen = KeySet::with_capacity_and_hasher(tokens.len() / 8, Default::default());
-    let mut lowseen = KeySet::with_capacity_and_hasher(tokens.len() / 2, Default::default());
+    let mut capseen = KeySet::with_capacity_and_hasher(tokens.len() / 16, Default::default());
+    // The words written capitalised anywhere: the only ones whose being
+    // seen in lower case is ever asked (see `Place`), so a lower-case word
+    // is looked up in this small set, not added to a set of all of them.
+    let mut capital = KeySet::with_capacity_and_hasher(tokens.len() / 8, Default::default());
     for s in sentences {
         let toks = &info[s.clone()];
         let caps = toks.iter().any(|t| t.cap) && !toks.iter().any(|t| t.has_lower);
         all_caps.push(caps);
         for (j, t) in toks.iter().enumerate() {
-            if t.lower_only {
-                lowseen.insert(t.lower);
-            } else if t.cap && j > 0 && !caps {
-                capseen.insert(t.lower);
+            if t.cap {
+                capital.insert(t.lower);
+                if j > 0 && !caps {
+                    capseen.insert(t.lower);
+                }
             }
+        }
+    }
+    let mut lowseen = KeySet::with_capacity_and_hasher(capital.len(), Default::default());
+    for t in &info {
+        if t.lower_only && capital.contains(&t.lower) {
+            lowseen.insert(t.lower);
         }
     }
     let candidate = candidates(&info, sentences);
@@ -375,7 +386,8 @@ impl DocWords {
     pub(crate) fn add(&mut self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) {
         let p = prepare(text, tokens, sentences);
         self.capseen.extend(p.capseen);
-        self.lowseen.extend(p.lowseen);
+        // Every lower-case word: another chunk may write it capitalised.
+        self.lowseen.extend(p.info.iter().filter(|t| t.lower_only).map(|t| t.lower));
     }
 }
 

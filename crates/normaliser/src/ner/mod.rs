@@ -25,7 +25,9 @@ mod model;
 mod tokenize;
 mod train;
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 pub use conll::{detokenise, read_conll};
@@ -153,6 +155,26 @@ fn boundary(text: &str, mut at: usize) -> usize {
 pub struct Recogniser {
     info: ModelInfo,
     weights: Weights,
+    /// A number no other recogniser of this process has: the key of its
+    /// scores in [`LOCAL_SCORES`].
+    id: u64,
+}
+
+/// The next [`Recogniser::id`].
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Local scores kept per thread at most (about 50 bytes each).
+const LOCAL_SCORES_MAX: usize = 1 << 16;
+
+thread_local! {
+    /// The local scores of the words a thread has tagged, keyed by word
+    /// and place (see [`Place::bits`](features::Place::bits)), for the
+    /// recogniser whose id is first. A word's local score depends on
+    /// nothing else, so it is computed once for a run of documents, not
+    /// once per document: the same words recur from one to the next. The
+    /// scores are the same whichever thread computes them, so the output
+    /// does not depend on the threads; the map is emptied when full.
+    static LOCAL_SCORES: RefCell<(u64, KeyMap<[i32; NTAGS]>)> = RefCell::new((0, KeyMap::default()));
 }
 
 /// The English model, trained by `make model` on CoNLL-2003 `train.conll`.
@@ -170,7 +192,7 @@ impl Recogniser {
     /// an error if the header or the body is not valid.
     pub fn from_bytes(bytes: &[u8]) -> Result<Recogniser, NerError> {
         let (info, weights) = model::read(bytes)?;
-        Ok(Recogniser { info, weights })
+        Ok(Recogniser { info, weights, id: NEXT_ID.fetch_add(1, Ordering::Relaxed) })
     }
 
     /// Where the model came from.
@@ -261,9 +283,26 @@ impl Recogniser {
         prep: &Prepared,
         wanted: &dyn Fn(usize) -> bool,
     ) -> Vec<Entity> {
+        LOCAL_SCORES.with_borrow_mut(|(id, cache)| {
+            if *id != self.id || cache.len() > LOCAL_SCORES_MAX {
+                cache.clear();
+                *id = self.id;
+            }
+            self.tag_with(text, tokens, sentences, prep, wanted, cache)
+        })
+    }
+
+    /// [`Recogniser::tag`] with the local scores cached in `cache`.
+    fn tag_with(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Range<usize>],
+        prep: &Prepared,
+        wanted: &dyn Fn(usize) -> bool,
+        cache: &mut KeyMap<[i32; NTAGS]>,
+    ) -> Vec<Entity> {
         let g = &self.info.groups;
-        let mut cache: KeyMap<[i32; NTAGS]> =
-            KeyMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
         let (mut scratch, mut feats, mut scores, mut back, mut tags) =
             (Scratch::default(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut out = Vec::new();

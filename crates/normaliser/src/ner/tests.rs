@@ -187,3 +187,34 @@ fn spans_give_the_names_of_their_sentences() {
         assert_eq!(model.recognise_chunked(&text, size, &spans), want, "chunks of {size}");
     }
 }
+
+/// The local scores a thread keeps from one document to the next (see
+/// `LOCAL_SCORES`) change no answer: a text gives the same names after
+/// others as alone on a fresh thread, and two models on one thread do not
+/// share their scores.
+#[test]
+fn scores_kept_across_documents_change_nothing() {
+    let docs = read_conll(TINY).expect("the tiny set is valid CoNLL");
+    let opts = TrainOptions { epochs: 3, data: "tiny.conll".into(), ..TrainOptions::default() };
+    let tiny = Recogniser::from_bytes(&train_recogniser(&docs, &opts)).expect("a trained model loads");
+    let english = Recogniser::english().expect("the embedded model loads");
+    let texts = [
+        "Will Smith met Baker in Paris. Baker said he will go.",
+        "The baker in Paris will go to Rome with Smith.",
+        "Madeleine Albright met officials of the World Trade Organization in Geneva.",
+    ];
+    let alone = |rec: &'static Recogniser, text: &'static str| {
+        std::thread::spawn(move || rec.recognise(text)).join().expect("the thread ends")
+    };
+    let tiny: &'static Recogniser = Box::leak(Box::new(tiny));
+    let mut differ = false;
+    for _ in 0..2 {
+        for text in texts {
+            let (e, t) = (english.recognise(text), tiny.recognise(text));
+            assert_eq!(e, alone(english, text), "{text}");
+            assert_eq!(t, alone(tiny, text), "{text}");
+            differ |= e != t;
+        }
+    }
+    assert!(differ, "the two models should disagree somewhere for this test to mean something");
+}

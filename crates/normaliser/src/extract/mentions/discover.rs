@@ -21,6 +21,7 @@ use crate::offsets::CharCounter;
 use corpus_parser::ActorType;
 use corpus_parser::BlockKind;
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -139,17 +140,26 @@ impl ActorMatcher {
         });
     }
 
-    /// Every occurrence of a discovered name, exact case, on word boundaries.
+    /// Every occurrence of a discovered name, exact case, on word boundaries:
+    /// from `known` (see [`word_occurrences`]) where it has the name.
     pub(super) fn locate_discovered(
         &self,
         text: &str,
         discovered: &[DiscoveredActor],
+        known: &HashMap<String, Vec<usize>>,
         found: &mut Vec<Found>,
     ) {
         let mut taken = Taken::of(found);
-        let names: Vec<&str> = discovered.iter().map(|d| d.name.as_str()).collect();
-        for (i, (d, starts)) in discovered.iter().zip(word_occurrences(text, &names)).enumerate() {
-            for at in starts {
+        let unknown: Vec<&str> =
+            discovered.iter().map(|d| d.name.as_str()).filter(|n| !known.contains_key(*n)).collect();
+        let searched = word_occurrences(text, &unknown);
+        let mut searched = searched.iter();
+        for (i, d) in discovered.iter().enumerate() {
+            let starts = match known.get(&d.name) {
+                Some(starts) => starts,
+                None => searched.next().map_or(&[][..], Vec::as_slice),
+            };
+            for &at in starts {
                 let r = at..at + d.name.len();
                 if !taken.overlaps(&r) {
                     taken.take(&r);

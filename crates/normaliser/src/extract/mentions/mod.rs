@@ -179,10 +179,11 @@ impl ActorMatcher {
         let mut found = self.gazetteer_mentions(text, &scanned.gazetteer, stripped);
         let mut discovered = discover(doc, &found, &scanned.cues);
         self.drop_bare_surnames(&mut discovered);
-        let rec = recognised::recognise(doc);
+        let also: Vec<&str> = discovered.iter().map(|d| d.name.as_str()).collect();
+        let rec = recognised::recognise(doc, &also);
         let curated_short = |w: &str| self.short_forms.contains_key(w);
         recognised::merge(text, &rec, &found, &curated_short, &mut discovered);
-        self.locate_discovered(text, &discovered, &mut found);
+        self.locate_discovered(text, &discovered, &rec.occurrences, &mut found);
         let is_org = |a: ActorRef| match a {
             ActorRef::Curated(i) => self.kinds[i] == ActorType::Organization,
             ActorRef::Discovered(i) => discovered[i].kind == ActorType::Organization,

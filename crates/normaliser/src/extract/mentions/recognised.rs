@@ -70,6 +70,10 @@ pub(super) struct Recognised {
     /// The names found at least once outside a doubtful segment (see
     /// [`doubtful_spans`]).
     seen_undoubted: HashSet<String>,
+    /// Where each name found and each name asked for (see [`recognise`])
+    /// occurs, on word boundaries: the walk over the text that finds the
+    /// names' facts finds them too.
+    pub(super) occurrences: HashMap<String, Vec<usize>>,
 }
 
 /// The byte spans of the document's segments of the kinds `keep` takes.
@@ -89,8 +93,10 @@ fn within(spans: &[Range<usize>], r: &Range<usize>) -> bool {
 }
 
 /// Runs the recogniser over a document (the whole text: its features read
-/// the document) and keeps the entities in searched segments.
-pub(super) fn recognise(doc: &Document) -> Recognised {
+/// the document) and keeps the entities in searched segments. The
+/// occurrences of `also` (names discovered otherwise) are found with the
+/// recognised names'.
+pub(super) fn recognise(doc: &Document, also: &[&str]) -> Recognised {
     let text = doc.text.as_str();
     let Ok(model) = Recogniser::english() else { return Recognised::default() };
     let spans = byte_spans(doc, searched);
@@ -136,7 +142,7 @@ pub(super) fn recognise(doc: &Document) -> Recognised {
     let mut names: Vec<&str> = out.names.iter().map(|(r, _)| &text[r.clone()]).collect();
     names.sort_unstable();
     names.dedup();
-    out.facts = WordFacts::of(text, &names, &body_spans, &out.places);
+    (out.facts, out.occurrences) = WordFacts::of(text, &names, also, &body_spans, &out.places);
     out
 }
 
@@ -269,27 +275,47 @@ struct WordFacts {
     group_modifier: HashSet<String>,
 }
 
+/// The words [`WordFacts::of`] reads for `names`: each name, and for a
+/// one-word name that is no acronym its lower-case form, its plural and,
+/// if it ends in "s", its singular; sorted, once each.
+fn fact_words(names: &[&str]) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for n in names {
+        words.push(n.to_string());
+        if n.contains(' ') || acronym(n) {
+            continue;
+        }
+        words.push(n.to_lowercase());
+        words.push(format!("{n}s"));
+        if let Some(stem) = n.strip_suffix('s') {
+            words.push(stem.to_string());
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
 impl WordFacts {
     /// The facts about `names` (one word each), their lower-case forms,
-    /// their plurals and, for those ending in "s", their singulars.
-    fn of(text: &str, names: &[&str], body: &[Range<usize>], places: &HashSet<String>) -> WordFacts {
-        let mut words: Vec<String> = Vec::new();
-        for n in names {
-            if n.contains(' ') || acronym(n) {
-                words.push(n.to_string());
-                continue;
-            }
-            words.push(n.to_string());
-            words.push(n.to_lowercase());
-            words.push(format!("{n}s"));
-            if let Some(stem) = n.strip_suffix('s') {
-                words.push(stem.to_string());
-            }
-        }
-        words.sort_unstable();
-        words.dedup();
+    /// their plurals and, for those ending in "s", their singulars; and
+    /// where those words and `also` occur (see [`word_occurrences`]).
+    fn of(
+        text: &str,
+        names: &[&str],
+        also: &[&str],
+        body: &[Range<usize>],
+        places: &HashSet<String>,
+    ) -> (WordFacts, HashMap<String, Vec<usize>>) {
+        let words = fact_words(names);
+        let mut all: Vec<&str> = words.iter().map(String::as_str).chain(also.iter().copied()).collect();
+        all.sort_unstable();
+        all.dedup();
+        let occurrences: HashMap<String, Vec<usize>> =
+            all.iter().map(|w| w.to_string()).zip(word_occurrences(text, &all)).collect();
         let mut facts = WordFacts::default();
-        for (word, clean) in words.iter().zip(word_occurrences(text, &words)) {
+        for word in &words {
+            let clean = occurrences.get(word).map_or(&[][..], Vec::as_slice);
             if clean.is_empty() {
                 continue;
             }
@@ -349,7 +375,7 @@ impl WordFacts {
             }
             facts.seen.insert(word.clone());
         }
-        facts
+        (facts, occurrences)
     }
 
     /// Whether `word` occurs in the text on word boundaries (exact case).
