@@ -37,13 +37,40 @@ pub(crate) fn viterbi<S: Score>(
     back: &mut Vec<[u8; NTAGS]>,
     out: &mut Vec<u8>,
 ) {
+    viterbi_between(scores, trans, Ends { after_o: false, before_o: false }, back, out);
+}
+
+/// What lies around the tokens a decoding reads (see [`viterbi_between`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Ends {
+    /// A token tagged O comes before them (else the sentence starts).
+    pub after_o: bool,
+    /// A token tagged O comes after them (else the sentence ends).
+    pub before_o: bool,
+}
+
+/// [`viterbi`] over a stretch of a sentence between tokens that can only
+/// be O (or its ends). A token that can only be O cuts the best path in
+/// two: the path passes through O there whatever comes before or after,
+/// so each stretch between such tokens is decoded alone, from O (row 1)
+/// rather than from the start, and its last tag chosen with the
+/// transition into O added. The tags are those [`viterbi`] gives the
+/// whole sentence, ties broken alike (the lowest tag wins).
+pub(crate) fn viterbi_between<S: Score>(
+    scores: &[[S; NTAGS]],
+    trans: &[[S; NTAGS]; NTAGS + 1],
+    ends: Ends,
+    back: &mut Vec<[u8; NTAGS]>,
+    out: &mut Vec<u8>,
+) {
     out.clear();
     back.clear();
     let Some(first) = scores.first() else { return };
+    let from = if ends.after_o { 1 } else { 0 };
     let mut best = [S::WORST; NTAGS];
     for (t, b) in best.iter_mut().enumerate() {
-        if allowed(0, t) {
-            *b = trans[0][t] + first[t];
+        if allowed(from, t) {
+            *b = trans[from][t] + first[t];
         }
     }
     back.push([0; NTAGS]);
@@ -66,6 +93,11 @@ pub(crate) fn viterbi<S: Score>(
         }
         best = next;
         back.push(from);
+    }
+    if ends.before_o {
+        for (t, b) in best.iter_mut().enumerate() {
+            *b = *b + trans[t + 1][0];
+        }
     }
     let mut t = (0..NTAGS).fold(0, |b, t| if best[t] > best[b] { t } else { b });
     out.resize(scores.len(), 0);
@@ -123,6 +155,48 @@ mod tests {
         viterbi(&s, &trans, &mut Vec::new(), &mut out);
         assert_eq!(out, [1, 2, 2]);
         assert_eq!(spans(&out), [(0..3, EntityKind::Person)]);
+    }
+
+    /// Stretches between tokens that can only be O, decoded alone, give
+    /// the tags of the whole sentence: on random scores and transitions
+    /// (small integers, so that ties happen too).
+    #[test]
+    fn stretches_between_outside_tokens_decode_as_the_whole() {
+        let mut seed: u64 = 7;
+        let mut next = |m: i32| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) % m as u64) as i32
+        };
+        let mut only_o = [i32::WORST; NTAGS];
+        only_o[0] = 0;
+        let (mut back, mut whole, mut part) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..2000 {
+            let mut trans = [[0; NTAGS]; NTAGS + 1];
+            for w in trans.iter_mut().flatten() {
+                *w = next(7) - 3;
+            }
+            let len = 1 + next(9) as usize;
+            let outside: Vec<bool> = (0..len).map(|_| next(3) == 0).collect();
+            let scores: Vec<[i32; NTAGS]> = outside
+                .iter()
+                .map(|&o| if o { only_o } else { std::array::from_fn(|_| next(9) - 4) })
+                .collect();
+            viterbi(&scores, &trans, &mut back, &mut whole);
+            let mut joined = vec![0u8; len];
+            let mut i = 0;
+            while i < len {
+                if outside[i] {
+                    i += 1;
+                    continue;
+                }
+                let end = (i..len).find(|&j| outside[j]).unwrap_or(len);
+                let ends = Ends { after_o: i > 0, before_o: end < len };
+                viterbi_between(&scores[i..end], &trans, ends, &mut back, &mut part);
+                joined[i..end].copy_from_slice(&part);
+                i = end;
+            }
+            assert_eq!(joined, whole, "scores {scores:?} trans {trans:?}");
+        }
     }
 
     #[test]

@@ -97,13 +97,6 @@ pub struct Entity {
     pub kind: EntityKind,
 }
 
-/// The scores of a token that cannot be part of a name: only O.
-const OUTSIDE: [i32; NTAGS] = {
-    let mut s = [<i32 as decode::Score>::WORST; NTAGS];
-    s[0] = 0;
-    s
-};
-
 /// Texts longer than this (bytes) are read in chunks (see
 /// [`Recogniser::recognise`]).
 pub const CHUNK_BYTES: usize = 1 << 20;
@@ -310,38 +303,46 @@ impl Recogniser {
             if !wanted(tokens[range.start].start) {
                 continue;
             }
-            scores.clear();
             let info = &prep.info[range.clone()];
-            for i in range.clone() {
+            // Each run of candidates alone: the tokens between can only be
+            // O, and cut the best path (see `decode::viterbi_between`).
+            let mut i = range.start;
+            while i < range.end {
                 if !prep.candidate[i] {
-                    scores.push(OUTSIDE);
+                    i += 1;
                     continue;
                 }
-                let place = prep.place(i, i == range.start, s);
-                let t = &prep.info[i];
-                let mut acc = *cache.entry(pair(t.exact, place.bits())).or_insert_with(|| {
+                let run = i..(i..range.end).find(|&j| !prep.candidate[j]).unwrap_or(range.end);
+                scores.clear();
+                for i in run.clone() {
+                    let place = prep.place(i, i == range.start, s);
+                    let t = &prep.info[i];
+                    let mut acc = *cache.entry(pair(t.exact, place.bits())).or_insert_with(|| {
+                        feats.clear();
+                        local(&text[tokens[i].range()], t, place, g, &mut scratch, &mut feats);
+                        let mut acc = [0; NTAGS];
+                        for &k in &feats {
+                            self.weights.add(k, &mut acc);
+                        }
+                        acc
+                    });
                     feats.clear();
-                    local(&text[tokens[i].range()], t, place, g, &mut scratch, &mut feats);
-                    let mut acc = [0; NTAGS];
+                    context(info, i - range.start, g, &mut feats);
                     for &k in &feats {
                         self.weights.add(k, &mut acc);
                     }
-                    acc
-                });
-                feats.clear();
-                context(info, i - range.start, g, &mut feats);
-                for &k in &feats {
-                    self.weights.add(k, &mut acc);
+                    scores.push(acc);
                 }
-                scores.push(acc);
-            }
-            decode::viterbi(&scores, &self.weights.trans, &mut back, &mut tags);
-            for (r, kind) in decode::spans(&tags) {
-                out.push(Entity {
-                    start: tokens[range.start + r.start].start,
-                    end: tokens[range.start + r.end - 1].end,
-                    kind,
-                });
+                let ends = decode::Ends { after_o: run.start > range.start, before_o: run.end < range.end };
+                decode::viterbi_between(&scores, &self.weights.trans, ends, &mut back, &mut tags);
+                for (r, kind) in decode::spans(&tags) {
+                    out.push(Entity {
+                        start: tokens[run.start + r.start].start,
+                        end: tokens[run.start + r.end - 1].end,
+                        kind,
+                    });
+                }
+                i = run.end;
             }
         }
         out
