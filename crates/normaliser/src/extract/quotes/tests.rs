@@ -286,6 +286,11 @@ fn a_pronoun_goes_to_the_subject_not_the_last_name() {
         ("Dottie Deans, the chairwoman of the state party, is supporting the senator. “He has a desire to win,” she said.", "Dottie Deans"),
         // A quote over two sentences: the name after it is outside it.
         ("\"She will win if Obama is popular. And she will lose if he is not,\" said Larry Sabato, a professor. He added that it \"has to be big\" for that to change.", "Larry Sabato"),
+        // A sentence whose subject is the same pronoun is about the same
+        // person, not the one it names.
+        ("Annie Pforzheimer spoke in Kabul. Later, she said, she had praised Mike Pompeo. “The plan is good,” she told reporters.", "Annie Pforzheimer"),
+        // An object pronoun after a name is someone else: it shows no gender.
+        ("Mike Pompeo met Annie Pforzheimer. Mike Pompeo praised her at length. “It was good,” he said.", "Mike Pompeo"),
     ];
     for (text, who) in table {
         let got = rows(text);
