@@ -427,6 +427,8 @@ fn not_quotes_scare_quotes_titles_terms_and_indirect_speech() {
         "They used the word shura ('council') for the meeting.", // translation
         "Ali Maisam Nazary said that the group could not win the war.", // indirect speech
         "The report described a “very small” percentage of fighters.", // short phrase
+        "Kim Kagan told ABC’s “Good Morning America” that the war was lost.", // a programme
+        "Kim Kagan said on the podcast “Fresh Air of the Valley” that it was lost.", // a work
     ];
     for t in cases {
         assert_eq!(rows(t), vec![], "{t}");
@@ -438,6 +440,22 @@ fn not_quotes_scare_quotes_titles_terms_and_indirect_speech() {
     let stripped =
         "He said the Taliban and IS-K are two sides of the same coin, and they dont agree. Thats all.\n";
     assert_eq!(rows(stripped), vec![]);
+}
+
+#[test]
+fn speech_after_a_kind_of_work_or_a_possessive_is_still_speech() {
+    let table: &[(&str, &str)] = &[
+        (
+            "Kim Kagan said the program “is gaining and has gained traction.”",
+            "is gaining and has gained traction.",
+        ),
+        ("Kim Kagan said of the show, “Never again.”", "Never again."),
+        ("Kim Kagan said the Taliban’s “promises are empty.”", "promises are empty."),
+    ];
+    for (text, quote) in table {
+        let got = rows(text);
+        assert_eq!(got.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(), vec![*quote], "{text}");
+    }
 }
 
 #[test]
