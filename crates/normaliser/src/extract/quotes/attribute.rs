@@ -214,7 +214,16 @@ impl Extractor<'_> {
         }
         if sp.kind.is_none() && sp.cue.is_none() {
             if let Some(prev) = last.as_ref().filter(|l| self.continues(l, p, k)) {
-                return Speaker { cue: None, via: Via::Continuation, ..prev.speaker.clone() };
+                // "“…,” Teske said. “I’ve always liked Hillary.”": right
+                // after the quote before and its attribution alone.
+                let between = self.text(prev.close + 1, p.open);
+                let resumed = prev.segment == k
+                    && between.chars().count() <= 80
+                    && between.trim_end().ends_with('.')
+                    && !between.contains(['“', '”', '"', '‘'])
+                    && CUE.is_match(between);
+                let via = if resumed { Via::Resumed } else { Via::Continuation };
+                return Speaker { cue: None, via, ..prev.speaker.clone() };
             }
             // No cue: the subject of the sentence the quote stands in, when
             // the quote does not open it.

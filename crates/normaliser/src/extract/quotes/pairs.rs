@@ -274,6 +274,8 @@ impl Extractor<'_> {
             // -> .529) and gained no precision.
             Via::Cue => n >= 2 || sp.kind.is_some(),
             Via::Footnote => n >= 3,
+            // "“…,” Teske said. “Big time.”": any length.
+            Via::Resumed => n >= 1,
             Via::Continuation | Via::Subject | Via::Nothing => n >= 6,
         }
     }

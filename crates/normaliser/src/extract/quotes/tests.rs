@@ -329,6 +329,18 @@ fn a_second_quote_continues_the_speaker() {
 }
 
 #[test]
+fn a_short_quote_right_after_the_attribution_of_the_one_before() {
+    let r = rows("“We won’t be able to strike them,” Kim Kagan said. “Big time.”");
+    assert_eq!(r.len(), 2);
+    assert_eq!(r[1], row("Big time.", "double", Some("Kim Kagan"), "named", None));
+    // Not after a sentence of its own: a short phrase is no quote then.
+    let r = rows(
+        "“We won’t be able to strike them,” Kim Kagan said. The next day the group was called “big time” by others.",
+    );
+    assert_eq!(r.len(), 1);
+}
+
+#[test]
 fn a_quote_over_several_paragraphs() {
     let (q, r) = run("“The first paragraph of the statement runs on here,\n\n“and the second paragraph ends it with a close,” Kim Kagan said.\n");
     assert_eq!(q.unbalanced, 0);
