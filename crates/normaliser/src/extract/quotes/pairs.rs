@@ -276,7 +276,8 @@ impl Extractor<'_> {
             Via::Footnote => n >= 3,
             // "“…,” Teske said. “Big time.”": any length.
             Via::Resumed => n >= 1,
-            Via::Continuation | Via::Subject | Via::Nothing => n >= 6,
+            Via::Subject => n >= 6 || (p.mark == QuoteMark::Double && !title_case(inner)),
+            Via::Continuation | Via::Nothing => n >= 6,
         }
     }
 

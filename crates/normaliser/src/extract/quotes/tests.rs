@@ -438,7 +438,7 @@ fn not_quotes_scare_quotes_titles_terms_and_indirect_speech() {
         "The fighters, known as ‘the Lions of the Valley’, left.", // nickname
         "They used the word shura ('council') for the meeting.", // translation
         "Ali Maisam Nazary said that the group could not win the war.", // indirect speech
-        "The report described a “very small” percentage of fighters.", // short phrase
+        "A “very small” percentage of fighters left.",      // short phrase, no subject
         "Kim Kagan told ABC’s “Good Morning America” that the war was lost.", // a programme
         "Kim Kagan said on the podcast “Fresh Air of the Valley” that it was lost.", // a work
     ];
@@ -694,10 +694,16 @@ fn short_quotes_auxiliaries_subjects_and_affiliations() {
     for (text, want) in table {
         assert_eq!(rows(text).last(), Some(want), "{text}");
     }
-    // Still no quote: a short phrase with no cue, a quote opening its
-    // sentence with no cue, a subject-only quote under six words.
+    // A short phrase in double marks with no cue is the words of its
+    // sentence's subject (a partial quote: "Clinton has “serious
+    // concerns”"), unless written as a title or in single marks.
     for t in
         ["Bill Roggio called it “a gift” and left.", "Bill Roggio attacked the plan as “a gift to them.”"]
+    {
+        assert_eq!(rows(t).last().and_then(|r| r.2.as_deref()), Some("Bill Roggio"), "{t}");
+    }
+    for t in
+        ["Bill Roggio appeared on “Fox and Friends” to defend it.", "Bill Roggio mocked the ‘pivot’ to Asia."]
     {
         assert_eq!(rows(t), vec![], "{t}");
     }
