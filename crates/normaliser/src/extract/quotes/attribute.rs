@@ -303,12 +303,16 @@ impl Extractor<'_> {
     /// Mike Pompeo went even further in March, insisting …"): the first
     /// person mentioned in it, or an anonymous source phrase at its start.
     pub(super) fn sentence_subject(&self, s: usize, before: usize) -> Speaker {
+        // A name inside a quotation is not the sentence's subject (the
+        // marks counted from the paragraph's start).
+        let para = self.segment_at(s).and_then(|x| x.span.as_ref()).map_or(s, |r| r.start.min(s));
+        let lead = self.text(para, s);
         let person = self
             .mentions_in(s, before)
             .iter()
             .filter(|m| m.end <= before)
             .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)
-            .min_by_key(|m| m.start);
+            .find(|m| !quote_source::inside_quotes(&[lead, self.text(s, m.start)]));
         if let Some(m) = person {
             return self.named(m.actor);
         }

@@ -697,9 +697,12 @@ fn short_quotes_auxiliaries_subjects_and_affiliations() {
     // A short phrase in double marks with no cue is the words of its
     // sentence's subject (a partial quote: "Clinton has “serious
     // concerns”"), unless written as a title or in single marks.
-    for t in
-        ["Bill Roggio called it “a gift” and left.", "Bill Roggio attacked the plan as “a gift to them.”"]
-    {
+    for t in [
+        "Bill Roggio called it “a gift” and left.",
+        "Bill Roggio attacked the plan as “a gift to them.”",
+        // A name inside a quotation is not the subject.
+        "In “Mike Pompeo and the War,” Bill Roggio attacked the plan as “a gift to them.”",
+    ] {
         assert_eq!(rows(t).last().and_then(|r| r.2.as_deref()), Some("Bill Roggio"), "{t}");
     }
     for t in
