@@ -25,6 +25,10 @@ impl Extractor<'_> {
         if sp.cue.is_none() {
             sp = self.cue_before(s, p.open);
         }
+        // "“…” ― Carla Sanchez.": a signature ending the paragraph.
+        if sp.cue.is_none() {
+            sp = self.signature(p).unwrap_or(sp);
+        }
         // "Howard Kurtz, Fox News: “…”": a name and a colon.
         if sp.cue.is_none() {
             sp = self.colon_source(s, p.open).unwrap_or(sp);
@@ -178,6 +182,25 @@ impl Extractor<'_> {
         let found = head.rfind(", ").and_then(|c| person(s + head[..c].chars().count()));
         let (_, actor) = found.or_else(|| self.mention_ending_at(colon, 0))?;
         Some(Speaker { cue: Some(":".to_string()), via: Via::Cue, ..self.named(actor) })
+    }
+
+    /// The person who signs a quote: a dash after its closing mark and a
+    /// name that ends the paragraph ("“…” ― Carla Sanchez.").
+    fn signature(&self, p: Pair) -> Option<Speaker> {
+        let from = p.close + 1 + usize::from(self.doubled_apostrophe(p.close));
+        let end = self.segment_at(p.close)?.span.as_ref()?.end;
+        if end.saturating_sub(from) > 80 {
+            return None;
+        }
+        let after = self.text(from, end);
+        let at = from + after[..quote_source::signature_start(after)?].chars().count();
+        let (name_end, actor) = self.mention_starting_at(at, 0)?;
+        let rest = self.text(name_end, end);
+        rest.trim().trim_end_matches('.').is_empty().then(|| Speaker {
+            cue: after.trim_start().chars().next().map(String::from),
+            via: Via::Cue,
+            ..self.named(actor)
+        })
     }
 
     /// The rest of [`Extractor::attribute`]: the sentence before, the

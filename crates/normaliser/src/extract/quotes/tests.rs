@@ -341,6 +341,20 @@ fn a_short_quote_right_after_the_attribution_of_the_one_before() {
 }
 
 #[test]
+fn a_quote_signed_with_a_dash_and_a_name() {
+    let table: &[(&str, Option<&str>)] = &[
+        ("“He has offended everyone and is not fit to serve.” ― Carla Sanchez.", Some("Carla Sanchez")),
+        ("“Maybe we can build a wall around the man himself.”—Steve Quinlan", Some("Steve Quinlan")),
+        // Not a signature: the name does not end the paragraph.
+        ("“The wall will never be built by anyone at all” — Steve Quinlan and others disagree.", None),
+    ];
+    for (text, who) in table {
+        let got = rows(text);
+        assert_eq!(got.first().and_then(|r| r.2.as_deref()), *who, "{text}");
+    }
+}
+
+#[test]
 fn a_quote_over_several_paragraphs() {
     let (q, r) = run("“The first paragraph of the statement runs on here,\n\n“and the second paragraph ends it with a close,” Kim Kagan said.\n");
     assert_eq!(q.unbalanced, 0);
