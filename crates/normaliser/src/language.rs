@@ -43,6 +43,8 @@ pub struct Language {
     pub(crate) source_nouns: &'static str,
     /// Words that name a speaker (`naming_cues.txt`).
     pub(crate) naming_cues: &'static str,
+    /// Kinds of works whose quoted names are no speech (`work_nouns.txt`).
+    pub(crate) work_nouns: &'static str,
     /// Capitalised role words before a speaker's name
     /// (`speaker_role_words.txt`).
     pub(crate) speaker_role_words: &'static str,
@@ -114,6 +116,7 @@ pub(crate) static EN: Language = Language {
     event_triggers: data!("en", "event_triggers.txt"),
     source_nouns: data!("en", "source_nouns.txt"),
     naming_cues: data!("en", "naming_cues.txt"),
+    work_nouns: data!("en", "work_nouns.txt"),
     speaker_role_words: data!("en", "speaker_role_words.txt"),
     media_heads: data!("en", "media_heads.txt"),
     name_suffixes: data!("en", "name_suffixes.txt"),
@@ -210,6 +213,7 @@ mod tests {
                 l.event_triggers,
                 l.source_nouns,
                 l.naming_cues,
+                l.work_nouns,
                 l.speaker_role_words,
                 l.media_heads,
                 l.name_suffixes,

@@ -25,6 +25,10 @@ impl Extractor<'_> {
         if sp.cue.is_none() {
             sp = self.cue_before(s, p.open);
         }
+        // "“…” ― Carla Sanchez.": a signature ending the paragraph.
+        if sp.cue.is_none() {
+            sp = self.signature(p).unwrap_or(sp);
+        }
         // "Howard Kurtz, Fox News: “…”": a name and a colon.
         if sp.cue.is_none() {
             sp = self.colon_source(s, p.open).unwrap_or(sp);
@@ -180,6 +184,25 @@ impl Extractor<'_> {
         Some(Speaker { cue: Some(":".to_string()), via: Via::Cue, ..self.named(actor) })
     }
 
+    /// The person who signs a quote: a dash after its closing mark and a
+    /// name that ends the paragraph ("“…” ― Carla Sanchez.").
+    fn signature(&self, p: Pair) -> Option<Speaker> {
+        let from = p.close + 1 + usize::from(self.doubled_apostrophe(p.close));
+        let end = self.segment_at(p.close)?.span.as_ref()?.end;
+        if end.saturating_sub(from) > 80 {
+            return None;
+        }
+        let after = self.text(from, end);
+        let at = from + after[..quote_source::signature_start(after)?].chars().count();
+        let (name_end, actor) = self.mention_starting_at(at, 0)?;
+        let rest = self.text(name_end, end);
+        rest.trim().trim_end_matches('.').is_empty().then(|| Speaker {
+            cue: after.trim_start().chars().next().map(String::from),
+            via: Via::Cue,
+            ..self.named(actor)
+        })
+    }
+
     /// The rest of [`Extractor::attribute`]: the sentence before, the
     /// footnote, the quote before.
     pub(super) fn attribute_rest(&self, p: Pair, k: usize, last: &Option<Last>, mut sp: Speaker) -> Speaker {
@@ -214,7 +237,16 @@ impl Extractor<'_> {
         }
         if sp.kind.is_none() && sp.cue.is_none() {
             if let Some(prev) = last.as_ref().filter(|l| self.continues(l, p, k)) {
-                return Speaker { cue: None, via: Via::Continuation, ..prev.speaker.clone() };
+                // "“…,” Teske said. “I’ve always liked Hillary.”": right
+                // after the quote before and its attribution alone.
+                let between = self.text(prev.close + 1, p.open);
+                let resumed = prev.segment == k
+                    && between.chars().count() <= 80
+                    && between.trim_end().ends_with('.')
+                    && !between.contains(['“', '”', '"', '‘'])
+                    && CUE.is_match(between);
+                let via = if resumed { Via::Resumed } else { Via::Continuation };
+                return Speaker { cue: None, via, ..prev.speaker.clone() };
             }
             // No cue: the subject of the sentence the quote stands in, when
             // the quote does not open it.
@@ -294,12 +326,16 @@ impl Extractor<'_> {
     /// Mike Pompeo went even further in March, insisting …"): the first
     /// person mentioned in it, or an anonymous source phrase at its start.
     pub(super) fn sentence_subject(&self, s: usize, before: usize) -> Speaker {
+        // A name inside a quotation is not the sentence's subject (the
+        // marks counted from the paragraph's start).
+        let para = self.segment_at(s).and_then(|x| x.span.as_ref()).map_or(s, |r| r.start.min(s));
+        let lead = self.text(para, s);
         let person = self
             .mentions_in(s, before)
             .iter()
             .filter(|m| m.end <= before)
             .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)
-            .min_by_key(|m| m.start);
+            .find(|m| !quote_source::inside_quotes(&[lead, self.text(s, m.start)]));
         if let Some(m) = person {
             return self.named(m.actor);
         }

@@ -135,6 +135,9 @@ enum Via {
     Footnote,
     /// The speaker of the quote before, continued.
     Continuation,
+    /// The speaker of the quote before, continued right after that quote's
+    /// attribution ("“…,” Teske said. “Big time.”").
+    Resumed,
     /// No cue: the subject of the quote's sentence ("Bradley criticized
     /// people …, hitting “…”").
     Subject,

@@ -3,7 +3,7 @@
 //! quotes and quoted terms.
 
 use super::chars::words;
-use super::patterns::NAMING_BEFORE;
+use super::patterns::{NAMING_BEFORE, WORK_NOUN_BEFORE};
 use super::{
     Extractor, Last, Pair, Quote, QuoteMark, Speaker, SpeakerKind, Via, MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS,
 };
@@ -253,6 +253,13 @@ impl Extractor<'_> {
         if NAMING_BEFORE.is_match(before) && n <= 8 {
             return false;
         }
+        // "told ABC’s “This Week”", "on Wednesday’s “Sean Hannity Show”",
+        // "his book, “Clinton Cash”": a name in title case after a
+        // possessive or a kind of work is a programme or a work.
+        let possessive = before.trim_end().strip_suffix(['s', 'S']).is_some_and(|t| t.ends_with(['’', '\'']));
+        if (possessive || WORK_NOUN_BEFORE.is_match(before)) && n <= 8 && title_case(inner) {
+            return false;
+        }
         // The cheap test first: the scan back can cross the whole document.
         let in_parens = self.chars.get(p.close + 1) == Some(&')')
             && self.chars[..p.open].iter().rev().take_while(|&&c| c != ')').any(|&c| c == '(');
@@ -267,7 +274,10 @@ impl Extractor<'_> {
             // -> .529) and gained no precision.
             Via::Cue => n >= 2 || sp.kind.is_some(),
             Via::Footnote => n >= 3,
-            Via::Continuation | Via::Subject | Via::Nothing => n >= 6,
+            // "“…,” Teske said. “Big time.”": any length.
+            Via::Resumed => n >= 1,
+            Via::Subject => n >= 6 || (p.mark == QuoteMark::Double && !title_case(inner)),
+            Via::Continuation | Via::Nothing => n >= 6,
         }
     }
 
@@ -306,6 +316,22 @@ impl Extractor<'_> {
             cue: sp.cue,
         });
     }
+}
+
+/// Whether `inner` is written as a title: its first word and every word
+/// of four letters or more start with a capital ("Meet the Press", "State
+/// of the Union", "Hannity"; not "Never again").
+fn title_case(inner: &[char]) -> bool {
+    let mut first = true;
+    let mut ok = true;
+    for w in inner.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()) {
+        let letters = w.iter().filter(|c| c.is_alphabetic()).count();
+        let capital =
+            w.iter().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
+        ok &= capital || (!first && letters < 4);
+        first = false;
+    }
+    ok && !first
 }
 
 #[cfg(test)]

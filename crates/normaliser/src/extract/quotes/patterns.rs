@@ -52,6 +52,11 @@ pub(super) static NAMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A kind of work ending the haystack, with a comma at most after it
+/// ("the show ", "his book, "): lower case only.
+pub(super) static WORK_NOUN_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b(?:{})[\s,]*$", alternation(&entries(crate::language::EN.work_nouns)))));
+
 pub(super) static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:I|me|my|we|us|our|To me|dont|thats|Its|isnt|arent|wont|cant|doesnt|didnt|Im|weve|Ive)\b")
 });

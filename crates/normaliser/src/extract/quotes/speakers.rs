@@ -125,16 +125,21 @@ impl Extractor<'_> {
             // Larry Sabato": Sabato is outside it).
             let para = self.segment_at(a).and_then(|x| x.span.as_ref()).map_or(a, |r| r.start.min(a));
             let lead = self.text(para, a);
-            let people: Vec<ActorRef> = self
+            let first = self
                 .mentions_in(a, b)
                 .iter()
                 .filter(|m| m.end <= b)
                 .filter(|m| !quote_source::inside_quotes(&[lead, self.text(a, m.start)]))
                 .filter(agrees)
                 .filter(|m| is(m, ActorType::Person))
-                .map(|m| m.actor)
-                .collect();
-            people.into_iter().find(|&p| any || spoke(p) || !only_recognised(p))
+                .find(|m| any || spoke(m.actor) || !only_recognised(m.actor))?;
+            // "At one point, she said, she was considering supporting
+            // Donald Trump.": a sentence whose subject is the same pronoun
+            // is about the same person, not the one it names.
+            let head = self.text(a, first.start);
+            let same = gender.and_then(|g| quote_source::pronoun_of_gender(head, g));
+            let about_same = same.is_some_and(|i| !quote_source::inside_quotes(&[lead, &head[..i]]));
+            (!about_same).then_some(first.actor)
         };
         // The pronoun's sentence before it, then each sentence before,
         // back to 2,000 characters: the first person of the nearest.

@@ -286,6 +286,11 @@ fn a_pronoun_goes_to_the_subject_not_the_last_name() {
         ("Dottie Deans, the chairwoman of the state party, is supporting the senator. “He has a desire to win,” she said.", "Dottie Deans"),
         // A quote over two sentences: the name after it is outside it.
         ("\"She will win if Obama is popular. And she will lose if he is not,\" said Larry Sabato, a professor. He added that it \"has to be big\" for that to change.", "Larry Sabato"),
+        // A sentence whose subject is the same pronoun is about the same
+        // person, not the one it names.
+        ("Annie Pforzheimer spoke in Kabul. Later, she said, she had praised Mike Pompeo. “The plan is good,” she told reporters.", "Annie Pforzheimer"),
+        // An object pronoun after a name is someone else: it shows no gender.
+        ("Mike Pompeo met Annie Pforzheimer. Mike Pompeo praised her at length. “It was good,” he said.", "Mike Pompeo"),
     ];
     for (text, who) in table {
         let got = rows(text);
@@ -321,6 +326,32 @@ fn a_second_quote_continues_the_speaker() {
             None
         )
     );
+}
+
+#[test]
+fn a_short_quote_right_after_the_attribution_of_the_one_before() {
+    let r = rows("“We won’t be able to strike them,” Kim Kagan said. “Big time.”");
+    assert_eq!(r.len(), 2);
+    assert_eq!(r[1], row("Big time.", "double", Some("Kim Kagan"), "named", None));
+    // Not after a sentence of its own: a short phrase is no quote then.
+    let r = rows(
+        "“We won’t be able to strike them,” Kim Kagan said. The next day the group was called “big time” by others.",
+    );
+    assert_eq!(r.len(), 1);
+}
+
+#[test]
+fn a_quote_signed_with_a_dash_and_a_name() {
+    let table: &[(&str, Option<&str>)] = &[
+        ("“He has offended everyone and is not fit to serve.” ― Carla Sanchez.", Some("Carla Sanchez")),
+        ("“Maybe we can build a wall around the man himself.”—Steve Quinlan", Some("Steve Quinlan")),
+        // Not a signature: the name does not end the paragraph.
+        ("“The wall will never be built by anyone at all” — Steve Quinlan and others disagree.", None),
+    ];
+    for (text, who) in table {
+        let got = rows(text);
+        assert_eq!(got.first().and_then(|r| r.2.as_deref()), *who, "{text}");
+    }
 }
 
 #[test]
@@ -421,7 +452,9 @@ fn not_quotes_scare_quotes_titles_terms_and_indirect_speech() {
         "The fighters, known as ‘the Lions of the Valley’, left.", // nickname
         "They used the word shura ('council') for the meeting.", // translation
         "Ali Maisam Nazary said that the group could not win the war.", // indirect speech
-        "The report described a “very small” percentage of fighters.", // short phrase
+        "A “very small” percentage of fighters left.",      // short phrase, no subject
+        "Kim Kagan told ABC’s “Good Morning America” that the war was lost.", // a programme
+        "Kim Kagan said on the podcast “Fresh Air of the Valley” that it was lost.", // a work
     ];
     for t in cases {
         assert_eq!(rows(t), vec![], "{t}");
@@ -433,6 +466,22 @@ fn not_quotes_scare_quotes_titles_terms_and_indirect_speech() {
     let stripped =
         "He said the Taliban and IS-K are two sides of the same coin, and they dont agree. Thats all.\n";
     assert_eq!(rows(stripped), vec![]);
+}
+
+#[test]
+fn speech_after_a_kind_of_work_or_a_possessive_is_still_speech() {
+    let table: &[(&str, &str)] = &[
+        (
+            "Kim Kagan said the program “is gaining and has gained traction.”",
+            "is gaining and has gained traction.",
+        ),
+        ("Kim Kagan said of the show, “Never again.”", "Never again."),
+        ("Kim Kagan said the Taliban’s “promises are empty.”", "promises are empty."),
+    ];
+    for (text, quote) in table {
+        let got = rows(text);
+        assert_eq!(got.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(), vec![*quote], "{text}");
+    }
 }
 
 #[test]
@@ -659,10 +708,19 @@ fn short_quotes_auxiliaries_subjects_and_affiliations() {
     for (text, want) in table {
         assert_eq!(rows(text).last(), Some(want), "{text}");
     }
-    // Still no quote: a short phrase with no cue, a quote opening its
-    // sentence with no cue, a subject-only quote under six words.
+    // A short phrase in double marks with no cue is the words of its
+    // sentence's subject (a partial quote: "Clinton has “serious
+    // concerns”"), unless written as a title or in single marks.
+    for t in [
+        "Bill Roggio called it “a gift” and left.",
+        "Bill Roggio attacked the plan as “a gift to them.”",
+        // A name inside a quotation is not the subject.
+        "In “Mike Pompeo and the War,” Bill Roggio attacked the plan as “a gift to them.”",
+    ] {
+        assert_eq!(rows(t).last().and_then(|r| r.2.as_deref()), Some("Bill Roggio"), "{t}");
+    }
     for t in
-        ["Bill Roggio called it “a gift” and left.", "Bill Roggio attacked the plan as “a gift to them.”"]
+        ["Bill Roggio appeared on “Fox and Friends” to defend it.", "Bill Roggio mocked the ‘pivot’ to Asia."]
     {
         assert_eq!(rows(t), vec![], "{t}");
     }

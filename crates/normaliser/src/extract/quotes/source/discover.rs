@@ -48,6 +48,17 @@ fn after_a_quote(before: &str) -> bool {
     t.ends_with(['”', '"', '’', '\''])
 }
 
+/// Where the name of a signature starts in the text after a closing
+/// mark ("” ― Carla Sanchez.", "”— Steve Quinlan"): a dash (―, — or –)
+/// right after the mark, white space aside. The name must end the
+/// paragraph (the caller checks).
+pub(crate) fn signature_start(after: &str) -> Option<usize> {
+    let t = after.trim_start();
+    let rest = t.strip_prefix(['―', '—', '–'])?;
+    let name = rest.trim_start();
+    name.starts_with(char::is_uppercase).then(|| after.len() - name.len())
+}
+
 /// A source found in a segment: its bytes in the document text.
 struct Found {
     bytes: Range<usize>,
@@ -105,6 +116,18 @@ fn read_speakers(doc: &Document) -> Vec<Found> {
             }
             if let Some(s) = subject_of(sentence) {
                 push(base + a, s);
+            }
+        }
+        // "“…” ― Carla Sanchez.": a quote signed with a dash and a name
+        // that ends the paragraph.
+        for (i, m) in slice.match_indices(['”', '"']) {
+            if let Some(at) = signature_start(&slice[i + m.len()..]) {
+                let hay = &slice[i + m.len() + at..];
+                if let Some(s) =
+                    name_after(hay).filter(|s| hay[s.range.end..].trim().trim_end_matches('.').is_empty())
+                {
+                    push(base + i + m.len() + at, s);
+                }
             }
         }
         // "Howard Kurtz: “…”" — a name and a colon open a quote.

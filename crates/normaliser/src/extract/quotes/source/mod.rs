@@ -36,8 +36,8 @@ use corpus_parser::ActorType;
 use crate::lexicon::{entries, TITLES};
 
 pub(crate) use descriptions::{description_after, description_before};
-pub(crate) use discover::add_speakers;
-pub(crate) use pronouns::{mention_gender, pronoun_gender, Gender};
+pub(crate) use discover::{add_speakers, signature_start};
+pub(crate) use pronouns::{mention_gender, pronoun_gender, pronoun_of_gender, Gender};
 
 /// Generational suffixes ending a name ("Jr.", "III").
 pub(super) static SUFFIXES: LazyLock<Vec<&'static str>> =

@@ -14,8 +14,10 @@ pub(crate) enum Gender {
 
 /// The gender one mention of a person shows: a title right before it
 /// (`before` ends where the name starts: "Mr. ", "Mrs. ", "Ms. "), or the
-/// first pronoun after it in its sentence ("Clinton said she …") when no
-/// other name, quotation mark or sentence end comes first.
+/// first subject or reflexive pronoun after it in its sentence ("Clinton
+/// said she …") when no other name, quotation mark or sentence end comes
+/// first. An object or a possessive ("Trump attacked her", "Clinton
+/// praised his record") is as often someone else's: it shows nothing.
 pub(crate) fn mention_gender(before: &str, after: &str) -> Option<Gender> {
     let t = before.trim_end();
     if t.ends_with("Mr.") || t.ends_with("Mr") {
@@ -29,8 +31,8 @@ pub(crate) fn mention_gender(before: &str, after: &str) -> Option<Gender> {
             return None;
         }
         match w.text {
-            "he" | "him" | "his" | "himself" => return Some(Gender::Male),
-            "she" | "her" | "hers" | "herself" => return Some(Gender::Female),
+            "he" | "himself" => return Some(Gender::Male),
+            "she" | "herself" => return Some(Gender::Female),
             _ => {}
         }
         if !w.tail.is_empty() && !w.tail.starts_with(',') {
@@ -51,6 +53,12 @@ pub(crate) fn pronoun_gender(pronoun: &str) -> Option<Gender> {
     }
 }
 
+/// The byte where the first "he" or "she" (any case) of gender `g`
+/// stands in `text`, as a whole word.
+pub(crate) fn pronoun_of_gender(text: &str, g: Gender) -> Option<usize> {
+    words(text).into_iter().find(|w| pronoun_gender(w.text) == Some(g)).map(|w| w.start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,7 +69,10 @@ mod tests {
             ("said Mr. ", " on Tuesday.", Some(Gender::Male)),
             ("Mrs. ", " spoke.", Some(Gender::Female)),
             ("", " said she would run.", Some(Gender::Female)),
-            ("", " said that his plan works.", Some(Gender::Male)),
+            ("", " said that he would win.", Some(Gender::Male)),
+            // An object or a possessive is often someone else's.
+            ("", " said that his plan works.", None),
+            ("", " praised her at length.", None),
             // Another name, a quotation or a sentence end comes first.
             ("", " told Trump he would lose.", None),
             ("", " said “she is wrong.”", None),
