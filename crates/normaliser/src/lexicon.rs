@@ -9,7 +9,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind};
 
-use crate::ner::{fnv, KeyMap};
+use crate::ner::{fnv, fnv_step, KeyMap, FNV_START};
 
 /// The entries of a data file: trimmed, comments and blank lines removed.
 pub(crate) fn entries(data: &'static str) -> Vec<&'static str> {
@@ -162,23 +162,47 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
     }
     let mut free_from = vec![0usize; patterns.len()];
     let bytes = text.as_bytes();
-    let mut start: Option<usize> = None;
+    // The character at `at`: whether it is a letter or digit, its length
+    // (ASCII by byte, most of a text; other characters decoded).
+    let class = |at: usize| match bytes[at] {
+        b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+        _ => text[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+    };
     let mut at = 0;
-    while at <= bytes.len() {
-        // ASCII by byte (most of a text), other characters decoded.
-        let (word_char, len) = match bytes.get(at) {
-            None => (false, 1),
-            Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
-            Some(_) => text[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
-        };
-        let here = at;
-        at += len;
-        if word_char {
-            start.get_or_insert(here);
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            at += 1;
             continue;
         }
-        let Some(s) = start.take() else { continue };
-        let Some(ids) = by_first.get(&fnv(&bytes[s..here])) else { continue };
+        let (word_char, len) = class(at);
+        if !word_char {
+            at += len;
+            continue;
+        }
+        // A word: hashed as it is read (the hash `fnv` gives its bytes).
+        let s = at;
+        let mut h = FNV_START;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                h = fnv_step(h, b);
+                at += 1;
+                continue;
+            }
+            let (word_char, len) = class(at);
+            if !word_char {
+                break;
+            }
+            for &b in &bytes[at..at + len] {
+                h = fnv_step(h, b);
+            }
+            at += len;
+        }
+        let Some(ids) = by_first.get(&h) else { continue };
         for &i in ids {
             let p = patterns[i].as_ref();
             let fits = text[s..].starts_with(p) && !alnum(text[s + p.len()..].chars().next());

@@ -225,10 +225,13 @@ pub(crate) struct Scratch {
     shape: String,
 }
 
-const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+/// The FNV-1a hash of no bytes: [`fnv`] starts from it.
+pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 
+/// One byte more of an FNV-1a hash: `fnv(b"ab")` is
+/// `fnv_step(fnv_step(FNV_START, b'a'), b'b')`.
 #[inline]
-fn fnv_step(h: u64, b: u8) -> u64 {
+pub(crate) fn fnv_step(h: u64, b: u8) -> u64 {
     (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
 }
 

@@ -39,7 +39,7 @@ pub use tokenize::{sentences, tokenize, tokenize_into, Token, MAX_SENTENCE_TOKEN
 pub use train::{train_recogniser, LabelledDocument, TrainOptions};
 
 use features::{context, local, pair, prepare, DocWords, Prepared, Scratch};
-pub(crate) use features::{fnv, KeyMap};
+pub(crate) use features::{fnv, fnv_step, KeyMap, FNV_START};
 use model::{Weights, NTAGS};
 
 /// What kind of name an entity is (CoNLL-2003's four types).
