@@ -162,12 +162,6 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
     }
     let mut free_from = vec![0usize; patterns.len()];
     let bytes = text.as_bytes();
-    // The character at `at`: whether it is a letter or digit, its length
-    // (ASCII by byte, most of a text; other characters decoded).
-    let class = |at: usize| match bytes[at] {
-        b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
-        _ => text[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
-    };
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
@@ -175,33 +169,14 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
             at += 1;
             continue;
         }
-        let (word_char, len) = class(at);
+        let (word_char, len) = char_class(text, at);
         if !word_char {
             at += len;
             continue;
         }
-        // A word: hashed as it is read (the hash `fnv` gives its bytes).
         let s = at;
-        let mut h = FNV_START;
-        while at < bytes.len() {
-            let b = bytes[at];
-            if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                h = fnv_step(h, b);
-                at += 1;
-                continue;
-            }
-            let (word_char, len) = class(at);
-            if !word_char {
-                break;
-            }
-            for &b in &bytes[at..at + len] {
-                h = fnv_step(h, b);
-            }
-            at += len;
-        }
+        let h;
+        (at, h) = read_word(text, at);
         let Some(ids) = by_first.get(&h) else { continue };
         for &i in ids {
             let p = patterns[i].as_ref();
@@ -213,6 +188,44 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
         }
     }
     out
+}
+
+/// Whether the character at byte `at` of `text` is a letter or digit, and
+/// its length (ASCII by byte, most of a text; other characters decoded).
+#[inline]
+fn char_class(text: &str, at: usize) -> (bool, usize) {
+    match text.as_bytes()[at] {
+        b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+        _ => text[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+    }
+}
+
+/// The end of the word of letters and digits starting at byte `at`, and
+/// its hash (the one [`fnv`] gives its bytes), computed as it is read.
+#[inline]
+fn read_word(text: &str, mut at: usize) -> (usize, u64) {
+    let bytes = text.as_bytes();
+    let mut h = FNV_START;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            h = fnv_step(h, b);
+            at += 1;
+            continue;
+        }
+        let (word_char, len) = char_class(text, at);
+        if !word_char {
+            break;
+        }
+        for &b in &bytes[at..at + len] {
+            h = fnv_step(h, b);
+        }
+        at += len;
+    }
+    (at, h)
 }
 
 /// A DFA Aho-Corasick automaton without a prefilter (these pattern sets
@@ -393,6 +406,13 @@ mod tests {
         assert_eq!(got[4], [at("Zoë", 0)]);
         assert!(got[5].is_empty() && got[7].is_empty());
         assert_eq!(got[6], [at("Alison", 0)]);
+        // Words that start with, or hold, a letter outside ASCII; a
+        // letter outside ASCII ends no word ("Émile" is not in "Émilea").
+        let text = "«Émile» met Émilea and Łódź—Émile";
+        let got = word_occurrences(text, &["Émile", "Łódź", "met"]);
+        assert_eq!(got[0], [text.find("Émile").unwrap_or(0), text.rfind("Émile").unwrap_or(0)]);
+        assert_eq!(got[1], [text.find("Łódź").unwrap_or(0)]);
+        assert_eq!(got[2], [text.find("met").unwrap_or(0)]);
     }
 
     /// Every match of `dfa` in `t` by `each_match_in::<K>`.
