@@ -76,7 +76,7 @@ pub(super) fn word_byte(b: Option<&u8>) -> bool {
 }
 
 /// Whether an ASCII `\b` can hold at byte `at`.
-pub(super) fn ascii_boundary(bytes: &[u8], at: usize) -> bool {
+pub(crate) fn ascii_boundary(bytes: &[u8], at: usize) -> bool {
     word_byte(at.checked_sub(1).and_then(|i| bytes.get(i))) != word_byte(bytes.get(at))
 }
 

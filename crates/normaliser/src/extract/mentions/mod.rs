@@ -15,6 +15,7 @@ use crate::clean::QualityFlag;
 use crate::offsets::{CharCounter, CharPos};
 use aho_corasick::dfa::DFA;
 use corpus_parser::ActorType;
+pub(crate) use cues::ascii_boundary;
 use cues::CueWord;
 use discover::discover;
 use gazetteer::{web_addresses, Pattern};
@@ -217,7 +218,9 @@ impl ActorMatcher {
             .collect();
         let mut ann = Annotations { mentions, discovered };
         // A speaker is an actor: the names read beside the cues.
-        crate::extract::quotes::add_speakers(doc, self, &mut ann);
+        let verbs: Vec<Range<usize>> =
+            scanned.cues.iter().filter(|(k, _)| *k == CueWord::Verb).map(|(_, r)| r.clone()).collect();
+        crate::extract::quotes::add_speakers(doc, self, &verbs, &mut ann);
         ann
     }
 }

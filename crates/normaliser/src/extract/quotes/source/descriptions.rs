@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::words;
+use super::{last_words_start, words};
 use crate::lexicon::{entries, NOT_NAMES};
 
 /// Determiners that open a description of a source ("the team", "a senior
@@ -22,6 +22,13 @@ static NOT_HEADS: LazyLock<Vec<&'static str>> =
 /// four modifiers and a lower-case head noun ("the gambling tycoon", "The
 /// Vermont senator", "her senior policy adviser"), as a byte range.
 pub(crate) fn description_before(hay: &str) -> Option<Range<usize>> {
+    // It reads at most the last 7 words.
+    let cut = last_words_start(hay, 16);
+    description_before_in(&hay[cut..]).map(|r| r.start + cut..r.end + cut)
+}
+
+/// [`description_before`] on all of `hay`.
+fn description_before_in(hay: &str) -> Option<Range<usize>> {
     let ws = words(hay);
     let n = ws.len();
     let head = *ws.last()?;

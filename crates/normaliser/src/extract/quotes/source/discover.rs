@@ -11,7 +11,9 @@ use super::descriptions::DETERMINERS;
 use super::names::{joins, name_after, name_before, read_run};
 use super::{apposition_start, bracket_before, is_abbreviation, words, SourceName};
 use crate::clean::Document;
-use crate::extract::mentions::{ActorMatcher, ActorRef, Annotations, DiscoveredActor, DiscoveryCue, Mention};
+use crate::extract::mentions::{
+    ascii_boundary, ActorMatcher, ActorRef, Annotations, DiscoveredActor, DiscoveryCue, Mention,
+};
 use crate::lexicon::{alternation, entries, re, NOT_NAMES, REPORTING_VERBS};
 use crate::offsets::CharCounter;
 
@@ -69,7 +71,10 @@ struct Found {
 /// The speakers of a document read from its sentences: beside every cue
 /// ("X said", "said X", "X, role, said", "according to X") and before a
 /// colon that opens a quote ("X: “…”").
-fn read_speakers(doc: &Document) -> Vec<Found> {
+///
+/// `verbs`: every occurrence of a reporting verb in the text, exact case,
+/// overlapping, ordered by end (the scan of the mentions gives them).
+fn read_speakers(doc: &Document, verbs: &[Range<usize>]) -> Vec<Found> {
     let text = doc.text.as_str();
     let mut out = Vec::new();
     let mut index = ByteOf::new(text);
@@ -88,8 +93,8 @@ fn read_speakers(doc: &Document) -> Vec<Found> {
             }
             out.push(Found { bytes: at..at + s.range.len(), name: s.name, kind: s.kind });
         };
-        for m in CUE.find_iter(slice) {
-            let before = &slice[..m.start()];
+        for m in cue_matches(slice, base, verbs) {
+            let before = &slice[..m.start];
             let before = super::strip_auxiliaries(before);
             let before = bracket_before(before).map_or(before, |open| &before[..open]);
             let mut found = name_before(before).map(|s| (base, s));
@@ -98,9 +103,9 @@ fn read_speakers(doc: &Document) -> Vec<Found> {
                     found = name_before(&before[..comma]).map(|s| (base, s));
                 }
             }
-            if found.is_none() && (after_a_quote(before) || m.as_str() == "according to") {
-                let after = &slice[m.end()..];
-                found = name_after(after).map(|s| (base + m.end(), s));
+            if found.is_none() && (after_a_quote(before) || &slice[m.clone()] == "according to") {
+                let after = &slice[m.end..];
+                found = name_after(after).map(|s| (base + m.end, s));
             }
             if let Some((hay_start, s)) = found {
                 push(hay_start, s);
@@ -109,7 +114,8 @@ fn read_speakers(doc: &Document) -> Vec<Found> {
         // The subject of a sentence that holds a quote ("Tracy Martin,
         // Trayvon's father, issued a statement Thursday, saying … “…”",
         // "Comey indicated that … “…”"): a name opening it.
-        for (a, b) in sentence_spans(slice) {
+        let quoted = slice.contains(['“', '"']);
+        for (a, b) in if quoted { sentence_spans(slice) } else { Vec::new() } {
             let sentence = &slice[a..b];
             if !sentence.contains(['“', '"']) {
                 continue;
@@ -147,6 +153,35 @@ fn read_speakers(doc: &Document) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The reporting verbs of `slice` (bytes `base..` of the text) as
+/// `CUE.find_iter(slice)` finds them, as byte ranges of `slice`: whole
+/// words (an ASCII `\b` at both ends, the ends of `slice` counting as
+/// edges), leftmost first, the longest of those starting at one place,
+/// none overlapping the one before. `verbs` as for [`read_speakers`]: the
+/// occurrences are looked up, not searched for again.
+fn cue_matches(slice: &str, base: usize, verbs: &[Range<usize>]) -> Vec<Range<usize>> {
+    let end = base + slice.len();
+    let lo = verbs.partition_point(|r| r.end <= base);
+    let hi = verbs.partition_point(|r| r.end <= end).max(lo);
+    let bytes = slice.as_bytes();
+    let mut inside: Vec<Range<usize>> = verbs[lo..hi]
+        .iter()
+        .filter(|r| r.start >= base)
+        .map(|r| r.start - base..r.end - base)
+        .filter(|r| ascii_boundary(bytes, r.start) && ascii_boundary(bytes, r.end))
+        .collect();
+    inside.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut at = 0;
+    inside.retain(|r| {
+        let keep = r.start >= at;
+        if keep {
+            at = r.end;
+        }
+        keep
+    });
+    inside
 }
 
 /// Byte offsets of code point offsets of a text, counted forward from the
@@ -249,8 +284,13 @@ fn subject_of(sentence: &str) -> Option<SourceName> {
 /// Adds the document's speakers that are no actor yet as discovered actors
 /// (see the module doc), with their mentions. The mentions stay sorted by
 /// start and do not overlap.
-pub(crate) fn add_speakers(doc: &Document, matcher: &ActorMatcher, ann: &mut Annotations) {
-    let found = read_speakers(doc);
+pub(crate) fn add_speakers(
+    doc: &Document,
+    matcher: &ActorMatcher,
+    verbs: &[Range<usize>],
+    ann: &mut Annotations,
+) {
+    let found = read_speakers(doc, verbs);
     if found.is_empty() {
         return;
     }
@@ -395,6 +435,40 @@ fn full_name(text: &str, f: &Found) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reporting verbs looked up among the scanned occurrences are
+    /// those the regex finds: whole words, longest at one start, not
+    /// overlapping, within the slice only.
+    #[test]
+    fn cues_looked_up_are_those_the_regex_finds() {
+        let texts = [
+            "“We won,” he said. She says so, said Ms. Lee, according to reporters.",
+            "The unsaid saidx said_ resaid wrote; writes:wrote",
+            "He went on to say it. As he put it, “no.” He puts it plainly and went on.",
+            "ésaid said€ “said” (says) claims-claimed",
+            "asks asked asking, says say sayings",
+            "",
+        ];
+        for text in texts {
+            let mut verbs: Vec<Range<usize>> = Vec::new();
+            // Each twice, as a word in two lists is found twice.
+            for v in REPORTING_VERBS.iter().chain(REPORTING_VERBS.iter()) {
+                verbs.extend(text.match_indices(v).map(|(i, _)| i..i + v.len()));
+            }
+            verbs.sort_by_key(|r| (r.end, r.start));
+            let want: Vec<Range<usize>> = CUE.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(cue_matches(text, 0, &verbs), want, "{text:?}");
+            // A slice of the text: occurrences across its edges are not its own.
+            if text.len() > 20 {
+                let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+                let a = starts.iter().copied().find(|&i| i >= 9).unwrap_or(text.len());
+                let b = starts.iter().copied().filter(|&i| i <= text.len() - 9).last().unwrap_or(a);
+                let slice = &text[a..b];
+                let want: Vec<Range<usize>> = CUE.find_iter(slice).map(|m| m.range()).collect();
+                assert_eq!(cue_matches(slice, a, &verbs), want, "{slice:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_subject_that_opens_a_sentence() {

@@ -69,6 +69,30 @@ pub(super) struct Word<'a> {
     pub(super) outer: usize,
 }
 
+/// Where the last `n` words of `hay` (as [`words`] splits it) start, with
+/// their opening marks: 0 when it has no more than `n`. The words of
+/// `&hay[cut..]` are the last `n` of `hay`'s, shifted by `cut`, so a
+/// reader that looks at no more than the last `n` words of a long text
+/// (the text before a cue) need not split all of it.
+pub(super) fn last_words_start(hay: &str, n: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in hay.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == n {
+                    return i + c.len_utf8();
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    0
+}
+
 /// The words of `hay`, split at white space; trailing punctuation other
 /// than the full stop of an abbreviation or an initial ("Sen.", "O.") is
 /// set apart in `tail`.

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use corpus_parser::ActorType;
 
-use super::{words, SourceName, Word, SUFFIXES};
+use super::{last_words_start, words, SourceName, Word, SUFFIXES};
 use crate::lexicon::{entries, NOT_NAMES, ORG_HEADS, PLACES, ROLES, TITLES};
 
 /// Capitalised words that stand before a name as its role, or that make a
@@ -136,6 +136,17 @@ pub(super) fn joins(ws: &[Word<'_>], k: usize) -> bool {
 /// "… Senate Majority Leader Mitch McConnell"). A possessive ("Trump’s")
 /// is no source, nor a run that follows an opening quote mark.
 pub(crate) fn name_before(hay: &str) -> Option<SourceName> {
+    // It reads at most the last 12 words (a run of nine, "the", a
+    // preposition and the word before it): the last 24 are enough.
+    let cut = last_words_start(hay, 24);
+    name_before_in(&hay[cut..]).map(|mut s| {
+        s.range = s.range.start + cut..s.range.end + cut;
+        s
+    })
+}
+
+/// [`name_before`] on all of `hay`.
+fn name_before_in(hay: &str) -> Option<SourceName> {
     let ws = words(hay);
     let end = ws.len();
     if end == 0
