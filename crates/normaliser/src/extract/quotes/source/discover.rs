@@ -462,7 +462,7 @@ mod tests {
             if text.len() > 20 {
                 let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
                 let a = starts.iter().copied().find(|&i| i >= 9).unwrap_or(text.len());
-                let b = starts.iter().copied().filter(|&i| i <= text.len() - 9).last().unwrap_or(a);
+                let b = starts.iter().copied().rfind(|&i| i <= text.len() - 9).unwrap_or(a);
                 let slice = &text[a..b];
                 let want: Vec<Range<usize>> = CUE.find_iter(slice).map(|m| m.range()).collect();
                 assert_eq!(cue_matches(slice, a, &verbs), want, "{slice:?}");
