@@ -77,12 +77,21 @@ pub(super) struct Recognised {
 }
 
 /// The byte spans of the document's segments of the kinds `keep` takes.
-fn byte_spans(doc: &Document, keep: fn(BlockKind) -> bool) -> Vec<Range<usize>> {
+fn byte_spans(
+    doc: &Document,
+    all: &[Option<Range<usize>>],
+    keep: fn(BlockKind) -> bool,
+) -> Vec<Range<usize>> {
+    doc.segments.iter().zip(all).filter(|(s, _)| keep(s.kind)).filter_map(|(_, r)| r.clone()).collect()
+}
+
+/// The byte span of every segment (`None` for one without a span), in
+/// one walk over the text, for [`byte_spans`].
+fn segment_bytes(doc: &Document) -> Vec<Option<Range<usize>>> {
     let mut index = CharCounter::new(doc.text.as_str());
     doc.segments
         .iter()
-        .filter(|s| keep(s.kind))
-        .filter_map(|s| s.span.as_ref().map(|r| index.byte_of(r.start)..index.byte_of(r.end)))
+        .map(|s| s.span.as_ref().map(|r| index.byte_of(r.start)..index.byte_of(r.end)))
         .collect()
 }
 
@@ -99,8 +108,9 @@ fn within(spans: &[Range<usize>], r: &Range<usize>) -> bool {
 pub(super) fn recognise(doc: &Document, also: &[&str]) -> Recognised {
     let text = doc.text.as_str();
     let Ok(model) = Recogniser::english() else { return Recognised::default() };
-    let spans = byte_spans(doc, searched);
-    let running = byte_spans(doc, discoverable);
+    let all = segment_bytes(doc);
+    let spans = byte_spans(doc, &all, searched);
+    let running = byte_spans(doc, &all, discoverable);
     let inside = |e: &Entity| within(&spans, &(e.start..e.end));
     let in_running = |r: &Range<usize>| within(&running, r);
     let doubtful = doubtful_spans(doc);
@@ -138,7 +148,7 @@ pub(super) fn recognise(doc: &Document, also: &[&str]) -> Recognised {
             }
         }
     }
-    let body_spans = byte_spans(doc, body);
+    let body_spans = byte_spans(doc, &all, body);
     let mut names: Vec<&str> = out.names.iter().map(|(r, _)| &text[r.clone()]).collect();
     names.sort_unstable();
     names.dedup();

@@ -77,7 +77,7 @@ struct Found {
 fn read_speakers(doc: &Document, verbs: &[Range<usize>]) -> Vec<Found> {
     let text = doc.text.as_str();
     let mut out = Vec::new();
-    let mut index = ByteOf::new(text);
+    let mut index = CharCounter::new(text);
     for seg in doc.segments.iter().filter(|s| super::super::quotable(s.kind)) {
         let Some(span) = &seg.span else { continue };
         let base = index.byte_of(span.start);
@@ -182,30 +182,6 @@ fn cue_matches(slice: &str, base: usize, verbs: &[Range<usize>]) -> Vec<Range<us
         keep
     });
     inside
-}
-
-/// Byte offsets of code point offsets of a text, counted forward from the
-/// last one asked (the segments come in text order).
-struct ByteOf<'a> {
-    text: &'a str,
-    ch: usize,
-    byte: usize,
-}
-
-impl<'a> ByteOf<'a> {
-    fn new(text: &'a str) -> Self {
-        ByteOf { text, ch: 0, byte: 0 }
-    }
-
-    fn byte_of(&mut self, ch: usize) -> usize {
-        if ch < self.ch {
-            (self.ch, self.byte) = (0, 0);
-        }
-        let rest = &self.text[self.byte..];
-        self.byte += rest.char_indices().nth(ch - self.ch).map_or(rest.len(), |(i, _)| i);
-        self.ch = ch;
-        self.byte
-    }
 }
 
 /// The sentences of a paragraph, as byte ranges: a break after ". ", "? "
