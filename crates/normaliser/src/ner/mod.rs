@@ -321,16 +321,12 @@ impl Recogniser {
                         feats.clear();
                         local(&text[tokens[i].range()], t, place, g, &mut scratch, &mut feats);
                         let mut acc = [0; NTAGS];
-                        for &k in &feats {
-                            self.weights.add(k, &mut acc);
-                        }
+                        self.weights.add_all(&feats, &mut acc);
                         acc
                     });
                     feats.clear();
                     context(info, i - range.start, g, &mut feats);
-                    for &k in &feats {
-                        self.weights.add(k, &mut acc);
-                    }
+                    self.weights.add_all(&feats, &mut acc);
                     scores.push(acc);
                 }
                 let ends = decode::Ends { after_o: run.start > range.start, before_o: run.end < range.end };
