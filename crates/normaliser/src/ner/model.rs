@@ -290,15 +290,15 @@ mod tests {
             if k % 3 == 0 {
                 let ws: [i16; NTAGS] = std::array::from_fn(|t| (k as i16 + 1) * (t as i16 - 4));
                 w.insert(key(k), ws);
-                for t in 0..NTAGS {
-                    want[t] += ws[t] as i32;
+                for (a, w) in want.iter_mut().zip(ws) {
+                    *a += w as i32;
                 }
             }
         }
         // Key 3 again, in the last batch.
         keys.push(key(3));
-        for t in 0..NTAGS {
-            want[t] += (3 + 1) * (t as i32 - 4);
+        for (t, a) in want.iter_mut().enumerate() {
+            *a += (3 + 1) * (t as i32 - 4);
         }
         let mut got = [0i32; NTAGS];
         w.add_all(&keys, &mut got);
