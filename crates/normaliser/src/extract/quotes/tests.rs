@@ -299,6 +299,22 @@ fn a_pronoun_goes_to_the_subject_not_the_last_name() {
 }
 
 #[test]
+fn a_pronoun_before_the_first_name_is_the_subject_of_a_sentence_without_cue() {
+    let table: &[(&str, &str)] = &[
+        // The sentence's subject is "he": the name after it is an object.
+        ("Mike Pompeo spoke in Ohio. On Monday, he praised Kim Kagan and called the plan “a disaster.”", "Mike Pompeo"),
+        // A pronoun after a subordinator is the subject of that clause only.
+        ("Kim Kagan was in Ohio. Much like he did last year, Mike Pompeo called the plan “a disaster.”", "Mike Pompeo"),
+        // A pronoun inside a quotation is no subject.
+        ("Kim Kagan was in Ohio. The motto “he who waits wins” made Mike Pompeo call the plan “a disaster.”", "Mike Pompeo"),
+    ];
+    for (text, who) in table {
+        let got = rows(text);
+        assert_eq!(got.last().and_then(|r| r.2.as_deref()), Some(*who), "{text}");
+    }
+}
+
+#[test]
 fn nested_quotes_are_part_of_the_outer_quote() {
     assert_eq!(
         rows("“They told us ‘leave now or stay forever’ and we stayed,” Kim Kagan said."),
