@@ -292,7 +292,10 @@ impl Extractor<'_> {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.is_empty() || OPENING_WORDS.contains(&w)
         });
-        if subject.kind.is_none() && opening {
+        // "“It's a difficult issue,” said the Florida senator, “because …”":
+        // a cue right after a quote, inverted, is that of the next one too.
+        let after_quote = before[..m.start()].trim_end().ends_with(['”', '"', '\'']);
+        if subject.kind.is_none() && (opening || after_quote) {
             subject = self.subject_after(cue_end);
         }
         Speaker { cue: Some(cue), via: Via::Cue, ..subject }

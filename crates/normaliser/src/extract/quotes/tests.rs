@@ -340,6 +340,29 @@ fn a_pronoun_goes_to_the_last_speaker_over_a_person_who_has_not_spoken() {
 }
 
 #[test]
+fn a_quote_after_an_inverted_cue_between_two_quotes_and_a_pronoun_ending_a_phrase() {
+    let table: &[(&str, Row)] = &[
+        // "“…,” said X, “…”": the cue between the quotes is the second's too.
+        (
+            "“It is a hard issue,” said Kim Kagan, “because it divides us.”",
+            row("because it divides us.", "double", Some("Kim Kagan"), "named", Some("said")),
+        ),
+        (
+            "“It is a hard issue,” said the senator, “because it divides us.”",
+            row("because it divides us.", "double", Some("senator"), "anonymous", Some("said")),
+        ),
+        // A pronoun ends no description ("the crowd booed when he told").
+        (
+            "Mike Pompeo spoke in Ohio. But the crowd booed when he told them the plan was “a disaster.”",
+            row("a disaster.", "double", Some("Mike Pompeo"), "named", Some("told")),
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(rows(text).last(), Some(want), "{text}");
+    }
+}
+
+#[test]
 fn nested_quotes_are_part_of_the_outer_quote() {
     assert_eq!(
         rows("“They told us ‘leave now or stay forever’ and we stayed,” Kim Kagan said."),
