@@ -30,6 +30,7 @@ import pyarrow.parquet as pq  # noqa: E402
 
 from corpora import BUILDERS, write_corpus  # noqa: E402
 from scoring import (  # noqa: E402
+    apposed_name_match,
     best_match,
     date_scope,
     description_match,
@@ -209,6 +210,8 @@ def speaker_verdict(q: dict, pred: dict, named_sources: list[list], strict: bool
     if kind == "name":
         return "right" if names_match(source, speaker) else "wrong"
     if kind == "description" and pred["speaker_kind"] == "anonymous" and description_match(source, speaker):
+        return "right"
+    if kind == "description" and pred["speaker_kind"] == "named" and apposed_name_match(source, speaker):
         return "right"
     if pred["speaker_kind"] == "named":
         # credited to a named antecedent: the nearest named Source before this one that the prediction names

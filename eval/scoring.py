@@ -308,6 +308,15 @@ def names_match(gold_source: str, predicted: str | None) -> bool:
     return g[-1] in p or p[-1] in g
 
 
+def apposed_name_match(gold_source: str, predicted: str | None) -> bool:
+    """A description Source that names its person in an apposition ("Her
+    campaign manager, Robby Mook,", "the F.B.I. director, James B. Comey,")
+    matches a predicted speaker that names that person (see `names_match`):
+    some comma-separated part of it is itself a name Source."""
+    parts = [p.strip() for p in gold_source.split(",")]
+    return any(p and source_kind(p) == "name" and names_match(p, predicted) for p in parts)
+
+
 def description_match(gold_source: str, predicted: str | None) -> bool:
     """A description Source ("a source", "the campaign") matches an anonymous
     predicted speaker when its last word (the head noun, plural or not) is a

@@ -10,6 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval"))
 
 from corpora import detokenise, entities, is_sports, strip_timeml  # noqa: E402
 from scoring import (  # noqa: E402
+    apposed_name_match,
     byte_offsets,
     date_scope,
     description_match,
@@ -155,6 +156,21 @@ def test_names_match(gold, pred, ok):
 def test_description_match_by_head_noun():
     assert description_match("a source", "sources familiar with the matter")
     assert not description_match("the campaign", "a senior official")
+
+
+@pytest.mark.parametrize(
+    "gold, pred, ok",
+    [
+        ("Her campaign manager, Robby Mook,", "Robby Mook", True),
+        ("the F.B.I. director, James B. Comey,", "Comey", True),
+        ("Her campaign manager, Robby Mook,", "Hillary Clinton", False),
+        # no name in an apposition: the description alone
+        ("a spokesman for the campaign", "Robby Mook", False),
+        ("a friend, a lawyer for Robby Mook,", "Robby Mook", False),
+    ],
+)
+def test_a_description_naming_its_person_in_an_apposition(gold, pred, ok):
+    assert apposed_name_match(gold, pred) is ok
 
 
 def find(text: str, part: str) -> tuple[int, int]:

@@ -292,7 +292,10 @@ impl Extractor<'_> {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.is_empty() || OPENING_WORDS.contains(&w)
         });
-        if subject.kind.is_none() && opening {
+        // "“It's a difficult issue,” said the Florida senator, “because …”":
+        // a cue right after a quote, inverted, is that of the next one too.
+        let after_quote = before[..m.start()].trim_end().ends_with(['”', '"', '\'']);
+        if subject.kind.is_none() && (opening || after_quote) {
             subject = self.subject_after(cue_end);
         }
         Speaker { cue: Some(cue), via: Via::Cue, ..subject }
@@ -324,7 +327,8 @@ impl Extractor<'_> {
 
     /// The subject of a sentence whose verb comes later ("Secretary of State
     /// Mike Pompeo went even further in March, insisting …"): the first
-    /// person mentioned in it, or an anonymous source phrase at its start.
+    /// person mentioned in it, or a he or she before that person (resolved),
+    /// or an anonymous source phrase at its start.
     pub(super) fn sentence_subject(&self, s: usize, before: usize) -> Speaker {
         // A name inside a quotation is not the sentence's subject (the
         // marks counted from the paragraph's start).
@@ -336,17 +340,34 @@ impl Extractor<'_> {
             .filter(|m| m.end <= before)
             .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)
             .find(|m| !quote_source::inside_quotes(&[lead, self.text(s, m.start)]));
-        if let Some(m) = person {
-            return self.named(m.actor);
-        }
         let head = self.text(s, before);
+        // "In South Carolina, he prevailed …, praised Saddam Hussein …
+        // and declared that torture “works.”": a pronoun before the first
+        // name is the subject, the name an object; but not a pronoun in a
+        // quotation, nor the subject of a clause opening with a
+        // subordinator ("much like he did after …, Trump cast …").
         static HE_SHE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(he|she|He|She)\b"));
-        if let Some(m) = HE_SHE.find(head) {
-            let at = s + head[..m.start()].chars().count();
-            let sp = self.resolve_pronoun(m.as_str(), at);
+        let main_clause = |m: &regex::Match<'_>| {
+            let prior = head[..m.start()].trim_end();
+            let word = prior.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            !SUBORDINATORS.contains(&word.to_lowercase().as_str())
+                && !quote_source::inside_quotes(&[lead, prior])
+        };
+        let pronoun = match person {
+            Some(p) => HE_SHE
+                .find_iter(head)
+                .find(main_clause)
+                .filter(|m| s + head[..m.start()].chars().count() < p.start),
+            None => HE_SHE.find(head),
+        };
+        if let Some(m) = pronoun {
+            let sp = self.resolve_pronoun(m.as_str(), s + head[..m.start()].chars().count());
             if sp.kind.is_some() {
                 return sp;
             }
+        }
+        if let Some(m) = person {
+            return self.named(m.actor);
         }
         let cleaned = head.trim_start_matches(|c: char| !c.is_alphanumeric());
         let cleaned = cleaned.strip_prefix("As ").or_else(|| cleaned.strip_prefix("as ")).unwrap_or(cleaned);
@@ -413,6 +434,14 @@ pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
 const AFTER_A_PLACED_VERB: [&str; 14] = [
     "on", "in", "at", "to", "during", "after", "before", "as", "about", "of", "from", "with", "aloud",
     "again",
+];
+
+/// Words that open a subordinate clause: a pronoun right after one is
+/// that clause's subject, not the sentence's ("much like he did …, Trump
+/// cast the blame").
+const SUBORDINATORS: [&str; 16] = [
+    "like", "how", "when", "as", "after", "before", "if", "while", "because", "since", "although", "though",
+    "what", "where", "whether", "until",
 ];
 
 /// Words that may stand before a cue that opens its sentence inverted

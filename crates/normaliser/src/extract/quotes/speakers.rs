@@ -3,8 +3,8 @@
 //! source described by its noun phrase.
 
 use super::patterns::{
-    group_after, group_before, ANON_AFTER, ANON_BEFORE, PREPOSITION_BEFORE, PRONOUN_AFTER, PRONOUN_BEFORE,
-    SOURCE_NOUN_WORD, TEXT_NOUNS,
+    group_after, group_before, ANON_AFTER, ANON_BEFORE, CUE, PREPOSITION_BEFORE, PRONOUN_AFTER,
+    PRONOUN_BEFORE, SOURCE_NOUN_WORD, TEXT_NOUNS,
 };
 use super::source as quote_source;
 use super::{Extractor, Speaker, SpeakerKind};
@@ -105,7 +105,7 @@ impl Extractor<'_> {
             gender.is_none_or(|g| self.genders().get(&m.actor).is_none_or(|&known| known == g))
         };
         // Whether `a` has spoken before `at`.
-        let spoke = |a: ActorRef| self.quotes.iter().any(|q| q.end <= at && q.speaker_actor == Some(a));
+        let spoke = |a: ActorRef| self.spoke_before(a, at);
         // A name only the recogniser found, that has not spoken, is rarely
         // what he or she means (the people a speaker talks about).
         let only_recognised = |a: ActorRef| match a {
@@ -139,7 +139,7 @@ impl Extractor<'_> {
             let head = self.text(a, first.start);
             let same = gender.and_then(|g| quote_source::pronoun_of_gender(head, g));
             let about_same = same.is_some_and(|i| !quote_source::inside_quotes(&[lead, &head[..i]]));
-            (!about_same).then_some(first.actor)
+            (!about_same).then_some((a, first.start, first.end, first.actor))
         };
         // The pronoun's sentence before it, then each sentence before,
         // back to 2,000 characters: the first person of the nearest.
@@ -156,7 +156,86 @@ impl Extractor<'_> {
             }
             found
         };
-        walk(false).or_else(|| walk(true)).map_or_else(Speaker::default, |a| self.named(a))
+        let found =
+            walk(false).or_else(|| walk(true)).and_then(|f| self.unless_someone_spoke(f, s, at, gender));
+        found.map_or_else(Speaker::default, |a| self.named(a))
+    }
+
+    /// Whether `a` has spoken a quote before `at`.
+    fn spoke_before(&self, a: ActorRef, at: usize) -> bool {
+        self.quotes.iter().any(|q| q.end <= at && q.speaker_actor == Some(a))
+    }
+
+    /// The person a he or she at `at` (in the sentence starting at `s`)
+    /// means, given `found` (the sentence start, the mention's start and
+    /// end, and the actor of the person the walk back found): a person
+    /// named in a sentence before, who has not spoken yet, is less likely
+    /// the one meant than the person quoted last, when that one agrees;
+    /// unless the person is the subject of that sentence or of a reporting
+    /// verb there ("Perdue said he didn't believe …").
+    fn unless_someone_spoke(
+        &self,
+        found: (usize, usize, usize, ActorRef),
+        s: usize,
+        at: usize,
+        gender: Option<quote_source::Gender>,
+    ) -> Option<ActorRef> {
+        let (ps, start, end, a) = found;
+        if end >= s
+            || self.spoke_before(a, at)
+            || self.says_around(start, end)
+            || self.opens_sentence(ps, start)
+        {
+            return Some(a);
+        }
+        self.last_speaker(at, gender).or(Some(a))
+    }
+
+    /// Whether the mention at `start..end` is the subject of a reporting
+    /// verb: one right before it ("said David Autor"), or after it, after a
+    /// bracket or an apposition and auxiliaries at most ("Sen. David Perdue
+    /// (R-Ga.) said", "Simmons, an Obama supporter, said", "Cordisco also
+    /// said").
+    fn says_around(&self, start: usize, end: usize) -> bool {
+        let before = self.text(start.saturating_sub(30), start).trim_end();
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        if CUE.find(word).is_some_and(|m| m.range() == (0..word.len())) {
+            return true;
+        }
+        let rest = self.text(end, end + 200);
+        let cue_first = |t: &str| {
+            CUE.find(t).is_some_and(|m| {
+                let before = &t[..m.start()];
+                !before.contains(['.', ',', '“', '"'])
+                    && quote_source::strip_auxiliaries(before).trim().is_empty()
+            })
+        };
+        let aside = match (rest.strip_prefix(" ("), rest.strip_prefix(", ")) {
+            (Some(r), _) => r.split_once(')').map(|(_, t)| t),
+            (_, Some(r)) => r.split_once(',').map(|(_, t)| t),
+            _ => None,
+        };
+        cue_first(rest) || aside.is_some_and(cue_first)
+    }
+
+    /// Whether the mention at `start` opens the sentence that starts at
+    /// `s`, as its subject: only capitalised words before it, after an
+    /// opening phrase that ends with a comma ("U.S. Central Command’s
+    /// General Frank McKenzie gave …", "On Sunday, Trump went …").
+    fn opens_sentence(&self, s: usize, start: usize) -> bool {
+        let head = self.text(s, start);
+        let head = head.rsplit_once(", ").map_or(head, |(_, t)| t);
+        head.split_whitespace().all(|w| w.trim_start_matches(['“', '"', '‘']).starts_with(char::is_uppercase))
+    }
+
+    /// The person who spoke the last quote before `at`, when the text shows
+    /// no gender of theirs other than `gender`.
+    fn last_speaker(&self, at: usize, gender: Option<quote_source::Gender>) -> Option<ActorRef> {
+        let q = self.quotes.iter().rev().find(|q| q.end <= at && q.speaker_actor.is_some())?;
+        let a = q.speaker_actor?;
+        let person = self.actors.actor_name(a, self.ann).1 == ActorType::Person;
+        let agrees = gender.is_none_or(|g| self.genders().get(&a).is_none_or(|&known| known == g));
+        (person && agrees).then_some(a)
     }
 
     /// The sentence before the one starting at `s`: in the same segment,

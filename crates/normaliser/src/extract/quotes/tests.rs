@@ -299,6 +299,70 @@ fn a_pronoun_goes_to_the_subject_not_the_last_name() {
 }
 
 #[test]
+fn a_pronoun_before_the_first_name_is_the_subject_of_a_sentence_without_cue() {
+    let table: &[(&str, &str)] = &[
+        // The sentence's subject is "he": the name after it is an object.
+        ("Mike Pompeo spoke in Ohio. On Monday, he praised Kim Kagan and called the plan “a disaster.”", "Mike Pompeo"),
+        // A pronoun after a subordinator is the subject of that clause only.
+        ("Kim Kagan was in Ohio. Much like he did last year, Mike Pompeo called the plan “a disaster.”", "Mike Pompeo"),
+        // A pronoun inside a quotation is no subject.
+        ("Kim Kagan was in Ohio. The motto “he who waits wins” made Mike Pompeo call the plan “a disaster.”", "Mike Pompeo"),
+    ];
+    for (text, who) in table {
+        let got = rows(text);
+        assert_eq!(got.last().and_then(|r| r.2.as_deref()), Some(*who), "{text}");
+    }
+}
+
+#[test]
+fn a_pronoun_goes_to_the_last_speaker_over_a_person_who_has_not_spoken() {
+    let table: &[(&str, &str)] = &[
+        // The person named since has not spoken: the last speaker is meant.
+        ("“We will win,” Kim Kagan said. The plan was drafted by Mike Pompeo last year. “It is a good plan,” he said.", "Kim Kagan"),
+        // …unless that person is the subject of a reporting verb,
+        ("“We will win,” Kim Kagan said. The farmers were angry and Mike Pompeo said that tariffs hurt. “It is a good plan,” he said.", "Mike Pompeo"),
+        ("“We will win,” Kim Kagan said. Tariffs will not help, said Mike Pompeo, who knows trade. “It is a good plan,” he said.", "Mike Pompeo"),
+        ("“We will win,” Kim Kagan said. The farmers were angry and Mike Pompeo (R-Kan.) argued that tariffs hurt. “It is a good plan,” he said.", "Mike Pompeo"),
+        ("“We will win,” Kim Kagan said. The farmers were angry and Mike Pompeo, a Republican, argued that tariffs hurt. “It is a good plan,” he said.", "Mike Pompeo"),
+        // …or the subject of the sentence that names that person,
+        ("“We will win,” Kim Kagan said. Mike Pompeo drafted the plan last year. “It is a good plan,” he said.", "Mike Pompeo"),
+        ("“We will win,” Kim Kagan said. Last year, Mike Pompeo drafted the plan. “It is a good plan,” he said.", "Mike Pompeo"),
+        // …or named in the pronoun's own sentence,
+        ("“We will win,” Kim Kagan said. The farmers were angry and Mike Pompeo smiled as he said “it is good.”", "Mike Pompeo"),
+        // …or the last speaker is of the other gender, or no person.
+        ("“We will win,” said Ms. Annie Pforzheimer. The plan was drafted by Mike Pompeo last year. “It is a good plan,” he said.", "Mike Pompeo"),
+        ("“We will win,” the Taliban said. The plan was drafted by Mike Pompeo last year. “It is a good plan,” he said.", "Mike Pompeo"),
+    ];
+    for (text, who) in table {
+        let got = rows(text);
+        assert_eq!(got.last().and_then(|r| r.2.as_deref()), Some(*who), "{text}");
+    }
+}
+
+#[test]
+fn a_quote_after_an_inverted_cue_between_two_quotes_and_a_pronoun_ending_a_phrase() {
+    let table: &[(&str, Row)] = &[
+        // "“…,” said X, “…”": the cue between the quotes is the second's too.
+        (
+            "“It is a hard issue,” said Kim Kagan, “because it divides us.”",
+            row("because it divides us.", "double", Some("Kim Kagan"), "named", Some("said")),
+        ),
+        (
+            "“It is a hard issue,” said the senator, “because it divides us.”",
+            row("because it divides us.", "double", Some("senator"), "anonymous", Some("said")),
+        ),
+        // A pronoun ends no description ("the crowd booed when he told").
+        (
+            "Mike Pompeo spoke in Ohio. But the crowd booed when he told them the plan was “a disaster.”",
+            row("a disaster.", "double", Some("Mike Pompeo"), "named", Some("told")),
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(rows(text).last(), Some(want), "{text}");
+    }
+}
+
+#[test]
 fn nested_quotes_are_part_of_the_outer_quote() {
     assert_eq!(
         rows("“They told us ‘leave now or stay forever’ and we stayed,” Kim Kagan said."),
