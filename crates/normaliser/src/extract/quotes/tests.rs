@@ -72,6 +72,14 @@ fn rows(text: &str) -> Vec<Row> {
     run(text).1
 }
 
+/// Asserts that the last quote of each text has the speaker given with it.
+fn last_speakers_are(table: &[(&str, &str)]) {
+    for (text, who) in table {
+        let got = rows(text);
+        assert_eq!(got.last().and_then(|r| r.2.as_deref()), Some(*who), "{text}");
+    }
+}
+
 fn row(text: &str, mark: &str, speaker: Option<&str>, kind: &str, cue: Option<&str>) -> Row {
     (text.to_string(), mark.to_string(), speaker.map(String::from), kind.to_string(), cue.map(String::from))
 }
@@ -292,10 +300,7 @@ fn a_pronoun_goes_to_the_subject_not_the_last_name() {
         // An object pronoun after a name is someone else: it shows no gender.
         ("Mike Pompeo met Annie Pforzheimer. Mike Pompeo praised her at length. “It was good,” he said.", "Mike Pompeo"),
     ];
-    for (text, who) in table {
-        let got = rows(text);
-        assert_eq!(got.last().and_then(|r| r.2.as_deref()), Some(*who), "{text}");
-    }
+    last_speakers_are(table);
 }
 
 #[test]
@@ -308,10 +313,7 @@ fn a_pronoun_before_the_first_name_is_the_subject_of_a_sentence_without_cue() {
         // A pronoun inside a quotation is no subject.
         ("Kim Kagan was in Ohio. The motto “he who waits wins” made Mike Pompeo call the plan “a disaster.”", "Mike Pompeo"),
     ];
-    for (text, who) in table {
-        let got = rows(text);
-        assert_eq!(got.last().and_then(|r| r.2.as_deref()), Some(*who), "{text}");
-    }
+    last_speakers_are(table);
 }
 
 #[test]
@@ -333,10 +335,7 @@ fn a_pronoun_goes_to_the_last_speaker_over_a_person_who_has_not_spoken() {
         ("“We will win,” said Ms. Annie Pforzheimer. The plan was drafted by Mike Pompeo last year. “It is a good plan,” he said.", "Mike Pompeo"),
         ("“We will win,” the Taliban said. The plan was drafted by Mike Pompeo last year. “It is a good plan,” he said.", "Mike Pompeo"),
     ];
-    for (text, who) in table {
-        let got = rows(text);
-        assert_eq!(got.last().and_then(|r| r.2.as_deref()), Some(*who), "{text}");
-    }
+    last_speakers_are(table);
 }
 
 #[test]
