@@ -84,11 +84,13 @@ pub(super) fn group_after(re: &Regex, hay: &str) -> Option<std::ops::Range<usize
 
 /// "one commander from Kandahar", "a senior western official", or without
 /// a determiner after capitalised modifiers ("U.N. experts", "Afghan
-/// officials").
+/// officials"). A modifier is a word without a full stop or an initialism
+/// ("U.S."), and the phrase stays in its paragraph: "the talks were
+/// over.\n\nThe statement" is no source phrase.
 pub(super) fn anonymous_np() -> String {
     let nouns = alternation(&SOURCE_NOUNS);
     format!(
-        r"((?:(?i:a|an|one|another|two|three|four|several|some|many|other|those|these|the)\s+(?:[\p{{L}}’'.-]+\s+){{0,4}}?|(?:\p{{Lu}}[\p{{L}}.’'-]*\s+){{1,3}})(?i:{nouns})(?:\s+(?:from|in|of)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}-]*(?:\s+\p{{Lu}}[\p{{L}}-]*)?)?)\b"
+        r"((?:(?i:a|an|one|another|two|three|four|several|some|many|other|those|these|the)\s+(?:(?:[\p{{L}}’'-]+|(?:\p{{L}}\.)+)[^\S\n]+){{0,4}}?|(?:\p{{Lu}}(?:[\p{{L}}’'-]*|\.(?:\p{{L}}\.)*)[^\S\n]+){{1,3}})(?i:{nouns})(?:\s+(?:from|in|of)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}-]*(?:\s+\p{{Lu}}[\p{{L}}-]*)?)?)\b"
     )
 }
 
@@ -100,6 +102,24 @@ pub(super) static NOUN_LIKE_CUES: LazyLock<Vec<&'static str>> =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A source phrase before a cue is read within its sentence and its
+    /// paragraph; initialisms and plain words are its modifiers.
+    #[test]
+    fn source_phrases_stay_in_their_sentence() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("The talks were over.\n\nThe statement ", Some("The statement")),
+            ("The talks were over. The statement ", Some("The statement")),
+            ("It ended on Monday.\n\nU.N. experts ", Some("U.N. experts")),
+            ("It ended on Monday. Afghan officials ", Some("Afghan officials")),
+            ("as one senior western official ", Some("one senior western official")),
+            ("the U.S. officials ", Some("the U.S. officials")),
+            ("The talks were over.\n\n", None),
+        ];
+        for (hay, want) in table {
+            assert_eq!(group_before(&ANON_BEFORE, hay).map(|r| &hay[r]), *want, "{hay:?}");
+        }
+    }
 
     /// Attribution texts, ASCII and not, with every kind of white space.
     const ATTRIBUTIONS: &[&str] = &[
