@@ -120,7 +120,8 @@ pub(super) fn recognise(doc: &Document, also: &[&str]) -> Recognised {
             EntityKind::Person | EntityKind::Organization => {
                 let kind =
                     if e.kind == EntityKind::Person { ActorType::Person } else { ActorType::Organization };
-                if let Some(r) = clean_span(text, e.start..e.end) {
+                if let Some(r) = clean_span(text, e.start..e.end, kind) {
+                    let kind = kind_of_name(&text[r.clone()], kind);
                     if in_running(&r) && !sentence_initial(text, r.start) {
                         out.in_running_text.insert(text[r.clone()].to_string());
                     }
@@ -209,29 +210,62 @@ static LEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The words an organization's name never starts with: words that are
+/// not names, "the". A title is part of it ("General Motors Corp",
+/// "Judge Advocate General's Corps").
+static ORG_LEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| NOT_NAMES.iter().chain(list("name_never_starts")).copied().collect());
+
 /// The first words of [`LEADS`] ("Prime" of "Prime Minister").
 static LEAD_FIRST_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| LEADS.iter().map(|l| l.split(' ').next().unwrap_or(l)).collect());
 
-/// The span without leading titles, honorifics, roles or "the", and
-/// without a trailing possessive or full stop; `None` if nothing is left.
-pub(super) fn clean_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>> {
+/// The first words of [`ORG_LEADS`].
+static ORG_LEAD_FIRST_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ORG_LEADS.iter().map(|l| l.split(' ').next().unwrap_or(l)).collect());
+
+/// Last words that make a name a company's ("Haden MacLellan Holding").
+static COMPANY_WORDS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("company_words"));
+
+/// The type of a name: an organization if its last word is a company's
+/// ("Sansui Electric Co", "Deseret Bancorp") or an organization's head
+/// word ("Haqqani Network"), whatever the model or a cue says; else `kind`.
+pub(super) fn kind_of_name(name: &str, kind: ActorType) -> ActorType {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    if name.contains(' ') && (COMPANY_WORDS.contains(&last) || ORG_HEADS.contains(&last)) {
+        ActorType::Organization
+    } else {
+        kind
+    }
+}
+
+/// The span of a name of `kind` without leading titles, honorifics,
+/// roles (a person's only) or "the", and without a trailing possessive or
+/// full stop; `None` if nothing is left, or if the span holds a comma
+/// ("Rockford, Ill", "Marines, Army": a place and its state, a list),
+/// a bracket or an underscore (a dateline's "(AP)_").
+pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Option<Range<usize>> {
+    let (leads, lead_first) = match kind {
+        ActorType::Person => (&*LEADS, &*LEAD_FIRST_WORDS),
+        _ => (&*ORG_LEADS, &*ORG_LEAD_FIRST_WORDS),
+    };
     loop {
         let s = &text[r.clone()];
         // Most names start with no lead word at all: one look-up says so.
         let first = s.split(' ').next().unwrap_or(s);
         // A one-word title in the plural ("Senators Charles E. Grassley
         // and Patrick J. Leahy") leads a name as the singular does.
-        let plural_title =
-            first.strip_suffix('s').is_some_and(|t| TITLES.contains(&t)) && s.len() > first.len();
+        let plural_title = kind == ActorType::Person
+            && first.strip_suffix('s').is_some_and(|t| TITLES.contains(&t))
+            && s.len() > first.len();
         if plural_title {
             r.start += first.len() + 1;
             continue;
         }
-        if !LEAD_FIRST_WORDS.contains(first) {
+        if !lead_first.contains(first) {
             break;
         }
-        let lead = LEADS
+        let lead = leads
             .iter()
             .filter(|t| s.starts_with(**t) && s[t.len()..].starts_with(' '))
             .map(|t| t.len() + 1)
@@ -247,7 +281,9 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>) -> Option<Range<usize>
     r.end = r.start + trimmed.len();
     let s = &text[r.clone()];
     let bad = s.is_empty()
-        || s.contains(|c: char| c.is_whitespace() && c != ' ')
+        || s.contains(|c: char| {
+            (c.is_whitespace() && c != ' ') || matches!(c, ',' | '(' | ')' | '[' | ']' | '_')
+        })
         || PLACE_HEADS
             .iter()
             .chain(WORK_HEADS.iter())
@@ -501,6 +537,18 @@ pub(super) fn merge(
     discovered: &mut Vec<DiscoveredActor>,
 ) {
     discovered.retain(|d| !rec.places.contains(&d.name) && !PLACES.contains(d.name.as_str()));
+    // A title cue's name that ends an organization's: the title word
+    // starts the organization ("General Motors Acceptance Corp").
+    let orgs: Vec<&str> = rec
+        .names
+        .iter()
+        .filter(|(_, k)| *k == ActorType::Organization)
+        .map(|(r, _)| &text[r.clone()])
+        .collect();
+    discovered.retain(|d| {
+        d.cue != DiscoveryCue::Title
+            || !orgs.iter().any(|o| o.strip_suffix(d.name.as_str()).is_some_and(|head| head.ends_with(' ')))
+    });
     // The type of each name where the recogniser first found it.
     let mut first_kind: HashMap<&str, ActorType> = HashMap::new();
     for (r, kind) in &rec.names {
@@ -510,6 +558,7 @@ pub(super) fn merge(
         if let Some(kind) = first_kind.get(d.name.as_str()) {
             d.kind = *kind;
         }
+        d.kind = kind_of_name(&d.name, d.kind);
     }
     let taken = Taken::of(found);
     let surnames: HashSet<&str> = rec

@@ -3,6 +3,7 @@
 
 use super::recognised::clean_span;
 use super::tests::mentions;
+use corpus_parser::ActorType;
 
 /// (text, mentions that must be there as (surface, who), surfaces that
 /// must not be mentions). `who` is a gazetteer id or `new:` and the name.
@@ -116,6 +117,12 @@ const CASES: &[Case] = &[
     ("The new recruits were mostly Punjabi, a commander in Helmand said.", &[], &["Punjabi"]),
     // Parts of a document.
     ("The full text is in Appendix 2, and Appendix 3 lists the rules.", &[], &["Appendix"]),
+    // A law is no actor.
+    (
+        "Congress passed the Clean Harbors Protection Act last year, and the Clean Harbors Protection Act took effect in May.",
+        &[],
+        &["Clean Harbors Protection Act"],
+    ),
 ];
 
 #[test]
@@ -163,10 +170,89 @@ fn spans_lose_titles_honorifics_and_possessives() {
         ("Sahib Singh", Some("Sahib Singh")),
         ("KPK\tKhyber Pakhtunkhwa", None),
         ("Helmand Province", None),
+        ("Newark International Airport", None),
+        // A comma, a bracket or an underscore: a place and its state, a
+        // list, a dateline.
+        ("Rockford, Ill", None),
+        ("Marines, Army", None),
+        ("AP)_ Tired", None),
     ];
     for (text, want) in cases {
-        let got = clean_span(text, 0..text.len()).map(|r| &text[r]);
+        let got = clean_span(text, 0..text.len(), ActorType::Person).map(|r| &text[r]);
         assert_eq!(got, want, "{text}");
+    }
+    // An organization keeps a title word that starts it, and loses "the".
+    let orgs = [
+        ("General Motors Acceptance Corp", Some("General Motors Acceptance Corp")),
+        ("President's Council", Some("President's Council")),
+        ("the Reuters", Some("Reuters")),
+        ("Peoria, Ill", None),
+    ];
+    for (text, want) in orgs {
+        let got = clean_span(text, 0..text.len(), ActorType::Organization).map(|r| &text[r]);
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn a_company_word_or_head_word_at_the_end_makes_an_organization() {
+    use super::recognised::kind_of_name;
+    let cases = [
+        ("Haden MacLellan Holding", ActorType::Person, ActorType::Organization),
+        ("R.D. Werner Co", ActorType::Person, ActorType::Organization),
+        ("Deseret Bancorp", ActorType::Person, ActorType::Organization),
+        ("Haqqani Network", ActorType::Person, ActorType::Organization),
+        // A word alone is no name with a head word.
+        ("Holding", ActorType::Person, ActorType::Person),
+        ("Corinne Cooper", ActorType::Person, ActorType::Person),
+        ("Reuters", ActorType::Organization, ActorType::Organization),
+    ];
+    for (name, given, want) in cases {
+        assert_eq!(kind_of_name(name, given), want, "{name}");
+    }
+}
+
+/// (text, actors that must be discovered as (name, type), names that
+/// must not be actors).
+type TypedCase = (&'static str, &'static [(&'static str, ActorType)], &'static [&'static str]);
+
+/// The discovered actors of a text, as (name, type).
+fn discovered(text: &str) -> Vec<(String, ActorType)> {
+    let (m, _) = super::tests::matcher();
+    let a = m.annotate(&super::tests::doc(text));
+    a.discovered.iter().map(|d| (d.name.clone(), d.kind)).collect()
+}
+
+#[test]
+fn companies_are_organizations_and_places_are_not_actors() {
+    let cases: [TypedCase; 3] = [
+        (
+            "Net at the finance arm, General Motors Acceptance Corp., fell 3.1% in the quarter.",
+            &[("General Motors Acceptance Corp", ActorType::Organization)],
+            &["Motors Acceptance Corp"],
+        ),
+        (
+            "Shares were sold to Haden MacLellan Holding of Surrey, the filing said.",
+            &[("Haden MacLellan Holding", ActorType::Organization)],
+            &[],
+        ),
+        (
+            "The Rockford, Ill., maker of fasteners said sales grew. The plane landed at Newark International Airport on time.",
+            &[],
+            &["Rockford, Ill", "Newark International Airport"],
+        ),
+    ];
+    for (text, want, not) in cases {
+        let got = discovered(text);
+        for (name, kind) in want {
+            assert!(
+                got.iter().any(|(n, k)| n == name && k == kind),
+                "{text}: missing {name} {kind:?} in {got:?}"
+            );
+        }
+        for name in not {
+            assert!(!got.iter().any(|(n, _)| n == name), "{text}: {name} should not be an actor: {got:?}");
+        }
     }
 }
 

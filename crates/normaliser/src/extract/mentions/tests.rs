@@ -60,12 +60,12 @@ type = "person"
 aliases = ["Mullah Omar"]
 "#;
 
-fn matcher() -> (ActorMatcher, Gazetteer) {
+pub(super) fn matcher() -> (ActorMatcher, Gazetteer) {
     let g = Gazetteer::parse(Path::new("actors.toml"), GAZETTEER).expect("test gazetteer");
     (ActorMatcher::new(&g), g)
 }
 
-fn doc(text: &str) -> Document {
+pub(super) fn doc(text: &str) -> Document {
     crate::normalise(text, &parse_blocks(text, &Hints::default()))
 }
 
