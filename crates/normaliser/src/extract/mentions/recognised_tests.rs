@@ -322,3 +322,31 @@ fn terms_are_read_from_their_context() {
         assert_eq!(glossed_acronym(text, acr), want, "{text}");
     }
 }
+
+/// A lone word read as a speaker becomes an actor only with evidence:
+/// (text, actors that must be there, words that must not be actors).
+#[test]
+fn a_lone_speaker_word_needs_evidence_to_be_an_actor() {
+    let cases: [(&str, &[&str], &[&str]); 7] = [
+        (
+            "An Israeli official, speaking on condition of anonymity, said the envoy “will meet anyone who comes.”",
+            &[],
+            &["Israeli"],
+        ),
+        ("Eyebrows raised, she asked, “Was the vote over already?”", &[], &["Eyebrows"]),
+        ("His Catholic faith matters to him, and he said his mother told him: “Be kind to the poor.”", &[], &["Catholic"]),
+        ("The Iraqi ambassador to Venezuela said the oil would keep flowing.", &[], &["Venezuela"]),
+        ("The Americans say their plans are ready for the winter.", &[], &["Americans"]),
+        ("“We are ready for the vote,” Okonkwo wrote in a letter to the board.", &["Okonkwo"], &[]),
+        ("The board met again. The Herald reported that the vote was close.", &["Herald"], &[]),
+    ];
+    for (text, want, not) in cases {
+        let got = discovered(text);
+        for name in want {
+            assert!(got.iter().any(|(n, _)| n == name), "{text}: missing {name} in {got:?}");
+        }
+        for name in not {
+            assert!(!got.iter().any(|(n, _)| n == name), "{text}: {name} should not be an actor: {got:?}");
+        }
+    }
+}

@@ -14,7 +14,7 @@ use crate::clean::Document;
 use crate::extract::mentions::{
     ascii_boundary, ActorMatcher, ActorRef, Annotations, DiscoveredActor, DiscoveryCue, Mention,
 };
-use crate::lexicon::{alternation, entries, re, NOT_NAMES, REPORTING_VERBS};
+use crate::lexicon::{alternation, entries, re, NOT_NAMES, NOT_PERSON_WORDS, PLACES, REPORTING_VERBS};
 use crate::offsets::CharCounter;
 
 /// A reporting verb or phrase, as a whole word, exact case (a capitalised
@@ -285,6 +285,9 @@ pub(crate) fn add_speakers(
             Some(a) => a,
             None => {
                 let name = full_name(text, &f).unwrap_or_else(|| f.name.clone());
+                if !may_be_actor(text, &f, &name) {
+                    continue;
+                }
                 match ann.discovered.iter().position(|d| d.name == name) {
                     Some(i) => ActorRef::Discovered(i),
                     None => {
@@ -313,6 +316,46 @@ pub(crate) fn add_speakers(
     }
     ann.mentions.extend(added);
     ann.mentions.sort_by_key(|m| m.start);
+}
+
+/// Prepositions: a word right after one is its object, not a subject
+/// ("the ambassador to Venezuela said").
+const PREPOSITIONS: [&str; 12] =
+    ["to", "of", "in", "for", "from", "at", "with", "by", "on", "about", "against", "near"];
+
+/// Whether a speaker no actor of the document names may become an actor
+/// (`full`: its full name, if the document gives one before): not a place
+/// of the word list; a lone word (with no full name) not after a determiner or at
+/// a sentence or line start unless a cue word or a colon follows it, not a person
+/// named by a word that names no one ("Americans"; "the Times" may be an
+/// organization), and not right after a preposition ("the Iraqi
+/// ambassador to Venezuela said": the ambassador speaks; "according to X"
+/// is a cue).
+fn may_be_actor(text: &str, f: &Found, full: &str) -> bool {
+    if PLACES.contains(f.name.as_str()) {
+        return false;
+    }
+    if full.contains(' ') {
+        return true;
+    }
+    let before = text[..f.bytes.start].trim_end();
+    let word_before = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    // After a determiner or at a sentence start, only right before a cue
+    // word or a colon ("the Times reported", "Shen wrote", "Politifact:
+    // …"; not "An Israeli official", "Amid reports").
+    let next = text[f.bytes.end..].trim_start();
+    let next_word = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let line_start = text[..f.bytes.start].trim_end_matches([' ', '\t']).ends_with('\n');
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let sentence_start = at_sentence_start(before) && !is_abbreviation(last);
+    let opens = sentence_start || line_start || DETERMINERS.contains(&word_before);
+    let cue_next = next.starts_with(':') || REPORTING_VERBS.contains(&next_word);
+    let according = before.len() >= 12
+        && before.is_char_boundary(before.len() - 12)
+        && before[before.len() - 12..].eq_ignore_ascii_case("according to");
+    let object = PREPOSITIONS.contains(&word_before) && !according;
+    let no_one = f.kind == ActorType::Person && NOT_PERSON_WORDS.contains(f.name.as_str());
+    (!opens || cue_next) && !object && !no_one
 }
 
 /// Every other place the document names a new actor (`new_actors`,
