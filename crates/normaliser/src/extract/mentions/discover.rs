@@ -183,9 +183,39 @@ pub(super) fn discoverable(kind: BlockKind) -> bool {
     )
 }
 
+/// Capitalised words that stand before a name as its role ("Mayor",
+/// "Detective", "Chairman"; `speaker_role_words.txt`).
+pub(super) static ROLE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::lexicon::entries(crate::language::EN.speaker_role_words));
+
+/// Whether `w` is a title or role word, or a capitalised word that is no
+/// name ("Certainly"): what may stand before a person's name.
+pub(super) fn lead_word(w: &str) -> bool {
+    TITLES.contains(&w)
+        || ROLE_WORDS.contains(&w)
+        || NOT_NAMES.contains(w)
+        || ROLES.iter().any(|r| r.eq_ignore_ascii_case(w))
+}
+
+/// Where a person's name starts in `words`: after the last title or role
+/// word when two words or more follow it, else at the first.
+pub(super) fn after_role(words: &[&str]) -> usize {
+    match words.iter().rposition(|w| lead_word(w)) {
+        Some(k) if words.len() - k > 2 => k + 1,
+        _ => 0,
+    }
+}
+
+/// A person's name read by a cue, without the titles and roles before it
+/// ("City Attorney Brad Holm" → "Brad Holm", "Bethlehem Chairman Walter
+/// F. Williams" → "Walter F. Williams": what stands before a role word is
+/// the role's), when two words or more are left; `None` if it is no name.
 pub(super) fn clean_person(name: &str) -> Option<String> {
     let name = name.trim();
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    words.drain(..after_role(&words));
+    let name = words.join(" ");
+    let name = name.as_str();
     let bad = words.iter().any(|w| {
         NOT_NAMES.contains(w) || NOT_PERSON_WORDS.contains(w) || ORG_HEADS.contains(w) || TITLES.contains(w)
     });

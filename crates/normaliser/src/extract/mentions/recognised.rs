@@ -3,7 +3,7 @@
 //! other names keep a cue from taking a place for an actor, and a defined
 //! acronym ("… the Levant (ISIL)") links to its full name.
 
-use super::discover::discoverable;
+use super::discover::{after_role, discoverable, ROLE_WORDS};
 use super::gazetteer::is_word;
 use super::terms::{adjective_use, glossed_acronym, group_modifier, work_title, WORK_HEADS};
 use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
@@ -204,6 +204,7 @@ static LEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .iter()
         .chain(HONORIFICS.iter())
         .chain(ROLES.iter())
+        .chain(ROLE_WORDS.iter())
         .chain(NOT_NAMES.iter())
         .chain(list("name_never_starts"))
         .copied()
@@ -273,6 +274,16 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
         match lead {
             Some(n) => r.start += n,
             None => break,
+        }
+    }
+    if kind == ActorType::Person {
+        // A role inside the span: the name is what follows it ("Miami-Dade
+        // Mayor Alex Penelas").
+        let s = &text[r.clone()];
+        let words: Vec<&str> = s.split(' ').collect();
+        let k = after_role(&words);
+        if k > 0 {
+            r.start += words[..k].iter().map(|w| w.len() + 1).sum::<usize>();
         }
     }
     let s = &text[r.clone()];
@@ -572,9 +583,19 @@ pub(super) fn merge(
     let facts = &rec.facts;
     let mut known: HashSet<String> = discovered.iter().map(|d| d.name.clone()).collect();
     let mut added: Vec<DiscoveredActor> = Vec::new();
+    // Organizations that end with a person's name are that person after a
+    // role ("City Attorney Brad Holm").
+    let people: Vec<String> = discovered
+        .iter()
+        .filter(|d| d.kind == ActorType::Person && d.name.contains(' '))
+        .map(|d| format!(" {}", d.name))
+        .collect();
     for (r, kind) in &rec.names {
         let name = &text[r.clone()];
         if known.contains(name) || taken.overlaps(r) || PLACES.contains(name) || common_word(facts, name) {
+            continue;
+        }
+        if *kind == ActorType::Organization && people.iter().any(|p| name.ends_with(p.as_str())) {
             continue;
         }
         if !trusted(facts, rec, name, *kind)

@@ -176,6 +176,11 @@ fn spans_lose_titles_honorifics_and_possessives() {
         ("Rockford, Ill", None),
         ("Marines, Army", None),
         ("AP)_ Tired", None),
+        // Roles and titles before a name, also inside the span.
+        ("Mayor Bill de Blasio", Some("Bill de Blasio")),
+        ("Miami-Dade Mayor Alex Penelas", Some("Alex Penelas")),
+        ("Democrat Elijah E. Cummings", Some("Elijah E. Cummings")),
+        ("John Major", Some("John Major")),
     ];
     for (text, want) in cases {
         let got = clean_span(text, 0..text.len(), ActorType::Person).map(|r| &text[r]);
@@ -348,5 +353,26 @@ fn a_lone_speaker_word_needs_evidence_to_be_an_actor() {
         for name in not {
             assert!(!got.iter().any(|(n, _)| n == name), "{text}: {name} should not be an actor: {got:?}");
         }
+    }
+}
+
+#[test]
+fn a_cue_name_loses_the_roles_before_it() {
+    let cases = [
+        (
+            "The hearing ended on Friday. City Attorney Brad Holm said the case was closed.",
+            "Brad Holm",
+            "City Attorney Brad Holm",
+        ),
+        (
+            "The deal was done, Bethlehem Chairman Walter F. Williams said.",
+            "Walter F. Williams",
+            "Bethlehem Chairman Walter F. Williams",
+        ),
+    ];
+    for (text, name, not) in cases {
+        let got = discovered(text);
+        assert!(got.iter().any(|(n, _)| n == name), "{text}: missing {name} in {got:?}");
+        assert!(!got.iter().any(|(n, _)| n == not), "{text}: {not} should not be an actor: {got:?}");
     }
 }

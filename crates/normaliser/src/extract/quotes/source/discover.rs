@@ -264,6 +264,7 @@ pub(crate) fn add_speakers(
     doc: &Document,
     matcher: &ActorMatcher,
     verbs: &[Range<usize>],
+    recognised: &[(Range<usize>, ActorType)],
     ann: &mut Annotations,
 ) {
     let found = read_speakers(doc, verbs);
@@ -291,11 +292,14 @@ pub(crate) fn add_speakers(
                 match ann.discovered.iter().position(|d| d.name == name) {
                     Some(i) => ActorRef::Discovered(i),
                     None => {
-                        ann.discovered.push(DiscoveredActor {
-                            name,
-                            kind: f.kind,
-                            cue: DiscoveryCue::ReportingVerb,
-                        });
+                        // The recogniser's type where it reads a name
+                        // there ("Intel said": an organization).
+                        let k = recognised.partition_point(|(r, _)| r.end <= f.bytes.start);
+                        let kind = recognised
+                            .get(k)
+                            .filter(|(r, _)| r.start < f.bytes.end)
+                            .map_or(f.kind, |(_, kind)| *kind);
+                        ann.discovered.push(DiscoveredActor { name, kind, cue: DiscoveryCue::ReportingVerb });
                         new_actors.push(ann.discovered.len() - 1);
                         ActorRef::Discovered(ann.discovered.len() - 1)
                     }
