@@ -220,7 +220,7 @@ impl ActorMatcher {
         // A speaker is an actor: the names read beside the cues.
         let verbs: Vec<Range<usize>> =
             scanned.cues.iter().filter(|(k, _)| *k == CueWord::Verb).map(|(_, r)| r.clone()).collect();
-        crate::extract::quotes::add_speakers(doc, self, &verbs, &rec.names, &mut ann);
+        crate::extract::quotes::add_speakers(doc, self, &verbs, &rec.names, &rec.place_spans, &mut ann);
         ann
     }
 }

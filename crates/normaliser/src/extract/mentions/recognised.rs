@@ -65,6 +65,8 @@ pub(super) struct Recognised {
     pub(super) in_running_text: HashSet<String>,
     /// The texts of places and other names.
     pub(super) places: HashSet<String>,
+    /// The byte spans of places, in text order.
+    pub(super) place_spans: Vec<Range<usize>>,
     /// What the text says about the names found (see [`WordFacts`]).
     facts: WordFacts,
     /// The names found at least once outside a doubtful segment (see
@@ -132,6 +134,9 @@ pub(super) fn recognise(doc: &Document, also: &[&str]) -> Recognised {
                 }
             }
             EntityKind::Location | EntityKind::Misc => {
+                if e.kind == EntityKind::Location {
+                    out.place_spans.push(e.start..e.end);
+                }
                 let place = &text[e.start..e.end];
                 // "Takhar Province": "Takhar" alone is the place too.
                 if let Some((first, head)) = place.rsplit_once(' ') {
@@ -525,7 +530,7 @@ fn thin_word(
 /// Whether `at` starts a sentence or line: only quote marks, brackets and
 /// spaces between it and a line break, the text's start, or ". ", "! ", "? ".
 fn sentence_initial(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches([' ', '"', '\'', '\u{2018}', '\u{201c}', '(', '[']);
+    let before = text[..at].trim_end_matches([' ', '"', '\'', '`', '\u{2018}', '\u{201c}', '(', '[']);
     before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':'])
 }
 

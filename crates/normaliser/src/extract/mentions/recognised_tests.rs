@@ -181,6 +181,7 @@ fn spans_lose_titles_honorifics_and_possessives() {
         ("Miami-Dade Mayor Alex Penelas", Some("Alex Penelas")),
         ("Democrat Elijah E. Cummings", Some("Elijah E. Cummings")),
         ("John Major", Some("John Major")),
+        ("Messrs. Schwarz", Some("Schwarz")),
     ];
     for (text, want) in cases {
         let got = clean_span(text, 0..text.len(), ActorType::Person).map(|r| &text[r]);
@@ -207,6 +208,7 @@ fn a_company_word_or_head_word_at_the_end_makes_an_organization() {
         ("R.D. Werner Co", ActorType::Person, ActorType::Organization),
         ("Deseret Bancorp", ActorType::Person, ActorType::Organization),
         ("Haqqani Network", ActorType::Person, ActorType::Organization),
+        ("Delta Air Lines", ActorType::Person, ActorType::Organization),
         // A word alone is no name with a head word.
         ("Holding", ActorType::Person, ActorType::Person),
         ("Corinne Cooper", ActorType::Person, ActorType::Person),
@@ -332,7 +334,7 @@ fn terms_are_read_from_their_context() {
 /// (text, actors that must be there, words that must not be actors).
 #[test]
 fn a_lone_speaker_word_needs_evidence_to_be_an_actor() {
-    let cases: [(&str, &[&str], &[&str]); 7] = [
+    let cases: [(&str, &[&str], &[&str]); 9] = [
         (
             "An Israeli official, speaking on condition of anonymity, said the envoy “will meet anyone who comes.”",
             &[],
@@ -342,6 +344,8 @@ fn a_lone_speaker_word_needs_evidence_to_be_an_actor() {
         ("His Catholic faith matters to him, and he said his mother told him: “Be kind to the poor.”", &[], &["Catholic"]),
         ("The Iraqi ambassador to Venezuela said the oil would keep flowing.", &[], &["Venezuela"]),
         ("The Americans say their plans are ready for the winter.", &[], &["Americans"]),
+        ("Troops massed on the border. Kuwait said it would pay for the defence.", &[], &["Kuwait"]),
+        ("``Well, we will see what happens,'' the delegate said after the vote.", &[], &["Well"]),
         ("“We are ready for the vote,” Okonkwo wrote in a letter to the board.", &["Okonkwo"], &[]),
         ("The board met again. The Herald reported that the vote was close.", &["Herald"], &[]),
     ];

@@ -265,6 +265,7 @@ pub(crate) fn add_speakers(
     matcher: &ActorMatcher,
     verbs: &[Range<usize>],
     recognised: &[(Range<usize>, ActorType)],
+    places: &[Range<usize>],
     ann: &mut Annotations,
 ) {
     let found = read_speakers(doc, verbs);
@@ -286,19 +287,25 @@ pub(crate) fn add_speakers(
             Some(a) => a,
             None => {
                 let name = full_name(text, &f).unwrap_or_else(|| f.name.clone());
-                if !may_be_actor(text, &f, &name) {
+                let place = read_as_place(places, &f.bytes);
+                if !may_be_actor(text, &f, &name) || (place && !name.contains(' ')) {
                     continue;
                 }
                 match ann.discovered.iter().position(|d| d.name == name) {
                     Some(i) => ActorRef::Discovered(i),
                     None => {
                         // The recogniser's type where it reads a name
-                        // there ("Intel said": an organization).
+                        // there ("Intel said": an organization). A place
+                        // is no actor ("Kuwait said", above), but a longer
+                        // one that speaks is an institution ("The White
+                        // House said").
                         let k = recognised.partition_point(|(r, _)| r.end <= f.bytes.start);
                         let kind = recognised
                             .get(k)
                             .filter(|(r, _)| r.start < f.bytes.end)
                             .map_or(f.kind, |(_, kind)| *kind);
+                        let kind =
+                            if read_as_place(places, &f.bytes) { ActorType::Organization } else { kind };
                         ann.discovered.push(DiscoveredActor { name, kind, cue: DiscoveryCue::ReportingVerb });
                         new_actors.push(ann.discovered.len() - 1);
                         ActorRef::Discovered(ann.discovered.len() - 1)
@@ -360,6 +367,13 @@ fn may_be_actor(text: &str, f: &Found, full: &str) -> bool {
     let object = PREPOSITIONS.contains(&word_before) && !according;
     let no_one = f.kind == ActorType::Person && NOT_PERSON_WORDS.contains(f.name.as_str());
     (!opens || cue_next) && !object && !no_one
+}
+
+/// Whether the recogniser reads a place at `r` (`places`: byte spans, in
+/// order).
+fn read_as_place(places: &[Range<usize>], r: &Range<usize>) -> bool {
+    let k = places.partition_point(|p| p.end <= r.start);
+    places.get(k).is_some_and(|p| p.start <= r.start && r.end <= p.end)
 }
 
 /// Every other place the document names a new actor (`new_actors`,
