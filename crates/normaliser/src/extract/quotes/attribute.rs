@@ -86,9 +86,19 @@ impl Extractor<'_> {
             let participle = cue.ends_with("ing");
             let mut subject =
                 if participle { self.main_subject(s, p.open) } else { self.subject_before(cue_start) };
+            // "“…” for the EU, said Geert Wilders, founder of …": a cue after
+            // a comma that closes no apposition is inverted.
+            let after_comma = || {
+                let before = self.text(cue_start.saturating_sub(120), cue_start);
+                before.trim_end().ends_with(',')
+                    && quote_source::apposition_start(before).is_none()
+                    && self.apposition_head(cue_start).is_none()
+                    && quote_source::bracket_before(before.trim_end().trim_end_matches(',')).is_none()
+            };
             if !participle
                 && (subject.kind.is_none()
-                    || self.text(from, cue_start).trim_matches([',', ' ', '.']).is_empty())
+                    || self.text(from, cue_start).trim_matches([',', ' ', '.']).is_empty()
+                    || after_comma())
             {
                 let inverted = self.subject_after(cue_end);
                 if inverted.kind.is_some() {
@@ -280,11 +290,8 @@ impl Extractor<'_> {
             }
         }
         let mut subject = self.subject_before(cue_start);
-        if subject.kind.is_none() {
-            if NOUN_LIKE_CUES.contains(&cue.as_str()) {
-                return Speaker::default();
-            }
-            subject = self.sentence_subject(s, cue_start);
+        if subject.kind.is_none() && NOUN_LIKE_CUES.contains(&cue.as_str()) {
+            return Speaker::default();
         }
         // "Said Dorothy Poynter, who grew up with him, “…”", "But, said
         // Solovey, “…”": a cue opening its sentence is inverted.
@@ -293,10 +300,15 @@ impl Extractor<'_> {
             w.is_empty() || OPENING_WORDS.contains(&w)
         });
         // "“It's a difficult issue,” said the Florida senator, “because …”":
-        // a cue right after a quote, inverted, is that of the next one too.
+        // a cue right after a quote, inverted, is that of the next one too,
+        // before anyone the sentence is about ("''He's out,'' said Ms.
+        // Leon. ''I am done.''" is Leon's, not the he of her quote).
         let after_quote = before[..m.start()].trim_end().ends_with(['”', '"', '\'']);
         if subject.kind.is_none() && (opening || after_quote) {
             subject = self.subject_after(cue_end);
+        }
+        if subject.kind.is_none() {
+            subject = self.sentence_subject(s, cue_start);
         }
         Speaker { cue: Some(cue), via: Via::Cue, ..subject }
     }
@@ -416,6 +428,11 @@ pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
         (w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
             || matches!(w, "read" | "reads")
     };
+    // "“…,” and that Freddy had struggled with it": a clause that a
+    // conjunction opens goes on with the sentence; it is no attribution.
+    if words.first().is_some_and(|&(_, w)| CLAUSE_OPENERS.contains(&w)) {
+        return None;
+    }
     let (k, &(at, verb)) = words.iter().enumerate().take(5).find(|(_, (_, w))| is_verb(w))?;
     let next = words.get(k + 1).map(|&(_, w)| w);
     let ends = next.is_none_or(|n| {
@@ -428,6 +445,13 @@ pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
         });
     (k > 0 && ends || inverted).then(|| lead + at..lead + at + verb.len())
 }
+
+/// Lower-case words that open a clause going on with the sentence after
+/// a quote, not an attribution ("“…,” and that Freddy had struggled").
+const CLAUSE_OPENERS: [&str; 16] = [
+    "and", "but", "or", "nor", "that", "which", "who", "whom", "whose", "because", "if", "when", "while",
+    "although", "though", "so",
+];
 
 /// Words that may follow a verb whose place shows it a cue: prepositions
 /// and time words ("fumed on Tuesday", "wondered aloud").

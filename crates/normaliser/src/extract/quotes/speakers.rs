@@ -458,7 +458,7 @@ impl Extractor<'_> {
     /// sentence, after its last quotation mark and at most 300 characters
     /// back, who is followed by an apposition (a comma and a lower-case
     /// word or a number, or a bracket) that is not the cue's own comma.
-    fn apposition_head(&self, at: usize) -> Option<ActorRef> {
+    pub(super) fn apposition_head(&self, at: usize) -> Option<ActorRef> {
         let from = at.saturating_sub(300).max(self.sentence(at.saturating_sub(1)).0);
         let before = self.text(from, at);
         let t = before.trim_end();

@@ -837,3 +837,20 @@ fn a_one_word_quote_opening_its_sentence_with_a_cue_after() {
         vec![row("Never", "double", Some("Kim Kagan"), "named", Some("said"))]
     );
 }
+
+/// Speakers found by rules from an error analysis of PolNeAR train, one
+/// row per rule, on sentences written for the test.
+#[test]
+fn speakers_of_subjects_clauses_and_paragraphs() {
+    let table: &[(&str, &str)] = &[
+        // An inverted cue after a doubled-apostrophe quote is the next
+        // quote's too, not the "he" inside the first quote.
+        ("Bill Roggio, 61, said he had waited for years. ''This is my town,'' said Mr. Roggio, who was born here. ''I stay.''\n\nAnnie Pforzheimer, 40, a diplomat, said she wanted change. ''He's not the right person,'' said Ms. Pforzheimer. ''I will vote for someone else.''", "Annie Pforzheimer"),
+        // A clause after the quote that a conjunction opens is no
+        // attribution ("and that Fred had struggled").
+        ("Trump said that his father ''could be very hard,'' and that Fred had struggled with the criticism.", "Trump"),
+        // A cue after a comma that closes no apposition is inverted.
+        ("The plan is “a bold bet on the future” for the Taliban, said Kim Kagan, who studies the war.", "Kim Kagan"),
+    ];
+    last_speakers_are(table);
+}
