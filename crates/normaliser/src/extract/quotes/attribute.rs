@@ -263,7 +263,8 @@ impl Extractor<'_> {
             if !self.text(s, p.open).trim().is_empty() {
                 let subject = self.sentence_subject(s, p.open);
                 if subject.kind.is_some() {
-                    return Speaker { via: Via::Subject, ..subject };
+                    let via = if subject.via == Via::Opening { Via::Opening } else { Via::Subject };
+                    return Speaker { via, ..subject };
                 }
             }
         }
@@ -346,12 +347,26 @@ impl Extractor<'_> {
         // marks counted from the paragraph's start).
         let para = self.segment_at(s).and_then(|x| x.span.as_ref()).map_or(s, |r| r.start.min(s));
         let lead = self.text(para, s);
-        let person = self
+        let mut people = self
             .mentions_in(s, before)
             .iter()
             .filter(|m| m.end <= before)
             .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)
-            .find(|m| !quote_source::inside_quotes(&[lead, self.text(s, m.start)]));
+            .filter(|m| !quote_source::inside_quotes(&[lead, self.text(s, m.start)]));
+        // "Trump’s state director, Mike Rubino, wrote": a possessive is no
+        // subject when a person follows it.
+        let possessive = |m: &crate::extract::mentions::Mention| {
+            let next = self.text(m.end, m.end + 2);
+            next.starts_with("’s")
+                || next.starts_with("'s")
+                || next.starts_with("’ ")
+                || next.starts_with("' ")
+        };
+        let first = people.next();
+        let person = match first {
+            Some(m) if possessive(m) => people.next().or(first),
+            _ => first,
+        };
         let head = self.text(s, before);
         // "In South Carolina, he prevailed …, praised Saddam Hussein …
         // and declared that torture “works.”": a pronoun before the first
@@ -372,6 +387,40 @@ impl Extractor<'_> {
                 .filter(|m| s + head[..m.start()].chars().count() < p.start),
             None => HE_SHE.find(head),
         };
+        // "The Rove ad hits Clinton for …", "the American Bar Association
+        // … deemed him “…”": a description or an organization opening the
+        // sentence before a verb is its subject, not a person named later.
+        // With no person or pronoun in the sentence (which make a short
+        // phrase the subject's words), it speaks only in a quote of six
+        // words or more (`Via::Opening`): "The Taliban calls them
+        // “guests”" stays a term.
+        let pronoun_at = pronoun.map(|m| s + head[..m.start()].chars().count());
+        let later = |at: usize| person.is_none_or(|p| p.start >= at) && pronoun_at.is_none_or(|p| p >= at);
+        let via = if person.is_some() || pronoun.is_some() { Via::Nothing } else { Via::Opening };
+        if let Some(r) = quote_source::description_opening(head) {
+            let at = s + head[..r.start].chars().count();
+            // The quote in the same clause: no relative clause or participle
+            // after a comma between ("…, who portrayed him as “…”").
+            let aside = head[r.end..].split(", ").skip(1).any(|t| {
+                let w = t.split_whitespace().next().unwrap_or("");
+                ["who", "which", "whose"].contains(&w) || (w.len() > 4 && w.ends_with("ing"))
+            });
+            if later(at) && !aside {
+                return Speaker { via, ..self.anonymous(&head[r.clone()], at) };
+            }
+        }
+        let first = self
+            .mentions_in(s, before)
+            .iter()
+            .find(|m| m.end <= before && !quote_source::inside_quotes(&[lead, self.text(s, m.start)]));
+        if let Some(m) = first.filter(|m| {
+            self.actors.actor_name(m.actor, self.ann).1 == ActorType::Organization
+                && later(m.start)
+                && self.opens_sentence(s, m.start)
+                && self.text(m.end, before).split_whitespace().next().is_some_and(quote_source::verb_like)
+        }) {
+            return Speaker { via, ..self.named(m.actor) };
+        }
         if let Some(m) = pronoun {
             let sp = self.resolve_pronoun(m.as_str(), s + head[..m.start()].chars().count());
             if sp.kind.is_some() {

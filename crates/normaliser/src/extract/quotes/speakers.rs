@@ -222,7 +222,7 @@ impl Extractor<'_> {
     /// `s`, as its subject: only capitalised words before it, after an
     /// opening phrase that ends with a comma ("U.S. Central Command’s
     /// General Frank McKenzie gave …", "On Sunday, Trump went …").
-    fn opens_sentence(&self, s: usize, start: usize) -> bool {
+    pub(super) fn opens_sentence(&self, s: usize, start: usize) -> bool {
         let head = self.text(s, start);
         let head = head.rsplit_once(", ").map_or(head, |(_, t)| t);
         head.split_whitespace().all(|w| w.trim_start_matches(['“', '"', '‘']).starts_with(char::is_uppercase))

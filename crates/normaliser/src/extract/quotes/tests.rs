@@ -849,8 +849,16 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         // A clause after the quote that a conjunction opens is no
         // attribution ("and that Fred had struggled").
         ("Trump said that his father ''could be very hard,'' and that Fred had struggled with the criticism.", "Trump"),
+        // A name's possessive opens a description.
+        ("“We will meet on Thursday,” Ryan’s office said in a statement.", "Ryan’s office"),
+        // A description opening the sentence before its verb is its subject.
+        ("The new ad attacks Kim Kagan as “a woman who never stood up for the workers of this state.”", "new ad"),
+        // …and so is an organization.
+        ("The Institute for the Study of War describes Kim Kagan’s plan as “a bold bet on the future.”", "Institute for the Study of War"),
         // A cue after a comma that closes no apposition is inverted.
         ("The plan is “a bold bet on the future” for the Taliban, said Kim Kagan, who studies the war.", "Kim Kagan"),
+        // A possessive is no subject when a person follows it.
+        ("Kim Kagan’s deputy, Annie Pforzheimer, reached out to the board on Monday with a plan that was “a bad bet for all of us.”", "Annie Pforzheimer"),
     ];
     last_speakers_are(table);
 }
