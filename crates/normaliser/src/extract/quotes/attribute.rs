@@ -5,7 +5,7 @@
 use super::chars::contains_ignore_ascii_case;
 use super::patterns::{group_after, ANON_AFTER, CUE, NOUN_LIKE_CUES};
 use super::source as quote_source;
-use super::{Extractor, Last, Pair, Speaker, SpeakerKind, Via};
+use super::{quotable, Extractor, Last, Pair, Speaker, SpeakerKind, Via};
 use crate::lexicon::re;
 use corpus_parser::ActorType;
 use regex::Regex;
@@ -258,6 +258,9 @@ impl Extractor<'_> {
                 let via = if resumed { Via::Resumed } else { Via::Continuation };
                 return Speaker { cue: None, via, ..prev.speaker.clone() };
             }
+            if let Some(sp) = self.paragraph_before(p) {
+                return sp;
+            }
             // No cue: the subject of the sentence the quote stands in, when
             // the quote does not open it.
             if !self.text(s, p.open).trim().is_empty() {
@@ -335,7 +338,41 @@ impl Extractor<'_> {
         let Some(seg) = self.segment_at(p.open) else { return false };
         let opens_paragraph = seg.span.as_ref().is_some_and(|r| r.start == p.open);
         let prev_end = self.segment_at(last.close).and_then(|s| s.span.as_ref().map(|r| r.end)).unwrap_or(0);
-        last.segment + 1 == k && opens_paragraph && prev_end.saturating_sub(last.close) <= 60
+        // "“…,” Adelson said during the interview in Macau, ahead of ….": the
+        // quote's attribution sentence closes the paragraph before.
+        let closes = prev_end.saturating_sub(last.close) <= 60 || self.sentence(last.close).1 >= prev_end;
+        last.segment + 1 == k && opens_paragraph && closes
+    }
+
+    /// The attribution of a quote that opens its paragraph from the last
+    /// sentence of the paragraph before, when that sentence has a cue and
+    /// its subject and no quotation ("Kim Kagan said the plan would
+    /// fail.\n\n“It is too late.”", "Kim Kagan wrote:\n\n“…”"): a quote
+    /// only when sentence-long, unless the sentence ends with a colon.
+    fn paragraph_before(&self, p: Pair) -> Option<Speaker> {
+        let seg = self.segment_at(p.open)?;
+        let start = seg.span.as_ref()?.start;
+        if !self.text(start, p.open).trim().is_empty() {
+            return None;
+        }
+        let k = self.spans.partition_point(|&(s, _)| s < start);
+        let &(prev_start, i) = self.spans.get(k.checked_sub(1)?)?;
+        let prev = &self.doc.segments[i];
+        let prev_end = prev.span.as_ref()?.end;
+        if !quotable(prev.kind) || prev_end <= prev_start || !self.text(prev_end, start).trim().is_empty() {
+            return None;
+        }
+        let (ps, pe) = self.sentence(prev_end - 1);
+        let sentence = self.text(ps, pe);
+        if sentence.contains(['“', '”', '"', '‘']) || sentence.contains("''") {
+            return None;
+        }
+        let sp = self.cue_before(ps, pe);
+        if sp.kind.is_none() || sp.cue.as_deref() == Some("according to") {
+            return None;
+        }
+        let via = if sentence.trim_end().ends_with(':') { Via::Cue } else { Via::Continuation };
+        Some(Speaker { via, ..sp })
     }
 
     /// The subject of a sentence whose verb comes later ("Secretary of State

@@ -859,6 +859,11 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         ("The plan is “a bold bet on the future” for the Taliban, said Kim Kagan, who studies the war.", "Kim Kagan"),
         // A possessive is no subject when a person follows it.
         ("Kim Kagan’s deputy, Annie Pforzheimer, reached out to the board on Monday with a plan that was “a bad bet for all of us.”", "Annie Pforzheimer"),
+        // A quote opening a paragraph continues the quote whose attribution
+        // sentence closed the paragraph before…
+        ("“We will appeal,” Kim Kagan said during an interview in Kabul, ahead of the talks on Monday with the Taliban delegation.\n\n“It is too late for a deal with them.”", "Kim Kagan"),
+        // …or takes the cue and subject of that sentence.
+        ("Kim Kagan said on Monday that the plan would fail.\n\n“It is too late for a deal with them.”", "Kim Kagan"),
     ];
     last_speakers_are(table);
 }
