@@ -83,7 +83,11 @@ impl Extractor<'_> {
             // "…,” adding that …": a participle's subject is the main
             // clause's ("Cruz said that there is “…,” adding that it is why
             // Donald Trump …": Cruz), never the name after it.
-            let participle = cue.ends_with("ing");
+            // So is that of a verb coordinated after the quote ("Huckabee
+            // proposed “…” and said House Speaker Paul Ryan should resign").
+            let between = self.text(from, cue_start).trim_end();
+            let coordinated = between == "and" || between.ends_with(" and");
+            let participle = cue.ends_with("ing") || coordinated;
             let mut subject =
                 if participle { self.main_subject(s, p.open) } else { self.subject_before(cue_start) };
             // "“…” for the EU, said Geert Wilders, founder of …": a cue after

@@ -855,6 +855,8 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         ("The new ad attacks Kim Kagan as “a woman who never stood up for the workers of this state.”", "new ad"),
         // …and so is an organization.
         ("The Institute for the Study of War describes Kim Kagan’s plan as “a bold bet on the future.”", "Institute for the Study of War"),
+        // A verb coordinated after the quote has the sentence's subject.
+        ("Bill Roggio proposed a “bold new plan for the region” and said Kim Kagan should resign.", "Bill Roggio"),
         // A cue after a comma that closes no apposition is inverted.
         ("The plan is “a bold bet on the future” for the Taliban, said Kim Kagan, who studies the war.", "Kim Kagan"),
         // A possessive is no subject when a person follows it.
