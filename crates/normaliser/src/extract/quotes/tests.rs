@@ -853,6 +853,9 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         ("“We will meet on Thursday,” Ryan’s office said in a statement.", "Ryan’s office"),
         // A description opening the sentence before its verb is its subject.
         ("The new ad attacks Kim Kagan as “a woman who never stood up for the workers of this state.”", "new ad"),
+        // A text may be that description ("the statement", "the email").
+        ("Instead, the statement talked about giving the regions “a voice in every decision that the council makes.”", "statement"),
+        ("“We will build a new school in every district of the province,” read the email.", "email"),
         // …and so is an organization.
         ("The Institute for the Study of War describes Kim Kagan’s plan as “a bold bet on the future.”", "Institute for the Study of War"),
         // A verb coordinated after the quote has the sentence's subject.

@@ -18,6 +18,14 @@ pub(super) static DETERMINERS: LazyLock<Vec<&'static str>> =
 static NOT_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(crate::language::EN.not_source_heads));
 
+/// Whether `w` ends no description read beside a cue or opening a
+/// sentence: `not_source_heads.txt`, but for the texts that speak ("the
+/// statement talked about", "“…,” read the email"; before a cue, "in a
+/// statement" stays out by its preposition).
+fn not_head(w: &str) -> bool {
+    NOT_HEADS.contains(&w) && !["statement", "email", "letter", "tweet"].contains(&w)
+}
+
 /// A description ending `hay` (the text before a cue): a determiner, up to
 /// four modifiers and a lower-case head noun ("the gambling tycoon", "The
 /// Vermont senator", "her senior policy adviser"), as a byte range.
@@ -139,7 +147,7 @@ fn opening_at(ws: &[super::Word<'_>], k: usize) -> Option<Range<usize>> {
             return None;
         }
         let lower = head.text.chars().all(|c| c.is_lowercase() || c == '-');
-        if lower && !NOT_HEADS.contains(&head.text) && !DETERMINERS.contains(&head.text) {
+        if lower && !not_head(head.text) && !DETERMINERS.contains(&head.text) {
             // "A reporter for Agence France-Presse called": a complement.
             let mut end = h;
             if head.tail.is_empty()
@@ -240,7 +248,7 @@ pub(crate) fn description_after(hay: &str) -> Option<Range<usize>> {
     }
     let end = (0..ws.len().min(9)).find(|&k| !ws[k].tail.is_empty())?;
     let last = ws[end];
-    if end == 0 || !last.tail.starts_with([',', '.', ';']) || NOT_HEADS.contains(&ws[1].text) {
+    if end == 0 || !last.tail.starts_with([',', '.', ';']) || not_head(ws[1].text) {
         return None;
     }
     // The head: a lower-case word among them ("the campaign", not "the
@@ -249,7 +257,7 @@ pub(crate) fn description_after(hay: &str) -> Option<Range<usize>> {
     let indefinite = ["a", "an", "one", "another"].contains(&first.text);
     ws[1..=end]
         .iter()
-        .any(|w| (indefinite || w.text.chars().all(|c| c.is_lowercase())) && !NOT_HEADS.contains(&w.text))
+        .any(|w| (indefinite || w.text.chars().all(|c| c.is_lowercase())) && !not_head(w.text))
         .then(|| first.start..last.start + last.text.len())
 }
 
