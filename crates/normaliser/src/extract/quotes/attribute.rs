@@ -404,11 +404,31 @@ impl Extractor<'_> {
                 || next.starts_with("' ")
         };
         let first = people.next();
+        let head = self.text(s, before);
+        // "Fifteen minutes after Pence was picked …, John Podesta called
+        // …", "Preceded at the lectern by Joe Arpaio, …, Trump launched …":
+        // a person in an introductory phrase (a subordinator, a
+        // preposition or a participle before the person, a comma after)
+        // gives way to the person after it.
+        let introduced = |m: &crate::extract::mentions::Mention| {
+            let Some(c) = head.find(", ") else { return false };
+            let at = head[..c].chars().count();
+            let lead_words = self.text(s, m.start);
+            s + at > m.start
+                && lead_words.split_whitespace().enumerate().any(|(i, w)| {
+                    let w = w.to_lowercase();
+                    SUBORDINATORS.contains(&w.as_str())
+                        || INTRO_PREPOSITIONS.contains(&w.as_str())
+                        || (i == 0 && (w.ends_with("ed") || w.ends_with("ing")))
+                })
+        };
         let person = match first {
-            Some(m) if possessive(m) => people.next().or(first),
+            Some(m) if possessive(m) || introduced(m) => {
+                let c = s + head.find(", ").map_or(0, |c| head[..c].chars().count());
+                people.find(|n| n.start > c && !possessive(n)).or(first)
+            }
             _ => first,
         };
-        let head = self.text(s, before);
         // "In South Carolina, he prevailed …, praised Saddam Hussein …
         // and declared that torture “works.”": a pronoun before the first
         // name is the subject, the name an object; but not a pronoun in a
@@ -557,6 +577,11 @@ const SUBORDINATORS: [&str; 16] = [
     "like", "how", "when", "as", "after", "before", "if", "while", "because", "since", "although", "though",
     "what", "where", "whether", "until",
 ];
+
+/// Prepositions that open an introductory phrase ("In June, …", "During
+/// the debate with Rubio, …").
+const INTRO_PREPOSITIONS: [&str; 9] =
+    ["in", "on", "at", "during", "with", "following", "by", "despite", "amid"];
 
 /// Words that may stand before a cue that opens its sentence inverted
 /// ("But, said Solovey, “…”").

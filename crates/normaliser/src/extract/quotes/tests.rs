@@ -862,6 +862,8 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         ("Bill Roggio proposed a “bold new plan for the region” and said Kim Kagan should resign.", "Bill Roggio"),
         // A cue after a comma that closes no apposition is inverted.
         ("The plan is “a bold bet on the future” for the Taliban, said Kim Kagan, who studies the war.", "Kim Kagan"),
+        // …nor a person in an introductory phrase.
+        ("Hours after Kim Kagan released the plan, Bill Roggio called it “a gift to the enemy.”", "Bill Roggio"),
         // A possessive is no subject when a person follows it.
         ("Kim Kagan’s deputy, Annie Pforzheimer, reached out to the board on Monday with a plan that was “a bad bet for all of us.”", "Annie Pforzheimer"),
         // A quote opening a paragraph continues the quote whose attribution
