@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval"))
 
-from corpora import detokenise, entities, is_sports, strip_timeml  # noqa: E402
+from corpora import detokenise, entities, is_sports, relative_antecedent, strip_timeml  # noqa: E402
 from scoring import (  # noqa: E402
     apposed_name_match,
     byte_offsets,
@@ -218,3 +218,11 @@ def test_sports_reports_by_headline_slug():
     assert is_sports("Boxing-Bruno quits over fee")
     assert not is_sports("Yeltsin endorses Lebed - Interfax")
     assert not is_sports("PRESS DIGEST - Bulgaria - Aug 30")
+
+
+def test_a_relative_who_stands_for_the_name_before_it():
+    t = "Contrast that with Trump, who has called it “insanity,” and Sanders, who says it is bad."
+    assert relative_antecedent(t, t.index("who says")) == "Sanders"
+    assert relative_antecedent(t, t.index("who has")) == "Trump"
+    t = "the voters who say so"
+    assert relative_antecedent(t, t.index("who")) is None
