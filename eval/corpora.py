@@ -234,6 +234,15 @@ def polnear_corpus(data: Path, split: str) -> tuple[list[dict], dict]:
     return docs_out, gold
 
 
+def relative_antecedent(text: str, at: int) -> str | None:
+    """The name a relative "who" Source at character `at` stands for: the run
+    of capitalised words right before the comma before it ("… and Sanders,
+    who says it's “disastrous”" → "Sanders"); None if no comma and name
+    stand there."""
+    m = re.search(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,\s*$", text[max(0, at - 80) : at])
+    return m.group(1) if m else None
+
+
 def polnear_gold(text: str, ann: Path) -> dict:
     """Gold quotes: each double-quoted stretch of the text that lies mostly
     (at least half its characters) inside a Content span, with that
@@ -271,6 +280,7 @@ def polnear_gold(text: str, ann: Path) -> dict:
             "kind": source_kind(s_text) if source else "none",
             "cue": " ".join(text[a:b] for a, b in cue[1]) if cue else None,
             "pattern": quote_pattern(q, s_span, c_span, text),
+            "antecedent": relative_antecedent(text, s_span[0]) if s_span and s_text.strip().lower() == "who" else None,
         })
     named = set()
     for _, source, _ in attrs:

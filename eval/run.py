@@ -207,6 +207,9 @@ def speaker_verdict(q: dict, pred: dict, named_sources: list[list], strict: bool
     if pred["speaker_kind"] == "unattributed" or not pred["speaker"]:
         return "unattributed"
     kind, source, speaker = q["kind"], q["source"], pred["speaker"]
+    # a relative "who" stands for the name right before it ("Sanders, who says …")
+    if kind == "pronoun" and q.get("antecedent") and pred["speaker_kind"] == "named" and names_match(q["antecedent"], speaker):
+        return "right"
     if kind == "name":
         return "right" if names_match(source, speaker) else "wrong"
     if kind == "description" and pred["speaker_kind"] == "anonymous" and description_match(source, speaker):

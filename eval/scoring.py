@@ -228,7 +228,9 @@ TITLE_WORDS = {
     "sen", "senator", "rep", "representative", "gov", "governor", "president", "vice", "secretary", "minister",
     "prime", "chancellor", "justice", "judge", "chief", "mayor", "speaker", "chairman", "chairwoman", "director",
     "gen", "general", "col", "lt", "maj", "capt", "adm", "sgt", "ambassador", "sheriff", "attorney", "former",
+    "admiral", "colonel", "lieutenant", "captain", "sergeant",
 }
+PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "la", "le", "bin", "al", "el", "ibn"}
 WORD = re.compile(r"[\w’'.-]+", re.UNICODE)
 
 
@@ -237,10 +239,11 @@ def _words(text: str) -> list[str]:
 
 
 def _norm_word(w: str) -> str:
-    w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
-    for suffix in ("'s", "’s"):
+    # the possessive first: the ASCII fold drops "’" ("Rubio’s" would be "rubios")
+    for suffix in ("'s", "’s", "'S", "’S"):
         if w.endswith(suffix):
             w = w[: -len(suffix)]
+    w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
     return w.rstrip("'’").replace(".", "")
 
 
@@ -272,11 +275,17 @@ def source_kind(source: str) -> str:
     return "name" if head[-1][:1].isupper() else "description"
 
 
+def _owned(words: list[str]) -> list[str]:
+    """Words less the possessives before another word: "Clinton’s top aide
+    Jake Sullivan" is Sullivan, not Clinton ("Rubio’s" alone is Rubio)."""
+    return [w for i, w in enumerate(words) if i == len(words) - 1 or not w.lower().endswith(("'s", "’s"))]
+
+
 def name_words(source: str) -> list[str]:
-    """The capitalised words of a Source's head phrase, normalised (titles and
-    determiners out)."""
+    """The capitalised words of a Source's head phrase, normalised (titles,
+    determiners and a possessive before another word out)."""
     out = []
-    for w in _words(head_phrase(source)):
+    for w in _owned(_words(head_phrase(source))):
         n = _norm_word(w)
         if w[:1].isupper() and n and n not in TITLE_WORDS and n not in DETERMINERS:
             out.append(n)
@@ -291,20 +300,25 @@ def names_match(gold_source: str, predicted: str | None) -> bool:
     a word of the gold name ("Conway" ~ "Kellyanne Conway", "The New York Post"
     ~ "New York Post", "Bill Clinton" ~ "Clinton", "Jean-Marc Ayrault, the
     foreign minister of France" ~ "Ayrault"), except that two full names with
-    the same surname must have the same given name before it, initials aside
+    the same surname must share a given name, initials and particles aside
     ("Bill Clinton" is not "Hillary Clinton"; "Donald J. Trump" is "Donald
-    Trump")."""
+    Trump", "Hillary Rodham Clinton" is "Hillary Clinton", "Pierre de Vos"
+    is "Pierre de Vos"). A rank is a title ("Admiral Harris" ~ "Harry B.
+    Harris"), and a curly possessive is dropped like a straight one
+    ("Rubio’s" ~ "Marco Rubio")."""
     if not predicted:
         return False
-    g = name_words(gold_source) or [_norm_word(w) for w in _words(gold_source)]
+    g = name_words(gold_source) or [_norm_word(w) for w in _owned(_words(gold_source))]
     p = [_norm_word(w) for w in _words(predicted)]
     p = [w for w in p if w and w not in TITLE_WORDS]
     if not g or not p:
         return False
     if g[-1] == p[-1] and len(g) > 1 and len(p) > 1:
         # same surname: the given names (initials aside) must not differ ("Bill Clinton" is not "Hillary Clinton")
-        gg, pg = [w for w in g[:-1] if len(w) > 1], [w for w in p[:-1] if len(w) > 1]
-        return not (gg and pg and gg[-1] != pg[-1])
+        # a given name in common, particles aside ("Pierre de Vos", "Hillary Rodham Clinton" ~ "Hillary Clinton")
+        gg = {w for w in g[:-1] if len(w) > 1 and w not in PARTICLES}
+        pg = {w for w in p[:-1] if len(w) > 1 and w not in PARTICLES}
+        return not (gg and pg and not gg & pg)
     return g[-1] in p or p[-1] in g
 
 
@@ -317,12 +331,22 @@ def apposed_name_match(gold_source: str, predicted: str | None) -> bool:
     return any(p and source_kind(p) == "name" and names_match(p, predicted) for p in parts)
 
 
+CLAUSE_END = re.compile(r"[,(;:]|\s(?:who|whose|which|that)\s", re.IGNORECASE)
+
+
 def description_match(gold_source: str, predicted: str | None) -> bool:
     """A description Source ("a source", "the campaign") matches an anonymous
     predicted speaker when its last word (the head noun, plural or not) is a
-    word of the prediction."""
+    word of the prediction. An apposition or a clause after a comma or a
+    relative pronoun is not part of the phrase whose last word is the head
+    ("the designer, who works for another brand at G-III": designer; "a
+    strategist for one of these candidates, speaking on the condition of
+    anonymity": candidates)."""
     if not predicted:
         return False
+    m = CLAUSE_END.search(" " + gold_source + " ")
+    if m and m.start() > 1:
+        gold_source = (" " + gold_source)[: m.start()]
     g = [_norm_word(w) for w in _words(gold_source)]
     p = {_norm_word(w) for w in _words(predicted)}
     if not g:

@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval"))
 
-from corpora import detokenise, entities, is_sports, strip_timeml  # noqa: E402
+from corpora import detokenise, entities, is_sports, relative_antecedent, strip_timeml  # noqa: E402
 from scoring import (  # noqa: E402
     apposed_name_match,
     byte_offsets,
@@ -140,6 +140,16 @@ def test_source_kind(source, kind):
         ("The New York Post", "New York Post", True),
         ("Mr. Trump", "Donald Trump", True),
         ("Clinton's", "Hillary Clinton", True),
+        # a curly possessive, a rank, a particle or a middle name before the surname
+        ("Rubio’s", "Marco Rubio", True),
+        ("Admiral Harris", "Harry B. Harris", True),
+        ("Pierre de Vos", "Pierre de Vos", True),
+        ("Hillary Rodham Clinton", "Hillary Clinton", True),
+        ("Melania Trump", "Donald Trump", False),
+        # the possessor of the source is not the source
+        ("Clinton’s top foreign policy aide Jake Sullivan", "Hillary Clinton", False),
+        ("Clinton’s top foreign policy aide Jake Sullivan", "Jake Sullivan", True),
+        ("Trump’s potential VP", "Donald Trump", False),
         ("Kellyanne Conway", "Donald Trump", False),
         ("Jean-Marc Ayrault, the foreign minister of France,", "Jean-Marc Ayrault", True),
         ("Jean-Marc Ayrault, the foreign minister of France,", "France", False),
@@ -156,6 +166,11 @@ def test_names_match(gold, pred, ok):
 def test_description_match_by_head_noun():
     assert description_match("a source", "sources familiar with the matter")
     assert not description_match("the campaign", "a senior official")
+    # an apposition or a relative clause is not the head's phrase
+    assert description_match("the designer, who works for another brand at G-III", "designer")
+    assert description_match("a strategist for one of these candidates, speaking on condition of anonymity", "strategist for one of these candidates")
+    assert description_match("a Democratic strategist who spoke on the condition of anonymity", "Democratic strategist")
+    assert not description_match("the designer, who works for another brand at G-III", "brand")
 
 
 @pytest.mark.parametrize(
@@ -203,3 +218,11 @@ def test_sports_reports_by_headline_slug():
     assert is_sports("Boxing-Bruno quits over fee")
     assert not is_sports("Yeltsin endorses Lebed - Interfax")
     assert not is_sports("PRESS DIGEST - Bulgaria - Aug 30")
+
+
+def test_a_relative_who_stands_for_the_name_before_it():
+    t = "Contrast that with Trump, who has called it “insanity,” and Sanders, who says it is bad."
+    assert relative_antecedent(t, t.index("who says")) == "Sanders"
+    assert relative_antecedent(t, t.index("who has")) == "Trump"
+    t = "the voters who say so"
+    assert relative_antecedent(t, t.index("who")) is None

@@ -5,7 +5,7 @@
 use super::chars::contains_ignore_ascii_case;
 use super::patterns::{group_after, ANON_AFTER, CUE, NOUN_LIKE_CUES};
 use super::source as quote_source;
-use super::{Extractor, Last, Pair, Speaker, SpeakerKind, Via};
+use super::{quotable, Extractor, Last, Pair, Speaker, SpeakerKind, Via};
 use crate::lexicon::re;
 use corpus_parser::ActorType;
 use regex::Regex;
@@ -83,12 +83,26 @@ impl Extractor<'_> {
             // "…,” adding that …": a participle's subject is the main
             // clause's ("Cruz said that there is “…,” adding that it is why
             // Donald Trump …": Cruz), never the name after it.
-            let participle = cue.ends_with("ing");
+            // So is that of a verb coordinated after the quote ("Huckabee
+            // proposed “…” and said House Speaker Paul Ryan should resign").
+            let between = self.text(from, cue_start).trim_end();
+            let coordinated = between == "and" || between.ends_with(" and");
+            let participle = cue.ends_with("ing") || coordinated;
             let mut subject =
                 if participle { self.main_subject(s, p.open) } else { self.subject_before(cue_start) };
+            // "“…” for the EU, said Geert Wilders, founder of …": a cue after
+            // a comma that closes no apposition is inverted.
+            let after_comma = || {
+                let before = self.text(cue_start.saturating_sub(120), cue_start);
+                before.trim_end().ends_with(',')
+                    && quote_source::apposition_start(before).is_none()
+                    && self.apposition_head(cue_start).is_none()
+                    && quote_source::bracket_before(before.trim_end().trim_end_matches(',')).is_none()
+            };
             if !participle
                 && (subject.kind.is_none()
-                    || self.text(from, cue_start).trim_matches([',', ' ', '.']).is_empty())
+                    || self.text(from, cue_start).trim_matches([',', ' ', '.']).is_empty()
+                    || after_comma())
             {
                 let inverted = self.subject_after(cue_end);
                 if inverted.kind.is_some() {
@@ -248,12 +262,16 @@ impl Extractor<'_> {
                 let via = if resumed { Via::Resumed } else { Via::Continuation };
                 return Speaker { cue: None, via, ..prev.speaker.clone() };
             }
+            if let Some(sp) = self.paragraph_before(p) {
+                return sp;
+            }
             // No cue: the subject of the sentence the quote stands in, when
             // the quote does not open it.
             if !self.text(s, p.open).trim().is_empty() {
                 let subject = self.sentence_subject(s, p.open);
                 if subject.kind.is_some() {
-                    return Speaker { via: Via::Subject, ..subject };
+                    let via = if subject.via == Via::Opening { Via::Opening } else { Via::Subject };
+                    return Speaker { via, ..subject };
                 }
             }
         }
@@ -280,11 +298,8 @@ impl Extractor<'_> {
             }
         }
         let mut subject = self.subject_before(cue_start);
-        if subject.kind.is_none() {
-            if NOUN_LIKE_CUES.contains(&cue.as_str()) {
-                return Speaker::default();
-            }
-            subject = self.sentence_subject(s, cue_start);
+        if subject.kind.is_none() && NOUN_LIKE_CUES.contains(&cue.as_str()) {
+            return Speaker::default();
         }
         // "Said Dorothy Poynter, who grew up with him, “…”", "But, said
         // Solovey, “…”": a cue opening its sentence is inverted.
@@ -293,10 +308,15 @@ impl Extractor<'_> {
             w.is_empty() || OPENING_WORDS.contains(&w)
         });
         // "“It's a difficult issue,” said the Florida senator, “because …”":
-        // a cue right after a quote, inverted, is that of the next one too.
+        // a cue right after a quote, inverted, is that of the next one too,
+        // before anyone the sentence is about ("''He's out,'' said Ms.
+        // Leon. ''I am done.''" is Leon's, not the he of her quote).
         let after_quote = before[..m.start()].trim_end().ends_with(['”', '"', '\'']);
         if subject.kind.is_none() && (opening || after_quote) {
             subject = self.subject_after(cue_end);
+        }
+        if subject.kind.is_none() {
+            subject = self.sentence_subject(s, cue_start);
         }
         Speaker { cue: Some(cue), via: Via::Cue, ..subject }
     }
@@ -322,7 +342,41 @@ impl Extractor<'_> {
         let Some(seg) = self.segment_at(p.open) else { return false };
         let opens_paragraph = seg.span.as_ref().is_some_and(|r| r.start == p.open);
         let prev_end = self.segment_at(last.close).and_then(|s| s.span.as_ref().map(|r| r.end)).unwrap_or(0);
-        last.segment + 1 == k && opens_paragraph && prev_end.saturating_sub(last.close) <= 60
+        // "“…,” Adelson said during the interview in Macau, ahead of ….": the
+        // quote's attribution sentence closes the paragraph before.
+        let closes = prev_end.saturating_sub(last.close) <= 60 || self.sentence(last.close).1 >= prev_end;
+        last.segment + 1 == k && opens_paragraph && closes
+    }
+
+    /// The attribution of a quote that opens its paragraph from the last
+    /// sentence of the paragraph before, when that sentence has a cue and
+    /// its subject and no quotation ("Kim Kagan said the plan would
+    /// fail.\n\n“It is too late.”", "Kim Kagan wrote:\n\n“…”"): a quote
+    /// only when sentence-long, unless the sentence ends with a colon.
+    fn paragraph_before(&self, p: Pair) -> Option<Speaker> {
+        let seg = self.segment_at(p.open)?;
+        let start = seg.span.as_ref()?.start;
+        if !self.text(start, p.open).trim().is_empty() {
+            return None;
+        }
+        let k = self.spans.partition_point(|&(s, _)| s < start);
+        let &(prev_start, i) = self.spans.get(k.checked_sub(1)?)?;
+        let prev = &self.doc.segments[i];
+        let prev_end = prev.span.as_ref()?.end;
+        if !quotable(prev.kind) || prev_end <= prev_start || !self.text(prev_end, start).trim().is_empty() {
+            return None;
+        }
+        let (ps, pe) = self.sentence(prev_end - 1);
+        let sentence = self.text(ps, pe);
+        if sentence.contains(['“', '”', '"', '‘']) || sentence.contains("''") {
+            return None;
+        }
+        let sp = self.cue_before(ps, pe);
+        if sp.kind.is_none() || sp.cue.as_deref() == Some("according to") {
+            return None;
+        }
+        let via = if sentence.trim_end().ends_with(':') { Via::Cue } else { Via::Continuation };
+        Some(Speaker { via, ..sp })
     }
 
     /// The subject of a sentence whose verb comes later ("Secretary of State
@@ -334,13 +388,47 @@ impl Extractor<'_> {
         // marks counted from the paragraph's start).
         let para = self.segment_at(s).and_then(|x| x.span.as_ref()).map_or(s, |r| r.start.min(s));
         let lead = self.text(para, s);
-        let person = self
+        let mut people = self
             .mentions_in(s, before)
             .iter()
             .filter(|m| m.end <= before)
             .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)
-            .find(|m| !quote_source::inside_quotes(&[lead, self.text(s, m.start)]));
+            .filter(|m| !quote_source::inside_quotes(&[lead, self.text(s, m.start)]));
+        // "Trump’s state director, Mike Rubino, wrote": a possessive is no
+        // subject when a person follows it.
+        let possessive = |m: &crate::extract::mentions::Mention| {
+            let next = self.text(m.end, m.end + 2);
+            next.starts_with("’s")
+                || next.starts_with("'s")
+                || next.starts_with("’ ")
+                || next.starts_with("' ")
+        };
+        let first = people.next();
         let head = self.text(s, before);
+        // "Fifteen minutes after Pence was picked …, John Podesta called
+        // …", "Preceded at the lectern by Joe Arpaio, …, Trump launched …":
+        // a person in an introductory phrase (a subordinator, a
+        // preposition or a participle before the person, a comma after)
+        // gives way to the person after it.
+        let introduced = |m: &crate::extract::mentions::Mention| {
+            let Some(c) = head.find(", ") else { return false };
+            let at = head[..c].chars().count();
+            let lead_words = self.text(s, m.start);
+            s + at > m.start
+                && lead_words.split_whitespace().enumerate().any(|(i, w)| {
+                    let w = w.to_lowercase();
+                    SUBORDINATORS.contains(&w.as_str())
+                        || INTRO_PREPOSITIONS.contains(&w.as_str())
+                        || (i == 0 && (w.ends_with("ed") || w.ends_with("ing")))
+                })
+        };
+        let person = match first {
+            Some(m) if possessive(m) || introduced(m) => {
+                let c = s + head.find(", ").map_or(0, |c| head[..c].chars().count());
+                people.find(|n| n.start > c && !possessive(n)).or(first)
+            }
+            _ => first,
+        };
         // "In South Carolina, he prevailed …, praised Saddam Hussein …
         // and declared that torture “works.”": a pronoun before the first
         // name is the subject, the name an object; but not a pronoun in a
@@ -360,6 +448,40 @@ impl Extractor<'_> {
                 .filter(|m| s + head[..m.start()].chars().count() < p.start),
             None => HE_SHE.find(head),
         };
+        // "The Rove ad hits Clinton for …", "the American Bar Association
+        // … deemed him “…”": a description or an organization opening the
+        // sentence before a verb is its subject, not a person named later.
+        // With no person or pronoun in the sentence (which make a short
+        // phrase the subject's words), it speaks only in a quote of six
+        // words or more (`Via::Opening`): "The Taliban calls them
+        // “guests”" stays a term.
+        let pronoun_at = pronoun.map(|m| s + head[..m.start()].chars().count());
+        let later = |at: usize| person.is_none_or(|p| p.start >= at) && pronoun_at.is_none_or(|p| p >= at);
+        let via = if person.is_some() || pronoun.is_some() { Via::Nothing } else { Via::Opening };
+        if let Some(r) = quote_source::description_opening(head) {
+            let at = s + head[..r.start].chars().count();
+            // The quote in the same clause: no relative clause or participle
+            // after a comma between ("…, who portrayed him as “…”").
+            let aside = head[r.end..].split(", ").skip(1).any(|t| {
+                let w = t.split_whitespace().next().unwrap_or("");
+                ["who", "which", "whose"].contains(&w) || (w.len() > 4 && w.ends_with("ing"))
+            });
+            if later(at) && !aside {
+                return Speaker { via, ..self.anonymous(&head[r.clone()], at) };
+            }
+        }
+        let first = self
+            .mentions_in(s, before)
+            .iter()
+            .find(|m| m.end <= before && !quote_source::inside_quotes(&[lead, self.text(s, m.start)]));
+        if let Some(m) = first.filter(|m| {
+            self.actors.actor_name(m.actor, self.ann).1 == ActorType::Organization
+                && later(m.start)
+                && self.opens_sentence(s, m.start)
+                && self.text(m.end, before).split_whitespace().next().is_some_and(quote_source::verb_like)
+        }) {
+            return Speaker { via, ..self.named(m.actor) };
+        }
         if let Some(m) = pronoun {
             let sp = self.resolve_pronoun(m.as_str(), s + head[..m.start()].chars().count());
             if sp.kind.is_some() {
@@ -416,6 +538,11 @@ pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
         (w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
             || matches!(w, "read" | "reads")
     };
+    // "“…,” and that Freddy had struggled with it": a clause that a
+    // conjunction opens goes on with the sentence; it is no attribution.
+    if words.first().is_some_and(|&(_, w)| CLAUSE_OPENERS.contains(&w)) {
+        return None;
+    }
     let (k, &(at, verb)) = words.iter().enumerate().take(5).find(|(_, (_, w))| is_verb(w))?;
     let next = words.get(k + 1).map(|&(_, w)| w);
     let ends = next.is_none_or(|n| {
@@ -428,6 +555,13 @@ pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
         });
     (k > 0 && ends || inverted).then(|| lead + at..lead + at + verb.len())
 }
+
+/// Lower-case words that open a clause going on with the sentence after
+/// a quote, not an attribution ("“…,” and that Freddy had struggled").
+const CLAUSE_OPENERS: [&str; 16] = [
+    "and", "but", "or", "nor", "that", "which", "who", "whom", "whose", "because", "if", "when", "while",
+    "although", "though", "so",
+];
 
 /// Words that may follow a verb whose place shows it a cue: prepositions
 /// and time words ("fumed on Tuesday", "wondered aloud").
@@ -443,6 +577,11 @@ const SUBORDINATORS: [&str; 16] = [
     "like", "how", "when", "as", "after", "before", "if", "while", "because", "since", "although", "though",
     "what", "where", "whether", "until",
 ];
+
+/// Prepositions that open an introductory phrase ("In June, …", "During
+/// the debate with Rubio, …").
+const INTRO_PREPOSITIONS: [&str; 9] =
+    ["in", "on", "at", "during", "with", "following", "by", "despite", "amid"];
 
 /// Words that may stand before a cue that opens its sentence inverted
 /// ("But, said Solovey, “…”").

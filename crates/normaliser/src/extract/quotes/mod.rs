@@ -141,6 +141,10 @@ enum Via {
     /// No cue: the subject of the quote's sentence ("Bradley criticized
     /// people …, hitting “…”").
     Subject,
+    /// No cue: a description or an organization opening a sentence that
+    /// names no person ("The new ad attacks the plan as “…”"): a quote
+    /// only when sentence-long.
+    Opening,
 }
 
 /// The quote before, for continuations.

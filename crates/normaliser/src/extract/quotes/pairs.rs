@@ -277,7 +277,7 @@ impl Extractor<'_> {
             // "“…,” Teske said. “Big time.”": any length.
             Via::Resumed => n >= 1,
             Via::Subject => n >= 6 || (p.mark == QuoteMark::Double && !title_case(inner)),
-            Via::Continuation | Via::Nothing => n >= 6,
+            Via::Continuation | Via::Nothing | Via::Opening => n >= 6,
         }
     }
 

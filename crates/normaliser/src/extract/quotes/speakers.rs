@@ -222,7 +222,7 @@ impl Extractor<'_> {
     /// `s`, as its subject: only capitalised words before it, after an
     /// opening phrase that ends with a comma ("U.S. Central Command’s
     /// General Frank McKenzie gave …", "On Sunday, Trump went …").
-    fn opens_sentence(&self, s: usize, start: usize) -> bool {
+    pub(super) fn opens_sentence(&self, s: usize, start: usize) -> bool {
         let head = self.text(s, start);
         let head = head.rsplit_once(", ").map_or(head, |(_, t)| t);
         head.split_whitespace().all(|w| w.trim_start_matches(['“', '"', '‘']).starts_with(char::is_uppercase))
@@ -458,7 +458,7 @@ impl Extractor<'_> {
     /// sentence, after its last quotation mark and at most 300 characters
     /// back, who is followed by an apposition (a comma and a lower-case
     /// word or a number, or a bracket) that is not the cue's own comma.
-    fn apposition_head(&self, at: usize) -> Option<ActorRef> {
+    pub(super) fn apposition_head(&self, at: usize) -> Option<ActorRef> {
         let from = at.saturating_sub(300).max(self.sentence(at.saturating_sub(1)).0);
         let before = self.text(from, at);
         let t = before.trim_end();

@@ -837,3 +837,40 @@ fn a_one_word_quote_opening_its_sentence_with_a_cue_after() {
         vec![row("Never", "double", Some("Kim Kagan"), "named", Some("said"))]
     );
 }
+
+/// Speakers found by rules from an error analysis of PolNeAR train, one
+/// row per rule, on sentences written for the test.
+#[test]
+fn speakers_of_subjects_clauses_and_paragraphs() {
+    let table: &[(&str, &str)] = &[
+        // An inverted cue after a doubled-apostrophe quote is the next
+        // quote's too, not the "he" inside the first quote.
+        ("Bill Roggio, 61, said he had waited for years. ''This is my town,'' said Mr. Roggio, who was born here. ''I stay.''\n\nAnnie Pforzheimer, 40, a diplomat, said she wanted change. ''He's not the right person,'' said Ms. Pforzheimer. ''I will vote for someone else.''", "Annie Pforzheimer"),
+        // A clause after the quote that a conjunction opens is no
+        // attribution ("and that Fred had struggled").
+        ("Trump said that his father ''could be very hard,'' and that Fred had struggled with the criticism.", "Trump"),
+        // A name's possessive opens a description.
+        ("“We will meet on Thursday,” Ryan’s office said in a statement.", "Ryan’s office"),
+        // A description opening the sentence before its verb is its subject.
+        ("The new ad attacks Kim Kagan as “a woman who never stood up for the workers of this state.”", "new ad"),
+        // A text may be that description ("the statement", "the email").
+        ("Instead, the statement talked about giving the regions “a voice in every decision that the council makes.”", "statement"),
+        ("“We will build a new school in every district of the province,” read the email.", "email"),
+        // …and so is an organization.
+        ("The Institute for the Study of War describes Kim Kagan’s plan as “a bold bet on the future.”", "Institute for the Study of War"),
+        // A verb coordinated after the quote has the sentence's subject.
+        ("Bill Roggio proposed a “bold new plan for the region” and said Kim Kagan should resign.", "Bill Roggio"),
+        // A cue after a comma that closes no apposition is inverted.
+        ("The plan is “a bold bet on the future” for the Taliban, said Kim Kagan, who studies the war.", "Kim Kagan"),
+        // …nor a person in an introductory phrase.
+        ("Hours after Kim Kagan released the plan, Bill Roggio called it “a gift to the enemy.”", "Bill Roggio"),
+        // A possessive is no subject when a person follows it.
+        ("Kim Kagan’s deputy, Annie Pforzheimer, reached out to the board on Monday with a plan that was “a bad bet for all of us.”", "Annie Pforzheimer"),
+        // A quote opening a paragraph continues the quote whose attribution
+        // sentence closed the paragraph before…
+        ("“We will appeal,” Kim Kagan said during an interview in Kabul, ahead of the talks on Monday with the Taliban delegation.\n\n“It is too late for a deal with them.”", "Kim Kagan"),
+        // …or takes the cue and subject of that sentence.
+        ("Kim Kagan said on Monday that the plan would fail.\n\n“It is too late for a deal with them.”", "Kim Kagan"),
+    ];
+    last_speakers_are(table);
+}

@@ -18,6 +18,14 @@ pub(super) static DETERMINERS: LazyLock<Vec<&'static str>> =
 static NOT_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(crate::language::EN.not_source_heads));
 
+/// Whether `w` ends no description read beside a cue or opening a
+/// sentence: `not_source_heads.txt`, but for the texts that speak ("the
+/// statement talked about", "“…,” read the email"; before a cue, "in a
+/// statement" stays out by its preposition).
+fn not_head(w: &str) -> bool {
+    NOT_HEADS.contains(&w) && !["statement", "email", "letter", "tweet"].contains(&w)
+}
+
 /// A description ending `hay` (the text before a cue): a determiner, up to
 /// four modifiers and a lower-case head noun ("the gambling tycoon", "The
 /// Vermont senator", "her senior policy adviser"), as a byte range.
@@ -45,11 +53,24 @@ fn description_before_in(hay: &str) -> Option<Range<usize>> {
         if !w.tail.is_empty() && !w.tail.starts_with(['’', '\'']) || w.opened {
             return None;
         }
-        if DETERMINERS.contains(&w.text) {
-            // Not inside a longer phrase ("in the statement", "of the group").
-            let before = k.checked_sub(1).map(|j| ws[j]);
-            let clause_start = before.is_none_or(|b| !b.tail.is_empty() || NOT_NAMES.contains(b.text));
-            return clause_start.then(|| w.start..head.start + head.text.len());
+        // "Ryan’s office", "New Hampshire Sen. Kelly Ayotte’s campaign": a
+        // name's possessive is a determiner, the name run with it.
+        let owner = w.text.trim_end_matches("’s").trim_end_matches("'s");
+        let possessive =
+            is_capitalised(owner) && (owner.len() < w.text.len() || w.tail.starts_with(['’', '\'']));
+        if DETERMINERS.contains(&w.text) || possessive {
+            let mut from = k;
+            while possessive && from > 0 && ws[from - 1].tail.is_empty() && is_capitalised(ws[from - 1].text)
+            {
+                from -= 1;
+            }
+            // Not inside a longer phrase ("in the statement", "of the group"),
+            // but after a conjunction ("a trend that the foundation predicts").
+            let before = from.checked_sub(1).map(|j| ws[j]);
+            let clause_start = before.is_none_or(|b| {
+                !b.tail.is_empty() || NOT_NAMES.contains(b.text) || CLAUSE_WORDS.contains(&b.text)
+            });
+            return clause_start.then(|| ws[from].start..head.start + head.text.len());
         }
         if !w.text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'' | '.')) {
             return None;
@@ -57,6 +78,164 @@ fn description_before_in(hay: &str) -> Option<Range<usize>> {
     }
     None
 }
+
+/// Lower-case words after which a clause, and a description as its
+/// subject, may start ("a trend that the foundation predicts").
+const CLAUSE_WORDS: [&str; 14] = [
+    "that", "and", "but", "which", "as", "while", "when", "because", "after", "before", "since", "though",
+    "although", "so",
+];
+
+/// A capitalised word that is not a sentence opener ("Sen.", "Kelly",
+/// "New"; not "But").
+fn is_capitalised(w: &str) -> bool {
+    w.starts_with(char::is_uppercase) && !NOT_NAMES.contains(w)
+}
+
+/// The description that opens a sentence as its subject (`hay`: the
+/// sentence up to its quote), after opening words or an introductory
+/// phrase closed by a comma ("The Rove ad hits Clinton for …", "In its
+/// filing, the commission recognized …", "Ryan’s office promised …"): a
+/// determiner or a name's possessive, up to four modifiers, a lower-case
+/// head noun (and a complement: "A reporter for Agence France-Presse"),
+/// then a verb: a word in -ed or -s, or one of `verbs_after_a_name.txt`
+/// and `words_before_cue.txt`. As a byte range of `hay`.
+pub(crate) fn description_opening(hay: &str) -> Option<Range<usize>> {
+    // Only its start is read: at most 400 bytes, cut at a character.
+    let cut = (0..=hay.len().min(400)).rev().find(|&i| hay.is_char_boundary(i)).unwrap_or(0);
+    let ws = words(&hay[..cut]);
+    let mut from = 0;
+    for _ in 0..2 {
+        // Conjunctions and adverbs before the subject ("But", "Instead,");
+        // a preposition or a subordinator opens an introductory phrase,
+        // whose description is no subject ("As the race turned, …", "In a
+        // poll conducted on Thursday, …").
+        let mut k = from;
+        while k < ws.len() && OPENERS.contains(&ws[k].text) && matches!(ws[k].tail, "" | ",") {
+            k += 1;
+        }
+        let intro = ws.get(k).is_some_and(|w| NOT_NAMES.contains(w.text) && !DETERMINERS.contains(&w.text));
+        if !intro {
+            if let Some(r) = opening_at(&ws, k) {
+                return Some(r);
+            }
+        }
+        // An introductory phrase: up to eight words and a comma.
+        let comma = (from..ws.len().min(from + 8)).find(|&j| ws[j].tail == ",")?;
+        from = comma + 1;
+    }
+    None
+}
+
+/// [`description_opening`] at word `k` of `ws`.
+fn opening_at(ws: &[super::Word<'_>], k: usize) -> Option<Range<usize>> {
+    let w = *ws.get(k)?;
+    if w.opened || !w.tail.is_empty() && !w.tail.starts_with(['’', '\'']) {
+        return None;
+    }
+    let owner = w.text.trim_end_matches("’s").trim_end_matches("'s");
+    let possessive = is_capitalised(owner) && (owner.len() < w.text.len() || w.tail.starts_with(['’', '\'']));
+    if !(DETERMINERS.contains(&w.text) || possessive) {
+        return None;
+    }
+    let plain = |x: &super::Word<'_>| {
+        !x.opened && x.text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'' | '.'))
+    };
+    for h in k + 1..(k + 6).min(ws.len()) {
+        let head = ws[h];
+        if !plain(&head) {
+            return None;
+        }
+        let lower = head.text.chars().all(|c| c.is_lowercase() || c == '-');
+        if lower && !not_head(head.text) && !DETERMINERS.contains(&head.text) {
+            // "A reporter for Agence France-Presse called": a complement.
+            let mut end = h;
+            if head.tail.is_empty()
+                && ws.get(h + 1).is_some_and(|p| ["for", "of", "at", "with", "from"].contains(&p.text))
+            {
+                let mut j = h + 2;
+                if ws.get(j).is_some_and(|t| t.text == "the") {
+                    j += 1;
+                }
+                while ws.get(j).is_some_and(|n| is_capitalised(n.text) && plain(n)) {
+                    end = j;
+                    if !ws[j].tail.is_empty() {
+                        break;
+                    }
+                    j += 1;
+                }
+            }
+            let last = ws[end];
+            // A verb in -s only before what an object or a complement opens
+            // with ("The ad hits Clinton", "… projects that"; not "college
+            // columns,", "tax cut plans are").
+            let verb = ws.get(end + 1).is_some_and(|v| {
+                let plural =
+                    !v.text.ends_with("ed") && v.text.ends_with('s') && !VERBS_AFTER.contains(&v.text);
+                let object = ws.get(end + 2).is_some_and(|o| {
+                    v.tail.is_empty()
+                        && (o.text.starts_with(char::is_uppercase) || OBJECT_STARTS.contains(&o.text))
+                });
+                last.tail.is_empty()
+                    && !v.opened
+                    && verb_like(v.text)
+                    && !verb_like(last.text)
+                    && !last.text.ends_with("ing")
+                    && (!plural || object)
+            });
+            if verb {
+                return Some(w.start..last.start + last.text.len());
+            }
+        }
+        if !head.tail.is_empty() {
+            return None;
+        }
+    }
+    None
+}
+
+/// A lower-case word that reads as a verb after a subject: in -ed or
+/// -s (not -ss), an auxiliary or common verb (`verbs_after_a_name.txt`,
+/// `words_before_cue.txt`), or a reporting verb.
+/// Words that may open a sentence before its subject.
+const OPENERS: [&str; 14] = [
+    "But",
+    "And",
+    "Yet",
+    "So",
+    "Still",
+    "Instead",
+    "Meanwhile",
+    "Now",
+    "Then",
+    "Also",
+    "Indeed",
+    "However",
+    "Moreover",
+    "Furthermore",
+];
+
+/// Words an object or a complement of a verb opens with ("hits the …",
+/// "projects that …", "promises to …").
+const OBJECT_STARTS: [&str; 24] = [
+    "the", "a", "an", "that", "to", "on", "for", "his", "her", "its", "their", "it", "him", "them", "up",
+    "out", "in", "about", "with", "at", "from", "by", "this", "those",
+];
+
+pub(crate) fn verb_like(w: &str) -> bool {
+    w.chars().all(|c| c.is_lowercase())
+        && ((w.len() > 3 && w.ends_with("ed"))
+            || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+            || VERBS_AFTER.contains(&w)
+            || BEFORE_CUE.contains(&w)
+            || super::super::patterns::CUE.find(w).is_some_and(|m| m.range() == (0..w.len())))
+}
+
+static VERBS_AFTER: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.verbs_after_a_name));
+
+static BEFORE_CUE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.words_before_cue));
 
 /// A description opening `hay` (the text after an inverted cue: "said the
 /// researchers.", "said a person close to the Clintons."): from a
@@ -69,7 +248,7 @@ pub(crate) fn description_after(hay: &str) -> Option<Range<usize>> {
     }
     let end = (0..ws.len().min(9)).find(|&k| !ws[k].tail.is_empty())?;
     let last = ws[end];
-    if end == 0 || !last.tail.starts_with([',', '.', ';']) || NOT_HEADS.contains(&ws[1].text) {
+    if end == 0 || !last.tail.starts_with([',', '.', ';']) || not_head(ws[1].text) {
         return None;
     }
     // The head: a lower-case word among them ("the campaign", not "the
@@ -78,7 +257,7 @@ pub(crate) fn description_after(hay: &str) -> Option<Range<usize>> {
     let indefinite = ["a", "an", "one", "another"].contains(&first.text);
     ws[1..=end]
         .iter()
-        .any(|w| (indefinite || w.text.chars().all(|c| c.is_lowercase())) && !NOT_HEADS.contains(&w.text))
+        .any(|w| (indefinite || w.text.chars().all(|c| c.is_lowercase())) && !not_head(w.text))
         .then(|| first.start..last.start + last.text.len())
 }
 
@@ -112,6 +291,21 @@ mod tests {
         ];
         for (hay, want) in table {
             assert_eq!(description_after(hay).map(|r| &hay[r]), *want, "{hay:?}");
+        }
+        let table: &[(&str, Option<&str>)] = &[
+            ("The Rove ad hits Clinton for ", Some("The Rove ad")),
+            ("In its filing, the commission recognized that ", Some("the commission")),
+            ("Ryan’s office promised ", Some("Ryan’s office")),
+            ("But the group also called ", Some("the group")),
+            ("A reporter for Agence France-Presse called it ", Some("A reporter for Agence France-Presse")),
+            // No verb after it, or no description.
+            ("The plan to build the wall, ", None),
+            ("Trump called it ", None),
+            ("On Monday, he called it ", None),
+            ("The senators’ claims ", None),
+        ];
+        for (hay, want) in table {
+            assert_eq!(description_opening(hay).map(|r| &hay[r]), *want, "{hay:?}");
         }
         assert!(inside_quotes(&["He said “Trump is"]));
         assert!(!inside_quotes(&["“Trump is here,” he"]));

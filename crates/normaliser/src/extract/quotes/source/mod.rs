@@ -35,7 +35,7 @@ use corpus_parser::ActorType;
 
 use crate::lexicon::{entries, TITLES};
 
-pub(crate) use descriptions::{description_after, description_before};
+pub(crate) use descriptions::{description_after, description_before, description_opening, verb_like};
 pub(crate) use discover::{add_speakers, signature_start};
 pub(crate) use pronouns::{mention_gender, pronoun_gender, pronoun_of_gender, Gender};
 
