@@ -21,7 +21,7 @@ use crate::offsets::CharCounter;
 use corpus_parser::ActorType;
 use corpus_parser::BlockKind;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -191,10 +191,21 @@ pub(super) static ROLE_WORDS: LazyLock<Vec<&'static str>> =
 /// Whether `w` is a title or role word, or a capitalised word that is no
 /// name ("Certainly"): what may stand before a person's name.
 pub(super) fn lead_word(w: &str) -> bool {
-    TITLES.contains(&w)
-        || ROLE_WORDS.contains(&w)
-        || NOT_NAMES.contains(w)
-        || ROLES.iter().any(|r| r.eq_ignore_ascii_case(w))
+    /// Titles, role words and roles (as written and capitalised).
+    static LEAD_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        let capitalised = ROLES.iter().map(|r| {
+            let mut c = r.chars();
+            c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        });
+        TITLES
+            .iter()
+            .chain(ROLE_WORDS.iter())
+            .chain(ROLES.iter())
+            .map(|w| w.to_string())
+            .chain(capitalised)
+            .collect()
+    });
+    LEAD_WORDS.contains(w) || NOT_NAMES.contains(w)
 }
 
 /// Where a person's name starts in `words`: after the last title or role
