@@ -249,7 +249,8 @@ pub(super) fn kind_of_name(name: &str, kind: ActorType) -> ActorType {
 /// roles (a person's only) or "the", and without a trailing possessive or
 /// full stop; `None` if nothing is left, or if the span holds a comma
 /// ("Rockford, Ill", "Marines, Army": a place and its state, a list),
-/// a bracket or an underscore (a dateline's "(AP)_").
+/// a bracket, an underscore (a dateline's "(AP)_") or a double quotation
+/// mark ("Mostly False.“").
 pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Option<Range<usize>> {
     let (leads, lead_first) = match kind {
         ActorType::Person => (&*LEADS, &*LEAD_FIRST_WORDS),
@@ -298,7 +299,8 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
     let s = &text[r.clone()];
     let bad = s.is_empty()
         || s.contains(|c: char| {
-            (c.is_whitespace() && c != ' ') || matches!(c, ',' | '(' | ')' | '[' | ']' | '_')
+            (c.is_whitespace() && c != ' ')
+                || matches!(c, ',' | '(' | ')' | '[' | ']' | '_' | '"' | '\u{201c}' | '\u{201d}')
         })
         || PLACE_HEADS
             .iter()

@@ -117,6 +117,12 @@ const CASES: &[Case] = &[
     ("The new recruits were mostly Punjabi, a commander in Helmand said.", &[], &["Punjabi"]),
     // Parts of a document.
     ("The full text is in Appendix 2, and Appendix 3 lists the rules.", &[], &["Appendix"]),
+    // A treaty is no actor.
+    (
+        "The Pacific Fisheries Agreement was signed in 1998, and the Pacific Fisheries Agreement lapsed in 2010.",
+        &[],
+        &["Pacific Fisheries Agreement"],
+    ),
     // A law is no actor.
     (
         "Congress passed the Clean Harbors Protection Act last year, and the Clean Harbors Protection Act took effect in May.",
@@ -176,6 +182,7 @@ fn spans_lose_titles_honorifics_and_possessives() {
         ("Rockford, Ill", None),
         ("Marines, Army", None),
         ("AP)_ Tired", None),
+        ("Mostly False.\u{201c}", None),
         // Roles and titles before a name, also inside the span.
         ("Mayor Bill de Blasio", Some("Bill de Blasio")),
         ("Miami-Dade Mayor Alex Penelas", Some("Alex Penelas")),

@@ -294,15 +294,16 @@ pub(crate) fn add_speakers(
                 match ann.discovered.iter().position(|d| d.name == name) {
                     Some(i) => ActorRef::Discovered(i),
                     None => {
-                        // The recogniser's type where it reads a name
-                        // there ("Intel said": an organization). A place
+                        // The recogniser's type where it reads a lone
+                        // word as a name ("Intel said": an organization;
+                        // a full name keeps the reader's type). A place
                         // is no actor ("Kuwait said", above), but a longer
                         // one that speaks is an institution ("The White
                         // House said").
                         let k = recognised.partition_point(|(r, _)| r.end <= f.bytes.start);
                         let kind = recognised
                             .get(k)
-                            .filter(|(r, _)| r.start < f.bytes.end)
+                            .filter(|(r, _)| r.start < f.bytes.end && !name.contains(' '))
                             .map_or(f.kind, |(_, kind)| *kind);
                         let kind =
                             if read_as_place(places, &f.bytes) { ActorType::Organization } else { kind };
