@@ -154,12 +154,21 @@ impl ActorMatcher {
             discovered.iter().map(|d| d.name.as_str()).filter(|n| !known.contains_key(*n)).collect();
         let searched = word_occurrences(text, &unknown);
         let mut searched = searched.iter();
-        for (i, d) in discovered.iter().enumerate() {
-            let starts = match known.get(&d.name) {
-                Some(starts) => starts,
+        let starts: Vec<&[usize]> = discovered
+            .iter()
+            .map(|d| match known.get(&d.name) {
+                Some(starts) => starts.as_slice(),
                 None => searched.next().map_or(&[][..], Vec::as_slice),
-            };
-            for &at in starts {
+            })
+            .collect();
+        // Longer names first, so that a name inside a longer one of the
+        // document is not taken from it: "Wells Fargo" before "Wells",
+        // "Pacific Gas and Electric Co" before "Pacific Gas".
+        let mut order: Vec<usize> = (0..discovered.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(discovered[i].name.len()));
+        for i in order {
+            let d = &discovered[i];
+            for &at in starts[i] {
                 let r = at..at + d.name.len();
                 if !taken.overlaps(&r) {
                     taken.take(&r);

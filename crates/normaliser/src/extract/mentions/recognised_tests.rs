@@ -387,3 +387,24 @@ fn a_cue_name_loses_the_roles_before_it() {
         assert!(!got.iter().any(|(n, _)| n == not), "{text}: {not} should not be an actor: {got:?}");
     }
 }
+
+#[test]
+fn a_longer_discovered_name_is_located_before_a_shorter_one_inside_it() {
+    use super::{ActorRef, DiscoveredActor, DiscoveryCue};
+    let (m, _) = super::tests::matcher();
+    let text = "Wells Fargo paid the fine. Wells spoke later.";
+    // "Wells" discovered first, as a cue would find it.
+    let discovered = [
+        DiscoveredActor { name: "Wells".into(), kind: ActorType::Person, cue: DiscoveryCue::ReportingVerb },
+        DiscoveredActor {
+            name: "Wells Fargo".into(),
+            kind: ActorType::Organization,
+            cue: DiscoveryCue::Recogniser,
+        },
+    ];
+    let mut found = Vec::new();
+    m.locate_discovered(text, &discovered, &Default::default(), &mut found);
+    found.sort_by_key(|f| f.range.start);
+    let got: Vec<(&str, ActorRef)> = found.iter().map(|f| (&text[f.range.clone()], f.actor)).collect();
+    assert_eq!(got, [("Wells Fargo", ActorRef::Discovered(1)), ("Wells", ActorRef::Discovered(0))]);
+}
