@@ -248,7 +248,8 @@ pub(super) fn kind_of_name(name: &str, kind: ActorType) -> ActorType {
 /// The span of a name of `kind` without leading titles, honorifics,
 /// roles (a person's only) or "the", and without a trailing possessive or
 /// full stop; `None` if nothing is left, or if the span holds a comma
-/// ("Rockford, Ill", "Marines, Army": a place and its state, a list),
+/// ("Rockford, Ill", "Marines, Army": a place and its state, a list; not
+/// a firm's: "Goldman, Sachs and Co"),
 /// a bracket, an underscore (a dateline's "(AP)_") or a double quotation
 /// mark ("Mostly False.“").
 pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Option<Range<usize>> {
@@ -297,10 +298,15 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
     let trimmed = trimmed.strip_suffix("\u{2019}s").unwrap_or(trimmed);
     r.end = r.start + trimmed.len();
     let s = &text[r.clone()];
+    // A comma joins a firm's partners ("Goldman, Sachs and Co", "Bailard,
+    // Biehl and Kaiser"), else a place and its state or a list.
+    let last = s.rsplit(' ').next().unwrap_or(s);
+    let firm = COMPANY_WORDS.contains(&last) || s.contains(" and ") || s.contains('&');
     let bad = s.is_empty()
         || s.contains(|c: char| {
             (c.is_whitespace() && c != ' ')
-                || matches!(c, ',' | '(' | ')' | '[' | ']' | '_' | '"' | '\u{201c}' | '\u{201d}')
+                || matches!(c, '(' | ')' | '[' | ']' | '_' | '"' | '\u{201c}' | '\u{201d}')
+                || (c == ',' && !firm)
         })
         || PLACE_HEADS
             .iter()

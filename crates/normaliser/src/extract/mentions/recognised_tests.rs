@@ -200,6 +200,8 @@ fn spans_lose_titles_honorifics_and_possessives() {
         ("President's Council", Some("President's Council")),
         ("the Reuters", Some("Reuters")),
         ("Peoria, Ill", None),
+        ("Goldman, Sachs and Co", Some("Goldman, Sachs and Co")),
+        ("Bailard, Biehl and Kaiser", Some("Bailard, Biehl and Kaiser")),
     ];
     for (text, want) in orgs {
         let got = clean_span(text, 0..text.len(), ActorType::Organization).map(|r| &text[r]);
