@@ -874,3 +874,16 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
     ];
     last_speakers_are(table);
 }
+
+#[test]
+fn an_apposition_without_its_closing_comma_belongs_to_the_person() {
+    let table: &[(&str, &str)] = &[
+        // Not the organization that ends the apposition.
+        ("Kim Kagan, the founder of the Institute for the Study of War said “the plan has failed since the start.”", "Kim Kagan"),
+        // Not unattributed: the apposition holds no actor.
+        ("“It will fail,” Bill Roggio, the editor who founded a website tweeted on Monday.", "Bill Roggio"),
+        // A conjunction after the comma starts a new clause.
+        ("The senators praised Mike Pompeo, and the Taliban said “the plan has failed since the start.”", "Taliban"),
+    ];
+    last_speakers_are(table);
+}
