@@ -312,7 +312,14 @@ impl Extractor<'_> {
         // before anyone the sentence is about ("''He's out,'' said Ms.
         // Leon. ''I am done.''" is Leon's, not the he of her quote).
         let after_quote = before[..m.start()].trim_end().ends_with(['”', '"', '\'']);
-        if subject.kind.is_none() && (opening || after_quote) {
+        // "The paradox of the plan, says Kim Kagan, is that it is “…”", "In
+        // other words, explained Kim Kagan: “…”": a cue right after a comma,
+        // with no subject before it and a capital after it, is inverted
+        // too ("The paper, long a critic, writes that …" is not).
+        let after_comma = !cue.ends_with("ing")
+            && before[..m.start()].trim_end().ends_with(',')
+            && self.text(cue_end, cue_end + 2).trim_start().starts_with(char::is_uppercase);
+        if subject.kind.is_none() && (opening || after_quote || after_comma) {
             subject = self.subject_after(cue_end);
         }
         if subject.kind.is_none() {

@@ -887,3 +887,16 @@ fn an_apposition_without_its_closing_comma_belongs_to_the_person() {
     ];
     last_speakers_are(table);
 }
+
+#[test]
+fn a_cue_after_a_comma_with_a_name_after_it_is_inverted() {
+    let table: &[(&str, &str)] = &[
+        // An aside inside the sentence.
+        ("The trouble with the plan, says Kim Kagan, founder of the institute, is that it is “a failure from the start.”", "Kim Kagan"),
+        // After an introductory phrase.
+        ("In other words, explained Bill Roggio: “The plan was a failure from the start.”", "Bill Roggio"),
+        // An apposition closing before the cue: the subject is before it.
+        ("The Taliban, long a foe of the plan, says that Mike Pompeo is “a failure from the start.”", "Taliban"),
+    ];
+    last_speakers_are(table);
+}
