@@ -900,3 +900,14 @@ fn a_cue_after_a_comma_with_a_name_after_it_is_inverted() {
     ];
     last_speakers_are(table);
 }
+
+#[test]
+fn the_object_of_a_preposition_before_a_colon_is_no_speaker() {
+    let table: &[(&str, &str)] = &[
+        ("Mike Pompeo delivered a blunt message to Kim Kagan: “It is time to quit attacking people.”", "Mike Pompeo"),
+        ("Bill Roggio spoke at length with Annie Pforzheimer: “The plan is failing and everyone knows it.”", "Bill Roggio"),
+        // "from" names the source.
+        ("Bill Roggio wrote a column. More from Kim Kagan: “The plan is failing and everyone knows it.”", "Kim Kagan"),
+    ];
+    last_speakers_are(table);
+}
