@@ -194,7 +194,13 @@ impl Extractor<'_> {
                 .filter(|(_, a)| self.actors.actor_name(*a, self.ann).1 == ActorType::Person)
         };
         let found = head.rfind(", ").and_then(|c| person(s + head[..c].chars().count()));
-        let (_, actor) = found.or_else(|| self.mention_ending_at(colon, 0))?;
+        let (start, actor) = found.or_else(|| self.mention_ending_at(colon, 0))?;
+        // "McConnell delivered a blunt message to Trump: “…”": the object
+        // of a preposition is spoken to or of ("More from Kagan:" is hers).
+        let word_before = self.text(s, start).split_whitespace().next_back().unwrap_or("").to_lowercase();
+        if OBJECT_PREPOSITIONS.contains(&word_before.as_str()) {
+            return None;
+        }
         Some(Speaker { cue: Some(":".to_string()), via: Via::Cue, ..self.named(actor) })
     }
 
@@ -312,7 +318,14 @@ impl Extractor<'_> {
         // before anyone the sentence is about ("''He's out,'' said Ms.
         // Leon. ''I am done.''" is Leon's, not the he of her quote).
         let after_quote = before[..m.start()].trim_end().ends_with(['”', '"', '\'']);
-        if subject.kind.is_none() && (opening || after_quote) {
+        // "The paradox of the plan, says Kim Kagan, is that it is “…”", "In
+        // other words, explained Kim Kagan: “…”": a cue right after a comma,
+        // with no subject before it and a capital after it, is inverted
+        // too ("The paper, long a critic, writes that …" is not).
+        let after_comma = !cue.ends_with("ing")
+            && before[..m.start()].trim_end().ends_with(',')
+            && self.text(cue_end, cue_end + 2).trim_start().starts_with(char::is_uppercase);
+        if subject.kind.is_none() && (opening || after_quote || after_comma) {
             subject = self.subject_after(cue_end);
         }
         if subject.kind.is_none() {
@@ -617,6 +630,11 @@ pub fn interview_source(note: &str) -> Option<String> {
         None => rest.to_string(),
     })
 }
+
+/// Prepositions whose object, right before a colon that opens a quote, is
+/// no speaker (not "from", "by", "of": "More from Kim Kagan:").
+const OBJECT_PREPOSITIONS: [&str; 9] =
+    ["to", "with", "on", "at", "about", "against", "toward", "towards", "for"];
 
 #[cfg(test)]
 mod tests {

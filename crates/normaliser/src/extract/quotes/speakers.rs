@@ -421,6 +421,11 @@ impl Extractor<'_> {
                 return self.named(actor);
             }
         }
+        // "Kim Kagan, the founder of the institute said": an apposition
+        // whose closing comma is missing still belongs to the person.
+        if let Some(actor) = self.unclosed_apposition_head(at) {
+            return self.named(actor);
+        }
         // "Harry M. Reid (D-Nev.) said": the affiliation in brackets aside.
         if let Some(open) = quote_source::bracket_before(before) {
             let open_at = at - before[open..].chars().count();
@@ -481,6 +486,37 @@ impl Extractor<'_> {
             .map(|m| m.actor)
     }
 
+    /// The person opening a clause whose apposition runs up to a cue at
+    /// `at` with no closing comma ("Kim Kagan, the founder of the
+    /// Institute for the Study of War said", "Mike Pompeo, who is chairman
+    /// of the panel told"): a person name, with at most capitalised words
+    /// before it in its clause, then a comma and a lower-case word, then at
+    /// most 18 words with no comma, mark, bracket or colon up to the cue.
+    pub(super) fn unclosed_apposition_head(&self, at: usize) -> Option<ActorRef> {
+        let from = at.saturating_sub(200).max(self.sentence(at.saturating_sub(1)).0);
+        let m = self
+            .mentions_in(from, at)
+            .iter()
+            .filter(|m| m.end + 2 < at)
+            .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)
+            .find(|m| self.text(m.end, m.end + 2) == ", ")?;
+        let rest = self.text(m.end + 2, at);
+        // "…” Clinton, and said he …": a conjunction starts a new clause.
+        let first = rest.split_whitespace().next().unwrap_or("");
+        if !rest.starts_with(|c: char| c.is_lowercase())
+            || CLAUSE_WORDS.contains(&first)
+            || rest.contains([',', '“', '”', '"', '‘', '’', ';', ':', '(', ')', '—', '–'])
+            || rest.contains("''")
+            || rest.split_whitespace().count() > 18
+        {
+            return None;
+        }
+        let lead = self.text(from, m.start);
+        let clause = lead.rsplit([',', '“', '”', '"', ';', ':']).next().unwrap_or(lead);
+        let capitalised = clause.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        capitalised.then_some(m.actor)
+    }
+
     /// The speaker when the actor mentioned at `start` (up to `end`) is
     /// the object of a preposition: a person right before it ("Kim Kagan
     /// of the Institute for the Study of War said" is Kim Kagan), or an
@@ -501,3 +537,9 @@ impl Extractor<'_> {
         Some(self.anonymous(self.text(np_start, end).trim_end_matches([',', ' ']), np_start))
     }
 }
+
+/// Words that start a clause, not an apposition, after a name and a comma.
+const CLAUSE_WORDS: [&str; 17] = [
+    "and", "but", "or", "nor", "then", "so", "yet", "while", "as", "which", "after", "before", "when", "if",
+    "because", "though", "although",
+];

@@ -874,3 +874,40 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
     ];
     last_speakers_are(table);
 }
+
+#[test]
+fn an_apposition_without_its_closing_comma_belongs_to_the_person() {
+    let table: &[(&str, &str)] = &[
+        // Not the organization that ends the apposition.
+        ("Kim Kagan, the founder of the Institute for the Study of War said “the plan has failed since the start.”", "Kim Kagan"),
+        // Not unattributed: the apposition holds no actor.
+        ("“It will fail,” Bill Roggio, the editor who founded a website tweeted on Monday.", "Bill Roggio"),
+        // A conjunction after the comma starts a new clause.
+        ("The senators praised Mike Pompeo, and the Taliban said “the plan has failed since the start.”", "Taliban"),
+    ];
+    last_speakers_are(table);
+}
+
+#[test]
+fn a_cue_after_a_comma_with_a_name_after_it_is_inverted() {
+    let table: &[(&str, &str)] = &[
+        // An aside inside the sentence.
+        ("The trouble with the plan, says Kim Kagan, founder of the institute, is that it is “a failure from the start.”", "Kim Kagan"),
+        // After an introductory phrase.
+        ("In other words, explained Bill Roggio: “The plan was a failure from the start.”", "Bill Roggio"),
+        // An apposition closing before the cue: the subject is before it.
+        ("The Taliban, long a foe of the plan, says that Mike Pompeo is “a failure from the start.”", "Taliban"),
+    ];
+    last_speakers_are(table);
+}
+
+#[test]
+fn the_object_of_a_preposition_before_a_colon_is_no_speaker() {
+    let table: &[(&str, &str)] = &[
+        ("Mike Pompeo delivered a blunt message to Kim Kagan: “It is time to quit attacking people.”", "Mike Pompeo"),
+        ("Bill Roggio spoke at length with Annie Pforzheimer: “The plan is failing and everyone knows it.”", "Bill Roggio"),
+        // "from" names the source.
+        ("Bill Roggio wrote a column. More from Kim Kagan: “The plan is failing and everyone knows it.”", "Kim Kagan"),
+    ];
+    last_speakers_are(table);
+}
