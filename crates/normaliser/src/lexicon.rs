@@ -43,6 +43,11 @@ pub(crate) static ROLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(
 /// Last words of organization names.
 pub(crate) static ORG_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(crate::language::EN.org_heads));
+/// Capitalised words that stand before a name as its role, or that make a
+/// run of capitalised words a group rather than a person ("Senate
+/// Majority Leader", "Republican", "Press Secretary", "Mayor").
+pub(crate) static ROLE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(crate::language::EN.speaker_role_words));
 /// Reporting verbs and phrases.
 pub(crate) static REPORTING_VERBS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(crate::language::EN.reporting_verbs));

@@ -16,6 +16,7 @@ use crate::lexicon::ORG_HEADS;
 use crate::lexicon::PLACES;
 use crate::lexicon::REPORTING_VERBS;
 use crate::lexicon::ROLES;
+use crate::lexicon::ROLE_WORDS;
 use crate::lexicon::TITLES;
 use crate::offsets::CharCounter;
 use corpus_parser::ActorType;
@@ -191,11 +192,6 @@ pub(super) fn discoverable(kind: BlockKind) -> bool {
             | BlockKind::Heading
     )
 }
-
-/// Capitalised words that stand before a name as its role ("Mayor",
-/// "Detective", "Chairman"; `speaker_role_words.txt`).
-pub(super) static ROLE_WORDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| crate::lexicon::entries(crate::language::EN.speaker_role_words));
 
 /// Whether `w` is a title or role word, or a capitalised word that is no
 /// name ("Certainly"): what may stand before a person's name.

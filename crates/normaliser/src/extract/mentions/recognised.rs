@@ -3,12 +3,12 @@
 //! other names keep a cue from taking a place for an actor, and a defined
 //! acronym ("… the Levant (ISIL)") links to its full name.
 
-use super::discover::{after_role, discoverable, ROLE_WORDS};
+use super::discover::{after_role, discoverable};
 use super::gazetteer::is_word;
 use super::terms::{adjective_use, glossed_acronym, group_modifier, work_title, WORK_HEADS};
 use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
 use crate::clean::Document;
-use crate::lexicon::{word_occurrences, NOT_NAMES, ORG_HEADS, PLACES, ROLES, TITLES};
+use crate::lexicon::{word_occurrences, NOT_NAMES, ORG_HEADS, PLACES, ROLES, ROLE_WORDS, TITLES};
 use crate::ner::{Entity, EntityKind, Recogniser};
 use crate::offsets::CharCounter;
 use corpus_parser::ActorType;
@@ -569,10 +569,7 @@ pub(super) fn merge(
         .filter(|(_, k)| *k == ActorType::Organization)
         .map(|(r, _)| &text[r.clone()])
         .collect();
-    discovered.retain(|d| {
-        d.cue != DiscoveryCue::Title
-            || !orgs.iter().any(|o| o.strip_suffix(d.name.as_str()).is_some_and(|head| head.ends_with(' ')))
-    });
+    discovered.retain(|d| d.cue != DiscoveryCue::Title || !orgs.iter().any(|o| ends_with_name(o, &d.name)));
     // The type of each name where the recogniser first found it.
     let mut first_kind: HashMap<&str, ActorType> = HashMap::new();
     for (r, kind) in &rec.names {
@@ -598,17 +595,17 @@ pub(super) fn merge(
     let mut added: Vec<DiscoveredActor> = Vec::new();
     // Organizations that end with a person's name are that person after a
     // role ("City Attorney Brad Holm").
-    let people: Vec<String> = discovered
+    let people: Vec<&str> = discovered
         .iter()
         .filter(|d| d.kind == ActorType::Person && d.name.contains(' '))
-        .map(|d| format!(" {}", d.name))
+        .map(|d| d.name.as_str())
         .collect();
     for (r, kind) in &rec.names {
         let name = &text[r.clone()];
         if known.contains(name) || taken.overlaps(r) || PLACES.contains(name) || common_word(facts, name) {
             continue;
         }
-        if *kind == ActorType::Organization && people.iter().any(|p| name.ends_with(p.as_str())) {
+        if *kind == ActorType::Organization && people.iter().any(|p| ends_with_name(name, p)) {
             continue;
         }
         if !trusted(facts, rec, name, *kind)
@@ -626,6 +623,12 @@ pub(super) fn merge(
         added.push(DiscoveredActor { name: name.to_string(), kind: *kind, cue: DiscoveryCue::Recogniser });
     }
     discovered.extend(added);
+}
+
+/// Whether `longer` ends with `name` after a space: "General Motors
+/// Acceptance Corp" ends with "Motors Acceptance Corp".
+fn ends_with_name(longer: &str, name: &str) -> bool {
+    longer.strip_suffix(name).is_some_and(|head| head.ends_with(' '))
 }
 
 /// The acronyms defined in the text after an organization's full mention

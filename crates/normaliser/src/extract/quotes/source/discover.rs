@@ -305,8 +305,7 @@ pub(crate) fn add_speakers(
                             .get(k)
                             .filter(|(r, _)| r.start < f.bytes.end && !name.contains(' '))
                             .map_or(f.kind, |(_, kind)| *kind);
-                        let kind =
-                            if read_as_place(places, &f.bytes) { ActorType::Organization } else { kind };
+                        let kind = if place { ActorType::Organization } else { kind };
                         ann.discovered.push(DiscoveredActor { name, kind, cue: DiscoveryCue::ReportingVerb });
                         new_actors.push(ann.discovered.len() - 1);
                         ActorRef::Discovered(ann.discovered.len() - 1)

@@ -9,13 +9,7 @@ use std::sync::LazyLock;
 use corpus_parser::ActorType;
 
 use super::{last_words_start, words, SourceName, Word, SUFFIXES};
-use crate::lexicon::{entries, NOT_NAMES, ORG_HEADS, PLACES, ROLES, TITLES};
-
-/// Capitalised words that stand before a name as its role, or that make a
-/// run of capitalised words a group rather than a person ("Senate
-/// Majority Leader", "Republican", "Press Secretary").
-pub(super) static ROLE_WORDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(crate::language::EN.speaker_role_words));
+use crate::lexicon::{entries, NOT_NAMES, ORG_HEADS, PLACES, ROLES, ROLE_WORDS, TITLES};
 
 /// Lower-case particles inside a name ("Charles de Gaulle", "Osama bin
 /// Laden").
