@@ -54,6 +54,15 @@ pub(crate) static REPORTING_VERBS: LazyLock<Vec<&'static str>> =
 /// Capitalised words that are not names.
 pub(crate) static NOT_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(crate::language::EN.not_names));
+/// Other words a name never starts with (`name_never_starts` of
+/// `name_words.txt`): "Though Clinton said" names Clinton.
+pub(crate) static NAME_NEVER_STARTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    named_lists(crate::language::EN.name_words)
+        .remove("name_never_starts")
+        .unwrap_or_default()
+        .into_iter()
+        .collect()
+});
 /// Capitalised words that cannot be part of a person's name.
 pub(crate) static NOT_PERSON_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(crate::language::EN.not_person_words));

@@ -10,7 +10,6 @@ use crate::clean::Document;
 use crate::lexicon::alternation;
 use crate::lexicon::re;
 use crate::lexicon::word_occurrences;
-use crate::lexicon::NOT_NAMES;
 use crate::lexicon::NOT_PERSON_WORDS;
 use crate::lexicon::ORG_HEADS;
 use crate::lexicon::PLACES;
@@ -18,6 +17,7 @@ use crate::lexicon::REPORTING_VERBS;
 use crate::lexicon::ROLES;
 use crate::lexicon::ROLE_WORDS;
 use crate::lexicon::TITLES;
+use crate::lexicon::{NAME_NEVER_STARTS, NOT_NAMES};
 use crate::offsets::CharCounter;
 use corpus_parser::ActorType;
 use corpus_parser::BlockKind;
@@ -229,6 +229,9 @@ pub(super) fn after_role(words: &[&str]) -> usize {
 pub(super) fn clean_person(name: &str) -> Option<String> {
     let name = name.trim();
     let mut words: Vec<&str> = name.split_whitespace().collect();
+    // "Though Clinton said", "Says Michael Hirsch, …": not the name's.
+    let lead = words.iter().take_while(|w| NAME_NEVER_STARTS.contains(**w)).count();
+    words.drain(..lead);
     words.drain(..after_role(&words));
     let name = words.join(" ");
     let name = name.as_str();
@@ -249,7 +252,11 @@ pub(super) fn clean_person(name: &str) -> Option<String> {
 pub(super) fn clean_org(name: &str) -> Option<String> {
     let mut words: Vec<&str> = name.split_whitespace().collect();
     while words.first().is_some_and(|w| {
-        NOT_NAMES.contains(w) || TITLES.contains(w) || w.ends_with("-based") || w.ends_with("-led")
+        NOT_NAMES.contains(w)
+            || NAME_NEVER_STARTS.contains(w)
+            || TITLES.contains(w)
+            || w.ends_with("-based")
+            || w.ends_with("-led")
     }) {
         words.remove(0);
     }

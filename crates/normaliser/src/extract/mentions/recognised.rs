@@ -8,7 +8,9 @@ use super::gazetteer::is_word;
 use super::terms::{adjective_use, glossed_acronym, group_modifier, work_title, WORK_HEADS};
 use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
 use crate::clean::Document;
-use crate::lexicon::{word_occurrences, NOT_NAMES, ORG_HEADS, PLACES, ROLES, ROLE_WORDS, TITLES};
+use crate::lexicon::{
+    word_occurrences, NAME_NEVER_STARTS, NOT_NAMES, ORG_HEADS, PLACES, ROLES, ROLE_WORDS, TITLES,
+};
 use crate::ner::{Entity, EntityKind, Recogniser};
 use crate::offsets::CharCounter;
 use corpus_parser::ActorType;
@@ -211,7 +213,7 @@ static LEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .chain(ROLES.iter())
         .chain(ROLE_WORDS.iter())
         .chain(NOT_NAMES.iter())
-        .chain(list("name_never_starts"))
+        .chain(NAME_NEVER_STARTS.iter())
         .copied()
         .collect()
 });
@@ -220,7 +222,7 @@ static LEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// not names, "the". A title is part of it ("General Motors Corp",
 /// "Judge Advocate General's Corps").
 static ORG_LEADS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| NOT_NAMES.iter().chain(list("name_never_starts")).copied().collect());
+    LazyLock::new(|| NOT_NAMES.iter().chain(NAME_NEVER_STARTS.iter()).copied().collect());
 
 /// The first words of [`LEADS`] ("Prime" of "Prime Minister").
 static LEAD_FIRST_WORDS: LazyLock<HashSet<&'static str>> =
@@ -313,6 +315,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
             .chain(WORK_HEADS.iter())
             .any(|h| s.strip_suffix(h).is_some_and(|rest| rest.ends_with(' ')))
         || TITLES.contains(&s)
+        || NAME_NEVER_STARTS.contains(s)
         || s.strip_suffix('s').is_some_and(|t| TITLES.contains(&t))
         || HONORIFICS.contains(&s)
         || POST_HONORIFICS.contains(&s)

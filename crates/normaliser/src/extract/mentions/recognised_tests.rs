@@ -189,6 +189,14 @@ fn spans_lose_titles_honorifics_and_possessives() {
         ("Democrat Elijah E. Cummings", Some("Elijah E. Cummings")),
         ("John Major", Some("John Major")),
         ("Messrs. Schwarz", Some("Schwarz")),
+        // A preposition, conjunction, adverb or interjection that opens
+        // the sentence is not the name's.
+        ("Though Clinton", Some("Clinton")),
+        ("Unlike Ted Cruz", Some("Ted Cruz")),
+        ("Among Latinos", Some("Latinos")),
+        ("Dear Mr. Smith", Some("Smith")),
+        ("Because", None),
+        ("Hello", None),
     ];
     for (text, want) in cases {
         let got = clean_span(text, 0..text.len(), ActorType::Person).map(|r| &text[r]);
@@ -202,6 +210,7 @@ fn spans_lose_titles_honorifics_and_possessives() {
         ("Peoria, Ill", None),
         ("Goldman, Sachs and Co", Some("Goldman, Sachs and Co")),
         ("Bailard, Biehl and Kaiser", Some("Bailard, Biehl and Kaiser")),
+        ("Like Cleveland Clinic", Some("Cleveland Clinic")),
     ];
     for (text, want) in orgs {
         let got = clean_span(text, 0..text.len(), ActorType::Organization).map(|r| &text[r]);
@@ -387,6 +396,28 @@ fn a_cue_name_loses_the_roles_before_it() {
         let got = discovered(text);
         assert!(got.iter().any(|(n, _)| n == name), "{text}: missing {name} in {got:?}");
         assert!(!got.iter().any(|(n, _)| n == not), "{text}: {not} should not be an actor: {got:?}");
+    }
+}
+
+#[test]
+fn a_word_that_opens_a_sentence_is_not_part_of_a_cue_name() {
+    let cases = [
+        (
+            "The vote was close. Though Nadia Korver said she would stay, the party left.",
+            "Nadia Korver",
+            "Though Nadia Korver",
+        ),
+        (
+            "The report was late, Says Michael Hirsch, the committee's clerk, in a note.",
+            "Michael Hirsch",
+            "Says Michael Hirsch",
+        ),
+        ("Among Liberal Party members, the plan was popular.", "Liberal Party", "Among Liberal Party"),
+    ];
+    for (text, name, not) in cases {
+        let got = discovered(text);
+        assert!(!got.iter().any(|(n, _)| n == not), "{text}: {not} should not be an actor: {got:?}");
+        assert!(got.iter().any(|(n, _)| n == name), "{text}: missing {name} in {got:?}");
     }
 }
 

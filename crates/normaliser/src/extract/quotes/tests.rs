@@ -590,6 +590,11 @@ fn a_speaker_who_is_no_actor_yet_is_read_from_the_sentence() {
         ("“We will win this one,” says Morrissey.", named("We will win this one", "Morrissey", "says")),
         ("“We will win this one,” Mr. Coale said.", named("We will win this one", "Coale", "said")),
         ("“We will win this one,” Pfizer said.", named("We will win this one", "Pfizer", "said")),
+        // A word that opens the sentence is not the name's.
+        (
+            "Though Nadia Korver said the talks had “gone nowhere,” the party stays in them.",
+            named("gone nowhere", "Nadia Korver", "said"),
+        ),
         (
             "“Is this the end?” Lisa O. Monaco, Obama’s adviser on counterterrorism and homeland security, said at a briefing.",
             named("Is this the end?", "Lisa O. Monaco", "said"),

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use corpus_parser::ActorType;
 
 use super::{last_words_start, words, SourceName, Word, SUFFIXES};
-use crate::lexicon::{entries, NOT_NAMES, ORG_HEADS, PLACES, ROLES, ROLE_WORDS, TITLES};
+use crate::lexicon::{entries, NAME_NEVER_STARTS, NOT_NAMES, ORG_HEADS, PLACES, ROLES, ROLE_WORDS, TITLES};
 
 /// Lower-case particles inside a name ("Charles de Gaulle", "Osama bin
 /// Laden").
@@ -63,7 +63,9 @@ pub(super) fn read_run(hay: &str, ws: &[Word<'_>], run: Range<usize>) -> Option<
     if ws[a..b].iter().any(|w| TEXT_WORDS.contains(&w.text)) {
         return None;
     }
-    while a < b && (NOT_NAMES.contains(ws[a].text) || ws[a].text == "Mr") {
+    while a < b
+        && (NOT_NAMES.contains(ws[a].text) || NAME_NEVER_STARTS.contains(ws[a].text) || ws[a].text == "Mr")
+    {
         a += 1;
     }
     if a >= b {
