@@ -265,10 +265,15 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
         let first = s.split(' ').next().unwrap_or(s);
         // A one-word title in the plural ("Senators Charles E. Grassley
         // and Patrick J. Leahy") leads a name as the singular does.
-        let plural_title = kind == ActorType::Person
-            && first.strip_suffix('s').is_some_and(|t| TITLES.contains(&t))
-            && s.len() > first.len();
-        if plural_title {
+        let plural_title =
+            kind == ActorType::Person && first.strip_suffix('s').is_some_and(|t| TITLES.contains(&t));
+        // A hyphenated description before a name ("Botox-maker
+        // Allergan", "Iran-backed Hezbollah", "Sydney-based Qantas"); not a
+        // particle of two letters or fewer ("Sar-e Pul", "Hizb-e Islami").
+        let described = first
+            .rsplit_once('-')
+            .is_some_and(|(_, d)| d.len() >= 3 && d.bytes().all(|b| b.is_ascii_lowercase()));
+        if (plural_title || described) && s.len() > first.len() {
             r.start += first.len() + 1;
             continue;
         }
@@ -316,6 +321,9 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
             .any(|h| s.strip_suffix(h).is_some_and(|rest| rest.ends_with(' ')))
         || TITLES.contains(&s)
         || NAME_NEVER_STARTS.contains(s)
+        // A court case ("Roe v. Wade", "Citizens United vs. FEC").
+        || s.contains(" v. ")
+        || s.contains(" vs. ")
         || s.strip_suffix('s').is_some_and(|t| TITLES.contains(&t))
         || HONORIFICS.contains(&s)
         || POST_HONORIFICS.contains(&s)

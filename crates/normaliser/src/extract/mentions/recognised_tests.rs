@@ -197,6 +197,10 @@ fn spans_lose_titles_honorifics_and_possessives() {
         ("Dear Mr. Smith", Some("Smith")),
         ("Because", None),
         ("Hello", None),
+        ("Did Trump", Some("Trump")),
+        // A court case is no actor.
+        ("Roe v. Wade", None),
+        ("Citizens United vs. FEC", None),
     ];
     for (text, want) in cases {
         let got = clean_span(text, 0..text.len(), ActorType::Person).map(|r| &text[r]);
@@ -211,6 +215,11 @@ fn spans_lose_titles_honorifics_and_possessives() {
         ("Goldman, Sachs and Co", Some("Goldman, Sachs and Co")),
         ("Bailard, Biehl and Kaiser", Some("Bailard, Biehl and Kaiser")),
         ("Like Cleveland Clinic", Some("Cleveland Clinic")),
+        // A hyphenated description before the name.
+        ("Botox-maker Allergan", Some("Allergan")),
+        ("Iran-backed Hezbollah", Some("Hezbollah")),
+        ("Al-Shabaab", Some("Al-Shabaab")),
+        ("Hizb-e Islami", Some("Hizb-e Islami")),
     ];
     for (text, want) in orgs {
         let got = clean_span(text, 0..text.len(), ActorType::Organization).map(|r| &text[r]);
