@@ -191,18 +191,27 @@ fn doubtful_spans(doc: &Document) -> Vec<Range<usize>> {
 }
 
 /// Whether a line is title case: every word of four letters or more
-/// capitalised, some letter in lower case (an all-capitals headline is
-/// not), and no digit (a results line, "Leeds 2 Ajax 1", is not).
+/// capitalised (quotation marks before it aside), some letter in lower
+/// case (an all-capitals headline is not), and no digit unless a short
+/// function word is capitalised too, as headlines write them ("… On These
+/// 2 States"; a results line, "Leeds 2 Ajax 1", has none).
 pub(super) fn title_case(line: &str) -> bool {
     let lower = line.chars().any(char::is_lowercase);
     let digit = line.chars().any(|c| c.is_ascii_digit());
+    // Less the quotation marks before a word ("‘Troubling.’"); not
+    // brackets, as in results ("Petr Korda (Czech Republic) bat …").
+    let words = || line.split_whitespace().map(|w| w.trim_start_matches(['\'', '"', '\u{2018}', '\u{201c}']));
+    let headline_word = || words().any(|w| HEADLINE_WORDS.contains(&w));
     lower
-        && !digit
-        && line
-            .split_whitespace()
+        && (!digit || headline_word())
+        && words()
             .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
+
+/// Short function words a title-case headline capitalises (not "At" or
+/// "A", which start results and tables: "At Worcester: Warwickshire 310").
+const HEADLINE_WORDS: [&str; 10] = ["To", "In", "On", "Of", "For", "And", "The", "Is", "Are", "With"];
 
 /// The words a name never starts with: titles, honorifics, roles, words
 /// that are not names, "the".

@@ -299,6 +299,12 @@ fn title_case_lines_are_told_from_headlines_and_results() {
         ("SOCCER - JAPAN GET LUCKY WIN", false),
         ("Leeds United 2 Arsenal 1", false),
         ("Taliban fighters entered the city on Monday", false),
+        // Quotation marks before a word; digits in a headline with its
+        // capitalised function words; not results with brackets or "At".
+        ("Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks ‘Troubling.’", true),
+        ("The Entire GOP Race Is Hinging On These 2 States", true),
+        ("Petr Korda (Czech Republic) bat Bohdan Ulihrach (Czech", false),
+        ("At Worcester: Warwickshire 310 (Andrew Giles 83", false),
     ];
     for (line, want) in cases {
         assert_eq!(title_case(line), want, "{line}");
