@@ -337,8 +337,25 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
         || HONORIFICS.contains(&s)
         || POST_HONORIFICS.contains(&s)
         || ROLES.contains(&s)
+        || role_phrase(s, kind)
         || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     (!bad).then_some(r)
+}
+
+/// Whether a name is a role: a person's that ends in a role noun
+/// ("Clinton Chief", "Party Leader"), or a party or role word before "of"
+/// ("Democrat of Vermont", "Speaker of the House"; not a title, which
+/// also names: "Queen of the South" is a club).
+fn role_phrase(s: &str, kind: ActorType) -> bool {
+    let mut words = s.split(' ');
+    let first = words.next().unwrap_or(s);
+    let role_of = words.next() == Some("of") && ROLE_WORDS.contains(&first);
+    let last = s.rsplit(' ').next().unwrap_or(s);
+    let ends_in_role = kind == ActorType::Person
+        && last.len() < s.len()
+        && last.starts_with(char::is_uppercase)
+        && ROLES.contains(&last.to_lowercase().as_str());
+    role_of || ends_in_role
 }
 
 /// What the text says about the one-word names the recogniser found, read

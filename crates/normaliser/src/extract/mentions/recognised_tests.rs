@@ -201,6 +201,10 @@ fn spans_lose_titles_honorifics_and_possessives() {
         // A court case is no actor.
         ("Roe v. Wade", None),
         ("Citizens United vs. FEC", None),
+        // A role noun at the end is no person's name.
+        ("Clinton Chief", None),
+        ("Party Leader", None),
+        ("Howard Dean", Some("Howard Dean")),
     ];
     for (text, want) in cases {
         let got = clean_span(text, 0..text.len(), ActorType::Person).map(|r| &text[r]);
@@ -220,6 +224,10 @@ fn spans_lose_titles_honorifics_and_possessives() {
         ("Iran-backed Hezbollah", Some("Hezbollah")),
         ("Al-Shabaab", Some("Al-Shabaab")),
         ("Hizb-e Islami", Some("Hizb-e Islami")),
+        // A party or role word before "of" is a role; a title names too.
+        ("Democrat of Vermont", None),
+        ("Speaker of the House", None),
+        ("Queen of the South", Some("Queen of the South")),
     ];
     for (text, want) in orgs {
         let got = clean_span(text, 0..text.len(), ActorType::Organization).map(|r| &text[r]);
