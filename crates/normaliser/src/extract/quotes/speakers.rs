@@ -365,8 +365,17 @@ impl Extractor<'_> {
                 None => return self.described(rest, g, at),
             }
         }
-        if let Some((_, actor)) = self.mention_starting_at(at, 40) {
-            return self.named(actor);
+        if let Some((end, actor)) = self.mention_starting_at(at, 40) {
+            // "said Rubio’s deputy campaign manager, Rich Beeson": a name's
+            // possessive before a lower-case word opens a description,
+            // whose person (named after it) or itself is the source.
+            let after = self.text(end, (end + 3).min(self.chars.len()));
+            let owner = ["’s ", "'s "].iter().any(|p| after.starts_with(p))
+                && self.text(end + 3, (end + 4).min(self.chars.len())).starts_with(char::is_lowercase);
+            match quote_source::description_after(rest) {
+                Some(g) if owner => return self.described(rest, g, at),
+                _ => return self.named(actor),
+            }
         }
         if let Some(g) = group_after(&PRONOUN_AFTER, rest) {
             return self.resolve_pronoun(&rest[g], at);
@@ -382,8 +391,11 @@ impl Extractor<'_> {
     /// the American ambassador at the time, John Herbst"), else the
     /// description.
     fn described(&self, rest: &str, g: std::ops::Range<usize>, at: usize) -> Speaker {
-        if rest[g.end..].starts_with(", ") {
-            let name_at = at + rest[..g.end].chars().count() + 2;
+        // "…, John Herbst", or the name right after the role ("Rubio’s
+        // campaign manager Rich Beeson").
+        let gap = [", ", " "].into_iter().find(|p| rest[g.end..].starts_with(p));
+        if let Some(gap) = gap {
+            let name_at = at + rest[..g.end].chars().count() + gap.len();
             if let Some((_, actor)) = self.mention_starting_at(name_at, 0) {
                 if self.actors.actor_name(actor, self.ann).1 == ActorType::Person {
                     return self.named(actor);

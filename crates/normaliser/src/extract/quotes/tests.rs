@@ -590,6 +590,16 @@ fn a_speaker_who_is_no_actor_yet_is_read_from_the_sentence() {
         ("“We will win this one,” says Morrissey.", named("We will win this one", "Morrissey", "says")),
         ("“We will win this one,” Mr. Coale said.", named("We will win this one", "Coale", "said")),
         ("“We will win this one,” Pfizer said.", named("We will win this one", "Pfizer", "said")),
+        // A name's possessive opens a role: the person named after it
+        // speaks (after a comma or not), not the owner.
+        (
+            "“We will win this one,” said Nadia Korver’s deputy campaign manager, Rich Beeson, who ran the ground game.",
+            named("We will win this one", "Rich Beeson", "said"),
+        ),
+        (
+            "“We will win this one,” said the senator’s deputy campaign manager Rich Beeson.",
+            named("We will win this one", "Rich Beeson", "said"),
+        ),
         // A word that opens the sentence is not the name's.
         (
             "Though Nadia Korver said the talks had “gone nowhere,” the party stays in them.",

@@ -238,17 +238,71 @@ static BEFORE_CUE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(crate::language::EN.words_before_cue));
 
 /// A description opening `hay` (the text after an inverted cue: "said the
-/// researchers.", "said a person close to the Clintons."): from a
-/// determiner to the punctuation that ends it, at most eight words.
+/// researchers.", "said a person close to the Clintons.", "said Rubio’s
+/// deputy campaign manager, Rich Beeson"): from a determiner or a name's
+/// possessive to the punctuation that ends it, or to a name after its
+/// lower-case words ("said the campaign’s manager Rich Beeson"), at most
+/// eight words.
 pub(crate) fn description_after(hay: &str) -> Option<Range<usize>> {
     let ws = words(hay);
     let first = *ws.first()?;
-    if !DETERMINERS.contains(&first.text) || !hay[..first.start].trim().is_empty() || !first.tail.is_empty() {
+    let possessive_word = |w: &super::Word<'_>| w.text.ends_with("’s") || w.text.ends_with("'s");
+    // The words of a name before its possessive ("Nadia Korver’s …").
+    let lead = ws
+        .iter()
+        .take(4)
+        .take_while(|w| is_capitalised(w.text) && w.tail.is_empty() && !possessive_word(w))
+        .count();
+    if lead > 0 && hay[..first.start].trim().is_empty() && ws.get(lead).is_some_and(possessive_word) {
+        let off = ws[lead].start;
+        return description_after(&hay[off..]).map(|r| first.start..r.end + off);
+    }
+    let owner = first.text.strip_suffix("’s").or_else(|| first.text.strip_suffix("'s"));
+    let possessive = owner.is_some_and(is_capitalised);
+    if !(DETERMINERS.contains(&first.text) || possessive)
+        || !hay[..first.start].trim().is_empty()
+        || !first.tail.is_empty()
+    {
         return None;
     }
-    let end = (0..ws.len().min(9)).find(|&k| !ws[k].tail.is_empty())?;
+    // Words of a role (not a preposition, an article, a conjunction or a
+    // relative: "a person close to the Clintons", "one source who
+    // identified Sullivan" are not followed by their person).
+    let lower = |w: &super::Word<'_>| {
+        w.text.starts_with(char::is_lowercase)
+            && !matches!(
+                w.text,
+                "to" | "the"
+                    | "of"
+                    | "at"
+                    | "for"
+                    | "by"
+                    | "on"
+                    | "from"
+                    | "in"
+                    | "with"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "whose"
+                    | "a"
+                    | "an"
+                    | "as"
+                    | "about"
+            )
+    };
+    // A capitalised word after two role words or more starts a name.
+    let named = (3..ws.len().min(9))
+        .find(|&k| is_capitalised(ws[k].text) && ws[1..k].iter().all(|w| lower(w) && w.tail.is_empty()));
+    let end = match named {
+        Some(k) => k - 1,
+        None => (0..ws.len().min(9)).find(|&k| !ws[k].tail.is_empty())?,
+    };
     let last = ws[end];
-    if end == 0 || !last.tail.starts_with([',', '.', ';']) || not_head(ws[1].text) {
+    if end == 0 || (named.is_none() && !last.tail.starts_with([',', '.', ';'])) || not_head(ws[1].text) {
         return None;
     }
     // The head: a lower-case word among them ("the campaign", not "the
