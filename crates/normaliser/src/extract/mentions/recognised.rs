@@ -333,6 +333,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
         // A court case ("Roe v. Wade", "Citizens United vs. FEC").
         || s.contains(" v. ")
         || s.contains(" vs. ")
+        || party_and_state(s)
         || s.strip_suffix('s').is_some_and(|t| TITLES.contains(&t))
         || HONORIFICS.contains(&s)
         || POST_HONORIFICS.contains(&s)
@@ -340,6 +341,16 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
         || role_phrase(s, kind)
         || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     (!bad).then_some(r)
+}
+
+/// A legislator's party and state after the name ("Bob Corker, R-Tenn.",
+/// "Jeff Merkley (D-Ore.)", "R-S.C."): no actor.
+fn party_and_state(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() <= 8
+        && matches!(b.first(), Some(b'R' | b'D' | b'I'))
+        && b.get(1) == Some(&b'-')
+        && b.get(2).is_some_and(u8::is_ascii_uppercase)
 }
 
 /// Whether a name is a role: a person's that ends in a role noun

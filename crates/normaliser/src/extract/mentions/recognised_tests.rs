@@ -219,6 +219,9 @@ fn spans_lose_titles_honorifics_and_possessives() {
         ("Goldman, Sachs and Co", Some("Goldman, Sachs and Co")),
         ("Bailard, Biehl and Kaiser", Some("Bailard, Biehl and Kaiser")),
         ("Like Cleveland Clinic", Some("Cleveland Clinic")),
+        // A party and state after a legislator's name.
+        ("R-Tenn", None),
+        ("D-N.J", None),
         // A hyphenated description before the name.
         ("Botox-maker Allergan", Some("Allergan")),
         ("Iran-backed Hezbollah", Some("Hezbollah")),
