@@ -247,6 +247,8 @@ fn a_company_word_or_head_word_at_the_end_makes_an_organization() {
         ("Deseret Bancorp", ActorType::Person, ActorType::Organization),
         ("Haqqani Network", ActorType::Person, ActorType::Organization),
         ("Delta Air Lines", ActorType::Person, ActorType::Organization),
+        ("Walter Energy", ActorType::Person, ActorType::Organization),
+        ("Gawker Media", ActorType::Person, ActorType::Organization),
         // A word alone is no name with a head word.
         ("Holding", ActorType::Person, ActorType::Person),
         ("Corinne Cooper", ActorType::Person, ActorType::Person),
