@@ -198,6 +198,7 @@ fn spans_lose_titles_honorifics_and_possessives() {
         ("Because", None),
         ("Hello", None),
         ("Did Trump", Some("Trump")),
+        ("Certainly Saddam Hussein", Some("Saddam Hussein")),
         // A court case is no actor.
         ("Roe v. Wade", None),
         ("Citizens United vs. FEC", None),
