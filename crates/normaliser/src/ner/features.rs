@@ -206,11 +206,9 @@ pub(crate) struct TokInfo {
     pub exact: u64,
     /// Hash of the word in lower case.
     pub lower: u64,
-    /// Hash of the short shape ("Xx", "X.X.", "d,d"): for an ASCII word,
-    /// set by [`prepare`] only where features read it, like `lex`.
+    /// Hash of the short shape ("Xx", "X.X.", "d,d").
     pub shape: u64,
-    /// Word-list bits: set by [`prepare`] for the tokens whose features
-    /// read them (see `add_lex`), 0 for the others.
+    /// Word-list bits.
     pub lex: u8,
     /// First character upper case.
     pub cap: bool,
@@ -264,7 +262,7 @@ pub(crate) fn tok_info(word: &str, scratch: &mut Scratch) -> TokInfo {
         exact: fnv(word.as_bytes()),
         lower: lower_hash,
         shape: fnv(shape.as_bytes()),
-        lex: 0,
+        lex: lex_bits(lower_hash),
         cap: word.chars().next().is_some_and(char::is_uppercase),
         lower_only: low > 0 && upper == 0,
         has_lower: low > 0,
@@ -272,40 +270,22 @@ pub(crate) fn tok_info(word: &str, scratch: &mut Scratch) -> TokInfo {
 }
 
 /// [`tok_info`] of an ASCII word, without building strings (the same
-/// hashes). The shape is left 0: [`prepare`] computes it (`ascii_shape`)
-/// only for the tokens whose features read it. A word without capitals
-/// is its own lower case: its lower-case hash is the word's.
+/// hashes).
 fn ascii_tok_info(word: &[u8]) -> TokInfo {
-    let mut exact = FNV_START;
-    let (mut upper, mut low) = (0usize, 0usize);
+    let (mut exact, mut lower, mut shape) = (FNV_START, FNV_START, FNV_START);
+    let (mut upper, mut low, mut last) = (0usize, 0usize, 0u8);
     for &b in word {
         exact = fnv_step(exact, b);
-        upper += b.is_ascii_uppercase() as usize;
-        low += b.is_ascii_lowercase() as usize;
-    }
-    let lower = if upper == 0 {
-        exact
-    } else {
-        word.iter().fold(FNV_START, |h, b| fnv_step(h, b.to_ascii_lowercase()))
-    };
-    TokInfo {
-        exact,
-        lower,
-        shape: 0,
-        lex: 0,
-        cap: word.first().is_some_and(u8::is_ascii_uppercase),
-        lower_only: low > 0 && upper == 0,
-        has_lower: low > 0,
-    }
-}
-
-/// The short-shape hash of an ASCII word, as [`tok_info`] gives it.
-fn ascii_shape(word: &[u8]) -> u64 {
-    let (mut shape, mut last) = (FNV_START, 0u8);
-    for &b in word {
+        lower = fnv_step(lower, b.to_ascii_lowercase());
         let class = match b {
-            b'A'..=b'Z' => b'X',
-            b'a'..=b'z' => b'x',
+            b'A'..=b'Z' => {
+                upper += 1;
+                b'X'
+            }
+            b'a'..=b'z' => {
+                low += 1;
+                b'x'
+            }
             b'0'..=b'9' => b'd',
             _ => b,
         };
@@ -314,7 +294,20 @@ fn ascii_shape(word: &[u8]) -> u64 {
             last = class;
         }
     }
-    shape
+    TokInfo {
+        exact,
+        lower,
+        shape,
+        lex: lex_bits(lower),
+        cap: word.first().is_some_and(u8::is_ascii_uppercase),
+        lower_only: low > 0 && upper == 0,
+        has_lower: low > 0,
+    }
+}
+
+/// The word-list bits of a word, by its lower-case hash.
+pub(crate) fn lex_bits(lower: u64) -> u8 {
+    LEXICON.get(&lower).copied().unwrap_or(0)
 }
 
 fn shape_class(c: char) -> char {
@@ -375,8 +368,6 @@ pub(crate) fn prepare(text: &str, tokens: &[Token], sentences: &[Range<usize>]) 
         }
     }
     let candidate = candidates(&info, sentences);
-    let mut info = info;
-    add_near_facts(text, tokens, &mut info, &candidate);
     Prepared { info, candidate, all_caps, capseen, lowseen }
 }
 
@@ -406,32 +397,6 @@ impl DocWords {
         // Every lower-case word: another chunk may write it capitalised.
         self.lowseen.extend(p.info.iter().filter(|t| t.lower_only).map(|t| t.lower));
     }
-}
-
-/// Sets the word-list bits, and the shape of ASCII words, of the tokens
-/// whose features read them: the candidates (local features) and the
-/// tokens next to one (context features). The others keep 0: no feature
-/// asks for them, and most tokens of a text are neither, so most of that
-/// work is saved.
-fn add_near_facts(text: &str, tokens: &[Token], info: &mut [TokInfo], candidate: &[bool]) {
-    let n = info.len();
-    for i in 0..n {
-        let near = candidate[i] || (i > 0 && candidate[i - 1]) || (i + 1 < n && candidate[i + 1]);
-        if near {
-            let t = &mut info[i];
-            t.lex = lex_bits(t.lower);
-            let word = text[tokens[i].range()].as_bytes();
-            if word.is_ascii() {
-                t.shape = ascii_shape(word);
-            }
-        }
-    }
-}
-
-/// The word-list bits of a word, by its lower-case hash.
-#[inline]
-pub(crate) fn lex_bits(lower: u64) -> u8 {
-    LEXICON.get(&lower).copied().unwrap_or(0)
 }
 
 /// How far a word may be from capitalised words on both sides and still
