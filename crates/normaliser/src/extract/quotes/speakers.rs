@@ -372,10 +372,10 @@ impl Extractor<'_> {
             let after = self.text(end, (end + 3).min(self.chars.len()));
             let owner = ["’s ", "'s "].iter().any(|p| after.starts_with(p))
                 && self.text(end + 3, (end + 4).min(self.chars.len())).starts_with(char::is_lowercase);
-            match quote_source::description_after(rest) {
-                Some(g) if owner => return self.described(rest, g, at),
-                _ => return self.named(actor),
+            if let Some(g) = owner.then(|| quote_source::description_after(rest)).flatten() {
+                return self.described(rest, g, at);
             }
+            return self.named(actor);
         }
         if let Some(g) = group_after(&PRONOUN_AFTER, rest) {
             return self.resolve_pronoun(&rest[g], at);

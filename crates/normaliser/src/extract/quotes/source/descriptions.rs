@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::discover::PREPOSITIONS;
 use super::{last_words_start, words};
 use crate::lexicon::{entries, NOT_NAMES};
 
@@ -237,6 +238,9 @@ static VERBS_AFTER: LazyLock<Vec<&'static str>> =
 static BEFORE_CUE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(crate::language::EN.words_before_cue));
 
+/// Articles, conjunctions and relatives: no word of a role.
+const LINK_WORDS: [&str; 11] = ["the", "a", "an", "and", "or", "but", "as", "who", "which", "that", "whose"];
+
 /// A description opening `hay` (the text after an inverted cue: "said the
 /// researchers.", "said a person close to the Clintons.", "said Rubio’s
 /// deputy campaign manager, Rich Beeson"): from a determiner or a name's
@@ -270,29 +274,8 @@ pub(crate) fn description_after(hay: &str) -> Option<Range<usize>> {
     // identified Sullivan" are not followed by their person).
     let lower = |w: &super::Word<'_>| {
         w.text.starts_with(char::is_lowercase)
-            && !matches!(
-                w.text,
-                "to" | "the"
-                    | "of"
-                    | "at"
-                    | "for"
-                    | "by"
-                    | "on"
-                    | "from"
-                    | "in"
-                    | "with"
-                    | "and"
-                    | "or"
-                    | "but"
-                    | "who"
-                    | "which"
-                    | "that"
-                    | "whose"
-                    | "a"
-                    | "an"
-                    | "as"
-                    | "about"
-            )
+            && !PREPOSITIONS.contains(&w.text)
+            && !LINK_WORDS.contains(&w.text)
     };
     // A capitalised word after two role words or more starts a name.
     let named = (3..ws.len().min(9))

@@ -331,7 +331,7 @@ pub(crate) fn add_speakers(
 
 /// Prepositions: a word right after one is its object, not a subject
 /// ("the ambassador to Venezuela said").
-const PREPOSITIONS: [&str; 12] =
+pub(super) const PREPOSITIONS: [&str; 12] =
     ["to", "of", "in", "for", "from", "at", "with", "by", "on", "about", "against", "near"];
 
 /// Whether a speaker no actor of the document names may become an actor
