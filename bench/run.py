@@ -9,7 +9,10 @@ bundled one with bench/generate.py, then measures:
   peak resident memory (of the build process), rows per table, time per
   stage, and the writer thread's busy time as a share of wall time;
 - with BENCH_OLD=/path/to/an/older/corpus, that binary too, alternating
-  with this one at each thread count (the same load for both);
+  with this one at each thread count (the same load for both), and this
+  binary's wall time as a multiple of the old one's;
+- with BENCH_RUNS=N (default 1), each build N times, alternating; the
+  fastest run is reported (on a shared machine, the least disturbed);
 
 and prints our time as a multiple of the floor, the load average, the
 1 → 2 thread speed-up and the speed-up projected at 16 cores by Amdahl's
@@ -92,12 +95,22 @@ def main():
     old = os.environ.get("BENCH_OLD")
     counts = [int(t) for t in os.environ.get("BENCH_THREADS", "1,2,8").split(",")]
     binaries = [("this", binary)] + ([("old", old)] if old else [])
+    # BENCH_RUNS: builds of each binary at each thread count, alternating;
+    # the fastest is reported (the one least disturbed by the machine's
+    # other work), with every run's wall time.
+    runs = int(os.environ.get("BENCH_RUNS", "1"))
+    if runs < 1:
+        sys.exit("BENCH_RUNS must be 1 or more")
     load_before = os.getloadavg()
-    results = {}
+    results, walls = {}, {}
     for threads in counts:
-        for name, path in binaries:
-            out = os.path.join(data, f"out-{name}-{threads}")
-            results[(name, threads)] = run([path, "build", "--timings", "--threads", str(threads), "--corpus", corpus, "--out", out])
+        for _ in range(runs):
+            for name, path in binaries:
+                out = os.path.join(data, f"out-{name}-{threads}")
+                r = run([path, "build", "--timings", "--threads", str(threads), "--corpus", corpus, "--out", out])
+                walls.setdefault((name, threads), []).append(r[0])
+                if (name, threads) not in results or r[0] < results[(name, threads)][0]:
+                    results[(name, threads)] = r
     load_after = os.getloadavg()
 
     print(f"benchmark corpus: {len(files)} documents, {size:.1f} MB ({scale})")
@@ -110,6 +123,8 @@ def main():
         print(f"\n{name} binary, corpus build --threads {threads}: {wall:.2f} s = {size / wall:.1f} MB/s, "
               f"{wall / floor:.1f}x the floor, peak RSS {peak:.0f} MB; "
               f"writer thread busy {writer:.2f} s = {100 * writer / wall:.0f}% of wall time")
+        if runs > 1:
+            print(f"  fastest of {runs} runs: " + ", ".join(f"{w:.2f}" for w in walls[(name, threads)]) + " s")
         for line in stdout.splitlines():
             if line.startswith("  ") or line.startswith("stage"):
                 print("  " + line)
@@ -128,6 +143,9 @@ def main():
             line += f"; 8 threads on {os.cpu_count()} cores {w1 / results[(name, 8)][0]:.2f}x"
         print(line)
     if old:
+        for t in counts:
+            print(f"\n--threads {t}: this binary takes {results[('this', t)][0] / results[('old', t)][0]:.2f}x the old one's wall time"
+                  + (f" (fastest of {runs} runs each)" if runs > 1 else ""))
         same = all(
             filecmp.cmp(os.path.join(data, f"out-this-{t}", "SHA256SUMS"), os.path.join(data, f"out-old-{t}", "SHA256SUMS"), shallow=False)
             for t in counts)
