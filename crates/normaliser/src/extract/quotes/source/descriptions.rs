@@ -28,12 +28,24 @@ fn not_head(w: &str) -> bool {
 }
 
 /// A description ending `hay` (the text before a cue): a determiner, up to
-/// four modifiers and a lower-case head noun ("the gambling tycoon", "The
-/// Vermont senator", "her senior policy adviser"), as a byte range.
+/// six modifiers and a lower-case head noun ("the gambling tycoon", "The
+/// Vermont senator", "her senior policy adviser", "a NY1 representative",
+/// "the Florida senator and Republican presidential candidate", "the
+/// 43-year-old", "the email"), as a byte range.
 pub(crate) fn description_before(hay: &str) -> Option<Range<usize>> {
-    // It reads at most the last 7 words.
+    // It reads at most the last 9 words.
     let cut = last_words_start(hay, 16);
     description_before_in(&hay[cut..]).map(|r| r.start + cut..r.end + cut)
+}
+
+/// Whether `w` can be the head noun of a description: lower-case letters
+/// and hyphens, or an age ("43-year-old": digits, a hyphen, lower-case
+/// letters).
+fn head_shape(w: &str) -> bool {
+    w.chars().all(|c| c.is_lowercase() || c == '-')
+        || w.contains('-')
+            && w.chars().any(char::is_lowercase)
+            && w.chars().all(|c| c.is_lowercase() || c == '-' || c.is_ascii_digit())
 }
 
 /// [`description_before`] on all of `hay`.
@@ -43,13 +55,13 @@ fn description_before_in(hay: &str) -> Option<Range<usize>> {
     let head = *ws.last()?;
     if !head.tail.is_empty()
         || !hay[head.start + head.text.len()..].trim().is_empty()
-        || !head.text.chars().all(|c| c.is_lowercase() || c == '-')
-        || NOT_HEADS.contains(&head.text)
+        || !head_shape(head.text)
+        || not_head(head.text)
         || DETERMINERS.contains(&head.text)
     {
         return None;
     }
-    for k in (n.saturating_sub(6)..n - 1).rev() {
+    for k in (n.saturating_sub(8)..n - 1).rev() {
         let w = ws[k];
         if !w.tail.is_empty() && !w.tail.starts_with(['’', '\'']) || w.opened {
             return None;
@@ -73,7 +85,9 @@ fn description_before_in(hay: &str) -> Option<Range<usize>> {
             });
             return clause_start.then(|| ws[from].start..head.start + head.text.len());
         }
-        if !w.text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'' | '.')) {
+        if !w.text.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '.'))
+            || !w.text.chars().any(char::is_alphabetic)
+        {
             return None;
         }
     }
@@ -310,10 +324,20 @@ mod tests {
             ("The Vermont senator ", Some("The Vermont senator")),
             ("In a statement, her senior policy adviser ", Some("her senior policy adviser")),
             ("“We won,” the team ", Some("the team")),
+            ("“It is indefinite,” a NY1 representative ", Some("a NY1 representative")),
+            (
+                "“He is a lunatic,” the Florida senator and Republican presidential candidate ",
+                Some("the Florida senator and Republican presidential candidate"),
+            ),
+            ("“What if?” the 43-year-old ", Some("the 43-year-old")),
+            ("“We need to win,” the email ", Some("the email")),
             // Not a description: an auxiliary, a name, a phrase inside another.
             ("“We won,” the group has ", None),
             ("Trump ", None),
             ("in a statement the group ", None),
+            // A number is no modifier, nor a year a head.
+            ("“We won,” the 2 ", None),
+            ("“We won,” on March 5 ", None),
         ];
         for (hay, want) in table {
             assert_eq!(description_before(hay).map(|r| &hay[r]), *want, "{hay:?}");
