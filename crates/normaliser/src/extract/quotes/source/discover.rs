@@ -242,11 +242,14 @@ fn subject_of(sentence: &str) -> Option<SourceName> {
                 ws.get(j + 1)
                     .is_some_and(|n| n.text.starts_with(char::is_lowercase) && !DETERMINERS.contains(&n.text))
             });
-            let apposition = tail == "," && (!lone || (DETERMINERS.contains(&next) && closed));
+            // "On Twitter, she wrote": a name after a preposition ends an
+            // introductory phrase, it is no subject with an apposition.
+            let object = ws[from..k].iter().any(|w| PREPOSITIONS.contains(&w.text.to_lowercase().as_str()));
+            let apposition = tail == "," && !object && (!lone || (DETERMINERS.contains(&next) && closed));
             if (verb_follows && (!lone || verb_like)) || apposition {
                 return read_run(sentence, &ws, k..b);
             }
-            if !(lone && tail == ",") {
+            if !((lone || object) && tail == ",") {
                 return None;
             }
         }
@@ -523,6 +526,9 @@ mod tests {
             ("Toward the end, he said “no.”", None),
             ("Miller, a retired worker, said “no.”", p("Miller")),
             ("He went on to call Cruz “the worst.”", None),
+            // A name after a preposition ends an introductory phrase.
+            ("On Twitter, she wrote “no.”", None),
+            ("With Obama, Biden said “no.”", p("Biden")),
         ];
         for (s, want) in table {
             let got = subject_of(s)
