@@ -57,7 +57,7 @@ impl Extractor<'_> {
         let (s, e) = self.sentence(p.open);
         let (_, e2) = self.sentence(p.close);
         let mut sp = Speaker::default();
-        let (from, after) = self.text_after(p, e, e2);
+        let (from, after) = self.text_after(p, s, e, e2);
         // Near, with no other quote between, and not in an aside opened
         // after the quote ("‘X’ (although this was confirmed …)").
         let near = |m: &regex::Match<'_>| {
@@ -140,8 +140,8 @@ impl Extractor<'_> {
     /// The text after a quote's closing mark (both apostrophes of a
     /// doubled one) where its attribution may stand, and where it starts;
     /// `e`, `e2`: the ends of the sentences of its opening and closing
-    /// marks.
-    fn text_after(&self, p: Pair, e: usize, e2: usize) -> (usize, &str) {
+    /// marks; `s`: the start of the sentence of its opening mark.
+    fn text_after(&self, p: Pair, s: usize, e: usize, e2: usize) -> (usize, &str) {
         // After the closing mark (both apostrophes of a doubled one).
         let from = p.close + 1 + usize::from(self.doubled_apostrophe(p.close));
         let after_end = e2.max(e).min(p.close + 160).min(self.chars.len());
@@ -155,8 +155,14 @@ impl Extractor<'_> {
         let ends_sentence = matches!(self.chars[p.close.saturating_sub(1)], '.' | '!' | '?')
             && rest.trim_start().chars().next().is_none_or(|c| !c.is_lowercase());
         // …but a short attribution sentence right after still counts:
-        // “Are we ready?” Kagan asked.
-        let after = if ends_sentence {
+        // “Are we ready?” Kagan asked. Not after a quote its own sentence
+        // attributes with a cue before it ("Morris says the campaign will
+        // “compete vigorously.” O’Malley’s move was first reported by
+        // MSNBC."): the next sentence is a new one.
+        let cued_before = || CUE.is_match(self.text(s, p.open));
+        let after = if ends_sentence && cued_before() {
+            ""
+        } else if ends_sentence {
             // The sentence ends at a stop that is no initial or title
             // ("Lisa O. Monaco"); an apposition in it does not count
             // ("Lisa O. Monaco, Obama’s adviser on …, said").

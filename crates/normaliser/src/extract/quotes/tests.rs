@@ -140,6 +140,12 @@ fn cue_before_the_quote_with_the_subject_earlier_in_the_sentence() {
         rows("According to a senior western official, “the group is finished as a fighting force in the east.”"),
         vec![row("the group is finished as a fighting force in the east.", "double", Some("senior western official"), "anonymous", Some("according to"))]
     );
+    // The short sentence after such a quote is a new one, not its
+    // attribution.
+    assert_eq!(
+        rows("Kim Kagan says the Taliban will “never agree to the plan.” The plan was first reported by Bill Roggio."),
+        vec![row("never agree to the plan.", "double", Some("Kim Kagan"), "named", Some("says"))]
+    );
 }
 
 #[test]

@@ -58,19 +58,23 @@ fn description_before_in(hay: &str) -> Option<Range<usize>> {
         || !head_shape(head.text)
         || not_head(head.text)
         || DETERMINERS.contains(&head.text)
+        || CLAUSE_WORDS.contains(&head.text)
     {
         return None;
     }
     for k in (n.saturating_sub(8)..n - 1).rev() {
         let w = ws[k];
-        if !w.tail.is_empty() && !w.tail.starts_with(['’', '\'']) || w.opened {
+        // An apostrophe after a word is a possessive's ("Reynolds’ office");
+        // a doubled one closes a quote ("on ''The Late Show With Stephen
+        // Colbert'' last month when asked").
+        let apostrophe = matches!(w.tail, "’" | "'");
+        if !w.tail.is_empty() && !apostrophe || w.opened {
             return None;
         }
         // "Ryan’s office", "New Hampshire Sen. Kelly Ayotte’s campaign": a
         // name's possessive is a determiner, the name run with it.
         let owner = w.text.trim_end_matches("’s").trim_end_matches("'s");
-        let possessive =
-            is_capitalised(owner) && (owner.len() < w.text.len() || w.tail.starts_with(['’', '\'']));
+        let possessive = is_capitalised(owner) && (owner.len() < w.text.len() || apostrophe);
         if DETERMINERS.contains(&w.text) || possessive {
             let mut from = k;
             while possessive && from > 0 && ws[from - 1].tail.is_empty() && is_capitalised(ws[from - 1].text)
@@ -331,10 +335,15 @@ mod tests {
             ),
             ("“What if?” the 43-year-old ", Some("the 43-year-old")),
             ("“We need to win,” the email ", Some("the email")),
+            ("“We need to win,” Reynolds’ office ", Some("Reynolds’ office")),
             // Not a description: an auxiliary, a name, a phrase inside another.
             ("“We won,” the group has ", None),
             ("Trump ", None),
             ("in a statement the group ", None),
+            // A doubled apostrophe closes a quote; a subordinator is no head.
+            ("said on ''The Late Show With Stephen Colbert'' last month when ", None),
+            ("“We won,” the group as ", None),
+            ("said on ''The Late Show With Stephen Colbert'' audience ", None),
             // A number is no modifier, nor a year a head.
             ("“We won,” the 2 ", None),
             ("“We won,” on March 5 ", None),
