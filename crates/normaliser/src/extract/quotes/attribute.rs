@@ -62,7 +62,7 @@ impl Extractor<'_> {
         // after the quote ("‘X’ (although this was confirmed …)").
         let near = |m: &regex::Match<'_>| {
             let between = &after[..m.start()];
-            m.start() <= 90
+            m.start() <= 140
                 && !between.contains(['“', '"', '‘'])
                 && between.matches('(').count() <= between.matches(')').count()
         };

@@ -689,6 +689,11 @@ fn inverted_placed_and_participle_cues_and_apposition_chains() {
             "“You think I'm going to change?” Donald Trump asked reporters rhetorically during a news conference late last month.",
             named("You think I'm going to change?", "Donald Trump", "asked"),
         ),
+        // A long apposition between the name and its cue.
+        (
+            "“It is inevitable that the group will split,” Kim Kagan, managing director and senior analyst of the Institute for the Study of War in Washington, told me this week.",
+            named("It is inevitable that the group will split", "Kim Kagan", "told"),
+        ),
         // A verb no list holds, whose place shows it the cue.
         (
             "“If they were serious, they would have gone to my bill,” Kim Kagan fumed on Tuesday.",
