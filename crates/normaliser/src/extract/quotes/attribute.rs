@@ -69,11 +69,13 @@ impl Extractor<'_> {
         let listed = CUE.find(after).filter(near).map(|m| m.range());
         // Not a listed verb: one whose place shows it ("…,” Toomey fumed
         // on Tuesday.", "…?” he wondered.", "…,” scoffed Arianna Gil."),
-        // when its subject is found.
+        // when its subject is found; not when a listed cue before the quote
+        // in its sentence introduces it ("When Trump said he would “…,”
+        // the crowd applauded").
         let placed = || {
             let inner_end = self.chars[p.close.saturating_sub(1)];
             let clause = matches!(inner_end, ',' | '?' | '!' | '—' | '–');
-            clause.then(|| verb_after_quote(after)).flatten()
+            (clause && !CUE.is_match(self.text(s, p.open))).then(|| verb_after_quote(after)).flatten()
         };
         if let Some(r) = listed.clone().or_else(placed) {
             let m = &after[r.clone()];

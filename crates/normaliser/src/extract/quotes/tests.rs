@@ -694,6 +694,11 @@ fn inverted_placed_and_participle_cues_and_apposition_chains() {
             "“It is inevitable that the group will split,” Kim Kagan, managing director and senior analyst of the Institute for the Study of War in Washington, told me this week.",
             named("It is inevitable that the group will split", "Kim Kagan", "told"),
         ),
+        // A verb after the quote is no cue when a listed one introduces it.
+        (
+            "When Kim Kagan later said she would “protect all our citizens,” the crowd applauded loudly.",
+            named("protect all our citizens", "Kim Kagan", "said"),
+        ),
         // A verb no list holds, whose place shows it the cue.
         (
             "“If they were serious, they would have gone to my bill,” Kim Kagan fumed on Tuesday.",
