@@ -649,6 +649,13 @@ fn a_speaker_who_is_no_actor_yet_is_read_from_the_sentence() {
             "“The drop is about the emails,” said a person close to the Clintons.",
             row("The drop is about the emails", "double", Some("person close to the Clintons"), "anonymous", Some("said")),
         ),
+        // A person's name takes no determiner: "the Texan" describes one,
+        // it names no actor (and no description is read with a
+        // capitalised head: unattributed).
+        (
+            "“We will win this one,” the Texan said.",
+            row("We will win this one", "double", None, "unattributed", Some("said")),
+        ),
         // A surname alone links to the full name written before it.
         (
             "Tom Coale ran for the seat. “We will win this one,” Coale said.",

@@ -342,7 +342,8 @@ pub(super) const PREPOSITIONS: [&str; 12] =
 /// of the word list; a lone word (with no full name) not after a determiner or at
 /// a sentence or line start unless a cue word or a colon follows it, not a person
 /// named by a word that names no one ("Americans"; "the Times" may be an
-/// organization), and not right after a preposition ("the Iraqi
+/// organization), nor a person after a determiner ("the Texan said": a
+/// person's name takes none), and not right after a preposition ("the Iraqi
 /// ambassador to Venezuela said": the ambassador speaks; "according to X"
 /// is a cue).
 fn may_be_actor(text: &str, f: &Found, full: &str) -> bool {
@@ -369,7 +370,10 @@ fn may_be_actor(text: &str, f: &Found, full: &str) -> bool {
         && before[before.len() - 12..].eq_ignore_ascii_case("according to");
     let object = PREPOSITIONS.contains(&word_before) && !according;
     let no_one = f.kind == ActorType::Person && NOT_PERSON_WORDS.contains(f.name.as_str());
-    (!opens || cue_next) && !object && !no_one
+    // "the Texan said", "one senior Democrat said": a person's name takes
+    // no determiner; a lone word after one describes the person.
+    let described = f.kind == ActorType::Person && DETERMINERS.contains(&word_before);
+    (!opens || cue_next) && !object && !no_one && !described
 }
 
 /// Whether the recogniser reads a place at `r` (`places`: byte spans, in
