@@ -375,6 +375,17 @@ impl Extractor<'_> {
             if let Some(g) = owner.then(|| quote_source::description_after(rest)).flatten() {
                 return self.described(rest, g, at);
             }
+            // "according to a Pentagon readout", "said the Trump campaign":
+            // a name between a determiner and a lower-case head is a
+            // modifier; the description is the source.
+            if let Some(g) = quote_source::description_after(rest) {
+                let (g_start, g_end) =
+                    (at + rest[..g.start].chars().count(), at + rest[..g.end].chars().count());
+                let first = self.mentions_in(at, end).first().map_or(end, |m| m.start);
+                if g_start < first && g_end > end {
+                    return self.described(rest, g, at);
+                }
+            }
             return self.named(actor);
         }
         if let Some(g) = group_after(&PRONOUN_AFTER, rest) {

@@ -857,6 +857,21 @@ fn a_description_after_an_inverted_cue() {
                 Some("said"),
             ),
         ),
+        // A name between a determiner and a lower-case head is a modifier.
+        (
+            "“The talks will go on in Doha,” according to a Taliban readout.",
+            row(
+                "The talks will go on in Doha",
+                "double",
+                Some("Taliban readout"),
+                "anonymous",
+                Some("according to"),
+            ),
+        ),
+        (
+            "“We will talk to them,” said the Taliban delegation.",
+            row("We will talk to them", "double", Some("Taliban delegation"), "anonymous", Some("said")),
+        ),
         // A name in apposition after the description speaks.
         (
             "“The party is working to change,” wrote the American ambassador at the time, Bill Roggio.",
