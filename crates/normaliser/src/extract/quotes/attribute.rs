@@ -509,8 +509,11 @@ impl Extractor<'_> {
                 return sp;
             }
         }
+        // "The scheduling was so odd that a spokesman for Bernie Sanders
+        // could only quip: “…”": the phrase the person is the object of
+        // speaks.
         if let Some(m) = person {
-            return self.named(m.actor);
+            return self.related_source(m.start, m.end).unwrap_or_else(|| self.named(m.actor));
         }
         let cleaned = head.trim_start_matches(|c: char| !c.is_alphanumeric());
         let cleaned = cleaned.strip_prefix("As ").or_else(|| cleaned.strip_prefix("as ")).unwrap_or(cleaned);

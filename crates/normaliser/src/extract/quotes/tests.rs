@@ -917,6 +917,9 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         ("The plan is “a bold bet on the future” for the Taliban, said Kim Kagan, who studies the war.", "Kim Kagan"),
         // …nor a person in an introductory phrase.
         ("Hours after Kim Kagan released the plan, Bill Roggio called it “a gift to the enemy.”", "Bill Roggio"),
+        // A person who is the object of a source phrase's preposition does
+        // not speak: the phrase does.
+        ("The talks went so badly that a spokesman for Kim Kagan could only quip: “We guess the next round is booked.”", "spokesman for Kim Kagan"),
         // A possessive is no subject when a person follows it.
         ("Kim Kagan’s deputy, Annie Pforzheimer, reached out to the board on Monday with a plan that was “a bad bet for all of us.”", "Annie Pforzheimer"),
         // A quote opening a paragraph continues the quote whose attribution
