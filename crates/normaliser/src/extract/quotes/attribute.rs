@@ -481,11 +481,13 @@ impl Extractor<'_> {
         let via = if person.is_some() || pronoun.is_some() { Via::Nothing } else { Via::Opening };
         if let Some(r) = quote_source::description_opening(head) {
             let at = s + head[..r.start].chars().count();
-            // The quote in the same clause: no relative clause or participle
-            // after a comma between ("…, who portrayed him as “…”").
+            // The quote in the same clause: no relative clause after a
+            // comma between ("…, who portrayed him as “…”"); a participle
+            // there has the description as its subject too ("The new ad
+            // attacks Kagan, calling her plan “…”").
             let aside = head[r.end..].split(", ").skip(1).any(|t| {
                 let w = t.split_whitespace().next().unwrap_or("");
-                ["who", "which", "whose"].contains(&w) || (w.len() > 4 && w.ends_with("ing"))
+                ["who", "which", "whose"].contains(&w)
             });
             if later(at) && !aside {
                 return Speaker { via, ..self.anonymous(&head[r.clone()], at) };

@@ -906,6 +906,8 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         ("“We will meet on Thursday,” Ryan’s office said in a statement.", "Ryan’s office"),
         // A description opening the sentence before its verb is its subject.
         ("The new ad attacks Kim Kagan as “a woman who never stood up for the workers of this state.”", "new ad"),
+        // …also of a participle after its clause.
+        ("The new ad attacks Kim Kagan on taxes, calling her plan “a failure from the start.”", "new ad"),
         // A text may be that description ("the statement", "the email").
         ("Instead, the statement talked about giving the regions “a voice in every decision that the council makes.”", "statement"),
         ("“We will build a new school in every district of the province,” read the email.", "email"),
