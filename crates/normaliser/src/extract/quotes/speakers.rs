@@ -219,12 +219,16 @@ impl Extractor<'_> {
     }
 
     /// Whether the mention at `start` opens the sentence that starts at
-    /// `s`, as its subject: only capitalised words before it, after an
-    /// opening phrase that ends with a comma ("U.S. Central Command’s
-    /// General Frank McKenzie gave …", "On Sunday, Trump went …").
+    /// `s`, as its subject: only capitalised words before it, and "the"
+    /// right before it, after an opening phrase that ends with a comma
+    /// ("U.S. Central Command’s General Frank McKenzie gave …", "On
+    /// Sunday, Trump went …", "…, the Illinois Board of Elections was").
     pub(super) fn opens_sentence(&self, s: usize, start: usize) -> bool {
         let head = self.text(s, start);
         let head = head.rsplit_once(", ").map_or(head, |(_, t)| t);
+        // "…, the Illinois Board of Elections was": an article may open the
+        // name's phrase.
+        let head = head.strip_suffix("the ").unwrap_or(head);
         head.split_whitespace().all(|w| w.trim_start_matches(['“', '"', '‘']).starts_with(char::is_uppercase))
     }
 

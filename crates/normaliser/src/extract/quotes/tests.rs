@@ -908,6 +908,8 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         ("The new ad attacks Kim Kagan as “a woman who never stood up for the workers of this state.”", "new ad"),
         // …also of a participle after its clause.
         ("The new ad attacks Kim Kagan on taxes, calling her plan “a failure from the start.”", "new ad"),
+        // An organization after "the" opening the sentence is its subject.
+        ("As if to answer them, the Taliban was conclusive in its findings: “Further talks are not needed at all.”", "Taliban"),
         // A text may be that description ("the statement", "the email").
         ("Instead, the statement talked about giving the regions “a voice in every decision that the council makes.”", "statement"),
         ("“We will build a new school in every district of the province,” read the email.", "email"),
