@@ -290,15 +290,17 @@ impl Extractor<'_> {
     /// it → the text that spoke last, close before ("…,” the report says.
     /// “…,” it says."): the speaker of the last attributed quote ending at
     /// most 600 characters before, if that is a text (a source noun such as
-    /// report, study or statement) or an organization. Else none.
+    /// report, study or statement) or an organization; else the
+    /// organization that is the subject of a sentence close before (see
+    /// [`Extractor::organization_subject_before`]).
     pub(super) fn resolve_it(&self, at: usize) -> Speaker {
         let Some(q) =
             self.quotes.iter().rev().find(|q| q.end <= at && q.speaker_kind != SpeakerKind::Unattributed)
         else {
-            return Speaker::default();
+            return self.organization_subject_before(at);
         };
         if at - q.end > 600 {
-            return Speaker::default();
+            return self.organization_subject_before(at);
         }
         let is_text = q.speaker_kind == SpeakerKind::Anonymous
             && q.speaker
@@ -308,7 +310,7 @@ impl Extractor<'_> {
         let is_organization =
             q.speaker_actor.is_some_and(|a| self.actors.actor_name(a, self.ann).1 == ActorType::Organization);
         if !(is_text || is_organization) {
-            return Speaker::default();
+            return self.organization_subject_before(at);
         }
         Speaker {
             name: q.speaker.clone(),
@@ -317,6 +319,22 @@ impl Extractor<'_> {
             kind: Some(q.speaker_kind),
             ..Speaker::default()
         }
+    }
+
+    /// it → the organization that is the subject of a sentence close
+    /// before, when no text or organization spoke last ("Pfizer said on
+    /// Monday that the deal was off. “…,” it added."): the last
+    /// organization mention opening its sentence, ending at most 400
+    /// characters before `at`. Else none.
+    fn organization_subject_before(&self, at: usize) -> Speaker {
+        let found = self
+            .mentions_in(at.saturating_sub(600), at)
+            .iter()
+            .rev()
+            .filter(|m| m.end <= at && at - m.end <= 400)
+            .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Organization)
+            .find(|m| self.opens_sentence(self.sentence(m.start).0, m.start));
+        found.map_or_else(Speaker::default, |m| self.named(m.actor))
     }
 
     /// An anonymous source described by `np`, which starts at code point

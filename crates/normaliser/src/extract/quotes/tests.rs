@@ -181,6 +181,14 @@ fn it_is_the_text_or_organization_that_spoke_last() {
             row("We have never left it", "double", Some("Taliban"), "named", Some("said")),
         ]
     );
+    // With no quote before, the organization that was the subject of a
+    // sentence close before.
+    assert_eq!(
+        rows(
+            "The Taliban said on Monday that the talks were over. “We have never left the valley,” it added."
+        ),
+        vec![row("We have never left the valley", "double", Some("Taliban"), "named", Some("added"))]
+    );
     // A person is not "it"; nothing before: unattributed.
     assert_eq!(
         rows("“We will not leave the valley,” Kim Kagan said. “We have never left it at all,” it said."),
