@@ -808,6 +808,10 @@ fn short_quotes_auxiliaries_subjects_and_affiliations() {
             "“We will stay here,” Kim Kagan had earlier told us.",
             named("We will stay here", "Kim Kagan", Some("told")),
         ),
+        (
+            "Kim Kagan spoke in Kabul. “The trouble with them is not the money,” she often says.",
+            named("The trouble with them is not the money", "Kim Kagan", Some("says")),
+        ),
         // No cue: the subject of the sentence the quote stands in.
         (
             "Bill Roggio attacked the plan as “a gift to the enemy that nobody asked for.”",
