@@ -73,7 +73,7 @@ impl Extractor<'_> {
         // in its sentence introduces it ("When Trump said he would “…,”
         // the crowd applauded").
         let placed = || {
-            let inner_end = self.chars[p.close.saturating_sub(1)];
+            let inner_end = self.inner_end(p);
             let clause = matches!(inner_end, ',' | '?' | '!' | '—' | '–');
             (clause && !CUE.is_match(self.text(s, p.open))).then(|| verb_after_quote(after)).flatten()
         };
@@ -139,6 +139,17 @@ impl Extractor<'_> {
         self.sentence_subject(s, end)
     }
 
+    /// The last character inside the quote `p` before its closing mark,
+    /// past the closing marks of quotes nested at its end ("…, what can we
+    /// do to help?’”" ends with a question mark).
+    fn inner_end(&self, p: Pair) -> char {
+        let mut i = p.close;
+        while i > p.open + 1 && matches!(self.chars[i - 1], '’' | '\'') {
+            i -= 1;
+        }
+        self.chars[i.saturating_sub(1)]
+    }
+
     /// The text after a quote's closing mark (both apostrophes of a
     /// doubled one) where its attribution may stand, and where it starts;
     /// `e`, `e2`: the ends of the sentences of its opening and closing
@@ -154,7 +165,7 @@ impl Extractor<'_> {
         let seg_end =
             self.segment_at(p.close).and_then(|x| x.span.as_ref().map(|r| r.end)).unwrap_or(after_end);
         let rest = self.text(from, (p.close + 160).min(seg_end));
-        let ends_sentence = matches!(self.chars[p.close.saturating_sub(1)], '.' | '!' | '?')
+        let ends_sentence = matches!(self.inner_end(p), '.' | '!' | '?')
             && rest.trim_start().chars().next().is_none_or(|c| !c.is_lowercase());
         // …but a short attribution sentence right after still counts:
         // “Are we ready?” Kagan asked. Not after a quote its own sentence
@@ -173,7 +184,7 @@ impl Extractor<'_> {
             // question or an exclamation, which no comma could end (“Do
             // you think I'm going to change?” Trump asked reporters
             // during a news conference late last month.).
-            let cue_early = matches!(self.chars[p.close.saturating_sub(1)], '?' | '!')
+            let cue_early = matches!(self.inner_end(p), '?' | '!')
                 && CUE
                     .find(next)
                     .is_some_and(|m| quote_source::words_outside_apposition(&next[..m.start()]) <= 5);

@@ -704,6 +704,11 @@ fn inverted_placed_and_participle_cues_and_apposition_chains() {
             "“You think I'm going to change?” Donald Trump asked reporters rhetorically during a news conference late last month.",
             named("You think I'm going to change?", "Donald Trump", "asked"),
         ),
+        // A question closing a nested quote at the end, then the cue.
+        (
+            "“Her answer has always been, ‘What can we do to help them?’” Kim Kagan told reporters during the call on Tuesday.",
+            named("Her answer has always been, ‘What can we do to help them?’", "Kim Kagan", "told"),
+        ),
         // A long apposition between the name and its cue.
         (
             "“It is inevitable that the group will split,” Kim Kagan, managing director and senior analyst of the Institute for the Study of War in Washington, told me this week.",
