@@ -35,7 +35,28 @@ fn not_head(w: &str) -> bool {
 pub(crate) fn description_before(hay: &str) -> Option<Range<usize>> {
     // It reads at most the last 9 words.
     let cut = last_words_start(hay, 16);
-    description_before_in(&hay[cut..]).map(|r| r.start + cut..r.end + cut)
+    let hay = &hay[cut..];
+    description_before_in(hay).or_else(|| with_complement(hay)).map(|r| r.start + cut..r.end + cut)
+}
+
+/// A description with a complement ending `hay`: a description (see
+/// [`description_before_in`]), a preposition and its object of up to
+/// four words with no punctuation ("an official with the agency", "a
+/// spokesman for committee Democrats").
+fn with_complement(hay: &str) -> Option<Range<usize>> {
+    let ws = words(hay);
+    let n = ws.len();
+    let last = *ws.last()?;
+    let end = last.start + last.text.len();
+    if !hay[end..].trim().is_empty() {
+        return None;
+    }
+    let k = (n.saturating_sub(5)..n.saturating_sub(1)).rev().find(|&k| PREPOSITIONS.contains(&ws[k].text))?;
+    if ws[k..].iter().any(|w| !w.tail.is_empty() || w.opened) {
+        return None;
+    }
+    let r = description_before_in(&hay[..ws[k].start])?;
+    Some(r.start..end)
 }
 
 /// Whether `w` can be the head noun of a description: lower-case letters
@@ -336,6 +357,12 @@ mod tests {
             ("“What if?” the 43-year-old ", Some("the 43-year-old")),
             ("“We need to win,” the email ", Some("the email")),
             ("“We need to win,” Reynolds’ office ", Some("Reynolds’ office")),
+            // A preposition and its object after the head.
+            ("“It has not changed,” an official with the agency ", Some("an official with the agency")),
+            (
+                "“It has not changed,” a spokesman for committee Democrats ",
+                Some("a spokesman for committee Democrats"),
+            ),
             // Not a description: an auxiliary, a name, a phrase inside another.
             ("“We won,” the group has ", None),
             ("Trump ", None),
