@@ -357,7 +357,8 @@ impl Extractor<'_> {
             }
         }
         let lower = np.to_lowercase();
-        let determiners = ["a ", "an ", "one ", "another ", "the ", "those ", "these ", "some ", "other "];
+        let determiners =
+            ["a ", "an ", "one ", "another ", "the ", "this ", "those ", "these ", "some ", "other "];
         let desc = determiners.iter().find_map(|d| lower.starts_with(d).then(|| np[d.len()..].to_string()));
         Speaker {
             name: Some(desc.unwrap_or_else(|| np.to_string())),

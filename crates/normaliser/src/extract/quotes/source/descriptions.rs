@@ -357,6 +357,7 @@ mod tests {
             ("“What if?” the 43-year-old ", Some("the 43-year-old")),
             ("“We need to win,” the email ", Some("the email")),
             ("“We need to win,” Reynolds’ office ", Some("Reynolds’ office")),
+            ("“We will win,” this local organizer ", Some("this local organizer")),
             // A preposition and its object after the head.
             ("“It has not changed,” an official with the agency ", Some("an official with the agency")),
             (
