@@ -90,13 +90,7 @@ impl Extractor<'_> {
             self.actors.actor_name(m.actor, self.ann).1 == t
         };
         if pronoun.eq_ignore_ascii_case("they") {
-            let found = self
-                .mentions_in(at.saturating_sub(600), at)
-                .iter()
-                .filter(|m| m.end <= at && at - m.end <= 400)
-                .filter(|m| is(m, ActorType::Organization))
-                .max_by_key(|m| m.end);
-            return found.map_or_else(Speaker::default, |m| self.named(m.actor));
+            return self.organization_before(at, false);
         }
         let (s, _) = self.sentence(at);
         // he and she agree with what the text shows of the person.
@@ -292,15 +286,15 @@ impl Extractor<'_> {
     /// most 600 characters before, if that is a text (a source noun such as
     /// report, study or statement) or an organization; else the
     /// organization that is the subject of a sentence close before (see
-    /// [`Extractor::organization_subject_before`]).
+    /// [`Extractor::organization_before`]).
     pub(super) fn resolve_it(&self, at: usize) -> Speaker {
         let Some(q) =
             self.quotes.iter().rev().find(|q| q.end <= at && q.speaker_kind != SpeakerKind::Unattributed)
         else {
-            return self.organization_subject_before(at);
+            return self.organization_before(at, true);
         };
         if at - q.end > 600 {
-            return self.organization_subject_before(at);
+            return self.organization_before(at, true);
         }
         let is_text = q.speaker_kind == SpeakerKind::Anonymous
             && q.speaker
@@ -310,7 +304,7 @@ impl Extractor<'_> {
         let is_organization =
             q.speaker_actor.is_some_and(|a| self.actors.actor_name(a, self.ann).1 == ActorType::Organization);
         if !(is_text || is_organization) {
-            return self.organization_subject_before(at);
+            return self.organization_before(at, true);
         }
         Speaker {
             name: q.speaker.clone(),
@@ -321,19 +315,19 @@ impl Extractor<'_> {
         }
     }
 
-    /// it → the organization that is the subject of a sentence close
-    /// before, when no text or organization spoke last ("Pfizer said on
-    /// Monday that the deal was off. “…,” it added."): the last
-    /// organization mention opening its sentence, ending at most 400
-    /// characters before `at`. Else none.
-    fn organization_subject_before(&self, at: usize) -> Speaker {
+    /// The last organization mentioned close before `at` (ending at most
+    /// 400 characters before it): for "they", any; for "it" when no text
+    /// or organization spoke last (`subject`), one that opens its sentence
+    /// ("Pfizer said on Monday that the deal was off. “…,” it added.").
+    /// Else none.
+    fn organization_before(&self, at: usize, subject: bool) -> Speaker {
         let found = self
             .mentions_in(at.saturating_sub(600), at)
             .iter()
             .rev()
             .filter(|m| m.end <= at && at - m.end <= 400)
             .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Organization)
-            .find(|m| self.opens_sentence(self.sentence(m.start).0, m.start));
+            .find(|m| !subject || self.opens_sentence(self.sentence(m.start).0, m.start));
         found.map_or_else(Speaker::default, |m| self.named(m.actor))
     }
 

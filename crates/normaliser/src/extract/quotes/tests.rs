@@ -189,6 +189,16 @@ fn it_is_the_text_or_organization_that_spoke_last() {
         ),
         vec![row("We have never left the valley", "double", Some("Taliban"), "named", Some("added"))]
     );
+    // …not one that is only an object there.
+    assert_eq!(
+        rows("Kim Kagan praised the Taliban on Monday. “We have never left the valley,” it added."),
+        vec![row("We have never left the valley", "double", None, "unattributed", Some("added"))]
+    );
+    // "they": the organization named last, close before.
+    assert_eq!(
+        rows("Kim Kagan met the Taliban on Monday. “We have never left the valley,” they said."),
+        vec![row("We have never left the valley", "double", Some("Taliban"), "named", Some("said"))]
+    );
     // A person is not "it"; nothing before: unattributed.
     assert_eq!(
         rows("“We will not leave the valley,” Kim Kagan said. “We have never left it at all,” it said."),

@@ -31,9 +31,11 @@ fn not_head(w: &str) -> bool {
 /// six modifiers and a lower-case head noun ("the gambling tycoon", "The
 /// Vermont senator", "her senior policy adviser", "a NY1 representative",
 /// "the Florida senator and Republican presidential candidate", "the
-/// 43-year-old", "the email"), as a byte range.
+/// 43-year-old", "the email"), maybe with a complement ("an official with
+/// the agency"), as a byte range.
 pub(crate) fn description_before(hay: &str) -> Option<Range<usize>> {
-    // It reads at most the last 9 words.
+    // It reads at most the last 16 words (a description with its
+    // complement takes 13).
     let cut = last_words_start(hay, 16);
     let hay = &hay[cut..];
     description_before_in(hay).or_else(|| with_complement(hay)).map(|r| r.start + cut..r.end + cut)
