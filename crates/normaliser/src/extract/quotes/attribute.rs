@@ -86,9 +86,12 @@ impl Extractor<'_> {
             // clause's ("Cruz said that there is “…,” adding that it is why
             // Donald Trump …": Cruz), never the name after it.
             // So is that of a verb coordinated after the quote ("Huckabee
-            // proposed “…” and said House Speaker Paul Ryan should resign").
+            // proposed “…” and said House Speaker Paul Ryan should resign",
+            // "Comey called it “…,” but said she should face no charges").
             let between = self.text(from, cue_start).trim_end();
-            let coordinated = between == "and" || between.ends_with(" and");
+            let coordinated = ["and", "but", "yet"]
+                .iter()
+                .any(|c| between.strip_suffix(c).is_some_and(|b| b.is_empty() || b.ends_with([' ', ','])));
             let participle = cue.ends_with("ing") || coordinated;
             let mut subject =
                 if participle { self.main_subject(s, p.open) } else { self.subject_before(cue_start) };

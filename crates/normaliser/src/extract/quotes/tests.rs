@@ -944,6 +944,8 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         ("The Institute for the Study of War describes Kim Kagan’s plan as “a bold bet on the future.”", "Institute for the Study of War"),
         // A verb coordinated after the quote has the sentence's subject.
         ("Bill Roggio proposed a “bold new plan for the region” and said Kim Kagan should resign.", "Bill Roggio"),
+        // …after "but" too (not the "she" after the cue).
+        ("“I will go,” Mary Coale said. Last month, Tom Brennan called the plan “extremely careless,” but said she should face no charges.", "Tom Brennan"),
         // A cue after a comma that closes no apposition is inverted.
         ("The plan is “a bold bet on the future” for the Taliban, said Kim Kagan, who studies the war.", "Kim Kagan"),
         // …nor a person in an introductory phrase.
