@@ -92,6 +92,18 @@ impl Extractor<'_> {
             let coordinated = ["and", "but", "yet"]
                 .iter()
                 .any(|c| between.strip_suffix(c).is_some_and(|b| b.is_empty() || b.ends_with([' ', ','])));
+            // "Cruz accuses Obama of “…” and Donald Trump says he is …": a
+            // conjunction opening a clause with its own subject and cue
+            // after the quote; that cue is not the quote's. (After a comma
+            // the cue is the whole sentence's: "“…” and against the law,
+            // Clinton said".)
+            let lead = between.trim_start_matches([',', ';', ' ']);
+            let new_clause = !coordinated
+                && !lead.contains(',')
+                && ["and ", "but ", "while ", "whereas ", "yet "].iter().any(|c| lead.starts_with(c));
+            if new_clause {
+                return sp;
+            }
             let participle = cue.ends_with("ing") || coordinated;
             let mut subject =
                 if participle { self.main_subject(s, p.open) } else { self.subject_before(cue_start) };

@@ -1000,3 +1000,19 @@ fn the_object_of_a_preposition_before_a_colon_is_no_speaker() {
     ];
     last_speakers_are(table);
 }
+
+/// A conjunction after a quote that opens a clause with its own subject
+/// and cue: that cue is not the quote's. After a comma, the cue is the
+/// whole sentence's.
+#[test]
+fn a_clause_with_its_own_subject_after_the_quote_does_not_attribute_it() {
+    let table: &[(&str, &str)] = &[
+        ("Tom Brennan accuses Mary Coale of “leading from behind” and Bill Roggio says he is losing the war.", "Tom Brennan"),
+        ("Mary Coale called the attack “an act of war,” but he also noted the deaths of three guards.", "Mary Coale"),
+        ("“I have made it clear that he voted with the gun lobby” and against the law, Mary Coale said.", "Mary Coale"),
+    ];
+    for (text, who) in table {
+        let got = rows(text);
+        assert_eq!(got.first().and_then(|r| r.2.as_deref()), Some(*who), "{text}");
+    }
+}
