@@ -618,14 +618,35 @@ pub(super) fn merge(
         .map(|(r, _)| &text[r.clone()])
         .collect();
     discovered.retain(|d| d.cue != DiscoveryCue::Title || !orgs.iter().any(|o| ends_with_name(o, &d.name)));
-    // The type of each name where the recogniser first found it.
-    let mut first_kind: HashMap<&str, ActorType> = HashMap::new();
+    // The type of each name that the recogniser reads most often (one
+    // headline's reading does not outvote the text's); on a tie, as before
+    // the vote: the first reading of a name found by a cue, the reading
+    // that made an actor of a name found by the recogniser alone. A person
+    // read after a title ("President Obama") counts twice.
+    let mut votes: HashMap<&str, Vec<(ActorType, usize)>> = HashMap::new();
     for (r, kind) in &rec.names {
-        first_kind.entry(&text[r.clone()]).or_insert(*kind);
+        let weight = if *kind == ActorType::Person && super::gazetteer::title_before(text, r.start).is_some()
+        {
+            2
+        } else {
+            1
+        };
+        let v = votes.entry(&text[r.clone()]).or_default();
+        match v.iter_mut().find(|(k, _)| k == kind) {
+            Some((_, n)) => *n += weight,
+            None => v.push((*kind, weight)),
+        }
     }
+    let voted = |name: &str, tie: ActorType| {
+        let v = votes.get(name)?;
+        let best = v.iter().map(|(_, n)| *n).max()?;
+        let mut top = v.iter().filter(|(_, n)| *n == best);
+        Some(if v.iter().filter(|(_, n)| *n == best).count() > 1 { tie } else { top.next()?.0 })
+    };
     for d in discovered.iter_mut() {
-        if let Some(kind) = first_kind.get(d.name.as_str()) {
-            d.kind = *kind;
+        let first = votes.get(d.name.as_str()).and_then(|v| v.first()).map(|v| v.0);
+        if let Some(kind) = first.and_then(|f| voted(d.name.as_str(), f)) {
+            d.kind = kind;
         }
         d.kind = kind_of_name(&d.name, d.kind);
     }
@@ -668,7 +689,8 @@ pub(super) fn merge(
             continue;
         }
         known.insert(name.to_string());
-        added.push(DiscoveredActor { name: name.to_string(), kind: *kind, cue: DiscoveryCue::Recogniser });
+        let kind = voted(name, *kind).unwrap_or(*kind);
+        added.push(DiscoveredActor { name: name.to_string(), kind, cue: DiscoveryCue::Recogniser });
     }
     discovered.extend(added);
 }

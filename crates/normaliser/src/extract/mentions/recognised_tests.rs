@@ -470,3 +470,13 @@ fn a_longer_discovered_name_is_located_before_a_shorter_one_inside_it() {
     let got: Vec<(&str, ActorRef)> = found.iter().map(|f| (&text[f.range.clone()], f.actor)).collect();
     assert_eq!(got, [("Wells Fargo", ActorRef::Discovered(1)), ("Wells", ActorRef::Discovered(0))]);
 }
+
+/// A name's type is the one the recogniser reads most often, a reading
+/// after a person's title counting twice: a headline that reads the bare
+/// surname as an organization does not make the person one.
+#[test]
+fn a_name_takes_the_type_most_of_its_readings_give() {
+    let text = "Obama rips rhetoric over radical Islam;\nPresident Obama rebuked critics on Monday.";
+    let got = discovered(text);
+    assert!(got.contains(&("Obama".to_string(), ActorType::Person)), "{got:?}");
+}
