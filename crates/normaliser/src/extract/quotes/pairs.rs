@@ -143,7 +143,7 @@ impl Extractor<'_> {
     pub(super) fn marked(&mut self) {
         let segs: Vec<(usize, usize, usize, BlockKind)> =
             self.segments().enumerate().map(|(k, (s, a, b))| (k, a, b, s.kind)).collect();
-        let mut carry: Option<(usize, QuoteMark, usize)> = None; // open position, mark, paragraphs so far
+        let mut carry: Option<(usize, QuoteMark, usize, usize)> = None; // open position, mark, paragraphs so far, its paragraph
         let mut last_speaker: Option<Last> = None;
         for &(k, a, b, kind) in &segs {
             // A block quotation with its own marks and cue ("“…,” Trump
@@ -156,7 +156,7 @@ impl Extractor<'_> {
             // A quote running on from the previous paragraph: this one must
             // open with the same mark.
             let mut consumed = None;
-            if let Some((start, mark, n)) = carry.take() {
+            if let Some((start, mark, n, from)) = carry.take() {
                 let first = self.chars.get(a).copied();
                 let reopens = matches!(
                     (mark, first),
@@ -165,9 +165,9 @@ impl Extractor<'_> {
                 if reopens {
                     if let Some(p) = pairs.first().filter(|p| p.open == a) {
                         consumed = Some(p.open);
-                        self.emit_multi(start, p.close, mark, &mut last_speaker, k);
+                        self.emit_multi(start, p.close, mark, &mut last_speaker, from, k);
                     } else if open.first().is_some_and(|o| o.0 == a) && n < MAX_QUOTE_PARAGRAPHS {
-                        carry = Some((start, mark, n + 1));
+                        carry = Some((start, mark, n + 1, from));
                     } else {
                         self.unbalanced += 1;
                     }
@@ -191,7 +191,7 @@ impl Extractor<'_> {
                         }) || (mark == QuoteMark::Double && self.doubled_apostrophe(s.1))
                     });
                     if continues {
-                        carry = Some((o, mark, 1));
+                        carry = Some((o, mark, 1, k));
                     } else {
                         self.unbalanced += 1;
                     }
@@ -204,13 +204,16 @@ impl Extractor<'_> {
     }
 
     /// A quote over several paragraphs: from the first opening mark to the
-    /// last closing one (the repeated opening marks stay in the text).
+    /// last closing one (the repeated opening marks stay in the text). It
+    /// is attributed in the paragraph it opens in (`from`: “…,” said X.
+    /// “…” there continues X's quote) and ends in paragraph `k`.
     pub(super) fn emit_multi(
         &mut self,
         open: usize,
         close: usize,
         mark: QuoteMark,
         last: &mut Option<Last>,
+        from: usize,
         k: usize,
     ) {
         if close - open > MAX_QUOTE_CHARS * 2 {
@@ -218,7 +221,7 @@ impl Extractor<'_> {
             return;
         }
         let pair = Pair { open, close, mark };
-        let sp = self.attribute(pair, k, last);
+        let sp = self.attribute(pair, from, last);
         self.push_quote(open + 1, close, mark, sp.clone());
         *last = Some(Last { segment: k, close, speaker: sp });
     }

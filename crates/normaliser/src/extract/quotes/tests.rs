@@ -969,6 +969,9 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         // A quote opening a paragraph continues the quote whose attribution
         // sentence closed the paragraph before…
         ("“We will appeal,” Kim Kagan said during an interview in Kabul, ahead of the talks on Monday with the Taliban delegation.\n\n“It is too late for a deal with them.”", "Kim Kagan"),
+        // A quote over two paragraphs right after the attributed quote
+        // before it in its first paragraph continues that quote.
+        ("“We will appeal,” said Tom Brennan. “It is too late for a deal with them.\n\n“We will go to court.”", "Tom Brennan"),
         // …or takes the cue and subject of that sentence.
         ("Kim Kagan said on Monday that the plan would fail.\n\n“It is too late for a deal with them.”", "Kim Kagan"),
     ];
