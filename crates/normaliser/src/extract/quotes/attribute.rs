@@ -322,7 +322,16 @@ impl Extractor<'_> {
     /// after "according to", or the person the sentence is about.
     pub(super) fn cue_before(&self, s: usize, end: usize) -> Speaker {
         let before = self.text(s, end);
-        let Some(m) = CUE.find_iter(before).last() else { return Speaker::default() };
+        // A cue that is also a noun counts only with a subject right before
+        // it: "Howard continued his scathing remarks." is "continued"'s.
+        let noun_only = |m: &regex::Match<'_>| {
+            NOUN_LIKE_CUES.contains(&m.as_str().to_lowercase().as_str())
+                && self.subject_before(s + before[..m.start()].chars().count()).kind.is_none()
+        };
+        let cues: Vec<regex::Match<'_>> = CUE.find_iter(before).collect();
+        let Some(&m) = cues.iter().rev().find(|m| !noun_only(m)).or(cues.last()) else {
+            return Speaker::default();
+        };
         let cue = m.as_str().to_lowercase();
         let cue_start = s + before[..m.start()].chars().count();
         let cue_end = cue_start + m.as_str().chars().count();

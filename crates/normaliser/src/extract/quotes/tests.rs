@@ -969,6 +969,9 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         // A quote opening a paragraph continues the quote whose attribution
         // sentence closed the paragraph before…
         ("“We will appeal,” Kim Kagan said during an interview in Kabul, ahead of the talks on Monday with the Taliban delegation.\n\n“It is too late for a deal with them.”", "Kim Kagan"),
+        // A cue that is also a noun ("remarks") with no subject gives way
+        // to the cue before it in the sentence.
+        ("Tom Brennan continued his scathing remarks.\n\n“Eight years ago she was the presumed nominee, and she could not help it.”", "Tom Brennan"),
         // A quote over two paragraphs right after the attributed quote
         // before it in its first paragraph continues that quote.
         ("“We will appeal,” said Tom Brennan. “It is too late for a deal with them.\n\n“We will go to court.”", "Tom Brennan"),
