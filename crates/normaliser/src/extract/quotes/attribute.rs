@@ -104,9 +104,19 @@ impl Extractor<'_> {
             if new_clause {
                 return sp;
             }
-            let participle = cue.ends_with("ing") || coordinated;
-            let mut subject =
-                if participle { self.main_subject(s, p.open) } else { self.subject_before(cue_start) };
+            // "“…,” Braynard is quoted as saying": the subject before the
+            // passive is the speaker.
+            let quoted_as = between.strip_suffix(" quoted as").and_then(|b| {
+                let aux =
+                    ["is", "was", "are", "were", "been"].iter().find(|a| b.ends_with(&format!(" {a}")))?;
+                Some(from + b[..b.len() - aux.len()].chars().count())
+            });
+            let participle = (cue.ends_with("ing") && quoted_as.is_none()) || coordinated;
+            let mut subject = match quoted_as {
+                Some(at) => self.subject_before(at),
+                None if participle => self.main_subject(s, p.open),
+                None => self.subject_before(cue_start),
+            };
             // "“…” for the EU, said Geert Wilders, founder of …": a cue after
             // a comma that closes no apposition is inverted.
             let after_comma = || {
