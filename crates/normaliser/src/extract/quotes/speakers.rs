@@ -383,6 +383,14 @@ impl Extractor<'_> {
             }
         }
         if let Some((end, actor)) = self.mention_starting_at(at, 40) {
+            // "said Democratic National Committee Chairman Ed Rendell": an
+            // organization, up to three role words and a person: the
+            // person speaks.
+            if self.actors.actor_name(actor, self.ann).1 == ActorType::Organization {
+                if let Some(person) = self.person_after_roles(end) {
+                    return self.named(person);
+                }
+            }
             // "said Rubio’s deputy campaign manager, Rich Beeson": a name's
             // possessive before a lower-case word opens a description,
             // whose person (named after it) or itself is the source.
@@ -412,6 +420,20 @@ impl Extractor<'_> {
             return self.described(rest, g, at);
         }
         Speaker::default()
+    }
+
+    /// The person mentioned right after up to three capitalised role words
+    /// that start at code point `at` (" Chairman Ed Rendell").
+    fn person_after_roles(&self, at: usize) -> Option<ActorRef> {
+        let (start, actor) = self.mentions_in(at, at + 60).iter().map(|m| (m.start, m.actor)).next()?;
+        let between = self.text(at, start);
+        let words: Vec<&str> = between.split_whitespace().collect();
+        let roles = !words.is_empty()
+            && words.len() <= 3
+            && between.starts_with(' ')
+            && between.ends_with(' ')
+            && words.iter().all(|w| w.starts_with(char::is_uppercase) && quote_source::is_role_word(w));
+        (roles && self.actors.actor_name(actor, self.ann).1 == ActorType::Person).then_some(actor)
     }
 
     /// The source described by `rest[g]` (`rest` starts at code point

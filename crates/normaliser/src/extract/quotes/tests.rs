@@ -969,6 +969,9 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         // A quote opening a paragraph continues the quote whose attribution
         // sentence closed the paragraph before…
         ("“We will appeal,” Kim Kagan said during an interview in Kabul, ahead of the talks on Monday with the Taliban delegation.\n\n“It is too late for a deal with them.”", "Kim Kagan"),
+        // An organization, a role and a person after an inverted cue: the
+        // person speaks.
+        ("“That is what he did,” said Democratic National Committee Chairman Tom Brennan.", "Tom Brennan"),
         // A passive "is quoted as saying" has the subject before it.
         ("“Our method succeeds where others fail,” Tom Brennan is quoted as saying.", "Tom Brennan"),
         // A cue that is also a noun ("remarks") with no subject gives way

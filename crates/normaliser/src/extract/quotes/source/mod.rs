@@ -38,6 +38,7 @@ use descriptions::DETERMINERS;
 
 pub(crate) use descriptions::{description_after, description_before, description_opening, verb_like};
 pub(crate) use discover::{add_speakers, signature_start};
+pub(crate) use names::is_role_word;
 pub(crate) use pronouns::{mention_gender, pronoun_gender, pronoun_of_gender, Gender};
 
 /// Generational suffixes ending a name ("Jr.", "III").

@@ -29,7 +29,7 @@ fn is_name_word(w: &str) -> bool {
         && !w.ends_with("'s")
 }
 
-pub(super) fn is_role_word(w: &str) -> bool {
+pub(crate) fn is_role_word(w: &str) -> bool {
     let bare = w.trim_end_matches('.');
     ROLE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(bare))
         || ROLES.iter().any(|r| r.eq_ignore_ascii_case(bare))
