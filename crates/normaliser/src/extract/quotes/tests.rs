@@ -972,6 +972,8 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         // An organization, a role and a person after an inverted cue: the
         // person speaks.
         ("“That is what he did,” said Democratic National Committee Chairman Tom Brennan.", "Tom Brennan"),
+        // An age is the head of a description after an inverted cue too.
+        ("“He is, and always has been, an amazing leader,” said the 46-year-old.", "46-year-old"),
         // A passive "is quoted as saying" has the subject before it.
         ("“Our method succeeds where others fail,” Tom Brennan is quoted as saying.", "Tom Brennan"),
         // A cue that is also a noun ("remarks") with no subject gives way

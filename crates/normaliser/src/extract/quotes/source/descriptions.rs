@@ -330,12 +330,13 @@ pub(crate) fn description_after(hay: &str) -> Option<Range<usize>> {
         return None;
     }
     // The head: a lower-case word among them ("the campaign", not "the
-    // New York Times", which is a name); after an indefinite determiner
-    // any word, since no name takes one ("a Nevada Democrat").
+    // New York Times", which is a name) or an age ("the 46-year-old");
+    // after an indefinite determiner any word, since no name takes one
+    // ("a Nevada Democrat").
     let indefinite = ["a", "an", "one", "another"].contains(&first.text);
     ws[1..=end]
         .iter()
-        .any(|w| (indefinite || w.text.chars().all(|c| c.is_lowercase())) && !not_head(w.text))
+        .any(|w| (indefinite || head_shape(w.text)) && !not_head(w.text))
         .then(|| first.start..last.start + last.text.len())
 }
 
