@@ -127,10 +127,10 @@ struct Scanned {
 
 impl ActorMatcher {
     /// The canonical name and type of an actor of a document's annotations.
-    pub fn actor_name(&self, actor: ActorRef, ann: &Annotations) -> (String, ActorType) {
+    pub fn actor_name<'a>(&'a self, actor: ActorRef, ann: &'a Annotations) -> (&'a str, ActorType) {
         match actor {
-            ActorRef::Curated(i) => (self.names[i].clone(), self.kinds[i]),
-            ActorRef::Discovered(i) => (ann.discovered[i].name.clone(), ann.discovered[i].kind),
+            ActorRef::Curated(i) => (self.names[i].as_str(), self.kinds[i]),
+            ActorRef::Discovered(i) => (ann.discovered[i].name.as_str(), ann.discovered[i].kind),
         }
     }
 }

@@ -70,7 +70,12 @@ impl Extractor<'_> {
 
     pub(super) fn named(&self, actor: ActorRef) -> Speaker {
         let (name, _) = self.actors.actor_name(actor, self.ann);
-        Speaker { name: Some(name), actor: Some(actor), kind: Some(SpeakerKind::Named), ..Speaker::default() }
+        Speaker {
+            name: Some(name.to_string()),
+            actor: Some(actor),
+            kind: Some(SpeakerKind::Named),
+            ..Speaker::default()
+        }
     }
 
     /// he / she → the person the text is about: the first person named in

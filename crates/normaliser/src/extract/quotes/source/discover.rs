@@ -279,11 +279,12 @@ pub(crate) fn add_speakers(
     let mut chars = CharCounter::new(text);
     let mut added: Vec<Mention> = Vec::new();
     let mut new_actors: Vec<usize> = Vec::new();
+    let taken = Spans::of(&ann.mentions);
     for f in found {
         let start = chars.char_of(f.bytes.start);
         let end = chars.char_of(f.bytes.end);
         let overlaps = |m: &Mention| m.start < end && start < m.end;
-        if ann.mentions.iter().any(overlaps) || added.iter().any(overlaps) {
+        if taken.overlaps(start, end) || added.iter().any(overlaps) {
             continue;
         }
         let actor = match link_name(matcher, ann, &added, &f, start) {
@@ -318,7 +319,7 @@ pub(crate) fn add_speakers(
         };
         added.push(Mention { actor, start, end, surface: text[f.bytes].to_string(), segment_seq: 0 });
     }
-    mentions_elsewhere(text, &mut chars, ann, &mut added, &new_actors);
+    mentions_elsewhere(text, &mut chars, ann, &taken, &mut added, &new_actors);
     if added.is_empty() {
         return;
     }
@@ -376,6 +377,36 @@ fn may_be_actor(text: &str, f: &Found, full: &str) -> bool {
     (!opens || cue_next) && !object && !no_one && !described
 }
 
+/// The character spans of a document's mentions, sorted by start, for
+/// overlap look-ups in logarithmic time (the mentions may overlap).
+struct Spans {
+    starts: Vec<usize>,
+    /// The largest end among the first i + 1 mentions.
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    /// `mentions` must be sorted by start.
+    fn of(mentions: &[Mention]) -> Spans {
+        let mut max = 0;
+        let max_end = mentions
+            .iter()
+            .map(|m| {
+                max = max.max(m.end);
+                max
+            })
+            .collect();
+        Spans { starts: mentions.iter().map(|m| m.start).collect(), max_end }
+    }
+
+    /// Whether a mention overlaps the characters `start..end`: one starts
+    /// before `end` and ends after `start`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let k = self.starts.partition_point(|&s| s < end);
+        k > 0 && self.max_end[k - 1] > start
+    }
+}
+
 /// Whether the recogniser reads a place at `r` (`places`: byte spans, in
 /// order).
 fn read_as_place(places: &[Range<usize>], r: &Range<usize>) -> bool {
@@ -390,6 +421,7 @@ fn mentions_elsewhere(
     text: &str,
     chars: &mut CharCounter<'_>,
     ann: &Annotations,
+    taken: &Spans,
     added: &mut Vec<Mention>,
     new_actors: &[usize],
 ) {
@@ -415,7 +447,7 @@ fn mentions_elsewhere(
                 }
                 let (s, e) = (chars.char_of(r.start), chars.char_of(r.end));
                 let overlaps = |m: &Mention| m.start < e && s < m.end;
-                if ann.mentions.iter().any(overlaps) || added.iter().any(overlaps) {
+                if taken.overlaps(s, e) || added.iter().any(overlaps) {
                     continue;
                 }
                 added.push(Mention {
@@ -479,6 +511,28 @@ fn full_name(text: &str, f: &Found) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The logarithmic look-up answers as a scan of every mention does,
+    /// mentions overlapping one another included.
+    #[test]
+    fn spans_find_the_overlaps_a_scan_finds() {
+        let mention = |start: usize, end: usize| Mention {
+            actor: ActorRef::Discovered(0),
+            start,
+            end,
+            surface: String::new(),
+            segment_seq: 0,
+        };
+        let mentions = [mention(0, 10), mention(2, 4), mention(5, 6), mention(20, 25), mention(21, 30)];
+        let spans = Spans::of(&mentions);
+        for start in 0..35 {
+            for end in start + 1..36 {
+                let scan = mentions.iter().any(|m| m.start < end && start < m.end);
+                assert_eq!(spans.overlaps(start, end), scan, "{start}..{end}");
+            }
+        }
+        assert!(!Spans::of(&[]).overlaps(0, 5));
+    }
 
     /// The reporting verbs looked up among the scanned occurrences are
     /// those the regex finds: whole words, longest at one start, not
