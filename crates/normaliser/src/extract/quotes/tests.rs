@@ -877,7 +877,7 @@ fn short_quotes_auxiliaries_subjects_and_affiliations() {
         let ann = m.annotate(&doc);
         let q = extract_quotes(&doc, &ann, &m);
         let got = q.quotes.first().and_then(|x| x.speaker_affiliation).map(|a| m.actor_name(a, &ann).0);
-        assert_eq!(got.as_deref(), want, "{text}");
+        assert_eq!(got, want, "{text}");
     }
 }
 
