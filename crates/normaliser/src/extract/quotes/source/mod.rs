@@ -34,7 +34,6 @@ use std::sync::LazyLock;
 use corpus_parser::ActorType;
 
 use crate::lexicon::{entries, TITLES};
-use descriptions::DETERMINERS;
 
 pub(crate) use descriptions::{description_after, description_before, description_opening, verb_like};
 pub(crate) use discover::{add_speakers, signature_start};
@@ -135,15 +134,8 @@ pub(crate) fn strip_auxiliaries(before: &str) -> &str {
     let mut t = before;
     loop {
         let trimmed = t.trim_end();
-        let Some((head, last)) = trimmed.rsplit_once(char::is_whitespace) else { return t };
-        // A word in -ly after a determiner is a noun ("a friend of the
-        // family said", "his ally said"), not an adverb.
-        let after_determiner =
-            head.rsplit(char::is_whitespace).next().is_some_and(|w| DETERMINERS.contains(&w));
-        let adverb = last.len() > 3
-            && last.ends_with("ly")
-            && last.chars().all(char::is_lowercase)
-            && !after_determiner;
+        let Some((_, last)) = trimmed.rsplit_once(char::is_whitespace) else { return t };
+        let adverb = last.len() > 3 && last.ends_with("ly") && last.chars().all(char::is_lowercase);
         if !(adverb || WORDS_BEFORE_CUE.contains(&last)) {
             return t;
         }
