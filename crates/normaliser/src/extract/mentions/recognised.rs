@@ -641,7 +641,8 @@ pub(super) fn merge(
         let v = votes.get(name)?;
         let best = v.iter().map(|(_, n)| *n).max()?;
         let mut top = v.iter().filter(|(_, n)| *n == best);
-        Some(if v.iter().filter(|(_, n)| *n == best).count() > 1 { tie } else { top.next()?.0 })
+        let first = top.next()?.0;
+        Some(if top.next().is_some() { tie } else { first })
     };
     for d in discovered.iter_mut() {
         let first = votes.get(d.name.as_str()).and_then(|v| v.first()).map(|v| v.0);
