@@ -424,6 +424,10 @@ impl Extractor<'_> {
         if let Some(g) = quote_source::description_after(rest) {
             return self.described(rest, g, at);
         }
+        // "“…,” tweeted another."
+        if let Some(g) = quote_source::quantifier_after(rest) {
+            return self.anonymous(&rest[g.clone()], at + rest[..g.start].chars().count());
+        }
         Speaker::default()
     }
 
@@ -516,6 +520,11 @@ impl Extractor<'_> {
             return self.related_source(start, at).unwrap_or_else(|| self.named(actor));
         }
         if let Some(g) = quote_source::description_before(before) {
+            let np_start = at - before[g.start..].chars().count();
+            return self.anonymous(&before[g], np_start);
+        }
+        // "Aides say", "Several said", "“…,” officials said".
+        if let Some(g) = quote_source::bare_source_before(before) {
             let np_start = at - before[g.start..].chars().count();
             return self.anonymous(&before[g], np_start);
         }

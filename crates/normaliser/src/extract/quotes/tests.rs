@@ -961,6 +961,12 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         // An organization, a role and a person after an inverted cue: the
         // person speaks.
         ("“That is what he did,” said Democratic National Committee Chairman Tom Brennan.", "Tom Brennan"),
+        // A plural source noun with no determiner opening its clause, or
+        // a pronoun of quantity, is an anonymous source.
+        ("Aides say the governor plans to “actively support” the deal.", "Aides"),
+        ("“It is over,” officials said.", "officials"),
+        ("Several said they would rather see “block grants” to the provinces.", "Several"),
+        ("“Better watch out for the deal,” tweeted another.", "another"),
         // An age is the head of a description after an inverted cue too.
         ("“He is, and always has been, an amazing leader,” said the 46-year-old.", "46-year-old"),
         // A passive "is quoted as saying" has the subject before it.

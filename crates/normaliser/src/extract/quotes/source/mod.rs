@@ -35,7 +35,10 @@ use corpus_parser::ActorType;
 
 use crate::lexicon::{entries, TITLES};
 
-pub(crate) use descriptions::{description_after, description_before, description_opening, verb_like};
+pub(crate) use descriptions::{
+    bare_source_before, description_after, description_before, description_opening, quantifier_after,
+    verb_like,
+};
 pub(crate) use discover::{add_speakers, signature_start};
 pub(crate) use names::is_role_word;
 pub(crate) use pronouns::{mention_gender, pronoun_gender, pronoun_of_gender, Gender};
