@@ -340,6 +340,50 @@ pub(crate) fn description_after(hay: &str) -> Option<Range<usize>> {
         .then(|| first.start..last.start + last.text.len())
 }
 
+/// Pronouns of quantity that stand for a group of people ("Several said",
+/// "Another tweeted", "most said they were …").
+const QUANTIFIERS: [&str; 9] = ["several", "another", "many", "most", "some", "others", "few", "both", "all"];
+
+/// Whether `hay` ends where a clause starts: nothing, a sentence end, a
+/// semicolon, a colon, a line break, or a closing quotation mark with or
+/// without a comma before it ("“…,” officials said", "“…” officials said").
+fn clause_start(hay: &str) -> bool {
+    let t = hay.trim_end_matches([' ', '\t']);
+    let t = t.strip_suffix(',').map_or(t, |u| if u.ends_with(['”', '"']) { u } else { t });
+    t.is_empty() || t.ends_with(['.', '!', '?', ';', ':', '\n', '”', '"'])
+}
+
+/// A source that is one word opening its clause before a cue: a plural
+/// source noun with no determiner ("Aides say", "“…,” officials said") or
+/// a pronoun of quantity ("Several said", "Another tweeted").
+pub(crate) fn bare_source_before(hay: &str) -> Option<Range<usize>> {
+    let t = hay.trim_end();
+    if t.len() == hay.len() {
+        return None;
+    }
+    let start = t.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let word = &t[start..];
+    let lead = &hay[..start];
+    let lower = word.to_lowercase();
+    let noun = lower.ends_with('s') && super::super::patterns::SOURCE_NOUNS.contains(&lower.as_str());
+    let ok = (noun || QUANTIFIERS.contains(&lower.as_str()))
+        && word.chars().all(char::is_alphabetic)
+        && clause_start(lead);
+    ok.then_some(start..t.len())
+}
+
+/// A pronoun of quantity right after an inverted cue, ending the clause
+/// ("“…,” tweeted another."): its range in `hay`.
+pub(crate) fn quantifier_after(hay: &str) -> Option<Range<usize>> {
+    let t = hay.trim_start();
+    let start = hay.len() - t.len();
+    let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+    let rest = &t[end..];
+    let closes = rest.is_empty() || rest.starts_with(['.', ',', ';', '!', '?']);
+    (start > 0 && closes && QUANTIFIERS.contains(&t[..end].to_lowercase().as_str()))
+        .then(|| start..start + end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::inside_quotes;
@@ -416,48 +460,4 @@ mod tests {
         assert!(!inside_quotes(&["''Trump is here,'' he ", "didn't say"]));
         assert!(!inside_quotes(&["“The vote. ", "And so on,” said Sabato"]));
     }
-}
-
-/// Pronouns of quantity that stand for a group of people ("Several said",
-/// "Another tweeted", "most said they were …").
-const QUANTIFIERS: [&str; 9] = ["several", "another", "many", "most", "some", "others", "few", "both", "all"];
-
-/// Whether `hay` ends where a clause starts: nothing, a sentence end, a
-/// semicolon, a colon, a line break, or a closing quotation mark with or
-/// without a comma before it ("“…,” officials said", "“…” officials said").
-fn clause_start(hay: &str) -> bool {
-    let t = hay.trim_end_matches([' ', '\t']);
-    let t = t.strip_suffix(',').map_or(t, |u| if u.ends_with(['”', '"']) { u } else { t });
-    t.is_empty() || t.ends_with(['.', '!', '?', ';', ':', '\n', '”', '"'])
-}
-
-/// A source that is one word opening its clause before a cue: a plural
-/// source noun with no determiner ("Aides say", "“…,” officials said") or
-/// a pronoun of quantity ("Several said", "Another tweeted").
-pub(crate) fn bare_source_before(hay: &str) -> Option<Range<usize>> {
-    let t = hay.trim_end();
-    if t.len() == hay.len() {
-        return None;
-    }
-    let start = t.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    let word = &t[start..];
-    let lead = &hay[..start];
-    let lower = word.to_lowercase();
-    let noun = lower.ends_with('s') && super::super::patterns::SOURCE_NOUNS.contains(&lower.as_str());
-    let ok = (noun || QUANTIFIERS.contains(&lower.as_str()))
-        && word.chars().all(char::is_alphabetic)
-        && clause_start(lead);
-    ok.then(|| start..t.len())
-}
-
-/// A pronoun of quantity right after an inverted cue, ending the clause
-/// ("“…,” tweeted another."): its range in `hay`.
-pub(crate) fn quantifier_after(hay: &str) -> Option<Range<usize>> {
-    let t = hay.trim_start();
-    let start = hay.len() - t.len();
-    let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
-    let rest = &t[end..];
-    let closes = rest.is_empty() || rest.starts_with(['.', ',', ';', '!', '?']);
-    (start > 0 && closes && QUANTIFIERS.contains(&t[..end].to_lowercase().as_str()))
-        .then(|| start..start + end)
 }
