@@ -3,7 +3,7 @@
 //! source described by its noun phrase.
 
 use super::patterns::{
-    group_after, group_before, ANON_AFTER, ANON_BEFORE, CUE, PREPOSITION_BEFORE, PRONOUN_AFTER,
+    anon_before, group_after, group_before, ANON_AFTER, CUE, PREPOSITION_BEFORE, PRONOUN_AFTER,
     PRONOUN_BEFORE, SOURCE_NOUN_WORD, TEXT_NOUNS,
 };
 use super::source as quote_source;
@@ -505,7 +505,7 @@ impl Extractor<'_> {
             }
         }
         let mention = self.mention_ending_at(at, 2);
-        if let Some(g) = group_before(&ANON_BEFORE, before) {
+        if let Some(g) = anon_before(before) {
             // "the Institute for the Study of War said": a source noun
             // inside an actor's name makes no anonymous source.
             let np_start = at - before[g.start..].chars().count();
@@ -608,7 +608,7 @@ impl Extractor<'_> {
                 return Some(self.named(actor));
             }
         }
-        let g = group_before(&ANON_BEFORE, &before[..preposition.start()])?;
+        let g = anon_before(&before[..preposition.start()])?;
         let np_start = start - before[g.start..].chars().count();
         Some(self.anonymous(self.text(np_start, end).trim_end_matches([',', ' ']), np_start))
     }

@@ -2,7 +2,7 @@
 //! recovered from an attribution that ends the sentence.
 
 use super::chars::words;
-use super::patterns::{group_before, ANON_BEFORE, CUE, FIRST_PERSON, PRONOUN_BEFORE};
+use super::patterns::{anon_before, group_before, CUE, FIRST_PERSON, PRONOUN_BEFORE};
 use super::{Extractor, QuoteMark, Speaker};
 use crate::lexicon::ORG_HEADS;
 use corpus_parser::ActorType;
@@ -82,8 +82,7 @@ impl Extractor<'_> {
                 let sp = self.subject_before(cue_start);
                 let subject_start = self.mention_ending_at(cue_start, 2).map(|(st, _)| st).or_else(|| {
                     let before = self.text(s, cue_start);
-                    let np =
-                        group_before(&PRONOUN_BEFORE, before).or_else(|| group_before(&ANON_BEFORE, before));
+                    let np = group_before(&PRONOUN_BEFORE, before).or_else(|| anon_before(before));
                     np.map(|g| s + before[..g.start].chars().count())
                 });
                 let Some(mut st) = subject_start else { continue };
