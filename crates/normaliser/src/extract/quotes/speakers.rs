@@ -507,10 +507,11 @@ impl Extractor<'_> {
         let mention = self.mention_ending_at(at, 2);
         if let Some(g) = anon_before(before) {
             // "the Institute for the Study of War said": a source noun
-            // inside an actor's name makes no anonymous source.
+            // inside an actor's name makes no anonymous source (the name may
+            // start inside the phrase or, cut at "for", before it).
             let np_start = at - before[g.start..].chars().count();
             let in_name = mention.is_some_and(|(start, _)| {
-                start > np_start && SOURCE_NOUN_WORD.is_match(self.text(start, at))
+                start != np_start && SOURCE_NOUN_WORD.is_match(self.text(start.max(np_start), at))
             });
             if !in_name {
                 return self.anonymous(&before[g], np_start);
