@@ -967,6 +967,8 @@ fn speakers_of_subjects_clauses_and_paragraphs() {
         ("“It is over,” officials said.", "officials"),
         ("Several said they would rather see “block grants” to the provinces.", "Several"),
         ("“Better watch out for the deal,” tweeted another.", "another"),
+        // An adviser, a lawmaker, a strategist … is a source noun.
+        ("“We will stay,” a longtime adviser to Tom Brennan said.", "longtime adviser to Tom Brennan"),
         // An age is the head of a description after an inverted cue too.
         ("“He is, and always has been, an amazing leader,” said the 46-year-old.", "46-year-old"),
         // A passive "is quoted as saying" has the subject before it.
