@@ -82,45 +82,6 @@ pub(super) fn group_after(re: &Regex, hay: &str) -> Option<std::ops::Range<usize
     Some(m.end() - m.as_str().trim_start().len()..m.end())
 }
 
-/// Words that never stand between a source phrase's determiner and its
-/// noun: a clause ("The deal was done and officials said") or a partitive
-/// ("one of the officials") does.
-const NOT_MODIFIERS: [&str; 28] = [
-    "and", "or", "but", "was", "were", "is", "are", "be", "been", "has", "have", "had", "of", "to", "in",
-    "on", "at", "for", "with", "by", "from", "that", "which", "who", "as", "would", "will", "could",
-];
-
-/// [`ANON_BEFORE`]'s phrase ending `hay`, with no clause or partitive
-/// word before its noun: where one stands, the phrase after it ("one of
-/// the officials" → "the officials"; "The deal was done and officials"
-/// → none).
-pub(super) fn anon_before(hay: &str) -> Option<std::ops::Range<usize>> {
-    let mut off = 0;
-    loop {
-        let g = group_before(&ANON_BEFORE, &hay[off..])?;
-        let phrase = &hay[off + g.start..off + g.end];
-        let mut words = Vec::new();
-        let mut start = None;
-        for (i, c) in phrase.char_indices().chain([(phrase.len(), ' ')]) {
-            match (c.is_whitespace(), start) {
-                (true, Some(a)) => {
-                    words.push((a, &phrase[a..i]));
-                    start = None;
-                }
-                (false, None) => start = Some(i),
-                _ => {}
-            }
-        }
-        let noun = (1..words.len()).find(|&k| SOURCE_NOUNS.contains(&words[k].1.to_lowercase().as_str()));
-        let Some(noun) = noun else { return Some(off + g.start..off + g.end) };
-        let cut = (1..noun).rev().find(|&k| NOT_MODIFIERS.contains(&words[k].1.to_lowercase().as_str()));
-        match cut {
-            Some(k) => off += g.start + words[k].0 + words[k].1.len(),
-            None => return Some(off + g.start..off + g.end),
-        }
-    }
-}
-
 /// "one commander from Kandahar", "a senior western official", or without
 /// a determiner after capitalised modifiers ("U.N. experts", "Afghan
 /// officials"). A modifier is a word without a full stop or an initialism
@@ -141,22 +102,6 @@ pub(super) static NOUN_LIKE_CUES: LazyLock<Vec<&'static str>> =
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// No clause or partitive word stands between a source phrase's
-    /// determiner and its noun; a preposition after the noun does.
-    #[test]
-    fn a_source_phrase_holds_no_clause_before_its_noun() {
-        let table: &[(&str, Option<&str>)] = &[
-            ("The deal was done and officials ", None),
-            ("“We will stay,” one of the officials ", Some("the officials")),
-            ("the charge that Colorado Republican leaders ", Some("Colorado Republican leaders")),
-            ("one commander from Kandahar ", Some("one commander from Kandahar")),
-            ("a senior western official ", Some("a senior western official")),
-        ];
-        for (hay, want) in table {
-            assert_eq!(anon_before(hay).map(|r| &hay[r]), *want, "{hay:?}");
-        }
-    }
 
     /// A source phrase before a cue is read within its sentence and its
     /// paragraph; initialisms and plain words are its modifiers.

@@ -3,8 +3,8 @@
 //! source described by its noun phrase.
 
 use super::patterns::{
-    anon_before, group_after, group_before, ANON_AFTER, CUE, PREPOSITION_BEFORE, PRONOUN_AFTER,
-    PRONOUN_BEFORE, SOURCE_NOUN_WORD, TEXT_NOUNS,
+    group_after, group_before, ANON_AFTER, CUE, PREPOSITION_BEFORE, PRONOUN_AFTER, PRONOUN_BEFORE,
+    SOURCE_NOUN_WORD, TEXT_NOUNS,
 };
 use super::source as quote_source;
 use super::{Extractor, Speaker, SpeakerKind};
@@ -505,7 +505,7 @@ impl Extractor<'_> {
             }
         }
         let mention = self.mention_ending_at(at, 2);
-        if let Some(g) = anon_before(before) {
+        if let Some(g) = quote_source::anon_before(before) {
             // "the Institute for the Study of War said": a source noun
             // inside an actor's name makes no anonymous source (the name may
             // start inside the phrase or, cut at "for", before it).
@@ -609,7 +609,7 @@ impl Extractor<'_> {
                 return Some(self.named(actor));
             }
         }
-        let g = anon_before(&before[..preposition.start()])?;
+        let g = quote_source::anon_before(&before[..preposition.start()])?;
         let np_start = start - before[g.start..].chars().count();
         Some(self.anonymous(self.text(np_start, end).trim_end_matches([',', ' ']), np_start))
     }

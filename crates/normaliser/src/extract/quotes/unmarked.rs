@@ -2,7 +2,8 @@
 //! recovered from an attribution that ends the sentence.
 
 use super::chars::words;
-use super::patterns::{anon_before, group_before, CUE, FIRST_PERSON, PRONOUN_BEFORE};
+use super::patterns::{group_before, CUE, FIRST_PERSON, PRONOUN_BEFORE};
+use super::source::anon_before;
 use super::{Extractor, QuoteMark, Speaker};
 use crate::lexicon::ORG_HEADS;
 use corpus_parser::ActorType;

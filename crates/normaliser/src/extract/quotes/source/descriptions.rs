@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::super::patterns::{group_before, ANON_BEFORE, SOURCE_NOUNS};
 use super::discover::PREPOSITIONS;
 use super::{last_words_start, words};
 use crate::lexicon::{entries, NOT_NAMES};
@@ -279,8 +280,53 @@ static VERBS_AFTER: LazyLock<Vec<&'static str>> =
 static BEFORE_CUE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(crate::language::EN.words_before_cue));
 
-/// Articles, conjunctions and relatives: no word of a role.
-const LINK_WORDS: [&str; 11] = ["the", "a", "an", "and", "or", "but", "as", "who", "which", "that", "whose"];
+/// Articles: no word of a role.
+const ARTICLES: [&str; 3] = ["the", "a", "an"];
+
+/// Conjunctions and relatives: no word of a role, and none inside a
+/// source phrase before its noun.
+const CONNECTIVES: [&str; 8] = ["and", "or", "but", "as", "who", "which", "that", "whose"];
+
+/// Auxiliaries: none inside a source phrase before its noun ("The deal
+/// was done and officials said").
+const AUXILIARIES: [&str; 12] =
+    ["was", "were", "is", "are", "be", "been", "has", "have", "had", "would", "will", "could"];
+
+/// The anonymous source phrase ending `hay` ([`ANON_BEFORE`]), with no
+/// preposition, connective or auxiliary before its noun: where one
+/// stands, the phrase after it ("one of the officials" → "the
+/// officials"; "The deal was done and officials" → none).
+pub(crate) fn anon_before(hay: &str) -> Option<Range<usize>> {
+    let not_modifier = |w: &str| {
+        let w = w.to_lowercase();
+        PREPOSITIONS.contains(&w.as_str())
+            || CONNECTIVES.contains(&w.as_str())
+            || AUXILIARIES.contains(&w.as_str())
+    };
+    let mut off = 0;
+    loop {
+        let g = group_before(&ANON_BEFORE, &hay[off..])?;
+        let phrase = &hay[off + g.start..off + g.end];
+        let mut words = Vec::new();
+        let mut start = None;
+        for (i, c) in phrase.char_indices().chain([(phrase.len(), ' ')]) {
+            match (c.is_whitespace(), start) {
+                (true, Some(a)) => {
+                    words.push((a, &phrase[a..i]));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        let noun = (1..words.len()).find(|&k| SOURCE_NOUNS.contains(&words[k].1.to_lowercase().as_str()));
+        let Some(noun) = noun else { return Some(off + g.start..off + g.end) };
+        match (1..noun).rev().find(|&k| not_modifier(words[k].1)) {
+            Some(k) => off += g.start + words[k].0 + words[k].1.len(),
+            None => return Some(off + g.start..off + g.end),
+        }
+    }
+}
 
 /// A description opening `hay` (the text after an inverted cue: "said the
 /// researchers.", "said a person close to the Clintons.", "said Rubio’s
@@ -316,7 +362,8 @@ pub(crate) fn description_after(hay: &str) -> Option<Range<usize>> {
     let lower = |w: &super::Word<'_>| {
         w.text.starts_with(char::is_lowercase)
             && !PREPOSITIONS.contains(&w.text)
-            && !LINK_WORDS.contains(&w.text)
+            && !ARTICLES.contains(&w.text)
+            && !CONNECTIVES.contains(&w.text)
     };
     // A capitalised word after two role words or more starts a name.
     let named = (3..ws.len().min(9))
@@ -365,7 +412,7 @@ pub(crate) fn bare_source_before(hay: &str) -> Option<Range<usize>> {
     let word = &t[start..];
     let lead = &hay[..start];
     let lower = word.to_lowercase();
-    let noun = lower.ends_with('s') && super::super::patterns::SOURCE_NOUNS.contains(&lower.as_str());
+    let noun = lower.ends_with('s') && SOURCE_NOUNS.contains(&lower.as_str());
     let ok = (noun || QUANTIFIERS.contains(&lower.as_str()))
         && word.chars().all(char::is_alphabetic)
         && clause_start(lead);
@@ -388,6 +435,22 @@ pub(crate) fn quantifier_after(hay: &str) -> Option<Range<usize>> {
 mod tests {
     use super::super::inside_quotes;
     use super::*;
+
+    /// No clause or partitive word stands between a source phrase's
+    /// determiner and its noun; a preposition after the noun does.
+    #[test]
+    fn a_source_phrase_holds_no_clause_before_its_noun() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("The deal was done and officials ", None),
+            ("“We will stay,” one of the officials ", Some("the officials")),
+            ("the charge that Colorado Republican leaders ", Some("Colorado Republican leaders")),
+            ("one commander from Kandahar ", Some("one commander from Kandahar")),
+            ("a senior western official ", Some("a senior western official")),
+        ];
+        for (hay, want) in table {
+            assert_eq!(anon_before(hay).map(|r| &hay[r]), *want, "{hay:?}");
+        }
+    }
 
     #[test]
     fn descriptions_beside_a_cue() {

@@ -36,8 +36,8 @@ use corpus_parser::ActorType;
 use crate::lexicon::{entries, TITLES};
 
 pub(crate) use descriptions::{
-    bare_source_before, description_after, description_before, description_opening, quantifier_after,
-    verb_like,
+    anon_before, bare_source_before, description_after, description_before, description_opening,
+    quantifier_after, verb_like,
 };
 pub(crate) use discover::{add_speakers, signature_start};
 pub(crate) use names::is_role_word;
