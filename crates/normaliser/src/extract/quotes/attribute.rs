@@ -107,9 +107,10 @@ impl Extractor<'_> {
             // "“…,” Braynard is quoted as saying": the subject before the
             // passive is the speaker.
             let quoted_as = between.strip_suffix(" quoted as").and_then(|b| {
-                let aux =
-                    ["is", "was", "are", "were", "been"].iter().find(|a| b.ends_with(&format!(" {a}")))?;
-                Some(from + b[..b.len() - aux.len()].chars().count())
+                let subject = ["is", "was", "are", "were", "been"]
+                    .iter()
+                    .find_map(|a| b.strip_suffix(a).filter(|s| s.ends_with(' ')))?;
+                Some(from + subject.chars().count())
             });
             let participle = (cue.ends_with("ing") && quoted_as.is_none()) || coordinated;
             let mut subject = match quoted_as {
