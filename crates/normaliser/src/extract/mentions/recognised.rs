@@ -637,13 +637,7 @@ pub(super) fn merge(
             None => v.push((*kind, weight)),
         }
     }
-    let voted = |name: &str, tie: ActorType| {
-        let v = votes.get(name)?;
-        let best = v.iter().map(|(_, n)| *n).max()?;
-        let mut top = v.iter().filter(|(_, n)| *n == best);
-        let first = top.next()?.0;
-        Some(if top.next().is_some() { tie } else { first })
-    };
+    let voted = |name: &str, tie: ActorType| votes.get(name).and_then(|v| majority(v, tie));
     for d in discovered.iter_mut() {
         let first = votes.get(d.name.as_str()).and_then(|v| v.first()).map(|v| v.0);
         if let Some(kind) = first.and_then(|f| voted(d.name.as_str(), f)) {
@@ -694,6 +688,15 @@ pub(super) fn merge(
         added.push(DiscoveredActor { name: name.to_string(), kind, cue: DiscoveryCue::Recogniser });
     }
     discovered.extend(added);
+}
+
+/// The type most of a name's readings give (`readings`: each type read,
+/// with its summed weight), or `tie` when two types share the most.
+pub(super) fn majority(readings: &[(ActorType, usize)], tie: ActorType) -> Option<ActorType> {
+    let best = readings.iter().map(|(_, n)| *n).max()?;
+    let mut top = readings.iter().filter(|(_, n)| *n == best);
+    let first = top.next()?.0;
+    Some(if top.next().is_some() { tie } else { first })
 }
 
 /// Whether `longer` ends with `name` after a space: "General Motors

@@ -480,3 +480,15 @@ fn a_name_takes_the_type_most_of_its_readings_give() {
     let got = discovered(text);
     assert!(got.contains(&("Obama".to_string(), ActorType::Person)), "{got:?}");
 }
+
+/// The vote: the type with the most weight; on a tie the caller's choice.
+#[test]
+fn the_type_vote_takes_the_heaviest_reading_and_leaves_ties_to_the_caller() {
+    use super::recognised::majority;
+    use ActorType::{Organization as Org, Person};
+    assert_eq!(majority(&[(Org, 1), (Person, 2)], Org), Some(Person));
+    assert_eq!(majority(&[(Person, 3), (Org, 2)], Org), Some(Person));
+    assert_eq!(majority(&[(Org, 1), (Person, 1)], Person), Some(Person));
+    assert_eq!(majority(&[(Org, 1), (Person, 1)], Org), Some(Org));
+    assert_eq!(majority(&[], Org), None);
+}
