@@ -6,6 +6,7 @@ use super::chars::contains_ignore_ascii_case;
 use super::patterns::{group_after, ANON_AFTER, CUE, NOUN_LIKE_CUES};
 use super::source as quote_source;
 use super::{quotable, Extractor, Last, Pair, Speaker, SpeakerKind, Via};
+use crate::extract::mentions::Mention;
 use crate::lexicon::re;
 use corpus_parser::ActorType;
 use regex::Regex;
@@ -460,10 +461,11 @@ impl Extractor<'_> {
             .iter()
             .filter(|m| m.end <= before)
             .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)
-            .filter(|m| !quote_source::inside_quotes(&[lead, self.text(s, m.start)]));
+            .filter(|m| !quote_source::inside_quotes(&[lead, self.text(s, m.start)]))
+            .filter(|m| !self.in_introduction(s, before, m));
         // "Trump’s state director, Mike Rubino, wrote": a possessive is no
         // subject when a person follows it.
-        let possessive = |m: &crate::extract::mentions::Mention| {
+        let possessive = |m: &Mention| {
             let next = self.text(m.end, m.end + 2);
             next.starts_with("’s")
                 || next.starts_with("'s")
@@ -477,7 +479,7 @@ impl Extractor<'_> {
         // a person in an introductory phrase (a subordinator, a
         // preposition or a participle before the person, a comma after)
         // gives way to the person after it.
-        let introduced = |m: &crate::extract::mentions::Mention| {
+        let introduced = |m: &Mention| {
             let Some(c) = head.find(", ") else { return false };
             let at = head[..c].chars().count();
             let lead_words = self.text(s, m.start);
@@ -591,6 +593,42 @@ impl Extractor<'_> {
     }
 }
 
+impl Extractor<'_> {
+    /// Whether the person mentioned at `m` (in the stretch `a..b`, a
+    /// sentence up to its cue) stands in an introductory phrase that a
+    /// later person, the main clause's subject, follows: the stretch opens
+    /// with a preposition, a subordinator or a participle, and a comma
+    /// (and up to four capitalised title words) comes right before the
+    /// later mention, which no comma or possessive follows ("During an
+    /// interview with Sean Hannity that aired Wednesday, Donald Trump
+    /// discussed …", "In his 2004 speech, a testimonial to John Kerry, the
+    /// nominee that year, Mr. Obama decried …").
+    pub(super) fn in_introduction(&self, a: usize, b: usize, m: &Mention) -> bool {
+        let first = self.text(a, m.start).split_whitespace().next().unwrap_or("");
+        let first = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let opens = SUBORDINATORS.contains(&first.as_str())
+            || INTRO_PREPOSITIONS.contains(&first.as_str())
+            || INTRO_WORDS.contains(&first.as_str())
+            || (first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed")));
+        opens
+            && self.mentions_in(m.end, b).iter().filter(|n| n.start >= m.end && n.end <= b).any(|n| {
+                let lead = self.text(a, n.start);
+                let tail = &lead[lead.rfind(',').map_or(0, |i| i + 1)..];
+                let to_comma = lead
+                    .trim_end()
+                    .trim_end_matches(|c: char| c.is_alphabetic() || matches!(c, '.' | ' ' | '-'));
+                let next = self.text(n.end, n.end + 2);
+                to_comma.trim_end_matches(['”', '"']).ends_with(',')
+                    && tail.split_whitespace().count() <= 4
+                    && tail
+                        .split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase) || TITLE_LEADS.contains(&w))
+                    && !tail.contains(['“', '"', '(', '—'])
+                    && !(next.starts_with(',') || next.starts_with("’s") || next.starts_with("'s"))
+            })
+    }
+}
+
 /// A verb right after a quote that its place shows to be the quote's
 /// cue, though no list holds it, as a byte range of `after` (the text
 /// after the closing mark): in the clause right after the quote (up to
@@ -654,6 +692,14 @@ const SUBORDINATORS: [&str; 16] = [
 /// the debate with Rubio, …").
 const INTRO_PREPOSITIONS: [&str; 9] =
     ["in", "on", "at", "during", "with", "following", "by", "despite", "amid"];
+
+/// Other words that open an introductory phrase ("From the start, …",
+/// "Even as Mr. Obama has said …, …").
+const INTRO_WORDS: [&str; 3] = ["from", "even", "given"];
+
+/// Lower-case words that may stand between an introductory phrase's comma
+/// and the subject's name ("…, the former Gov. Jeb Bush").
+const TITLE_LEADS: [&str; 3] = ["the", "former", "then"];
 
 /// Words that may stand before a cue that opens its sentence inverted
 /// ("But, said Solovey, “…”").

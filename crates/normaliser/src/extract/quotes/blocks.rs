@@ -14,14 +14,29 @@ impl Extractor<'_> {
     /// it is read as a paragraph, and its cue attributes its quotes.
     pub(super) fn block_has_own_quotes(&self, a: usize, b: usize) -> bool {
         let (pairs, _) = self.pairs(a, b);
-        // A quote that fills most of the block, with a cue right after it
-        // or right before it.
+        // A block read as a quotation from its place alone, after a
+        // paragraph ending with a colon that names no speaker ("Like the
+        // page:", "12:20 p.m.:"), is a paragraph of reporting if it holds
+        // a quote with a cue. After an introduction with a speaker ("One
+        // commander said:"), the quote must fill most of the block.
+        let mut introduced = None;
         pairs.iter().any(|p| {
-            let long = (p.close - p.open) * 10 >= (b - a) * 6;
             let after = self.text(p.close + 1, (p.close + 40).min(b));
             let before = self.text(p.open.saturating_sub(40).max(a), p.open);
-            long && (CUE.is_match(after) || CUE.is_match(before))
+            let long = (p.close - p.open) * 10 >= (b - a) * 6;
+            (CUE.is_match(after) || CUE.is_match(before))
+                && (long || !*introduced.get_or_insert_with(|| self.introduction(a).kind.is_some()))
         })
+    }
+
+    /// The speaker named by the sentence before the block at `a`, up to
+    /// its colon ("One commander in Helmand said:").
+    fn introduction(&self, a: usize) -> Speaker {
+        if a < 2 {
+            return Speaker::default();
+        }
+        let (ps, _) = self.sentence(a - 3);
+        self.cue_before(ps, a)
     }
 
     pub(super) fn blocks(&mut self) {
@@ -46,7 +61,7 @@ impl Extractor<'_> {
             // The introduction: the sentence before, up to its colon.
             if a >= 2 {
                 let (ps, _) = self.sentence(a - 3);
-                sp = self.cue_before(ps, a);
+                sp = self.introduction(a);
                 if sp.kind.is_none() {
                     let cue = sp.cue.take();
                     sp = Speaker { cue, ..self.sentence_subject(ps, a) };

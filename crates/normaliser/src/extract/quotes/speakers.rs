@@ -131,6 +131,7 @@ impl Extractor<'_> {
                 .filter(|m| !quote_source::inside_quotes(&[lead, self.text(a, m.start)]))
                 .filter(agrees)
                 .filter(|m| is(m, ActorType::Person))
+                .filter(|m| !self.in_introduction(a, b, m))
                 .find(|m| any || spoke(m.actor) || !only_recognised(m.actor))?;
             // "At one point, she said, she was considering supporting
             // Donald Trump.": a sentence whose subject is the same pronoun

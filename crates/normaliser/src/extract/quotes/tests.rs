@@ -1037,3 +1037,46 @@ fn a_clause_with_its_own_subject_after_the_quote_does_not_attribute_it() {
         assert_eq!(got.first().and_then(|r| r.2.as_deref()), Some(*who), "{text}");
     }
 }
+
+#[test]
+fn a_person_in_an_introductory_phrase_gives_way_to_the_subject_after_it() {
+    last_speakers_are(&[
+        // The sentence's subject, after an introductory phrase that names
+        // someone else (a preposition, a subordinator, a participle).
+        (
+            "In his first speech, a tribute to Kim Kagan, the founder of the institute, Ali Maisam Nazary denounced the “reckless and cynical politics of the capital.”",
+            "Ali Maisam Nazary",
+        ),
+        (
+            "After meeting Mike Pompeo in Doha last week, Zabihullah Mujahid praised the “constructive and respectful spirit of the talks.”",
+            "Zabihullah Mujahid",
+        ),
+        // A pronoun goes to that subject, not to the person of the
+        // introductory phrase.
+        (
+            "During an interview with Kim Kagan that aired on Wednesday night, Ali Maisam Nazary discussed the front lines. He said, “We will hold the valley through the winter.”",
+            "Ali Maisam Nazary",
+        ),
+        // No subject after the comma: the person named first still speaks.
+        (
+            "In Doha, Mike Pompeo said the talks were “moving in the right direction.”",
+            "Mike Pompeo",
+        ),
+    ]);
+}
+
+#[test]
+fn a_block_after_a_colon_with_no_speaker_is_a_paragraph_when_it_holds_a_cued_quote() {
+    // "Like the page:" names no speaker: the paragraph after it is
+    // reporting, with a short quote and its cue.
+    let text = "Do you support him? Like the page:\n\nDespite the attacks on his record in the debate, Ben Carson said that the campaign was “doing very well indeed.”\n";
+    assert_eq!(
+        rows(text),
+        vec![row("doing very well indeed.", "double", Some("Ben Carson"), "named", Some("said"))]
+    );
+    // After an introduction with a speaker the block stays a quotation,
+    // though it holds a cue word ("asked") and a short quote.
+    let text = "One commander in Helmand said:\n\nThey came at night, and we never asked them where they went or “why”.\n";
+    let r = rows(text);
+    assert_eq!((r.len(), r[0].1.as_str()), (1, "block"));
+}
