@@ -141,20 +141,51 @@ impl Extractor<'_> {
             let about_same = same.is_some_and(|i| !quote_source::inside_quotes(&[lead, &head[..i]]));
             (!about_same).then_some((a, first.start, first.end, first.actor))
         };
+        // In a sentence with no such person, the person who is its
+        // subject (its first words, not a possessive, or the subject of a
+        // reporting verb) though only the recogniser found them and they
+        // have not spoken: a person just introduced ("Nicole Hargrove, a
+        // worker, said she was undecided. “…,” she said"); only one named
+        // after the last quote before the pronoun (one named before it,
+        // who did not speak it, is talked about).
+        let last_quote = self.quotes.iter().rev().find(|q| q.end <= at).map_or(0, |q| q.end);
+        let subject = |a: usize, b: usize| {
+            first_person(a, b, true).filter(|&(ps, st, en, _)| {
+                let next = self.text(en, en + 2);
+                let possessive = ["’s", "'s", "’ ", "' "].iter().any(|p| next.starts_with(p));
+                let first = self.text(ps, st).trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+                st >= last_quote && !possessive && (first || self.says_around(st, en))
+            })
+        };
+        // A person the text shows to be of the pronoun's gender.
+        let known = |a: ActorRef| gender.is_some_and(|g| self.genders().get(&a) == Some(&g));
         // The pronoun's sentence before it, then each sentence before,
-        // back to 2,000 characters: the first person of the nearest.
+        // back to 2,000 characters: the first person of the nearest. A
+        // subject found on the way gives way only to a person further
+        // back who is known to be of the pronoun's gender when the subject
+        // is not ("Hillary
+        // Clinton said she would stay. Bill Clinton left early. “…,” she
+        // said").
         let walk = |any: bool| {
-            let mut found = first_person(s, at, any);
-            let mut cur = s;
-            while found.is_none() {
-                let Some((ps, pe)) = self.sentence_before(cur) else { break };
-                if ps >= cur || at.saturating_sub(pe) > 2_000 {
+            let (mut a, mut b) = (s, at);
+            let mut subject_found: Option<(usize, usize, usize, ActorRef)> = None;
+            loop {
+                if let Some(f) = first_person(a, b, any) {
+                    return match subject_found {
+                        Some(sub) if known(sub.3) || !known(f.3) => Some(sub),
+                        _ => Some(f),
+                    };
+                }
+                if !any && subject_found.is_none() {
+                    subject_found = subject(a, b);
+                }
+                let Some((ps, pe)) = self.sentence_before(a) else { break };
+                if ps >= a || at.saturating_sub(pe) > 2_000 {
                     break;
                 }
-                found = first_person(ps, pe.min(cur), any);
-                cur = ps;
+                (a, b) = (ps, pe.min(a));
             }
-            found
+            subject_found
         };
         let found =
             walk(false).or_else(|| walk(true)).and_then(|f| self.unless_someone_spoke(f, s, at, gender));

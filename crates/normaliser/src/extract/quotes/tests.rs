@@ -1080,3 +1080,25 @@ fn a_block_after_a_colon_with_no_speaker_is_a_paragraph_when_it_holds_a_cued_quo
     let r = rows(text);
     assert_eq!((r.len(), r[0].1.as_str()), (1, "block"));
 }
+
+#[test]
+fn a_pronoun_goes_to_a_person_just_introduced_as_a_subject() {
+    last_speakers_are(&[
+        // The person opening the sentence before the quote, though they
+        // have not spoken, over the one who spoke before them.
+        (
+            "“We will win the vote,” said Mike Pompeo. Scott Slinker, a 55-year-old entrepreneur in San Jose, gave the candidate $250 last summer. “I know the supporters are here,” he said.",
+            "Scott Slinker",
+        ),
+        // The subject of a reporting verb in that sentence, too.
+        (
+            "“We will win the vote,” said Mike Pompeo. After the rally, Kim Kagan said she had not decided. “I need to hear more about the plan,” she said.",
+            "Kim Kagan",
+        ),
+        // A possessive is not the subject: the last speaker stays.
+        (
+            "“We will win the vote,” said Mike Pompeo. Scott Slinker’s company gave the campaign $250 last summer. “It was the right thing to do,” he said.",
+            "Mike Pompeo",
+        ),
+    ]);
+}
