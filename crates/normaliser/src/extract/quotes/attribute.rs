@@ -8,7 +8,7 @@ use super::source as quote_source;
 use super::{quotable, Extractor, Last, Pair, Speaker, SpeakerKind, Via};
 use crate::extract::mentions::Mention;
 use crate::lexicon::re;
-use corpus_parser::ActorType;
+use corpus_parser::{ActorType, BlockKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -26,9 +26,10 @@ impl Extractor<'_> {
         if sp.cue.is_none() {
             sp = self.cue_before(s, p.open);
         }
-        // "“…” ― Carla Sanchez.": a signature ending the paragraph.
+        // "“…” ― Carla Sanchez.": a signature ending the paragraph, or
+        // making the next one ("“…”\n\n- Bernie Sanders").
         if sp.cue.is_none() {
-            sp = self.signature(p).unwrap_or(sp);
+            sp = self.signature(p).or_else(|| self.signature_below(p)).unwrap_or(sp);
         }
         // "Howard Kurtz, Fox News: “…”": a name and a colon.
         if sp.cue.is_none() {
@@ -264,6 +265,49 @@ impl Extractor<'_> {
         let rest = self.text(name_end, end);
         rest.trim().trim_end_matches('.').is_empty().then(|| Speaker {
             cue: after.trim_start().chars().next().map(String::from),
+            via: Via::Cue,
+            ..self.named(actor)
+        })
+    }
+
+    /// The person who signs a quote that ends its paragraph in the
+    /// paragraph after it: a dash (a hyphen too) and a name, and nothing
+    /// after the name but a full stop or a comma and its context ("“…”
+    /// ¶ - Bernie Sanders", "¶ —President Obama, tweeting after the vote").
+    fn signature_below(&self, p: Pair) -> Option<Speaker> {
+        let from = p.close + 1 + usize::from(self.doubled_apostrophe(p.close));
+        let end = self.segment_at(p.close)?.span.as_ref()?.end;
+        if !self.text(from, end).trim().trim_end_matches(['.', ',']).is_empty() {
+            return None;
+        }
+        let k = self.spans.partition_point(|&(s, _)| s < end);
+        let &(next_start, i) = self.spans.get(k)?;
+        let next = &self.doc.segments[i];
+        let next_end = next.span.as_ref()?.end;
+        if !quotable(next.kind) || !self.text(end, next_start).trim().is_empty() {
+            return None;
+        }
+        let line = self.text(next_start, next_end);
+        // A line "- Bernie Sanders" is read as a list item with its dash
+        // taken off: one alone, not a list, is a signature too.
+        let dashed = line.trim_start().strip_prefix(['-', '―', '—', '–']);
+        let lone_item = next.kind == BlockKind::ListItem
+            && self.spans.get(k + 1).is_none_or(|&(_, j)| self.doc.segments[j].kind != BlockKind::ListItem)
+            && k.checked_sub(1)
+                .and_then(|j| self.spans.get(j))
+                .is_some_and(|&(_, j)| self.doc.segments[j].kind != BlockKind::ListItem);
+        let body = dashed.or(lone_item.then_some(line))?.trim_start();
+        if !body.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let at = next_start + line[..line.len() - body.len()].chars().count();
+        let (name_end, actor) = self.mention_starting_at(at, 24)?; // a title may lead ("President Obama")
+        let rest = self.text(name_end, next_end).trim();
+        (rest.is_empty() || rest == "." || rest.starts_with(',')).then(|| Speaker {
+            // The dash, or the list item's (taken off the text).
+            cue: Some(
+                line.trim_start().chars().next().filter(|_| dashed.is_some()).unwrap_or('-').to_string(),
+            ),
             via: Via::Cue,
             ..self.named(actor)
         })

@@ -1102,3 +1102,20 @@ fn a_pronoun_goes_to_a_person_just_introduced_as_a_subject() {
         ),
     ]);
 }
+
+#[test]
+fn a_signature_in_the_paragraph_after_the_quote() {
+    last_speakers_are(&[
+        // A dash and a name make the next paragraph (a lone list item
+        // once its dash is taken off).
+        ("“Foreign fighters pay no taxes at all in this province.”\n\n- Mike Pompeo", "Mike Pompeo"),
+        // A title before the name, a comma and context after it.
+        (
+            "“The economy is strong and it will grow next year.”\n\n—President Ali Maisam Nazary, writing after the vote.",
+            "Ali Maisam Nazary",
+        ),
+    ]);
+    // A list of names after a quote signs nothing.
+    let r = rows("“The economy is strong and it will grow next year,” said Kim Kagan.\n\n“We need a list of the people in charge of it.”\n\n- Mike Pompeo\n- Ali Maisam Nazary");
+    assert!(r.iter().all(|q| q.2.as_deref() != Some("Mike Pompeo")), "{r:?}");
+}
