@@ -242,6 +242,7 @@ impl Extractor<'_> {
         };
         let found = head.rfind(", ").and_then(|c| person(s + head[..c].chars().count()));
         let (start, actor) = found.or_else(|| self.mention_ending_at(colon, 0))?;
+        let (start, actor) = self.first_conjunct(start, actor);
         // "McConnell delivered a blunt message to Trump: “…”": the object
         // of a preposition is spoken to or of ("More from Kagan:" is hers).
         let word_before = self.text(s, start).split_whitespace().next_back().unwrap_or("").to_lowercase();

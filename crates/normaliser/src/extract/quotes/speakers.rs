@@ -54,6 +54,20 @@ impl Extractor<'_> {
             .map(|m| (m.start, m.actor))
     }
 
+    /// The first of two people joined by "and" as one subject ("Mark
+    /// Blumenthal and Jon Cohen said", "Blumenthal and Cohen:"), given the
+    /// second (its mention's start and actor): the subject's head, as a
+    /// parser reads it. Not a company ("Procter and Gamble" is one name).
+    pub(super) fn first_conjunct(&self, start: usize, actor: ActorRef) -> (usize, ActorRef) {
+        let person = |a: ActorRef| self.actors.actor_name(a, self.ann).1 == ActorType::Person;
+        let joined = start >= 5 && self.text(start - 5, start) == " and ";
+        let first = joined.then(|| self.mention_ending_at(start - 5, 0)).flatten();
+        match first {
+            Some((s, a)) if person(a) && person(actor) && a != actor => (s, a),
+            _ => (start, actor),
+        }
+    }
+
     /// The first mention after `at`, if only a few words stand between
     /// (a role or title: "said NRF spokesman Ali Maisam Nazary") and no
     /// punctuation.
@@ -550,6 +564,7 @@ impl Extractor<'_> {
             }
         }
         if let Some((start, actor)) = mention {
+            let (start, actor) = self.first_conjunct(start, actor);
             return self.related_source(start, at).unwrap_or_else(|| self.named(actor));
         }
         if let Some(g) = quote_source::description_before(before) {

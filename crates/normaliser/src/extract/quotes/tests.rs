@@ -1119,3 +1119,12 @@ fn a_signature_in_the_paragraph_after_the_quote() {
     let r = rows("“The economy is strong and it will grow next year,” said Kim Kagan.\n\n“We need a list of the people in charge of it.”\n\n- Mike Pompeo\n- Ali Maisam Nazary");
     assert!(r.iter().all(|q| q.2.as_deref() != Some("Mike Pompeo")), "{r:?}");
 }
+
+#[test]
+fn two_people_joined_by_and_speak_as_the_first() {
+    last_speakers_are(&[
+        ("Mike Pompeo and Kim Kagan said the talks were “a good first step.”", "Mike Pompeo"),
+        ("“It was a good first step,” Mike Pompeo and Kim Kagan said.", "Mike Pompeo"),
+        ("Mike Pompeo and Kim Kagan: “It was a good first step.”", "Mike Pompeo"),
+    ]);
+}
