@@ -1128,3 +1128,21 @@ fn two_people_joined_by_and_speak_as_the_first() {
         ("Mike Pompeo and Kim Kagan: “It was a good first step.”", "Mike Pompeo"),
     ]);
 }
+
+#[test]
+fn a_party_member_heads_a_description() {
+    let anon = |q: &str, who: &str| row(q, "double", Some(who), "anonymous", Some("said"));
+    let table = [
+        (
+            "“We are not worried about the polls at all,” one senior Democrat said.",
+            anon("We are not worried about the polls at all", "senior Democrat"),
+        ),
+        (
+            "“We will take the House back,” the Republican said.",
+            anon("We will take the House back", "Republican"),
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(rows(text).last(), Some(&want), "{text}");
+    }
+}

@@ -62,11 +62,35 @@ fn with_complement(hay: &str) -> Option<Range<usize>> {
     Some(r.start..end)
 }
 
+/// Members of a party, capitalised as common nouns ("one senior Democrat
+/// said", "the Republican said", "Some Democrats say").
+const PARTY_MEMBERS: [&str; 18] = [
+    "Democrat",
+    "Democrats",
+    "Republican",
+    "Republicans",
+    "Independent",
+    "Independents",
+    "Libertarian",
+    "Libertarians",
+    "Conservative",
+    "Conservatives",
+    "Liberal",
+    "Liberals",
+    "Progressive",
+    "Progressives",
+    "Tory",
+    "Tories",
+    "Socialist",
+    "Socialists",
+];
+
 /// Whether `w` can be the head noun of a description: lower-case letters
-/// and hyphens, or an age ("43-year-old": digits, a hyphen, lower-case
-/// letters).
+/// and hyphens, an age ("43-year-old": digits, a hyphen, lower-case
+/// letters), or a party's member ("Democrat").
 fn head_shape(w: &str) -> bool {
-    w.chars().all(|c| c.is_lowercase() || c == '-')
+    PARTY_MEMBERS.contains(&w)
+        || w.chars().all(|c| c.is_lowercase() || c == '-')
         || w.contains('-')
             && w.chars().any(char::is_lowercase)
             && w.chars().all(|c| c.is_lowercase() || c == '-' || c.is_ascii_digit())
