@@ -26,6 +26,10 @@ impl Extractor<'_> {
         if sp.cue.is_none() {
             sp = self.cue_before(s, p.open);
         }
+        // "Donald Trump's accusation that Clinton is playing the “…”".
+        if sp.cue.is_none() {
+            sp = self.possessive_cue(s, p.open).unwrap_or(sp);
+        }
         // "“…” ― Carla Sanchez.": a signature ending the paragraph, or
         // making the next one ("“…”\n\n- Bernie Sanders").
         if sp.cue.is_none() {
@@ -250,6 +254,32 @@ impl Extractor<'_> {
             return None;
         }
         Some(Speaker { cue: Some(":".to_string()), via: Via::Cue, ..self.named(actor) })
+    }
+
+    /// The owner of a noun of speech before a quote in its sentence, a
+    /// name with a possessive ("Donald Trump's accusation that Hillary
+    /// Clinton is playing the “…”", "Mr. Obama's patronizing suggestion
+    /// that she was “…”", "Clinton’s response was: “…”"): the noun (up to
+    /// three words after the possessive) is followed by "that", "of", a
+    /// form of "to be" or a colon, and no quote stands between.
+    fn possessive_cue(&self, s: usize, open: usize) -> Option<Speaker> {
+        static SPEECH_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?:’s|'s|’|') (?:[a-z-]+ ){0,3}?(?:accusations?|claims?|remarks?|comments?|warnings?|assertions?|suggestions?|conclusions?|responses?|dictum|aside|promises?|pledges?|charges?|arguments?|statements?|words|descriptions?|characterizations?|insistence|contention|complaints?|criticisms?|quip|slogan|catch ?phrase|message|vow|boast|retort|reply|answer)(?: (?:that|of|was|is|were|are)\b|:| —|,)",
+            )
+        });
+        let before = self.text(s, open);
+        let m = SPEECH_NOUN.find_iter(before).last()?;
+        if before[m.end()..].contains(['“', '”', '"']) {
+            return None;
+        }
+        let owner_end = s + before[..m.start()].chars().count();
+        let (_, actor) = self.mention_ending_at(owner_end, 0)?;
+        Some(Speaker {
+            cue: Some(m.as_str().split(' ').nth(1).unwrap_or("").to_string()),
+            via: Via::Cue,
+            ..self.named(actor)
+        })
     }
 
     /// The person who signs a quote: a dash after its closing mark and a

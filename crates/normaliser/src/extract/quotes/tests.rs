@@ -1146,3 +1146,12 @@ fn a_party_member_heads_a_description() {
         assert_eq!(rows(text).last(), Some(&want), "{text}");
     }
 }
+
+#[test]
+fn the_owner_of_a_noun_of_speech_speaks() {
+    last_speakers_are(&[
+        ("Mike Pompeo's accusation that Kim Kagan is playing “a dangerous game with the truth” touched off a debate.", "Mike Pompeo"),
+        ("Then there was Mike Pompeo's aside that the troops were “well fed and adequately housed.”", "Mike Pompeo"),
+        ("Mike Pompeo’s response was: “We will see about that in the fall.”", "Mike Pompeo"),
+    ]);
+}
