@@ -39,6 +39,47 @@ impl Extractor<'_> {
         self.cue_before(ps, a)
     }
 
+    /// The quoted text of the block `a..b`: the marks around the whole
+    /// block are not part of it.
+    pub(super) fn block_text(&self, a: usize, b: usize) -> (usize, usize) {
+        let (mut s, mut e) = (a, b);
+        if "“‘\"'".contains(self.chars[s]) {
+            s += 1;
+        }
+        while e > s && "”’\"'".contains(self.chars[e - 1]) {
+            e -= 1;
+        }
+        (s, e)
+    }
+
+    /// The speaker of the block quotation at `a` whose text ends at `e`:
+    /// its introduction (the sentence before, up to its colon), else the
+    /// source its footnote names.
+    pub(super) fn block_speaker(&self, a: usize, e: usize) -> Speaker {
+        let mut sp = Speaker::default();
+        // The introduction: the sentence before, up to its colon.
+        if a >= 2 {
+            let (ps, _) = self.sentence(a - 3);
+            sp = self.introduction(a);
+            if sp.kind.is_none() {
+                let cue = sp.cue.take();
+                sp = Speaker { cue, ..self.sentence_subject(ps, a) };
+            }
+        }
+        if sp.kind.is_none() || sp.kind == Some(SpeakerKind::Anonymous) {
+            if let Some(desc) = self.footnote_source(e.saturating_sub(1)) {
+                let cue = sp.cue.take();
+                sp = Speaker {
+                    name: Some(desc),
+                    kind: Some(SpeakerKind::Anonymous),
+                    cue,
+                    ..Speaker::default()
+                };
+            }
+        }
+        sp
+    }
+
     pub(super) fn blocks(&mut self) {
         let blocks: Vec<(usize, usize)> = self
             .segments()
@@ -49,35 +90,8 @@ impl Extractor<'_> {
             if self.block_has_own_quotes(a, b) {
                 continue;
             }
-            let (mut s, mut e) = (a, b);
-            // Marks around the whole block are not part of the quote.
-            if "“‘\"'".contains(self.chars[s]) {
-                s += 1;
-            }
-            while e > s && "”’\"'".contains(self.chars[e - 1]) {
-                e -= 1;
-            }
-            let mut sp = Speaker::default();
-            // The introduction: the sentence before, up to its colon.
-            if a >= 2 {
-                let (ps, _) = self.sentence(a - 3);
-                sp = self.introduction(a);
-                if sp.kind.is_none() {
-                    let cue = sp.cue.take();
-                    sp = Speaker { cue, ..self.sentence_subject(ps, a) };
-                }
-            }
-            if sp.kind.is_none() || sp.kind == Some(SpeakerKind::Anonymous) {
-                if let Some(desc) = self.footnote_source(e.saturating_sub(1)) {
-                    let cue = sp.cue.take();
-                    sp = Speaker {
-                        name: Some(desc),
-                        kind: Some(SpeakerKind::Anonymous),
-                        cue,
-                        ..Speaker::default()
-                    };
-                }
-            }
+            let (s, e) = self.block_text(a, b);
+            let sp = self.block_speaker(a, e);
             self.push_quote(s, e, QuoteMark::Block, sp);
         }
     }

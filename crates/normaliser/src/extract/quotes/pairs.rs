@@ -148,8 +148,12 @@ impl Extractor<'_> {
         for &(k, a, b, kind) in &segs {
             // A block quotation with its own marks and cue ("“…,” Trump
             // said." after "Like the page:") is a paragraph.
+            // Its speaker goes on to the quotes opening the paragraphs
+            // after it ("Dr. Ward stated: ¶ …block… ¶ “…” ¶ “…”").
             if kind == BlockKind::BlockQuote && !self.block_has_own_quotes(a, b) {
                 carry = None;
+                let speaker = self.block_speaker(a, self.block_text(a, b).1);
+                last_speaker = speaker.kind.is_some().then(|| Last { segment: k, close: b - 1, speaker });
                 continue;
             }
             let (pairs, open) = self.pairs(a, b);

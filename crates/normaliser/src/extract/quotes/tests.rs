@@ -1155,3 +1155,12 @@ fn the_owner_of_a_noun_of_speech_speaks() {
         ("Mike Pompeo’s response was: “We will see about that in the fall.”", "Mike Pompeo"),
     ]);
 }
+
+#[test]
+fn the_quotes_after_a_block_quotation_go_on_with_its_speaker() {
+    let text = "Kim Kagan stated:\n\nThe department of justice is not about equal justice anymore, and it has not been for a long time now.\n\n“The latest example is the lawsuit against the state, which is an overreach of federal power.”\n";
+    let r = rows(text);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_deref()), ("block", Some("Kim Kagan")));
+    assert_eq!((r[1].1.as_str(), r[1].2.as_deref()), ("double", Some("Kim Kagan")));
+}
