@@ -728,7 +728,18 @@ pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
     if words.first().is_some_and(|&(_, w)| CLAUSE_OPENERS.contains(&w)) {
         return None;
     }
-    let (k, &(at, verb)) = words.iter().enumerate().take(5).find(|(_, (_, w))| is_verb(w))?;
+    // A present tense after "he" or "she", or opening the clause before
+    // a name ("“…,” he mocks.", "“…,” agrees Michelle Stevens.").
+    let present = |k: usize, w: &str| {
+        w.len() >= 5
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && (k == 1 && matches!(words[0].1, "he" | "she")
+                || k == 0 && words.get(1).is_some_and(|&(_, n)| n.starts_with(char::is_uppercase)))
+    };
+    let (k, &(at, verb)) =
+        words.iter().enumerate().take(5).find(|&(k, &(_, w))| is_verb(w) || present(k, w))?;
     let next = words.get(k + 1).map(|&(_, w)| w);
     let ends = next.is_none_or(|n| {
         AFTER_A_PLACED_VERB.contains(&n)

@@ -1164,3 +1164,14 @@ fn the_quotes_after_a_block_quotation_go_on_with_its_speaker() {
     assert_eq!((r[0].1.as_str(), r[0].2.as_deref()), ("block", Some("Kim Kagan")));
     assert_eq!((r[1].1.as_str(), r[1].2.as_deref()), ("double", Some("Kim Kagan")));
 }
+
+#[test]
+fn a_present_tense_placed_after_a_quote_is_its_cue() {
+    last_speakers_are(&[
+        ("Mike Pompeo spoke in Ohio on Monday. “The marketplace has not failed the working class,” he mocks.", "Mike Pompeo"),
+        ("“We need a leader who can win the general election,” agrees Michelle Stevens, 30, of Gainesville.", "Michelle Stevens"),
+    ]);
+    // Not a verb opening a clause before a lower-case word.
+    let r = rows("Kim Kagan said. “Jihad” means struggle in that sense.");
+    assert!(r.iter().all(|q| q.4.as_deref() != Some("means")), "{r:?}");
+}
