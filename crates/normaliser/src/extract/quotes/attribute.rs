@@ -94,6 +94,12 @@ impl Extractor<'_> {
             // So is that of a verb coordinated after the quote ("Huckabee
             // proposed “…” and said House Speaker Paul Ryan should resign",
             // "Comey called it “…,” but said she should face no charges").
+            // "“…,” according to the Pentagon": the source follows, always;
+            // none found, the quote's subject is not its source (the quote
+            // stays, unattributed).
+            if cue == "according to" {
+                return Speaker { cue: Some(cue), via: Via::Cue, ..self.subject_after(cue_end) };
+            }
             let between = self.text(from, cue_start).trim_end();
             let coordinated = ["and", "but", "yet"]
                 .iter()

@@ -1175,3 +1175,18 @@ fn a_present_tense_placed_after_a_quote_is_its_cue() {
     let r = rows("Kim Kagan said. “Jihad” means struggle in that sense.");
     assert!(r.iter().all(|q| q.4.as_deref() != Some("means")), "{r:?}");
 }
+
+#[test]
+fn according_to_after_a_quote_never_falls_back_on_the_subject() {
+    // The source after "according to" is no name or description the
+    // reader knows: the quote stays, unattributed, not given to the
+    // sentence's subject.
+    assert_eq!(
+        rows("The deal was “a disaster for the workers,” according to the Pentagon.").last(),
+        Some(&row("a disaster for the workers", "double", None, "unattributed", Some("according to")))
+    );
+    last_speakers_are(&[(
+        "The deal was “a disaster for the workers,” according to Kim Kagan, a senior fellow.",
+        "Kim Kagan",
+    )]);
+}
