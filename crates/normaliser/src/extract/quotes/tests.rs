@@ -1190,3 +1190,17 @@ fn according_to_after_a_quote_never_falls_back_on_the_subject() {
         "Kim Kagan",
     )]);
 }
+
+#[test]
+fn an_aside_between_the_source_and_its_cue_is_skipped() {
+    let text =
+        "He left early. Kim Kagan’s campaign, for example, said it would “support the nominee of the party.”";
+    assert_eq!(
+        rows(text).last().map(|r| (r.2.as_deref(), r.3.as_str())),
+        Some((Some("Kim Kagan’s campaign"), "anonymous"))
+    );
+    last_speakers_are(&[(
+        "He left early. Mike Pompeo, however, said it would be “a disaster for the party.”",
+        "Mike Pompeo",
+    )]);
+}

@@ -130,13 +130,24 @@ pub(super) fn words(hay: &str) -> Vec<Word<'_>> {
 }
 
 /// `before` (the text before a cue) without the auxiliaries and adverbs
-/// that end it ("Miller reportedly ", "The State Department has also "
-/// → "Miller ", "The State Department "): what is left ends in white
-/// space, or is `before` itself.
+/// and asides that end it ("Miller reportedly ", "The State Department
+/// has also ", "The campaign, for example, " → "Miller ", "The State
+/// Department ", "The campaign"): what is left ends in white space or
+/// before an aside's comma, or is `before` itself.
 pub(crate) fn strip_auxiliaries(before: &str) -> &str {
     let mut t = before;
     loop {
         let trimmed = t.trim_end();
+        // "Kelly Ayotte’s campaign, for example, said": an aside between
+        // commas; what is left ends with the word before it.
+        if let Some(inner) = trimmed.strip_suffix(',') {
+            if let Some((head, aside)) = inner.rsplit_once(", ") {
+                if ASIDES.contains(&aside) && !head.is_empty() {
+                    t = head;
+                    continue;
+                }
+            }
+        }
         let Some((_, last)) = trimmed.rsplit_once(char::is_whitespace) else { return t };
         let adverb = last.len() > 3 && last.ends_with("ly") && last.chars().all(char::is_lowercase);
         if !(adverb || WORDS_BEFORE_CUE.contains(&last)) {
@@ -145,6 +156,24 @@ pub(crate) fn strip_auxiliaries(before: &str) -> &str {
         t = &trimmed[..trimmed.len() - last.len()];
     }
 }
+
+/// Asides between commas that may stand between a source and its cue.
+const ASIDES: [&str; 14] = [
+    "for example",
+    "for instance",
+    "however",
+    "in turn",
+    "meanwhile",
+    "too",
+    "though",
+    "in fact",
+    "of course",
+    "instead",
+    "in response",
+    "in a statement",
+    "in an interview",
+    "in particular",
+];
 
 /// Auxiliaries between a source and its cue (`words_before_cue.txt`).
 static WORDS_BEFORE_CUE: LazyLock<Vec<&'static str>> =
