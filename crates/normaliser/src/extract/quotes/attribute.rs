@@ -267,25 +267,22 @@ impl Extractor<'_> {
     /// Clinton is playing the “…”", "Mr. Obama's patronizing suggestion
     /// that she was “…”", "Clinton’s response was: “…”"): the noun (up to
     /// three words after the possessive) is followed by "that", "of", a
-    /// form of "to be" or a colon, and no quote stands between.
+    /// form of "to be", a colon or a dash, and no quote stands between.
     fn possessive_cue(&self, s: usize, open: usize) -> Option<Speaker> {
         static SPEECH_NOUN: LazyLock<Regex> = LazyLock::new(|| {
             re(
-                r"(?:’s|'s|’|') (?:[a-z-]+ ){0,3}?(?:accusations?|claims?|remarks?|comments?|warnings?|assertions?|suggestions?|conclusions?|responses?|dictum|aside|promises?|pledges?|charges?|arguments?|statements?|words|descriptions?|characterizations?|insistence|contention|complaints?|criticisms?|quip|slogan|catch ?phrase|message|vow|boast|retort|reply|answer)(?: (?:that|of|was|is|were|are)\b|:| —|,)",
+                r"(?:’s|'s|’|') (?:[a-z-]+ ){0,3}?(?P<noun>accusations?|claims?|remarks?|comments?|warnings?|assertions?|suggestions?|conclusions?|responses?|dictum|aside|promises?|pledges?|charges?|arguments?|statements?|words|descriptions?|characterizations?|insistence|contention|complaints?|criticisms?|quip|slogan|catch ?phrase|message|vow|boast|retort|reply|answer)(?: (?:that|of|was|is|were|are)\b|:| —)",
             )
         });
         let before = self.text(s, open);
-        let m = SPEECH_NOUN.find_iter(before).last()?;
+        let c = SPEECH_NOUN.captures_iter(before).last()?;
+        let (m, noun) = (c.get(0)?, c.name("noun")?);
         if before[m.end()..].contains(['“', '”', '"']) {
             return None;
         }
         let owner_end = s + before[..m.start()].chars().count();
         let (_, actor) = self.mention_ending_at(owner_end, 0)?;
-        Some(Speaker {
-            cue: Some(m.as_str().split(' ').nth(1).unwrap_or("").to_string()),
-            via: Via::Cue,
-            ..self.named(actor)
-        })
+        Some(Speaker { cue: Some(noun.as_str().to_string()), via: Via::Cue, ..self.named(actor) })
     }
 
     /// The person who signs a quote: a dash after its closing mark and a
@@ -685,14 +682,41 @@ impl Extractor<'_> {
     /// discussed …", "In his 2004 speech, a testimonial to John Kerry, the
     /// nominee that year, Mr. Obama decried …").
     pub(super) fn in_introduction(&self, a: usize, b: usize, m: &Mention) -> bool {
-        let first = self.text(a, m.start).split_whitespace().next().unwrap_or("");
-        let first = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        let opens = SUBORDINATORS.contains(&first.as_str())
+        let lead = self.text(a, m.start);
+        let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let first = lower(lead.split_whitespace().next().unwrap_or(""));
+        // The last subordinator before the person, if any ("In June 2009,
+        // after Clinton suffered …").
+        let subordinate = lead
+            .split_inclusive(char::is_whitespace)
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len();
+                Some((start, w))
+            })
+            .filter(|(_, w)| SUBORDINATORS.contains(&lower(w).as_str()))
+            .last()
+            .map(|(start, _)| start);
+        let opens = subordinate.is_some()
             || INTRO_PREPOSITIONS.contains(&first.as_str())
             || INTRO_WORDS.contains(&first.as_str())
             || (first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed")));
+        // A subordinate clause ends at its first comma ("After Clinton
+        // suffered a concussion, Axelrod emailed"); a person after it is
+        // not in it. In a phrase with no verb of its own, a person a verb
+        // follows is the subject ("In an interview, Mike Pompeo praised
+        // his deputy, Kim Kagan").
+        let inside = match subordinate {
+            Some(at) => !lead[at..].contains(", "),
+            None => {
+                let after = self.text(m.end, (m.end + 30).min(b));
+                !(after.starts_with(' ')
+                    && after.split_whitespace().next().is_some_and(quote_source::verb_like))
+            }
+        };
         opens
-            && self.mentions_in(m.end, b).iter().filter(|n| n.start >= m.end && n.end <= b).any(|n| {
+            && inside
+            && self.mentions_in(m.end, b).iter().filter(|n| n.end <= b).any(|n| {
                 let lead = self.text(a, n.start);
                 let tail = &lead[lead.rfind(',').map_or(0, |i| i + 1)..];
                 let to_comma = lead
@@ -717,7 +741,9 @@ impl Extractor<'_> {
 /// or "read(s)" that ends the clause or comes before a preposition or an
 /// adverb, after at most four words (its subject: "…,” Toomey fumed on
 /// Tuesday."), or that opens the clause before a capital or a determiner
-/// (inverted: "…,” scoffed Arianna Gil.").
+/// (inverted: "…,” scoffed Arianna Gil."); or a present tense in -s right
+/// after "he" or "she" ("…,” he mocks.") or before a name ("…,” agrees
+/// Michelle Stevens").
 pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
     let lead = after.len() - after.trim_start().len();
     let body = &after[lead..];
@@ -739,8 +765,7 @@ pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
     let present = |k: usize, w: &str| {
         w.len() >= 5
             && w.ends_with('s')
-            && !w.ends_with("ss")
-            && w.chars().all(|c| c.is_ascii_lowercase())
+            && quote_source::verb_like(w)
             && (k == 1 && matches!(words[0].1, "he" | "she")
                 || k == 0 && words.get(1).is_some_and(|&(_, n)| n.starts_with(char::is_uppercase)))
     };

@@ -32,10 +32,8 @@ impl Extractor<'_> {
     /// The speaker named by the sentence before the block at `a`, up to
     /// its colon ("One commander in Helmand said:").
     fn introduction(&self, a: usize) -> Speaker {
-        if a < 2 {
-            return Speaker::default();
-        }
-        let (ps, _) = self.sentence(a - 3);
+        let Some(before) = a.checked_sub(3) else { return Speaker::default() };
+        let (ps, _) = self.sentence(before);
         self.cue_before(ps, a)
     }
 
@@ -58,8 +56,8 @@ impl Extractor<'_> {
     pub(super) fn block_speaker(&self, a: usize, e: usize) -> Speaker {
         let mut sp = Speaker::default();
         // The introduction: the sentence before, up to its colon.
-        if a >= 2 {
-            let (ps, _) = self.sentence(a - 3);
+        if let Some(before) = a.checked_sub(3) {
+            let (ps, _) = self.sentence(before);
             sp = self.introduction(a);
             if sp.kind.is_none() {
                 let cue = sp.cue.take();
@@ -91,7 +89,10 @@ impl Extractor<'_> {
                 continue;
             }
             let (s, e) = self.block_text(a, b);
-            let sp = self.block_speaker(a, e);
+            let sp = match self.block_speakers.remove(&a) {
+                Some(sp) => sp,
+                None => self.block_speaker(a, e),
+            };
             self.push_quote(s, e, QuoteMark::Block, sp);
         }
     }

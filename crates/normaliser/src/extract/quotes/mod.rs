@@ -181,6 +181,10 @@ struct Extractor<'a> {
     /// first asks).
     genders: OnceCell<std::collections::HashMap<ActorRef, quote_source::Gender>>,
     quotes: Vec<Quote>,
+    /// The speakers of the block quotations, by start, as `marked` found
+    /// them (the quotes after a block go on with its speaker; `blocks`
+    /// gives the block the same one).
+    block_speakers: std::collections::BTreeMap<usize, Speaker>,
     unbalanced: usize,
 }
 
@@ -204,6 +208,7 @@ pub fn extract_quotes(doc: &Document, ann: &Annotations, actors: &ActorMatcher) 
         actors,
         genders: OnceCell::new(),
         quotes: Vec::new(),
+        block_speakers: std::collections::BTreeMap::new(),
         unbalanced: 0,
     };
     x.marked();

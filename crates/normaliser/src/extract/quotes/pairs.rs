@@ -153,6 +153,7 @@ impl Extractor<'_> {
             if kind == BlockKind::BlockQuote && !self.block_has_own_quotes(a, b) {
                 carry = None;
                 let speaker = self.block_speaker(a, self.block_text(a, b).1);
+                self.block_speakers.insert(a, speaker.clone());
                 last_speaker = speaker.kind.is_some().then(|| Last { segment: k, close: b - 1, speaker });
                 continue;
             }

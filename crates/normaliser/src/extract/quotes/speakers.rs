@@ -99,8 +99,10 @@ impl Extractor<'_> {
     /// is Joscelyn; "Westmacott, who …, praised Obama’s presidency. He
     /// serves … “…,” he told the Guardian" is Westmacott, not the nearer
     /// Obama), back to 2,000 characters; people who spoke or were found by
-    /// more than the recogniser first, then anyone. they → the nearest
-    /// organization close by. Unresolved: none.
+    /// more than the recogniser first, or a person just introduced as the
+    /// subject of a sentence after the last quote ("Nicole Hargrove, a
+    /// worker, said she was undecided. “…,” she said"), then anyone. they
+    /// → the nearest organization close by. Unresolved: none.
     pub(super) fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Speaker {
         if pronoun.eq_ignore_ascii_case("it") {
             return self.resolve_it(at);
@@ -162,7 +164,7 @@ impl Extractor<'_> {
         // worker, said she was undecided. “…,” she said"); only one named
         // after the last quote before the pronoun (one named before it,
         // who did not speak it, is talked about).
-        let last_quote = self.quotes.iter().rev().find(|q| q.end <= at).map_or(0, |q| q.end);
+        let last_quote = self.quotes.iter().filter(|q| q.end <= at).map(|q| q.end).max().unwrap_or(0);
         let subject = |a: usize, b: usize| {
             first_person(a, b, true).filter(|&(ps, st, en, _)| {
                 let next = self.text(en, en + 2);
