@@ -430,7 +430,9 @@ impl Extractor<'_> {
         }
         // "Trump issued a statement saying …", "took to Twitter, writing:":
         // a participle's subject is the sentence's, not the word before it.
-        if cue.ends_with("ing") {
+        // Not in an absolute construction: "with Gorka noting …", "with the
+        // AFT calling her “…”" have their own subject, right before.
+        if cue.ends_with("ing") && !absolute(&before[..m.start()]) {
             let subject = self.main_subject(s, cue_start);
             if subject.kind == Some(SpeakerKind::Named) {
                 return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
@@ -732,6 +734,16 @@ impl Extractor<'_> {
                     && !(next.starts_with(',') || next.starts_with("’s") || next.starts_with("'s"))
             })
     }
+}
+
+/// Whether `before` (the text before a participle) ends with "with" and
+/// the participle's own subject: up to six words with no punctuation
+/// ("… with Gorka noting", "… with one of her ads asking").
+fn absolute(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(7).collect();
+    words.iter().position(|w| *w == "with").is_some_and(|k| {
+        k >= 1 && words[..k].iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || "’'-.".contains(c)))
+    })
 }
 
 /// A verb right after a quote that its place shows to be the quote's

@@ -1220,3 +1220,16 @@ fn an_aside_between_the_source_and_its_cue_is_skipped() {
         "Mike Pompeo",
     )]);
 }
+
+#[test]
+fn a_participle_after_with_has_its_own_subject() {
+    last_speakers_are(&[(
+        "He left early. Mike Pompeo slammed the plan, with Kim Kagan noting the absurdity of “positioning this as a win for anyone.”",
+        "Kim Kagan",
+    )]);
+    // Without "with", the participle's subject is the main clause's.
+    last_speakers_are(&[(
+        "He left early. Mike Pompeo met Kim Kagan, noting the absurdity of “positioning this as a win for anyone.”",
+        "Mike Pompeo",
+    )]);
+}
