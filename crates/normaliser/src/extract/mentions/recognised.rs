@@ -268,6 +268,14 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
         ActorType::Person => (&*LEADS, &*LEAD_FIRST_WORDS),
         _ => (&*ORG_LEADS, &*ORG_LEAD_FIRST_WORDS),
     };
+    // "Said Comey, “…”": "Said" opening a sentence before a name, a comma
+    // or a colon and a quote is the inverted cue, not a given name.
+    if kind == ActorType::Person && text[r.clone()].starts_with("Said ") && sentence_initial(text, r.start) {
+        let after = text[r.end..].trim_start_matches([',', ':']).trim_start();
+        if text[r.end..].starts_with([',', ':']) && after.starts_with(['“', '"']) {
+            r.start += "Said ".len();
+        }
+    }
     loop {
         let s = &text[r.clone()];
         // Most names start with no lead word at all: one look-up says so.

@@ -1233,3 +1233,11 @@ fn a_participle_after_with_has_its_own_subject() {
         "Mike Pompeo",
     )]);
 }
+
+#[test]
+fn said_opening_a_sentence_before_a_name_and_a_quote_is_the_cue() {
+    last_speakers_are(&[(
+        "He left early. Said Zabihullah Mujahid, “This is very painful to us and to the families of all the people.”",
+        "Zabihullah Mujahid",
+    )]);
+}
