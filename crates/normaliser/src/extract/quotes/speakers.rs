@@ -407,6 +407,9 @@ impl Extractor<'_> {
         let determiners =
             ["a ", "an ", "one ", "another ", "the ", "this ", "those ", "these ", "some ", "other "];
         let desc = determiners.iter().find_map(|d| lower.starts_with(d).then(|| np[d.len()..].to_string()));
+        if !quote_source::well_formed_description(desc.as_deref().unwrap_or(np)) {
+            return Speaker::default();
+        }
         Speaker {
             name: Some(desc.unwrap_or_else(|| np.to_string())),
             kind: Some(SpeakerKind::Anonymous),

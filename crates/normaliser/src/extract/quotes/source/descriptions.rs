@@ -424,6 +424,31 @@ fn clause_start(hay: &str) -> bool {
     t.is_empty() || t.ends_with(['.', '!', '?', ';', ':', '\n', '”', '"'])
 }
 
+/// Whether a description read as a source is a noun phrase, not a piece
+/// of a clause: it does not end with a function word ("timeline of",
+/// "member of the", "the organization that"), holds no quotation of
+/// words in lower case (a title in capitals may stand in it: "the authors
+/// of the “Growth and Opportunity Project”") and no auxiliary ("race has turned to …", "group needs to be …"), and
+/// is not a lone adverb ("previously").
+pub(crate) fn well_formed_description(np: &str) -> bool {
+    const ENDS: [&str; 27] = [
+        "of", "the", "a", "an", "in", "on", "at", "for", "to", "by", "with", "from", "that", "which", "who",
+        "when", "he", "she", "it", "they", "his", "her", "its", "their", "and", "or", "as",
+    ];
+    const AUXILIARIES: [&str; 12] =
+        ["has", "have", "had", "is", "are", "was", "were", "should", "would", "will", "needs", "must"];
+    let words: Vec<&str> = np.split_whitespace().collect();
+    let Some(last) = words.last() else { return false };
+    let lone_adverb =
+        words.len() == 1 && last.len() > 3 && last.ends_with("ly") && last.chars().all(char::is_lowercase);
+    !ENDS.contains(last)
+        && !lone_adverb
+        && !words
+            .iter()
+            .any(|w| w.strip_prefix(['“', '"']).is_some_and(|rest| rest.starts_with(char::is_lowercase)))
+        && !words.iter().any(|w| AUXILIARIES.contains(w))
+}
+
 /// A source that is one word opening its clause before a cue: a plural
 /// source noun with no determiner ("Aides say", "“…,” officials said") or
 /// a pronoun of quantity ("Several said", "Another tweeted").
@@ -459,6 +484,27 @@ pub(crate) fn quantifier_after(hay: &str) -> Option<Range<usize>> {
 mod tests {
     use super::super::inside_quotes;
     use super::*;
+
+    /// A description read as a source is a noun phrase, not a piece of a
+    /// clause.
+    #[test]
+    fn a_description_is_a_noun_phrase() {
+        let table = [
+            ("senior Cruz adviser", true),
+            ("authors of the “Growth and Opportunity Project", true),
+            ("spokesman for the Taliban", true),
+            ("timeline of", false),
+            ("member of the", false),
+            ("race has turned to primary contests in", false),
+            ("Islamic State group needs to be destroyed", false),
+            ("emotional impact as \"horrendous", false),
+            ("previously", false),
+            ("", false),
+        ];
+        for (np, want) in table {
+            assert_eq!(well_formed_description(np), want, "{np:?}");
+        }
+    }
 
     /// No clause or partitive word stands between a source phrase's
     /// determiner and its noun; a preposition after the noun does.
