@@ -3,7 +3,7 @@
 //! footnote that names an interview source.
 
 use super::chars::contains_ignore_ascii_case;
-use super::patterns::{group_after, ANON_AFTER, CUE, NOUN_LIKE_CUES};
+use super::patterns::{cues, group_after, ANON_AFTER, CUE, NOUN_LIKE_CUES};
 use super::source as quote_source;
 use super::{quotable, Extractor, Last, Pair, Speaker, SpeakerKind, Via};
 use crate::extract::mentions::Mention;
@@ -72,7 +72,7 @@ impl Extractor<'_> {
                 && !between.contains(['“', '"', '‘'])
                 && between.matches('(').count() <= between.matches(')').count()
         };
-        let listed = CUE.find(after).filter(near).map(|m| m.range());
+        let listed = cues(after).next().filter(near).map(|m| m.range());
         // Not a listed verb: one whose place shows it ("…,” Toomey fumed
         // on Tuesday.", "…?” he wondered.", "…,” scoffed Arianna Gil."),
         // when its subject is found; not when a listed cue before the quote
@@ -167,7 +167,7 @@ impl Extractor<'_> {
     /// [`Extractor::sentence_subject`]).
     fn main_subject(&self, s: usize, end: usize) -> Speaker {
         let text = self.text(s, end);
-        let main = CUE.find_iter(text).filter(|m| !m.as_str().ends_with("ing")).last();
+        let main = cues(text).filter(|m| !m.as_str().ends_with("ing")).last();
         if let Some(m) = main {
             let subject = self.subject_before(s + text[..m.start()].chars().count());
             if subject.kind.is_some() {
@@ -418,8 +418,8 @@ impl Extractor<'_> {
             NOUN_LIKE_CUES.contains(&m.as_str().to_lowercase().as_str())
                 && self.subject_before(s + before[..m.start()].chars().count()).kind.is_none()
         };
-        let cues: Vec<regex::Match<'_>> = CUE.find_iter(before).collect();
-        let Some(&m) = cues.iter().rev().find(|m| !noun_only(m)).or(cues.last()) else {
+        let found: Vec<regex::Match<'_>> = cues(before).collect();
+        let Some(&m) = found.iter().rev().find(|m| !noun_only(m)).or(found.last()) else {
             return Speaker::default();
         };
         let cue = m.as_str().to_lowercase();

@@ -18,6 +18,23 @@ pub(super) static NAMING_CUES: LazyLock<Vec<&'static str>> =
 pub(super) static CUE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)\b(?:{})\b", alternation(&REPORTING_VERBS))));
 
+/// The cues of `hay` (see [`CUE`]) but a capitalised one that ends a
+/// name: right after a capitalised word and before a word in lower case
+/// or punctuation ("the United States, many of them …, argue", "Consumer
+/// Reports said"). In a headline in title case the words after it are
+/// capitalised too ("Zoe Saldana Asked Men To …"), and it counts.
+pub(super) fn cues(hay: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    CUE.find_iter(hay).filter(move |m| {
+        let prev = hay[..m.start()].strip_suffix(' ').and_then(|b| b.rsplit(' ').next()).unwrap_or("");
+        let next = hay[m.end()..].strip_prefix(' ').unwrap_or("");
+        let in_name = m.as_str().starts_with(char::is_uppercase)
+            && prev.starts_with(char::is_uppercase)
+            && prev.chars().last().is_some_and(char::is_alphanumeric)
+            && !next.starts_with(char::is_uppercase);
+        !in_name
+    })
+}
+
 /// An anonymous source phrase ending at the end of the haystack.
 pub(super) static ANON_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"{}\s*$", anonymous_np())));
 

@@ -1241,3 +1241,13 @@ fn said_opening_a_sentence_before_a_name_and_a_quote_is_the_cue() {
         "Zabihullah Mujahid",
     )]);
 }
+
+#[test]
+fn a_capitalised_cue_word_ending_a_name_is_no_cue() {
+    // "States" in "the United States," is part of the name.
+    let r = rows("He left early. His critics in the United States, many of them conservative Catholics, argue that the pope is “a danger to the church.”");
+    assert!(r.iter().all(|q| q.4.as_deref() != Some("states")), "{r:?}");
+    assert!(r.iter().all(|q| q.2.as_deref() != Some("His critics in the United")), "{r:?}");
+    // A headline in title case keeps its cue.
+    last_speakers_are(&[("Kim Kagan Asked Men Everywhere To “Redefine Masculinity Now.”", "Kim Kagan")]);
+}
