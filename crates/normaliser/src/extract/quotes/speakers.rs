@@ -661,7 +661,12 @@ impl Extractor<'_> {
                 return Some(self.named(actor));
             }
         }
-        let g = quote_source::anon_before(&before[..preposition.start()])?;
+        let head = &before[..preposition.start()];
+        // "Attorneys for Kim Kagan argued": a bare plural source noun too
+        // (read with the white space after it, as before a cue).
+        let space = before[preposition.start()..].chars().next().map_or(0, char::len_utf8);
+        let bare = || quote_source::bare_source_before(&before[..preposition.start() + space]);
+        let g = quote_source::anon_before(head).or_else(bare)?;
         let np_start = start - before[g.start..].chars().count();
         Some(self.anonymous(self.text(np_start, end).trim_end_matches([',', ' ']), np_start))
     }

@@ -1251,3 +1251,21 @@ fn a_capitalised_cue_word_ending_a_name_is_no_cue() {
     // A headline in title case keeps its cue.
     last_speakers_are(&[("Kim Kagan Asked Men Everywhere To “Redefine Masculinity Now.”", "Kim Kagan")]);
 }
+
+#[test]
+fn a_bare_plural_source_with_a_complement_is_anonymous() {
+    let table = [
+        (
+            "He left early. Leaders of the organization have said they are “not going to change the policy.”",
+            "Leaders of the organization",
+        ),
+        (
+            "He left early. Supporters of Kim Kagan said she was “not responsible for the delays.”",
+            "Supporters of Kim Kagan",
+        ),
+    ];
+    for (text, who) in table {
+        let got = rows(text).last().map(|r| (r.2.clone(), r.3.clone()));
+        assert_eq!(got, Some((Some(who.to_string()), "anonymous".to_string())), "{text}");
+    }
+}

@@ -453,6 +453,29 @@ pub(crate) fn well_formed_description(np: &str) -> bool {
 /// source noun with no determiner ("Aides say", "“…,” officials said") or
 /// a pronoun of quantity ("Several said", "Another tweeted").
 pub(crate) fn bare_source_before(hay: &str) -> Option<Range<usize>> {
+    bare_word_before(hay).or_else(|| {
+        // With a complement: "Leaders of the organization", "Aides to
+        // Mr. Sanders", "Attorneys for Clinton" (a preposition and up to
+        // four words with no punctuation).
+        let ws = words(hay);
+        let n = ws.len();
+        let last = *ws.last()?;
+        let end = last.start + last.text.len();
+        if !hay[end..].trim().is_empty() {
+            return None;
+        }
+        let k =
+            (n.saturating_sub(5)..n.saturating_sub(1)).rev().find(|&k| PREPOSITIONS.contains(&ws[k].text))?;
+        if ws[k..].iter().any(|w| !w.tail.is_empty() && !w.text.ends_with('.') || w.opened) {
+            return None;
+        }
+        let r = bare_word_before(&hay[..ws[k].start])?;
+        Some(r.start..end)
+    })
+}
+
+/// [`bare_source_before`]: the one word.
+fn bare_word_before(hay: &str) -> Option<Range<usize>> {
     let t = hay.trim_end();
     if t.len() == hay.len() {
         return None;
