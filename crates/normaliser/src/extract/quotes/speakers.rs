@@ -179,9 +179,8 @@ impl Extractor<'_> {
         // back to 2,000 characters: the first person of the nearest. A
         // subject found on the way gives way only to a person further
         // back who is known to be of the pronoun's gender when the subject
-        // is not ("Hillary
-        // Clinton said she would stay. Bill Clinton left early. “…,” she
-        // said").
+        // is not ("Hillary Clinton said she would stay. Bill Clinton left
+        // early. “…,” she said").
         let walk = |any: bool| {
             let (mut a, mut b) = (s, at);
             let mut subject_found: Option<(usize, usize, usize, ActorRef)> = None;
@@ -662,7 +661,7 @@ impl Extractor<'_> {
             }
         }
         let head = &before[..preposition.start()];
-        // "Attorneys for Kim Kagan argued": a bare plural source noun too
+        // "Supporters of Kim Kagan said": a bare plural source noun too
         // (read with the white space after it, as before a cue).
         let space = before[preposition.start()..].chars().next().map_or(0, char::len_utf8);
         let bare = || quote_source::bare_source_before(&before[..preposition.start() + space]);
