@@ -47,6 +47,12 @@ pub(crate) fn description_before(hay: &str) -> Option<Range<usize>> {
 /// four words with no punctuation ("an official with the agency", "a
 /// spokesman for committee Democrats").
 fn with_complement(hay: &str) -> Option<Range<usize>> {
+    complemented(hay, description_before_in)
+}
+
+/// A phrase that `head` reads, then a preposition and its object of up to
+/// four words with no punctuation, ending `hay`.
+fn complemented(hay: &str, head: fn(&str) -> Option<Range<usize>>) -> Option<Range<usize>> {
     let ws = words(hay);
     let n = ws.len();
     let last = *ws.last()?;
@@ -58,7 +64,7 @@ fn with_complement(hay: &str) -> Option<Range<usize>> {
     if ws[k..].iter().any(|w| !w.tail.is_empty() || w.opened) {
         return None;
     }
-    let r = description_before_in(&hay[..ws[k].start])?;
+    let r = head(&hay[..ws[k].start])?;
     Some(r.start..end)
 }
 
@@ -451,27 +457,11 @@ pub(crate) fn well_formed_description(np: &str) -> bool {
 
 /// A source that is one word opening its clause before a cue: a plural
 /// source noun with no determiner ("Aides say", "“…,” officials said") or
-/// a pronoun of quantity ("Several said", "Another tweeted").
+/// a pronoun of quantity ("Several said", "Another tweeted"); the noun
+/// may have a complement ("Leaders of the organization", "Supporters of
+/// Kim Kagan").
 pub(crate) fn bare_source_before(hay: &str) -> Option<Range<usize>> {
-    bare_word_before(hay).or_else(|| {
-        // With a complement: "Leaders of the organization", "Aides to
-        // Mr. Sanders", "Attorneys for Clinton" (a preposition and up to
-        // four words with no punctuation).
-        let ws = words(hay);
-        let n = ws.len();
-        let last = *ws.last()?;
-        let end = last.start + last.text.len();
-        if !hay[end..].trim().is_empty() {
-            return None;
-        }
-        let k =
-            (n.saturating_sub(5)..n.saturating_sub(1)).rev().find(|&k| PREPOSITIONS.contains(&ws[k].text))?;
-        if ws[k..].iter().any(|w| !w.tail.is_empty() && !w.text.ends_with('.') || w.opened) {
-            return None;
-        }
-        let r = bare_word_before(&hay[..ws[k].start])?;
-        Some(r.start..end)
-    })
+    bare_word_before(hay).or_else(|| complemented(hay, bare_word_before))
 }
 
 /// [`bare_source_before`]: the one word.
