@@ -1269,3 +1269,18 @@ fn a_bare_plural_source_with_a_complement_is_anonymous() {
         assert_eq!(got, Some((Some(who.to_string()), "anonymous".to_string())), "{text}");
     }
 }
+
+#[test]
+fn a_full_name_with_a_title_may_own_the_opening_description() {
+    let table = [
+        (
+            "He left early. Congressman Kim Kagan’s office slammed a lawsuit on Monday, calling it “meritless and improper.”",
+            "Congressman Kim Kagan’s office",
+        ),
+        ("He left early. Kim Kagan’s office slammed a lawsuit on Monday, calling it “meritless and improper.”", "Kim Kagan’s office"),
+    ];
+    for (text, who) in table {
+        let got = rows(text).last().map(|r| (r.2.clone(), r.3.clone()));
+        assert_eq!(got, Some((Some(who.to_string()), "anonymous".to_string())), "{text}");
+    }
+}

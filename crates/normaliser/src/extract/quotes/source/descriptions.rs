@@ -203,12 +203,27 @@ pub(crate) fn description_opening(hay: &str) -> Option<Range<usize>> {
 /// [`description_opening`] at word `k` of `ws`.
 fn opening_at(ws: &[super::Word<'_>], k: usize) -> Option<Range<usize>> {
     let w = *ws.get(k)?;
-    if w.opened || !w.tail.is_empty() && !w.tail.starts_with(['’', '\'']) {
+    let possessive = |x: &super::Word<'_>| {
+        let owner = x.text.trim_end_matches("’s").trim_end_matches("'s");
+        is_capitalised(owner) && (owner.len() < x.text.len() || x.tail.starts_with(['’', '\'']))
+    };
+    // A name's possessive may follow a title and the first names
+    // ("Congressman Trey Gowdy’s office slammed …").
+    let mut d = k;
+    while d < k + 3
+        && ws.get(d + 1).is_some_and(|n| !n.opened)
+        && ws[d].tail.is_empty()
+        && is_capitalised(ws[d].text)
+        && !possessive(&ws[d])
+    {
+        d += 1;
+    }
+    let k = if d > k && possessive(&ws[d]) { d } else { k };
+    let owner = ws[k];
+    if w.opened || !owner.tail.is_empty() && !owner.tail.starts_with(['’', '\'']) {
         return None;
     }
-    let owner = w.text.trim_end_matches("’s").trim_end_matches("'s");
-    let possessive = is_capitalised(owner) && (owner.len() < w.text.len() || w.tail.starts_with(['’', '\'']));
-    if !(DETERMINERS.contains(&w.text) || possessive) {
+    if !(DETERMINERS.contains(&owner.text) || possessive(&owner)) {
         return None;
     }
     let plain = |x: &super::Word<'_>| {
