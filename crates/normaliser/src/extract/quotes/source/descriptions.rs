@@ -446,28 +446,29 @@ fn clause_start(hay: &str) -> bool {
 }
 
 /// Whether a description read as a source is a noun phrase, not a piece
-/// of a clause: it does not end with a function word ("timeline of",
-/// "member of the", "the organization that"), holds no quotation of
-/// words in lower case (a title in capitals may stand in it: "the authors
-/// of the “Growth and Opportunity Project”") and no auxiliary ("race has turned to …", "group needs to be …"), and
-/// is not a lone adverb ("previously").
+/// of a clause: it does not end with an article, a connective, a
+/// preposition or a pronoun ("timeline of", "member of the", "the
+/// organization that", "… when he"), holds no
+/// auxiliary ("race has turned to …", "group needs to be …") and no
+/// quotation of words in lower case (a title in capitals may stand in it:
+/// "the authors of the “Growth and Opportunity Project”"), and is not a
+/// lone adverb ("previously").
 pub(crate) fn well_formed_description(np: &str) -> bool {
-    const ENDS: [&str; 27] = [
-        "of", "the", "a", "an", "in", "on", "at", "for", "to", "by", "with", "from", "that", "which", "who",
-        "when", "he", "she", "it", "they", "his", "her", "its", "their", "and", "or", "as",
-    ];
-    const AUXILIARIES: [&str; 12] =
-        ["has", "have", "had", "is", "are", "was", "were", "should", "would", "will", "needs", "must"];
+    const PRONOUNS: [&str; 8] = ["he", "she", "it", "they", "his", "her", "its", "their"];
     let words: Vec<&str> = np.split_whitespace().collect();
     let Some(last) = words.last() else { return false };
+    let function_word = ARTICLES.contains(last)
+        || CONNECTIVES.contains(last)
+        || PREPOSITIONS.contains(last)
+        || PRONOUNS.contains(last);
     let lone_adverb =
         words.len() == 1 && last.len() > 3 && last.ends_with("ly") && last.chars().all(char::is_lowercase);
-    !ENDS.contains(last)
+    !function_word
         && !lone_adverb
+        && !words.iter().any(|w| AUXILIARIES.contains(w))
         && !words
             .iter()
             .any(|w| w.strip_prefix(['“', '"']).is_some_and(|rest| rest.starts_with(char::is_lowercase)))
-        && !words.iter().any(|w| AUXILIARIES.contains(w))
 }
 
 /// A source that is one word opening its clause before a cue: a plural
