@@ -81,7 +81,7 @@ impl Extractor<'_> {
         let placed = || {
             let inner_end = self.inner_end(p);
             let clause = matches!(inner_end, ',' | '?' | '!' | '—' | '–');
-            (clause && !CUE.is_match(self.text(s, p.open))).then(|| verb_after_quote(after)).flatten()
+            (clause && cues(self.text(s, p.open)).next().is_none()).then(|| verb_after_quote(after)).flatten()
         };
         if let Some(r) = listed.clone().or_else(placed) {
             let m = &after[r.clone()];
@@ -210,7 +210,7 @@ impl Extractor<'_> {
         // attributes with a cue before it ("Morris says the campaign will
         // “compete vigorously.” O’Malley’s move was first reported by
         // MSNBC."): the next sentence is a new one.
-        let cued_before = || CUE.is_match(self.text(s, p.open));
+        let cued_before = || cues(self.text(s, p.open)).next().is_some();
         let after = if ends_sentence && cued_before() {
             ""
         } else if ends_sentence {
@@ -388,7 +388,7 @@ impl Extractor<'_> {
                     && between.chars().count() <= 80
                     && between.trim_end().ends_with('.')
                     && !between.contains(['“', '”', '"', '‘'])
-                    && CUE.is_match(between);
+                    && cues(between).next().is_some();
                 let via = if resumed { Via::Resumed } else { Via::Continuation };
                 return Speaker { cue: None, via, ..prev.speaker.clone() };
             }

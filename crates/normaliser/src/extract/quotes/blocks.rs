@@ -1,6 +1,6 @@
 //! Displayed block quotations, attributed by the sentence before them.
 
-use super::patterns::CUE;
+use super::patterns::cues;
 use super::{Extractor, QuoteMark, Speaker, SpeakerKind};
 use corpus_parser::BlockKind;
 
@@ -24,7 +24,7 @@ impl Extractor<'_> {
             let after = self.text(p.close + 1, (p.close + 40).min(b));
             let before = self.text(p.open.saturating_sub(40).max(a), p.open);
             let long = (p.close - p.open) * 10 >= (b - a) * 6;
-            (CUE.is_match(after) || CUE.is_match(before))
+            (cues(after).next().is_some() || cues(before).next().is_some())
                 && (long || !*introduced.get_or_insert_with(|| self.introduction(a).kind.is_some()))
         })
     }
