@@ -685,8 +685,11 @@ impl Extractor<'_> {
     /// nominee that year, Mr. Obama decried …").
     pub(super) fn in_introduction(&self, a: usize, b: usize, m: &Mention) -> bool {
         let lead = self.text(a, m.start);
-        let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        let first = lower(lead.split_whitespace().next().unwrap_or(""));
+        fn bare(w: &str) -> &str {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+        }
+        let listed = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(bare(w)));
+        let first = bare(lead.split_whitespace().next().unwrap_or(""));
         // The last subordinator before the person, if any ("In June 2009,
         // after Clinton suffered …").
         let subordinate = lead
@@ -696,13 +699,16 @@ impl Extractor<'_> {
                 *at += w.len();
                 Some((start, w))
             })
-            .filter(|(_, w)| SUBORDINATORS.contains(&lower(w).as_str()))
+            .filter(|(_, w)| listed(&SUBORDINATORS, w))
             .last()
             .map(|(start, _)| start);
         let opens = subordinate.is_some()
-            || INTRO_PREPOSITIONS.contains(&first.as_str())
-            || INTRO_WORDS.contains(&first.as_str())
-            || (first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed")));
+            || listed(&INTRO_PREPOSITIONS, first)
+            || listed(&INTRO_WORDS, first)
+            || (first.len() > 4 && {
+                let first = first.to_ascii_lowercase();
+                first.ends_with("ing") || first.ends_with("ed")
+            });
         // A subordinate clause ends at its first comma ("After Clinton
         // suffered a concussion, Axelrod emailed"); a person after it is
         // not in it. In a phrase with no verb of its own, a person a verb
