@@ -150,6 +150,11 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
     // Keyed by the word's hash: a hash shared by two first words only
     // costs a comparison, `starts_with` below decides.
     let mut by_first: KeyMap<Vec<usize>> = KeyMap::default();
+    // One bit per first word's hash (4,096 bits, in cache): most words of
+    // a text are no pattern's first, and this turns them away before the
+    // map is looked up.
+    let mut bloom = [0u64; 64];
+    let bloom_bit = |h: u64| (h >> 52) as usize;
     for (i, p) in patterns.iter().enumerate() {
         let p = p.as_ref();
         let first = p.find(|c: char| !c.is_alphanumeric()).map_or(p, |e| &p[..e]);
@@ -169,7 +174,9 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
             }
             continue;
         }
-        by_first.entry(fnv(first.as_bytes())).or_default().push(i);
+        let h = fnv(first.as_bytes());
+        by_first.entry(h).or_default().push(i);
+        bloom[bloom_bit(h) / 64] |= 1 << (bloom_bit(h) % 64);
     }
     if by_first.is_empty() {
         return out;
@@ -191,6 +198,9 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
         let s = at;
         let h;
         (at, h) = read_word(text, at);
+        if bloom[bloom_bit(h) / 64] >> (bloom_bit(h) % 64) & 1 == 0 {
+            continue;
+        }
         let Some(ids) = by_first.get(&h) else { continue };
         for &i in ids {
             let p = patterns[i].as_ref();

@@ -231,7 +231,7 @@ pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 /// One byte more of an FNV-1a hash: `fnv(b"ab")` is
 /// `fnv_step(fnv_step(FNV_START, b'a'), b'b')`.
 #[inline]
-pub(crate) fn fnv_step(h: u64, b: u8) -> u64 {
+pub(crate) const fn fnv_step(h: u64, b: u8) -> u64 {
     (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
 }
 
@@ -272,6 +272,20 @@ pub(crate) fn tok_info(word: &str, scratch: &mut Scratch) -> TokInfo {
 /// [`tok_info`] of an ASCII word, without building strings (the same
 /// hashes).
 fn ascii_tok_info(word: &[u8]) -> TokInfo {
+    // Most words are lower-case letters only: the word is its own lower
+    // case, its shape "x" (one hash, not three).
+    if !word.is_empty() && word.iter().all(u8::is_ascii_lowercase) {
+        let exact = word.iter().fold(FNV_START, |h, &b| fnv_step(h, b));
+        return TokInfo {
+            exact,
+            lower: exact,
+            shape: SHAPE_LOWER,
+            lex: lex_bits(exact),
+            cap: false,
+            lower_only: true,
+            has_lower: true,
+        };
+    }
     let (mut exact, mut lower, mut shape) = (FNV_START, FNV_START, FNV_START);
     let (mut upper, mut low, mut last) = (0usize, 0usize, 0u8);
     for &b in word {
@@ -304,6 +318,9 @@ fn ascii_tok_info(word: &[u8]) -> TokInfo {
         has_lower: low > 0,
     }
 }
+
+/// The hash of the short shape of a word of lower-case letters ("x").
+const SHAPE_LOWER: u64 = fnv_step(FNV_START, b'x');
 
 /// The word-list bits of a word, by its lower-case hash.
 pub(crate) fn lex_bits(lower: u64) -> u8 {

@@ -79,24 +79,47 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut start = None;
+    // Whether the chunk read so far is ASCII letters and digits only (most
+    // chunks are plain words): such a chunk is one token, pushed without
+    // reading it again.
+    let mut plain = true;
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII white space by byte; other characters decoded.
+        // ASCII by byte; other characters decoded.
         let (space, len) = match bytes[i] {
-            b if b < 0x80 => (b.is_ascii_whitespace() || b == 0x0b, 1),
-            _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+            b if b < 0x80 => {
+                let space = b.is_ascii_whitespace() || b == 0x0b;
+                plain &= space || b.is_ascii_alphanumeric();
+                (space, 1)
+            }
+            _ => {
+                plain = false;
+                text[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+            }
         };
         if space {
             if let Some(s) = start.take() {
-                chunk(text, s, i, out);
+                push_chunk(text, s, i, plain, out);
             }
+            plain = true;
         } else if start.is_none() {
             start = Some(i);
         }
         i += len;
     }
     if let Some(s) = start {
-        chunk(text, s, text.len(), out);
+        push_chunk(text, s, text.len(), plain, out);
+    }
+}
+
+/// The tokens of the chunk `text[a..b]`: itself if `plain` (ASCII letters
+/// and digits only), else as [`chunk`] splits it.
+#[inline]
+fn push_chunk(text: &str, a: usize, b: usize, plain: bool, out: &mut Vec<Token>) {
+    if plain {
+        out.push(Token { start: a, end: b });
+    } else {
+        chunk(text, a, b, out);
     }
 }
 
@@ -224,8 +247,9 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         let end_here = match tokens.get(i + 1) {
             None => true,
             Some(next) => {
-                let gap = &text[tokens[i].end..next.start];
-                gap.contains('\n')
+                // The white space between (bytes: a line break is ASCII).
+                let gap = &text.as_bytes()[tokens[i].end..next.start];
+                gap.contains(&b'\n')
                     || i + 1 - start >= MAX_SENTENCE_TOKENS
                     || (!gap.is_empty()
                         && ends_sentence(&text[tokens[i].range()])
