@@ -1,7 +1,7 @@
 //! The word lists the extraction rules use, loaded from `data/` (one entry
 //! a line, `#` comments). Each file says what it is for.
 
-use std::collections::HashSet;
+use crate::hash::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -17,7 +17,7 @@ pub(crate) fn entries(data: &'static str) -> Vec<&'static str> {
 }
 
 /// Named word lists, one a line: `name: word, word, word` (order kept).
-pub(crate) fn named_lists(data: &'static str) -> std::collections::HashMap<&'static str, Vec<&'static str>> {
+pub(crate) fn named_lists(data: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
     entries(data)
         .into_iter()
         .filter_map(|line| {

@@ -35,6 +35,7 @@
 mod annotate;
 mod clean;
 mod extract;
+mod hash;
 mod language;
 mod lexicon;
 mod ner;

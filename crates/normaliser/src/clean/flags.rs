@@ -1,7 +1,7 @@
 //! Quality flags: what a user should know about a document's text before
 //! trusting what is read from it. Each is one documented rule.
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 use std::sync::LazyLock;
 
 use corpus_parser::BlockKind;

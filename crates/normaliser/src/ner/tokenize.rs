@@ -9,7 +9,7 @@
 //! `data/en/abbreviations.txt`) and names with an apostrophe ("D'Amato",
 //! "O'Neil").
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 

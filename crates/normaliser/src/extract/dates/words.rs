@@ -1,7 +1,7 @@
 //! The word lists of the date reader, from `data/en/date_words.txt`
 //! (one list a line: `name: word, word`).
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::LazyLock;
 
 static LISTS: LazyLock<HashMap<&'static str, Vec<&'static str>>> =

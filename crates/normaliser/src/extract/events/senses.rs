@@ -2,7 +2,7 @@
 //! "heart attack", "consumer demand", "at a rally", "exit polls", "the
 //! best-funded PAC", "World War II" (see `data/en/event_senses.txt`).
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::LazyLock;
 
 /// Where a rule's words stand from the trigger.
@@ -21,7 +21,7 @@ type Rule = (Place, Vec<&'static str>);
 
 /// The rules by trigger word (lower case).
 static SENSES: LazyLock<HashMap<&'static str, Vec<Rule>>> = LazyLock::new(|| {
-    let mut rules: HashMap<&'static str, Vec<Rule>> = HashMap::new();
+    let mut rules: HashMap<&'static str, Vec<Rule>> = HashMap::default();
     let data = crate::language::EN.event_senses;
     for line in crate::lexicon::entries(data) {
         let Some(at) = line.find(['<', '>', '~']) else { continue };

@@ -7,6 +7,7 @@ use super::cues::{
 };
 use super::{ActorMatcher, ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
 use crate::clean::Document;
+use crate::hash::{HashMap, HashSet};
 use crate::lexicon::alternation;
 use crate::lexicon::re;
 use crate::lexicon::word_occurrences;
@@ -22,7 +23,6 @@ use crate::offsets::CharCounter;
 use corpus_parser::ActorType;
 use corpus_parser::BlockKind;
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 

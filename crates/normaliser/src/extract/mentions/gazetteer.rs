@@ -5,13 +5,13 @@
 use super::cues::{CueWord, CUE_LIST};
 use super::short_forms::{short_forms, PARTICLES};
 use super::{ActorMatcher, ActorRef, Found, Scanned};
+use crate::hash::HashMap;
 use crate::lexicon::dfa;
 use crate::lexicon::each_match;
 use crate::lexicon::ORG_HEADS;
 use crate::lexicon::TITLES;
 use corpus_parser::ActorType;
 use corpus_parser::Gazetteer;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -26,8 +26,8 @@ impl ActorMatcher {
     /// Compiles a gazetteer.
     pub fn new(gazetteer: &Gazetteer) -> ActorMatcher {
         let mut patterns: Vec<Pattern> = Vec::new();
-        let mut folded: HashMap<String, usize> = HashMap::new();
-        let mut short: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut folded: HashMap<String, usize> = HashMap::default();
+        let mut short: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, a) in gazetteer.actors.iter().enumerate() {
             for spelling in std::iter::once(&a.name).chain(&a.aliases) {
                 match folded.get(&spelling.to_ascii_lowercase()) {

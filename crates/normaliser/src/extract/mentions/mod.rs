@@ -12,6 +12,7 @@ mod terms;
 
 use crate::clean::Document;
 use crate::clean::QualityFlag;
+use crate::hash::HashMap;
 use crate::offsets::{CharCounter, CharPos};
 use aho_corasick::dfa::DFA;
 use corpus_parser::ActorType;
@@ -20,7 +21,6 @@ use cues::CueWord;
 use discover::discover;
 use gazetteer::{web_addresses, Pattern};
 use std::collections::BTreeMap;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Which actor a mention is of.

@@ -8,6 +8,7 @@ use super::gazetteer::is_word;
 use super::terms::{adjective_use, glossed_acronym, group_modifier, work_title, WORK_HEADS};
 use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
 use crate::clean::Document;
+use crate::hash::{HashMap, HashSet};
 use crate::lexicon::{
     word_occurrences, NAME_NEVER_STARTS, NOT_NAMES, ORG_HEADS, PLACES, ROLES, ROLE_WORDS, TITLES,
 };
@@ -15,7 +16,6 @@ use crate::ner::{Entity, EntityKind, Recogniser};
 use crate::offsets::CharCounter;
 use corpus_parser::ActorType;
 use corpus_parser::BlockKind;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -631,7 +631,7 @@ pub(super) fn merge(
     // the vote: the first reading of a name found by a cue, the reading
     // that made an actor of a name found by the recogniser alone. A person
     // read after a title ("President Obama") counts twice.
-    let mut votes: HashMap<&str, Vec<(ActorType, usize)>> = HashMap::new();
+    let mut votes: HashMap<&str, Vec<(ActorType, usize)>> = HashMap::default();
     for (r, kind) in &rec.names {
         let weight = if *kind == ActorType::Person && super::gazetteer::title_before(text, r.start).is_some()
         {

@@ -5,9 +5,9 @@ use super::discover::WORD;
 use super::gazetteer::{is_word, title_before};
 use super::recognised::HONORIFICS;
 use super::{ActorMatcher, ActorRef, DiscoveredActor, Found, Taken};
+use crate::hash::HashMap;
 use crate::lexicon::{occurrences, COMMON_SURNAMES};
 use corpus_parser::ActorType;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 

@@ -179,7 +179,7 @@ struct Extractor<'a> {
     actors: &'a ActorMatcher,
     /// The gender each person's mentions show (read once, when a pronoun
     /// first asks).
-    genders: OnceCell<std::collections::HashMap<ActorRef, quote_source::Gender>>,
+    genders: OnceCell<crate::hash::HashMap<ActorRef, quote_source::Gender>>,
     quotes: Vec<Quote>,
     /// The speakers of the block quotations, by start, as `marked` found
     /// them (the quotes after a block go on with its speaker; `blocks`

@@ -306,9 +306,9 @@ impl Extractor<'_> {
 
     /// The gender of each person of the document, where its mentions
     /// show one and do not disagree (see [`quote_source::mention_gender`]).
-    fn genders(&self) -> &std::collections::HashMap<ActorRef, quote_source::Gender> {
+    fn genders(&self) -> &crate::hash::HashMap<ActorRef, quote_source::Gender> {
         self.genders.get_or_init(|| {
-            let mut votes: std::collections::HashMap<ActorRef, (u32, u32)> = std::collections::HashMap::new();
+            let mut votes: crate::hash::HashMap<ActorRef, (u32, u32)> = crate::hash::HashMap::default();
             for m in &self.ann.mentions {
                 if self.actors.actor_name(m.actor, self.ann).1 != ActorType::Person {
                     continue;
