@@ -462,7 +462,7 @@ mod tests {
 
     #[test]
     fn a_long_line_of_prose_maps_in_a_few_bytes() {
-        let labels = std::collections::HashSet::default();
+        let labels = std::collections::HashSet::new();
         let line =
             "The group said on Monday that it would leave, and “the talks” went on — for a long while. "
                 .repeat(20_000);

@@ -1,6 +1,6 @@
 //! From blocks to one clean document text with its segments.
 
-use crate::hash::HashSet;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use corpus_parser::{Block, BlockKind};
@@ -425,6 +425,6 @@ mod tests {
         assert_eq!((doc.joins, doc.joins_across_notes), (2, 2));
         assert_eq!(doc.segments[1].parts.len(), 3);
         let p = &doc.segments[1];
-        assert_eq!(normalise_parts(text, &p.parts, p.kind, &HashSet::default()), joined);
+        assert_eq!(normalise_parts(text, &p.parts, p.kind, &HashSet::new()), joined);
     }
 }

@@ -1,7 +1,7 @@
 //! Cleaning one block: markup residue out, footnote markers out, white
 //! space folded, NFC — with every character mapped back to source bytes.
 
-use crate::hash::HashSet;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -422,7 +422,7 @@ mod tests {
     #[test]
     fn table_rows_keep_one_tab_between_cells() {
         let s = "AQIS\tAl Qaeda in the  Indian Subcontinent";
-        let c = clean(s, 0..s.len(), BlockKind::TableRow, &HashSet::default());
+        let c = clean(s, 0..s.len(), BlockKind::TableRow, &HashSet::new());
         assert_eq!(c.mapped.text, "AQIS\tAl Qaeda in the Indian Subcontinent");
     }
 
@@ -691,7 +691,7 @@ mod tests {
     #[test]
     fn every_character_maps_back_to_its_source_bytes() {
         let s = "x **bold** &amp; é";
-        let c = clean(s, 0..s.len(), BlockKind::Paragraph, &HashSet::default());
+        let c = clean(s, 0..s.len(), BlockKind::Paragraph, &HashSet::new());
         assert_eq!(c.mapped.text, "x bold & é");
         let m = &c.mapped.map;
         assert_eq!(&s[m.source_range(2..6)], "bold");
