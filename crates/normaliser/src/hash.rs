@@ -1,11 +1,14 @@
-//! Hash maps and sets of the crate: std's, with foldhash's fixed-seed
-//! hasher instead of SipHash. Their keys are words and names of the
-//! document being read, looked up many times a document; SipHash's
-//! defence against chosen keys costs more than the look-ups here need.
-//! The seed is fixed, so nothing depends on a random state (the output
-//! never depended on iteration order; now no run differs from another).
+//! Hash maps and sets of the crate: std's, with foldhash's hasher instead
+//! of SipHash. Their keys are words and names of the document being read,
+//! looked up many times a document; foldhash is several times faster on
+//! such short keys. Its seeds are random per process, as std's are, so a
+//! crafted document cannot count on colliding keys; the output never
+//! depends on iteration order (the exports were reproducible under std's
+//! random seeds and are under these). The crate's public functions keep
+//! std's `HashSet` and `HashMap` in their signatures (`normalise_parts`
+//! takes a std set of labels).
 
-/// A `std` hash map with foldhash's fixed-seed hasher.
-pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
-/// A `std` hash set with foldhash's fixed-seed hasher.
-pub(crate) type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
+/// A `std` hash map with foldhash's hasher.
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+/// A `std` hash set with foldhash's hasher.
+pub(crate) type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
