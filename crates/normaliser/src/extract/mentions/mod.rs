@@ -221,6 +221,8 @@ impl ActorMatcher {
         let verbs: Vec<Range<usize>> =
             scanned.cues.iter().filter(|(k, _)| *k == CueWord::Verb).map(|(_, r)| r.clone()).collect();
         crate::extract::quotes::add_speakers(doc, self, &verbs, &rec.names, &rec.place_spans, &mut ann);
+        // Last, so that the speakers' names are joined too.
+        recognised::link_company_short_forms(&ann.discovered, &mut ann.mentions);
         ann
     }
 }

@@ -6,7 +6,7 @@
 use super::discover::{after_role, discoverable};
 use super::gazetteer::is_word;
 use super::terms::{adjective_use, glossed_acronym, group_modifier, work_title, WORK_HEADS};
-use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
+use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Mention, Taken};
 use crate::clean::Document;
 use crate::hash::{HashMap, HashSet};
 use crate::lexicon::{
@@ -748,6 +748,73 @@ pub(super) fn link_acronyms(
                 taken.take(&r);
                 found.push(Found { range: r, actor });
             }
+        }
+    }
+}
+
+/// Words that end a company's name and that its short form drops
+/// ("Elco Industries Inc" → "Elco"), without a full stop.
+static COMPANY_DESIGNATORS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("company_designators"));
+
+/// The shorter names of a company: its name without the designators that
+/// end it, one at a time ("Elco Industries Inc" → "Elco Industries",
+/// "Elco"); none if it ends with none or is nothing else.
+fn company_short_forms(name: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut stem = name;
+    while let Some((head, last)) = stem.rsplit_once(' ') {
+        if !COMPANY_DESIGNATORS.contains(&last.trim_end_matches('.')) {
+            break;
+        }
+        stem = head.trim_end_matches(',');
+        out.push(stem);
+    }
+    out
+}
+
+/// A company named in full ("Elco Industries Inc.") and by its short form
+/// ("Elco") in one document: the short form's mentions go to the full
+/// name's actor, whatever type the short form was read as (a speaker's
+/// one-word name is read as a person). Only two actors already read in
+/// the document are joined (no new mention is made): the full name an
+/// organization, the short form an actor of its own, and not the surname
+/// of a person of the document ("Dell Inc" does not take "Dell" where
+/// Michael Dell is named). Companies that share a short form
+/// ("Sansui Electric Co", "Sansui Electric Industries") keep it apart,
+/// unless one's name is a short form of the other's, and the longest
+/// takes it.
+pub(super) fn link_company_short_forms(discovered: &[DiscoveredActor], mentions: &mut [Mention]) {
+    let forms: Vec<(usize, Vec<&str>)> = discovered
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind == ActorType::Organization)
+        .map(|(i, d)| (i, company_short_forms(&d.name)))
+        .filter(|(_, f)| !f.is_empty())
+        .collect();
+    // A one-word actor that is a person's surname in this document is
+    // that person ("Dell" of Michael Dell), not "Dell Inc".
+    let surname = |w: &str| {
+        discovered.iter().any(|d| {
+            d.kind == ActorType::Person && d.name.strip_suffix(w).is_some_and(|head| head.ends_with(' '))
+        })
+    };
+    for (j, short) in discovered.iter().enumerate() {
+        if !short.name.contains(' ') && surname(&short.name) {
+            continue;
+        }
+        let full: Vec<usize> =
+            forms.iter().filter(|(_, f)| f.contains(&short.name.as_str())).map(|(i, _)| *i).collect();
+        let Some(&longest) = full.iter().max_by_key(|&&i| discovered[i].name.len()) else { continue };
+        // Every other full name is a short form of the longest.
+        let chain = full.iter().all(|&i| {
+            i == longest
+                || forms.iter().any(|(k, f)| *k == longest && f.contains(&discovered[i].name.as_str()))
+        });
+        if !chain {
+            continue;
+        }
+        for m in mentions.iter_mut().filter(|m| m.actor == ActorRef::Discovered(j)) {
+            m.actor = ActorRef::Discovered(longest);
         }
     }
 }

@@ -492,3 +492,56 @@ fn the_type_vote_takes_the_heaviest_reading_and_leaves_ties_to_the_caller() {
     assert_eq!(majority(&[(Org, 1), (Person, 1)], Org), Some(Org));
     assert_eq!(majority(&[], Org), None);
 }
+
+/// A company's short form ("Elco" for "Elco Industries Inc") is the
+/// company in the document that names it in full; not where two
+/// companies share it, nor where it is a person's surname. Each row:
+/// (text, the short form, the name of the actor all its mentions are of).
+#[test]
+fn a_company_short_form_is_the_company_named_in_full() {
+    let cases: [(&str, &str, &str); 6] = [
+        (
+            "Elco Industries Inc. said it sold a plant. In fiscal 1989, Elco earned $7.8 million.",
+            "Elco",
+            "Elco Industries Inc",
+        ),
+        (
+            "Ratners Group PLC rose 5 pence. Ratners, which controls 25% of the British jewelry market, said sales grew.",
+            "Ratners",
+            "Ratners Group PLC",
+        ),
+        // Read as a speaker's name (a person, had it stood alone).
+        (
+            "Elco Industries Inc. sold a plant in Ohio. \"We are pleased with the sale,\" Elco said in a statement.",
+            "Elco",
+            "Elco Industries Inc",
+        ),
+        // Every designator dropped: "Industries" and "Inc".
+        (
+            "Coleco Industries Inc. filed for bankruptcy. Creditors said Coleco Industries would be sold. Coleco made toys.",
+            "Coleco Industries",
+            "Coleco Industries Inc",
+        ),
+        // Two companies share the short form: it stays apart.
+        (
+            "Sansui Electric Co. agreed to sell a stake. Sansui Electric Industries is another firm. Sansui Electric said nothing.",
+            "Sansui Electric",
+            "Sansui Electric",
+        ),
+        // A person of the document has it as surname: left alone, not
+        // joined to the company.
+        (
+            "Dell Inc. shares rose. \"We will grow,\" Dell said. Michael Dell founded the company.",
+            "Dell",
+            "Dell",
+        ),
+    ];
+    let (m, _) = super::tests::matcher();
+    for (text, short, want) in cases {
+        let a = m.annotate(&super::tests::doc(text));
+        let names: Vec<&str> =
+            a.mentions.iter().filter(|x| x.surface == short).map(|x| m.actor_name(x.actor, &a).0).collect();
+        assert!(!names.is_empty(), "{text}: no mention of {short}");
+        assert!(names.iter().all(|n| n == &want), "{text}: {short} is {names:?}, not {want}");
+    }
+}
