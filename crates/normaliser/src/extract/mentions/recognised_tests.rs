@@ -273,7 +273,7 @@ fn discovered(text: &str) -> Vec<(String, ActorType)> {
 
 #[test]
 fn companies_are_organizations_and_places_are_not_actors() {
-    let cases: [TypedCase; 3] = [
+    let cases: [TypedCase; 4] = [
         (
             "Net at the finance arm, General Motors Acceptance Corp., fell 3.1% in the quarter.",
             &[("General Motors Acceptance Corp", ActorType::Organization)],
@@ -288,6 +288,11 @@ fn companies_are_organizations_and_places_are_not_actors() {
             "The Rockford, Ill., maker of fasteners said sales grew. The plane landed at Newark International Airport on time.",
             &[],
             &["Rockford, Ill", "Newark International Airport"],
+        ),
+        (
+            "A ceremony was held at Andrews Air Force Base for the crew. The Navy flew them out of Bagram Airfield.",
+            &[],
+            &["Andrews Air Force Base", "Bagram Airfield"],
         ),
     ];
     for (text, want, not) in cases {
