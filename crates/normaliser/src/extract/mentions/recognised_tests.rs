@@ -246,6 +246,8 @@ fn a_company_word_or_head_word_at_the_end_makes_an_organization() {
         ("Haden MacLellan Holding", ActorType::Person, ActorType::Organization),
         ("R.D. Werner Co", ActorType::Person, ActorType::Organization),
         ("Deseret Bancorp", ActorType::Person, ActorType::Organization),
+        ("Sansui Electric", ActorType::Person, ActorType::Organization),
+        ("Ford Motor", ActorType::Person, ActorType::Organization),
         ("Haqqani Network", ActorType::Person, ActorType::Organization),
         ("Delta Air Lines", ActorType::Person, ActorType::Organization),
         ("Walter Energy", ActorType::Person, ActorType::Organization),
