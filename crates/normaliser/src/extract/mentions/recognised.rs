@@ -617,6 +617,10 @@ pub(super) fn merge(
     discovered: &mut Vec<DiscoveredActor>,
 ) {
     discovered.retain(|d| !rec.places.contains(&d.name) && !PLACES.contains(d.name.as_str()));
+    // The names read as places (not the other names of `rec.places`:
+    // "Democrats" makes no region of "Southern Democrats").
+    let locations: HashSet<&str> = rec.place_spans.iter().map(|r| &text[r.clone()]).collect();
+    discovered.retain(|d| !region(&d.name, &locations));
     // A title cue's name that ends an organization's: the title word
     // starts the organization ("General Motors Acceptance Corp").
     let orgs: Vec<&str> = rec
@@ -674,7 +678,12 @@ pub(super) fn merge(
         .collect();
     for (r, kind) in &rec.names {
         let name = &text[r.clone()];
-        if known.contains(name) || taken.overlaps(r) || PLACES.contains(name) || common_word(facts, name) {
+        if known.contains(name)
+            || taken.overlaps(r)
+            || PLACES.contains(name)
+            || region(name, &locations)
+            || common_word(facts, name)
+        {
             continue;
         }
         if *kind == ActorType::Organization && people.iter().any(|p| ends_with_name(name, p)) {
@@ -696,6 +705,18 @@ pub(super) fn merge(
         added.push(DiscoveredActor { name: name.to_string(), kind, cue: DiscoveryCue::Recogniser });
     }
     discovered.extend(added);
+}
+
+/// First words that, before a place's name, name a part of it.
+static COMPASS_WORDS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("compass_words"));
+
+/// Whether `name` is a region of a place: a compass word and a place's
+/// name, listed or read as a place in this document (`places`) ("Western
+/// Europe", "Southern Helmand"); not "Western Union".
+fn region(name: &str, places: &HashSet<&str>) -> bool {
+    name.split_once(' ').is_some_and(|(first, rest)| {
+        COMPASS_WORDS.contains(&first) && (PLACES.contains(rest) || places.contains(rest))
+    })
 }
 
 /// The type most of a name's readings give (`readings`: each type read,

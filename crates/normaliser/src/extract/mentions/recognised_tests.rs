@@ -275,7 +275,7 @@ fn discovered(text: &str) -> Vec<(String, ActorType)> {
 
 #[test]
 fn companies_are_organizations_and_places_are_not_actors() {
-    let cases: [TypedCase; 4] = [
+    let cases: [TypedCase; 5] = [
         (
             "Net at the finance arm, General Motors Acceptance Corp., fell 3.1% in the quarter.",
             &[("General Motors Acceptance Corp", ActorType::Organization)],
@@ -295,6 +295,13 @@ fn companies_are_organizations_and_places_are_not_actors() {
             "A ceremony was held at Andrews Air Force Base for the crew. The Navy flew them out of Bagram Airfield.",
             &[],
             &["Andrews Air Force Base", "Bagram Airfield"],
+        ),
+        // A region of a place and a law are no actors; a company named
+        // with a compass word is.
+        (
+            "Trade between Western Europe and Asia grew, Western Union Co. said. The First Amendment protects speech, and fighting spread across Southern Afghanistan.",
+            &[("Western Union Co", ActorType::Organization)],
+            &["Western Europe", "First Amendment", "Southern Afghanistan"],
         ),
     ];
     for (text, want, not) in cases {
