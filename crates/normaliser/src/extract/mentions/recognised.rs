@@ -779,7 +779,7 @@ static COMPANY_DESIGNATORS: LazyLock<&'static [&'static str]> = LazyLock::new(||
 
 /// The shorter names of a company: its name without the designators that
 /// end it, one at a time ("Elco Industries Inc" → "Elco Industries",
-/// "Elco"); none if it ends with none or is nothing else.
+/// "Elco"); none if it ends with none.
 fn company_short_forms(name: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut stem = name;
@@ -812,6 +812,9 @@ pub(super) fn link_company_short_forms(discovered: &[DiscoveredActor], mentions:
         .map(|(i, d)| (i, company_short_forms(&d.name)))
         .filter(|(_, f)| !f.is_empty())
         .collect();
+    if forms.is_empty() {
+        return;
+    }
     // A one-word actor that is a person's surname in this document is
     // that person ("Dell" of Michael Dell), not "Dell Inc".
     let surname = |w: &str| {
@@ -820,12 +823,12 @@ pub(super) fn link_company_short_forms(discovered: &[DiscoveredActor], mentions:
         })
     };
     for (j, short) in discovered.iter().enumerate() {
-        if !short.name.contains(' ') && surname(&short.name) {
-            continue;
-        }
         let full: Vec<usize> =
             forms.iter().filter(|(_, f)| f.contains(&short.name.as_str())).map(|(i, _)| *i).collect();
         let Some(&longest) = full.iter().max_by_key(|&&i| discovered[i].name.len()) else { continue };
+        if !short.name.contains(' ') && surname(&short.name) {
+            continue;
+        }
         // Every other full name is a short form of the longest.
         let chain = full.iter().all(|&i| {
             i == longest
