@@ -101,32 +101,69 @@ pub(super) fn last_words_start(hay: &str, n: usize) -> usize {
 /// than the full stop of an abbreviation or an initial ("Sen.", "O.") is
 /// set apart in `tail`.
 pub(super) fn words(hay: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for chunk in hay.split_inclusive(char::is_whitespace) {
-        let start = at;
-        at += chunk.len();
-        let chunk = chunk.trim_end();
-        if chunk.is_empty() {
-            continue;
-        }
-        let lead = chunk.len() - chunk.trim_start_matches(['“', '"', '‘', '(', '[']).len();
-        let body = &chunk[lead..];
-        let mut cut = body.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-        // Keep the full stop of an abbreviation or an initial.
-        if body[cut..].starts_with('.') && is_abbreviation(&body[..cut + 1]) {
-            cut += 1;
-        }
-        let outer = start + (chunk.len() - chunk.trim_start().len());
-        out.push(Word {
-            start: start + lead,
-            text: &body[..cut],
-            tail: &body[cut..],
-            opened: lead > 0,
-            outer,
-        });
-    }
+    let mut out = Vec::with_capacity(hay.len() / 6 + 1);
+    out.extend(word_iter(hay));
     out
+}
+
+/// [`words`] one at a time: for a reader that stops at the first word it
+/// wants.
+pub(super) fn word_iter(hay: &str) -> impl Iterator<Item = Word<'_>> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let (start, end) = next_run(hay, at)?;
+        at = end;
+        Some(word_of(hay, start, end))
+    })
+}
+
+/// Whether the character starting at byte `i` of `hay` is white space,
+/// and its length.
+#[inline]
+fn space_at(hay: &str, i: usize) -> (bool, usize) {
+    let b = hay.as_bytes()[i];
+    if b < 0x80 {
+        return (matches!(b, b' ' | b'\t'..=b'\r'), 1);
+    }
+    hay[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+}
+
+/// The next run of characters that are not white space at or after byte
+/// `from`: its byte range.
+fn next_run(hay: &str, mut from: usize) -> Option<(usize, usize)> {
+    while from < hay.len() {
+        let (space, len) = space_at(hay, from);
+        if !space {
+            break;
+        }
+        from += len;
+    }
+    if from >= hay.len() {
+        return None;
+    }
+    let mut end = from;
+    while end < hay.len() {
+        let (space, len) = space_at(hay, end);
+        if space {
+            break;
+        }
+        end += len;
+    }
+    Some((from, end))
+}
+
+/// The word of the run `start..end` (no white space in it): its opening
+/// marks and trailing punctuation set apart.
+fn word_of(hay: &str, start: usize, end: usize) -> Word<'_> {
+    let chunk = &hay[start..end];
+    let lead = chunk.len() - chunk.trim_start_matches(['“', '"', '‘', '(', '[']).len();
+    let body = &chunk[lead..];
+    let mut cut = body.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    // Keep the full stop of an abbreviation or an initial.
+    if body[cut..].starts_with('.') && is_abbreviation(&body[..cut + 1]) {
+        cut += 1;
+    }
+    Word { start: start + lead, text: &body[..cut], tail: &body[cut..], opened: lead > 0, outer: start }
 }
 
 /// `before` (the text before a cue) without the auxiliaries and adverbs
@@ -262,5 +299,52 @@ pub(crate) fn words_outside_apposition(text: &str) -> usize {
     match (text.find(','), text.rfind(',')) {
         (Some(a), Some(b)) if b > a => all - text[a + 1..=b].split_whitespace().count(),
         _ => all,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words as a plain split at white space gives them (the reading
+    /// `words` had before it scanned bytes): on text with non-ASCII white
+    /// space, runs of it, marks, initials and abbreviations.
+    #[test]
+    fn words_are_the_runs_between_white_space() {
+        fn split(hay: &str) -> Vec<(usize, &str, &str, bool, usize)> {
+            let mut out = Vec::new();
+            let mut at = 0;
+            for chunk in hay.split_inclusive(char::is_whitespace) {
+                let start = at;
+                at += chunk.len();
+                let chunk = chunk.trim_end();
+                if chunk.is_empty() {
+                    continue;
+                }
+                let lead = chunk.len() - chunk.trim_start_matches(['“', '"', '‘', '(', '[']).len();
+                let body = &chunk[lead..];
+                let mut cut = body.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+                if body[cut..].starts_with('.') && is_abbreviation(&body[..cut + 1]) {
+                    cut += 1;
+                }
+                out.push((start + lead, &body[..cut], &body[cut..], lead > 0, start));
+            }
+            out
+        }
+        let texts = [
+            "",
+            "   ",
+            "“We will win,” said Sen. Lisa O. Monaco of the U.S. State Department.",
+            "a\u{a0}b\u{2003}c\u{3000}d\te\n\nf\r\ng\u{85}h\u{202f}i",
+            "  (R-S.C.)  “…” ― Carla Sanchez.  ",
+            "Jr. III, Mr. Coale’s “quote”? [bracket] ‘single’ Ünïcödé ße",
+            "ends with space ",
+            "\u{2028}leading",
+        ];
+        for t in texts {
+            let got: Vec<_> = words(t).iter().map(|w| (w.start, w.text, w.tail, w.opened, w.outer)).collect();
+            assert_eq!(got, split(t), "{t:?}");
+            assert_eq!(word_iter(t).count(), got.len());
+        }
     }
 }

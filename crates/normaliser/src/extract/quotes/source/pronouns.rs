@@ -1,7 +1,7 @@
 //! The gender a pronoun or a mention of a person shows, for linking
 //! "he" and "she" to a compatible person.
 
-use super::words;
+use super::word_iter;
 
 /// A person's grammatical gender, as the text shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +26,7 @@ pub(crate) fn mention_gender(before: &str, after: &str) -> Option<Gender> {
     if t.ends_with("Mrs.") || t.ends_with("Ms.") || t.ends_with("Mrs") || t.ends_with("Ms") {
         return Some(Gender::Female);
     }
-    for w in words(after) {
+    for w in word_iter(after) {
         if w.opened || w.text.starts_with(char::is_uppercase) {
             return None;
         }
@@ -56,7 +56,7 @@ pub(crate) fn pronoun_gender(pronoun: &str) -> Option<Gender> {
 /// The byte where the first "he" or "she" (any case) of gender `g`
 /// stands in `text`, as a whole word.
 pub(crate) fn pronoun_of_gender(text: &str, g: Gender) -> Option<usize> {
-    words(text).into_iter().find(|w| pronoun_gender(w.text) == Some(g)).map(|w| w.start)
+    word_iter(text).find(|w| pronoun_gender(w.text) == Some(g)).map(|w| w.start)
 }
 
 #[cfg(test)]
