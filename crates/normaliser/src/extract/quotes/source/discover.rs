@@ -36,6 +36,13 @@ fn common_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// Whether `hay` holds an opening curly or a straight quotation mark:
+/// one search for each character (a search for a single character skips
+/// to its last byte; one for either of two decodes every character).
+fn has_quote_mark(hay: &str) -> bool {
+    hay.contains('“') || hay.contains('"')
+}
+
 /// Whether `hay` ends at a sentence start: nothing, or a sentence end, an
 /// opening mark or a closing mark before (`“…,” Critics said` is not).
 fn at_sentence_start(hay: &str) -> bool {
@@ -114,10 +121,10 @@ fn read_speakers(doc: &Document, verbs: &[Range<usize>]) -> Vec<Found> {
         // The subject of a sentence that holds a quote ("Tracy Martin,
         // Trayvon's father, issued a statement Thursday, saying … “…”",
         // "Comey indicated that … “…”"): a name opening it.
-        let quoted = slice.contains(['“', '"']);
+        let quoted = has_quote_mark(slice);
         for (a, b) in if quoted { sentence_spans(slice) } else { Vec::new() } {
             let sentence = &slice[a..b];
-            if !sentence.contains(['“', '"']) {
+            if !has_quote_mark(sentence) {
                 continue;
             }
             if let Some(s) = subject_of(sentence) {
@@ -125,8 +132,11 @@ fn read_speakers(doc: &Document, verbs: &[Range<usize>]) -> Vec<Found> {
             }
         }
         // "“…” ― Carla Sanchez.": a quote signed with a dash and a name
-        // that ends the paragraph.
-        for (i, m) in slice.match_indices(['”', '"']) {
+        // that ends the paragraph (most paragraphs have no dash: the
+        // closing marks are not read).
+        let dashed = ['―', '—', '–'].iter().any(|&d| slice.contains(d));
+        let closing = if dashed { slice.match_indices(['”', '"']).collect() } else { Vec::new() };
+        for (i, m) in closing {
             if let Some(at) = signature_start(&slice[i + m.len()..]) {
                 let hay = &slice[i + m.len() + at..];
                 if let Some(s) =
