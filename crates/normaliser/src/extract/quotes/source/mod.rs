@@ -219,8 +219,10 @@ static WORDS_BEFORE_CUE: LazyLock<Vec<&'static str>> =
 /// "O.", "Sen.", "Jr.", "U.S.": a capital and a full stop, or a title
 /// written with one.
 pub(crate) fn is_abbreviation(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().collect();
-    (letters.len() == 2 && letters[0].is_uppercase() && letters[1] == '.')
+    let mut chars = w.chars();
+    let initial =
+        matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase());
+    initial
         || TITLES.contains(&w)
         || SUFFIXES.contains(&w)
         || (w.len() >= 4
