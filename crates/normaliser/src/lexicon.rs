@@ -9,7 +9,8 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind};
 
-use crate::ner::{fnv, fnv_step, KeyMap, FNV_START};
+use crate::ner::KeyMap;
+use std::hash::BuildHasher;
 
 /// The entries of a data file: trimmed, comments and blank lines removed.
 pub(crate) fn entries(data: &'static str) -> Vec<&'static str> {
@@ -150,6 +151,10 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
     // Keyed by the word's hash: a hash shared by two first words only
     // costs a comparison, `starts_with` below decides.
     let mut by_first: KeyMap<Vec<usize>> = KeyMap::default();
+    // The words' hash: foldhash's, a few multiplications a word (FNV-1a
+    // waited on one for every byte); its seed is of no consequence, a
+    // pattern is checked against the text before it counts.
+    let words = foldhash::fast::RandomState::default();
     // One bit per first word's hash (4,096 bits, in cache): most words of
     // a text are no pattern's first, and this turns them away before the
     // map is looked up.
@@ -174,7 +179,7 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
             }
             continue;
         }
-        let h = fnv(first.as_bytes());
+        let h = words.hash_one(first.as_bytes());
         by_first.entry(h).or_default().push(i);
         bloom[bloom_bit(h) / 64] |= 1 << (bloom_bit(h) % 64);
     }
@@ -196,8 +201,8 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
             continue;
         }
         let s = at;
-        let h;
-        (at, h) = read_word(text, at);
+        at = word_end(text, at);
+        let h = words.hash_one(&bytes[s..at]);
         if bloom[bloom_bit(h) / 64] >> (bloom_bit(h) % 64) & 1 == 0 {
             continue;
         }
@@ -224,19 +229,16 @@ fn char_class(text: &str, at: usize) -> (bool, usize) {
     }
 }
 
-/// The end of the word of letters and digits starting at byte `at`, and
-/// its hash (the one [`fnv`] gives its bytes), computed as it is read.
+/// The end of the word of letters and digits starting at byte `at`.
 #[inline]
-fn read_word(text: &str, mut at: usize) -> (usize, u64) {
+fn word_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut h = FNV_START;
     while at < bytes.len() {
         let b = bytes[at];
         if b < 0x80 {
             if !b.is_ascii_alphanumeric() {
                 break;
             }
-            h = fnv_step(h, b);
             at += 1;
             continue;
         }
@@ -244,12 +246,9 @@ fn read_word(text: &str, mut at: usize) -> (usize, u64) {
         if !word_char {
             break;
         }
-        for &b in &bytes[at..at + len] {
-            h = fnv_step(h, b);
-        }
         at += len;
     }
-    (at, h)
+    at
 }
 
 /// A DFA Aho-Corasick automaton without a prefilter (these pattern sets

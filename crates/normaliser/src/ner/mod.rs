@@ -38,8 +38,8 @@ pub use model::ModelInfo;
 pub use tokenize::{sentences, tokenize, tokenize_into, Token, MAX_SENTENCE_TOKENS};
 pub use train::{train_recogniser, LabelledDocument, TrainOptions};
 
+pub(crate) use features::KeyMap;
 use features::{context, local, pair, prepare, DocWords, Prepared, Scratch};
-pub(crate) use features::{fnv, fnv_step, KeyMap, FNV_START};
 use model::{Weights, NTAGS};
 
 /// What kind of name an entity is (CoNLL-2003's four types).

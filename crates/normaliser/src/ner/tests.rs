@@ -1,7 +1,7 @@
 //! The recogniser end to end: the embedded model on sentences with known
 //! answers, training on a tiny hand-written set, and bad model files.
 
-use super::features::lexicons_sha256;
+use super::features::{fnv, lexicons_sha256};
 use super::*;
 
 /// The names `rec` finds in `text`, as (text, kind).
