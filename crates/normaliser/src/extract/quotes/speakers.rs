@@ -74,10 +74,13 @@ impl Extractor<'_> {
     pub(super) fn mention_starting_at(&self, at: usize, slack: usize) -> Option<(usize, ActorRef)> {
         let m = self.mentions_in(at, at + slack + 1).iter().min_by_key(|m| m.start)?;
         let between = self.text(at, m.start);
-        // A title's full stop is no punctuation ("said Mr. Schmidt").
+        // A title's full stop is no punctuation ("said Mr. Schmidt", "said
+        // Del. Stacey Plaskett").
         let plain = between.split_whitespace().count() <= 4
             && between.split_whitespace().all(|w| {
-                quote_source::is_abbreviation(w) || !w.contains([',', '.', ';', ':', '“', '"', '‘'])
+                quote_source::is_abbreviation(w)
+                    || quote_source::title_abbreviation(w)
+                    || !w.contains([',', '.', ';', ':', '“', '"', '‘'])
             });
         plain.then_some((m.end, m.actor))
     }

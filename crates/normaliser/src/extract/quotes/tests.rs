@@ -635,6 +635,16 @@ fn a_speaker_who_is_no_actor_yet_is_read_from_the_sentence() {
         ),
         ("“We played very well,” said Wales coach Mike Ruddock.", named("We played very well", "Mike Ruddock", "said")),
         ("“We played very well,” said Mr. Schmidt, who coached them.", named("We played very well", "Schmidt", "said")),
+        // A title's abbreviation that no list holds ("Del.", "Supt.",
+        // "Rev.") before a full name is the role, not the name.
+        (
+            "“It is destroying this committee,” said Del. Stacey Plaskett of the Virgin Islands.",
+            named("It is destroying this committee", "Stacey Plaskett", "said"),
+        ),
+        (
+            "“We will not back down,” said Supt. Maria Gonzalez, who leads the district.",
+            named("We will not back down", "Maria Gonzalez", "said"),
+        ),
         (
             "“Pfizer is gaming the system,” Senate Minority Leader Harry M. Reid (D-Nev.) said.",
             named("Pfizer is gaming the system", "Harry M. Reid", "said"),

@@ -229,6 +229,23 @@ pub(crate) fn is_abbreviation(w: &str) -> bool {
             && w.split_terminator('.').all(|p| p.len() == 1 && p.chars().all(char::is_uppercase)))
 }
 
+/// Whether `w` has the shape of a title's abbreviation, listed or not: a
+/// capital, one to three lower-case letters and a full stop ("Del.",
+/// "Supt.", "Cmdr."; an initial is a capital alone, "O."). Only before a
+/// name does it read as one.
+pub(crate) fn title_abbreviation(w: &str) -> bool {
+    w.strip_suffix('.').is_some_and(title_stem)
+}
+
+/// A title's abbreviation without its full stop (see
+/// [`title_abbreviation`]).
+pub(super) fn title_stem(stem: &str) -> bool {
+    let mut chars = stem.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && (1..=3).contains(&chars.as_str().len())
+        && chars.all(|c| c.is_ascii_lowercase())
+}
+
 /// The end of a name that stands before `hay`'s closing apposition ("Lisa
 /// O. Monaco, Obama’s adviser on counterterrorism and homeland security,"
 /// → the byte where "Monaco" ends): `hay` ends with a comma, and the one

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use corpus_parser::ActorType;
 
-use super::{last_words_start, words, SourceName, Word, SUFFIXES};
+use super::{last_words_start, title_stem, words, SourceName, Word, SUFFIXES};
 use crate::lexicon::{entries, NAME_NEVER_STARTS, NOT_NAMES, ORG_HEADS, PLACES, ROLES, ROLE_WORDS, TITLES};
 
 /// Lower-case particles inside a name ("Charles de Gaulle", "Osama bin
@@ -204,6 +204,12 @@ pub(crate) fn name_after(hay: &str) -> Option<SourceName> {
             while b > k + 1 && PARTICLES.contains(&ws[b - 1].text) {
                 b -= 1;
             }
+            // "said Del. Stacey Plaskett", "said Supt. Maria Gonzalez": a
+            // title's abbreviation, listed or not, before a full name.
+            if b == k + 1 && abbreviated_title(w) && full_name_at(&ws, b) {
+                k = b;
+                continue;
+            }
             let name = read_run(hay, &ws, k..b);
             // "NRF spokesman Ali Maisam Nazary", "Republican political
             // consultant Chris Russell": a run of role words, or one right
@@ -233,6 +239,17 @@ pub(crate) fn name_after(hay: &str) -> Option<SourceName> {
         k += 1;
     }
     None
+}
+
+/// Whether the word `w` is a title's abbreviation by its shape (see
+/// [`title_abbreviation`]).
+fn abbreviated_title(w: Word<'_>) -> bool {
+    w.tail.starts_with('.') && title_stem(w.text)
+}
+
+/// Whether the words from `k` open a name of two words or more.
+fn full_name_at(ws: &[Word<'_>], k: usize) -> bool {
+    k + 1 < ws.len() && joins(ws, k) && ws[k].tail.is_empty() && joins(ws, k + 1)
 }
 
 /// Words after an inverted cue that end it: what follows is no source
@@ -314,6 +331,15 @@ mod tests {
             (" Sen. Lindsey O. Graham (R-S.C.).", p("Lindsey O. Graham")),
             (" Trump in a statement.", p("Trump")),
             (" the campaign’s spokesman, Brian Fallon.", p("Brian Fallon")),
+            // A title's abbreviation, listed or not, is no name.
+            (" Del. Stacey Plaskett of the Virgin Islands.", p("Stacey Plaskett")),
+            (" Supt. Maria Gonzalez, who leads the district.", p("Maria Gonzalez")),
+            (" Cmdr. John Kirby on Tuesday.", p("John Kirby")),
+            // But a name before a sentence's end stays, and so does an
+            // initial or a one-word name after a full stop.
+            (" Ted. Then he left.", p("Ted")),
+            (" Kim. Park agreed.", p("Kim")),
+            (" O. Graham, who spoke.", p("O. Graham")),
             // Not a source.
             (" in a statement on Tuesday.", None),
             (" on Tuesday that the group had left.", None),
