@@ -317,6 +317,9 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
             r.start += words[..k].iter().map(|w| w.len() + 1).sum::<usize>();
         }
     }
+    if kind == ActorType::Organization {
+        r.end = r.start + without_position(&text[r.clone()], &text[r.end..]).len();
+    }
     let s = &text[r.clone()];
     let trimmed = s.trim_end_matches("'s").trim_end_matches('\u{2019}').trim_end_matches(['.', ',']);
     let trimmed = trimmed.strip_suffix("\u{2019}s").unwrap_or(trimmed);
@@ -349,6 +352,42 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
         || role_phrase(s, kind)
         || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     (!bad).then_some(r)
+}
+
+/// Words of a person's position (`position_words`, and the roles of
+/// `roles.txt` capitalised).
+static POSITION_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let capitalised = ROLES.iter().map(|r| {
+        let mut c = r.chars();
+        c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+    });
+    list("position_words").iter().map(|w| w.to_string()).chain(capitalised).collect()
+});
+
+/// An organization's name without the words of a person's position that
+/// end it before a capitalised word (`after`: the text after the name):
+/// "PolitiFact Executive" before "Director Aaron Sharockman" is
+/// "PolitiFact", "Democratic National Committee Chair" before "Debbie
+/// Wasserman Schultz" the committee. Not after "of", "the", "for" or
+/// "and" ("Office of the President"), and not when only such words
+/// would be left.
+fn without_position<'a>(name: &'a str, after: &str) -> &'a str {
+    let before_name = after.strip_prefix(' ').is_some_and(|a| a.starts_with(char::is_uppercase));
+    if !before_name {
+        return name;
+    }
+    let mut kept = name;
+    while let Some((head, last)) = kept.rsplit_once(' ') {
+        let before = head.rsplit(' ').next().unwrap_or(head);
+        if !POSITION_WORDS.contains(last) || matches!(before, "of" | "the" | "for" | "and") {
+            break;
+        }
+        kept = head;
+    }
+    if kept.split(' ').all(|w| POSITION_WORDS.contains(w)) {
+        return name;
+    }
+    kept
 }
 
 /// A legislator's party and state after the name ("Bob Corker, R-Tenn.",

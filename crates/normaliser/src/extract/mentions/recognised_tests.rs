@@ -559,3 +559,26 @@ fn a_company_short_form_is_the_company_named_in_full() {
         assert!(names.iter().all(|n| n == &want), "{text}: {short} is {names:?}, not {want}");
     }
 }
+
+#[test]
+fn a_position_ending_an_organization_before_a_name_is_the_persons() {
+    let cases = [
+        ("PolitiFact Executive Director Aaron Sharockman said", "PolitiFact Executive", Some("PolitiFact")),
+        ("Fox News Chairman Roger Ailes said", "Fox News Chairman", Some("Fox News")),
+        (
+            "the Democratic National Committee Chair Debbie Wasserman Schultz",
+            "Democratic National Committee Chair",
+            Some("Democratic National Committee"),
+        ),
+        // Not after "of" or "the", not without a capitalised word after
+        // it, not when nothing but a position would be left.
+        ("the Office of the President Duterte", "Office of the President", Some("Office of the President")),
+        ("the Health Service Executive said", "Health Service Executive", Some("Health Service Executive")),
+        ("Chief Executive Tim Cook", "Chief Executive", Some("Chief Executive")),
+    ];
+    for (text, span, want) in cases {
+        let start = text.find(span).expect("the span is in the text");
+        let got = clean_span(text, start..start + span.len(), ActorType::Organization).map(|r| &text[r]);
+        assert_eq!(got, want, "{text}");
+    }
+}
