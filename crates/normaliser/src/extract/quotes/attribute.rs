@@ -116,6 +116,18 @@ impl Extractor<'_> {
             if new_clause {
                 return sp;
             }
+            // "Trump claimed on Tuesday that “…,” one of the prosecutors
+            // said the cases differ", "Cruz said he'd make sand “…,” for
+            // instance, and Trump vowed to …": the quote completes a cue
+            // before it in its sentence, and the cue after it has a
+            // subject of its own: that cue is not the quote's, if the one
+            // before has a speaker.
+            if !coordinated && own_clause(between) && complements_a_cue(self.text(s, p.open)) {
+                let before = self.cue_before(s, p.open);
+                if before.kind.is_some() {
+                    return before;
+                }
+            }
             // "“…,” Braynard is quoted as saying": the subject before the
             // passive is the speaker.
             let quoted_as = between.strip_suffix(" quoted as").and_then(|b| {
@@ -875,6 +887,42 @@ pub fn interview_source(note: &str) -> Option<String> {
 /// no speaker (not "from", "by", "of": "More from Kim Kagan:").
 const OBJECT_PREPOSITIONS: [&str; 9] =
     ["to", "with", "on", "at", "about", "against", "toward", "towards", "for"];
+
+/// Whether the text of a sentence before a quote (`before`) ends with a
+/// listed cue that is no participle and the start of its complement, up
+/// to eight words with no punctuation ("Trump claimed on Tuesday that ",
+/// "Cruz said he'd make sand "): the quote completes that cue. (A
+/// participle's subject is the main clause's: "Recalling “…,” the
+/// statement urged".)
+fn complements_a_cue(before: &str) -> bool {
+    let Some(m) = cues(before).last() else { return false };
+    let cue = m.as_str().to_lowercase();
+    let rest = &before[m.end()..];
+    !NOUN_LIKE_CUES.contains(&cue.as_str())
+        && !cue.ends_with("ing")
+        && !rest.contains([',', ';', ':', '.', '“', '”', '"', '(', ')'])
+        && !rest.contains("''")
+        && rest.split_whitespace().count() <= 8
+}
+
+/// Whether the text between a quote and a cue after it (`between`) is a
+/// clause's start with a subject of its own: more than four words, or
+/// opened by a conjunction (", one of the former prosecutors for David
+/// Petraeus said", "until Haley said", ", for instance, and Trump
+/// vowed"); not a short subject ("“…,” Lewandowski added", "“…,” the
+/// Florida senator said": the quote's own attribution).
+fn own_clause(between: &str) -> bool {
+    const CONJUNCTIONS: [&str; 13] = [
+        "and", "but", "while", "until", "as", "because", "though", "although", "whereas", "yet", "when",
+        "after", "since",
+    ];
+    let words: Vec<&str> = between
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() > 4 || words.iter().any(|w| CONJUNCTIONS.contains(w))
+}
 
 #[cfg(test)]
 mod tests {

@@ -707,6 +707,33 @@ fn a_speaker_who_is_no_actor_yet_is_read_from_the_sentence() {
 }
 
 #[test]
+fn a_cue_after_a_quote_that_opens_a_clause_of_its_own_is_not_the_quotes() {
+    let table: &[(&str, &str)] = &[
+        // The quote completes the cue before it; the cue after it has a
+        // subject of its own, in a clause of its own.
+        (
+            "But even as Dana Reyes claimed on Tuesday that “the plan failed for far less,” one of the former prosecutors for Tom Hale said the cases differ.",
+            "Dana Reyes",
+        ),
+        ("Mara Quist said she would make the desert “glow in the dark,” for instance, and Tom Hale vowed to fight.", "Mara Quist"),
+        ("Mara Quist says she was “riding the fence” until Tom Hale said he was running.", "Mara Quist"),
+        // A short subject right after the quote is its own attribution.
+        ("Nobody can say that “the plan is sound,” Mara Quist added.", "Mara Quist"),
+        ("Nothing the mayor said “will calm the city,” the Florida senator said.", "Florida senator"),
+        // A participle's subject is the main clause's.
+        (
+            "Recalling “the darkest days of the war,” Dana Reyes, the last of the five former ministers, urged leaders to act.",
+            "Dana Reyes",
+        ),
+    ];
+    for (text, who) in table {
+        let got = rows(text);
+        let speaker = got.first().and_then(|r| r.2.clone());
+        assert_eq!(speaker.as_deref(), Some(*who), "{text}");
+    }
+}
+
+#[test]
 fn inverted_placed_and_participle_cues_and_apposition_chains() {
     let named = |q: &str, who: &str, cue: &str| row(q, "double", Some(who), "named", Some(cue));
     let table: &[(&str, Row)] = &[
