@@ -409,6 +409,16 @@ impl Extractor<'_> {
         let determiners =
             ["a ", "an ", "one ", "another ", "the ", "this ", "those ", "these ", "some ", "other "];
         let desc = determiners.iter().find_map(|d| lower.starts_with(d).then(|| np[d.len()..].to_string()));
+        // "one of the witnesses", "some of his aides": the group the
+        // source is one of ("witnesses"), not a phrase starting "of".
+        let desc = desc.map(|d| match d.strip_prefix("of ") {
+            Some(group) => ["the ", "his ", "her ", "their ", "its "]
+                .iter()
+                .find_map(|a| group.strip_prefix(a))
+                .unwrap_or(group)
+                .to_string(),
+            None => d,
+        });
         if !quote_source::well_formed_description(desc.as_deref().unwrap_or(np)) {
             return Speaker::default();
         }

@@ -665,6 +665,15 @@ fn a_speaker_who_is_no_actor_yet_is_read_from_the_sentence() {
             "Donald Trump issued a statement saying the judge was “a remarkable person.”",
             named("a remarkable person.", "Donald Trump", "saying"),
         ),
+        // "one of the witnesses": the group the source is one of.
+        (
+            "“It was unseemly,” said one of the witnesses.",
+            row("It was unseemly", "double", Some("witnesses"), "anonymous", Some("said")),
+        ),
+        (
+            "“It was unseemly,” said one of two witnesses at the scene.",
+            row("It was unseemly", "double", Some("two witnesses at the scene"), "anonymous", Some("said")),
+        ),
         (
             "“We are finished here,” the team wrote in a statement.",
             row("We are finished here", "double", Some("team"), "anonymous", Some("wrote")),
