@@ -198,19 +198,23 @@ pub(super) fn discoverable(kind: BlockKind) -> bool {
 pub(super) fn lead_word(w: &str) -> bool {
     /// Titles, role words and roles (as written and capitalised).
     static LEAD_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-        let capitalised = ROLES.iter().map(|r| {
-            let mut c = r.chars();
-            c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-        });
         TITLES
             .iter()
             .chain(ROLE_WORDS.iter())
             .chain(ROLES.iter())
             .map(|w| w.to_string())
-            .chain(capitalised)
+            .chain(capitalised_roles())
             .collect()
     });
     LEAD_WORDS.contains(w) || NOT_NAMES.contains(w)
+}
+
+/// The roles of `roles.txt` ("director"), capitalised ("Director").
+pub(super) fn capitalised_roles() -> impl Iterator<Item = String> {
+    ROLES.iter().map(|r| {
+        let mut c = r.chars();
+        c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+    })
 }
 
 /// Where a person's name starts in `words`: after the last title or role

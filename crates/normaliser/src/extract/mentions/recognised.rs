@@ -3,7 +3,7 @@
 //! other names keep a cue from taking a place for an actor, and a defined
 //! acronym ("… the Levant (ISIL)") links to its full name.
 
-use super::discover::{after_role, discoverable};
+use super::discover::{after_role, capitalised_roles, discoverable};
 use super::gazetteer::is_word;
 use super::terms::{adjective_use, glossed_acronym, group_modifier, work_title, WORK_HEADS};
 use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Mention, Taken};
@@ -357,11 +357,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
 /// Words of a person's position (`position_words`, and the roles of
 /// `roles.txt` capitalised).
 static POSITION_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let capitalised = ROLES.iter().map(|r| {
-        let mut c = r.chars();
-        c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-    });
-    list("position_words").iter().map(|w| w.to_string()).chain(capitalised).collect()
+    list("position_words").iter().map(|w| w.to_string()).chain(capitalised_roles()).collect()
 });
 
 /// An organization's name without the words of a person's position that
