@@ -346,10 +346,10 @@ impl Extractor<'_> {
         let Some(q) =
             self.quotes.iter().rev().find(|q| q.end <= at && q.speaker_kind != SpeakerKind::Unattributed)
         else {
-            return self.organization_before(at, true);
+            return self.organization_or_text_before(at);
         };
         if at - q.end > 600 {
-            return self.organization_before(at, true);
+            return self.organization_or_text_before(at);
         }
         let is_text = q.speaker_kind == SpeakerKind::Anonymous
             && q.speaker
@@ -359,7 +359,7 @@ impl Extractor<'_> {
         let is_organization =
             q.speaker_actor.is_some_and(|a| self.actors.actor_name(a, self.ann).1 == ActorType::Organization);
         if !(is_text || is_organization) {
-            return self.organization_before(at, true);
+            return self.organization_or_text_before(at);
         }
         Speaker {
             name: q.speaker.clone(),
@@ -367,6 +367,27 @@ impl Extractor<'_> {
             affiliation: q.speaker_affiliation,
             kind: Some(q.speaker_kind),
             ..Speaker::default()
+        }
+    }
+
+    /// For "it" when no text or organization spoke last: the organization
+    /// that opens a sentence close before (see
+    /// [`Extractor::organization_before`]), else the last text described
+    /// from the sentence before the pronoun's up to it ("Trump's campaign
+    /// put out a statement contradicting his comments. In cases of
+    /// abortion, it said, “…”": the statement; see
+    /// [`quote_source::text_described_in`]). Else none.
+    fn organization_or_text_before(&self, at: usize) -> Speaker {
+        let found = self.organization_before(at, true);
+        if found.kind.is_some() {
+            return found;
+        }
+        let (s, _) = self.sentence(at);
+        let from = self.sentence_before(s).map_or(s, |(a, _)| a).max(at.saturating_sub(600));
+        let hay = self.text(from, at);
+        match quote_source::text_described_in(hay) {
+            Some(r) => self.anonymous(&hay[r.clone()], from + hay[..r.start].chars().count()),
+            None => found,
         }
     }
 

@@ -211,6 +211,39 @@ fn it_is_the_text_or_organization_that_spoke_last() {
         rows("“We have never left it at all,” it said."),
         vec![row("We have never left it at all", "double", None, "unattributed", Some("said"))]
     );
+    // No text or organization spoke or opens a sentence: the text the
+    // sentence before, or the pronoun's own, describes.
+    let table: &[(&str, &str, Option<&str>)] = &[
+        (
+            "The campaign put out a statement on Friday. In cases of abortion, it said, “the woman is the victim.”",
+            "the woman is the victim.",
+            Some("statement"),
+        ),
+        (
+            "A letter this month from the staff reflected both concerns. “We have waited twelve years for this,” it said.",
+            "We have waited twelve years for this",
+            Some("letter"),
+        ),
+        // Not a text named inside a quotation, nor one two sentences back.
+        (
+            "Kim Kagan spoke. “I read the report twice,” she said. “We have waited twelve years for this,” it said.",
+            "We have waited twelve years for this",
+            None,
+        ),
+        (
+            "The panel sent a memo. Kim Kagan spoke on Monday. “We have waited twelve years for this,” it said.",
+            "We have waited twelve years for this",
+            None,
+        ),
+    ];
+    for (text, quote, want) in table {
+        let got = rows(text);
+        let q = got.iter().find(|r| r.0 == *quote);
+        assert_eq!(q.map(|r| r.2.as_deref()), Some(*want), "{text:?}: {got:?}");
+        if want.is_some() {
+            assert_eq!(q.map(|r| r.3.as_str()), Some("anonymous"), "{text:?}");
+        }
+    }
 }
 
 #[test]

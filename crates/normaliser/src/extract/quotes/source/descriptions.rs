@@ -5,9 +5,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::super::patterns::{group_before, ANON_BEFORE, SOURCE_NOUNS};
+use super::super::patterns::{group_before, ANON_BEFORE, SOURCE_NOUNS, TEXT_NOUNS};
 use super::discover::PREPOSITIONS;
-use super::{last_words_start, words};
+use super::{inside_quotes, last_words_start, words};
 use crate::lexicon::{entries, NOT_NAMES};
 
 /// Determiners that open a description of a source ("the team", "a senior
@@ -26,6 +26,35 @@ static NOT_HEADS: LazyLock<Vec<&'static str>> =
 /// statement" stays out by its preposition).
 fn not_head(w: &str) -> bool {
     NOT_HEADS.contains(&w) && !["statement", "email", "letter", "tweet"].contains(&w)
+}
+
+/// The last text `hay` describes outside quotation marks ("a statement",
+/// "A letter this month", "Thursday's memo from the panel" up to its
+/// noun): a determiner or a possessive, up to three words and a text noun
+/// (`text_nouns.txt`), no punctuation between; its byte range.
+pub(crate) fn text_described_in(hay: &str) -> Option<Range<usize>> {
+    let ws = words(hay);
+    for (k, w) in ws.iter().enumerate().rev() {
+        if !TEXT_NOUNS.iter().any(|t| w.text.eq_ignore_ascii_case(t)) || w.opened {
+            continue;
+        }
+        for j in (k.saturating_sub(4)..k).rev() {
+            let t = ws[j];
+            if !t.tail.is_empty() || (t.opened && j + 1 < k) {
+                break;
+            }
+            let lower = t.text.to_lowercase();
+            let opens =
+                DETERMINERS.contains(&lower.as_str()) || t.text.ends_with("'s") || t.text.ends_with("’s");
+            if opens {
+                if inside_quotes(&[&hay[..t.start]]) {
+                    break;
+                }
+                return Some(t.start..w.start + w.text.len());
+            }
+        }
+    }
+    None
 }
 
 /// A description ending `hay` (the text before a cue): a determiner, up to

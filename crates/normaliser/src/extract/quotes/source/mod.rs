@@ -37,7 +37,7 @@ use crate::lexicon::{entries, TITLES};
 
 pub(crate) use descriptions::{
     anon_before, bare_source_before, description_after, description_before, description_opening,
-    quantifier_after, verb_like, well_formed_description,
+    quantifier_after, text_described_in, verb_like, well_formed_description,
 };
 pub(crate) use discover::{add_speakers, signature_start};
 pub(crate) use names::is_role_word;
