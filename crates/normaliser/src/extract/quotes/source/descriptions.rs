@@ -28,10 +28,10 @@ fn not_head(w: &str) -> bool {
     NOT_HEADS.contains(&w) && !["statement", "email", "letter", "tweet"].contains(&w)
 }
 
-/// The last text `hay` describes outside quotation marks ("a statement",
-/// "A letter this month", "Thursday's memo from the panel" up to its
-/// noun): a determiner or a possessive, up to three words and a text noun
-/// (`text_nouns.txt`), no punctuation between; its byte range.
+/// The last text `hay` describes outside quotation marks, up to its noun
+/// ("a statement", "A letter" of "A letter this month from the staff",
+/// "Thursday's memo"): a determiner or a possessive, up to three words and
+/// a text noun (`text_nouns.txt`), no punctuation between; its byte range.
 pub(crate) fn text_described_in(hay: &str) -> Option<Range<usize>> {
     let ws = words(hay);
     for (k, w) in ws.iter().enumerate().rev() {

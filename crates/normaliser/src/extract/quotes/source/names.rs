@@ -242,7 +242,7 @@ pub(crate) fn name_after(hay: &str) -> Option<SourceName> {
 }
 
 /// Whether the word `w` is a title's abbreviation by its shape (see
-/// [`title_abbreviation`]).
+/// [`super::title_abbreviation`]).
 fn abbreviated_title(w: Word<'_>) -> bool {
     w.tail.starts_with('.') && title_stem(w.text)
 }
