@@ -3,7 +3,7 @@
 //! footnote that names an interview source.
 
 use super::chars::contains_ignore_ascii_case;
-use super::patterns::{cues, group_after, ANON_AFTER, CUE, NOUN_LIKE_CUES};
+use super::patterns::{cues, evaluative_cue, group_after, ANON_AFTER, CUE, NOUN_LIKE_CUES};
 use super::source as quote_source;
 use super::{quotable, Extractor, Last, Pair, Speaker, SpeakerKind, Via};
 use crate::extract::mentions::Mention;
@@ -421,8 +421,30 @@ impl Extractor<'_> {
     }
 
     /// The last cue in `s..end` and its subject: right before the cue, or
-    /// after "according to", or the person the sentence is about.
+    /// after "according to", or the person the sentence is about. A verb
+    /// judging its object with the quote ("Hillary Clinton called the
+    /// Republican frontrunner “…”", "with the AFT calling her “…”") is the
+    /// cue if it comes last, not inside what a reporting cue before it
+    /// reports, and has a speaker; else the reporting cues decide, as
+    /// without it.
     pub(super) fn cue_before(&self, s: usize, end: usize) -> Speaker {
+        let before = self.text(s, end);
+        if let Some(verb) = evaluative_cue(before) {
+            // "Trump said … that Clinton once described it as “…”": the
+            // judgement is inside what the reporting cue reports.
+            let reported = |m: regex::Match<'_>| before[m.end()..verb.start()].contains(" that ");
+            if cues(before).all(|m| m.start() < verb.start() && !reported(m)) {
+                let sp = self.cue_before_among(s, end, Some(verb));
+                if sp.kind.is_some() {
+                    return sp;
+                }
+            }
+        }
+        self.cue_before_among(s, end, None)
+    }
+
+    /// [`Extractor::cue_before`] among the reporting cues and `extra`.
+    fn cue_before_among(&self, s: usize, end: usize, extra: Option<regex::Match<'_>>) -> Speaker {
         let before = self.text(s, end);
         // A cue that is also a noun counts only with a subject right before
         // it: "Howard continued his scathing remarks." is "continued"'s.
@@ -430,7 +452,7 @@ impl Extractor<'_> {
             NOUN_LIKE_CUES.contains(&m.as_str().to_lowercase().as_str())
                 && self.subject_before(s + before[..m.start()].chars().count()).kind.is_none()
         };
-        let found: Vec<regex::Match<'_>> = cues(before).collect();
+        let found: Vec<regex::Match<'_>> = cues(before).chain(extra).collect();
         let Some(&m) = found.iter().rev().find(|m| !noun_only(m)).or(found.last()) else {
             return Speaker::default();
         };

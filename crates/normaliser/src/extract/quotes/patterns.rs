@@ -18,6 +18,45 @@ pub(super) static NAMING_CUES: LazyLock<Vec<&'static str>> =
 pub(super) static CUE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)\b(?:{})\b", alternation(&REPORTING_VERBS))));
 
+/// A verb that judges what it quotes, then its object, right before a
+/// quotation: "Clinton called the Republican frontrunner “", "with the AFT
+/// calling her “", "described the plan as “". Group 1 is the verb, group
+/// 2 the object (up to six words, none with punctuation), possibly empty.
+static EVALUATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(call(?:s|ed|ing)?|describ(?:es|ed|ing)|brand(?:s|ed|ing)|dub(?:s|bed|bing)|label(?:s|ed|led|ing|ling)?)((?:\s+[^\s,.;:!?()“”\x22'‘’]+){0,6}?)(?:\s+as(?:\s+being)?)?\s*$",
+    )
+});
+
+/// Words an evaluative verb's object never starts with: "called for “…”",
+/// "called on them to “…”", "his calls to end the “…”", "was described as
+/// “…”" (naming, a request or a noun, not a judgement of someone).
+const NOT_AN_OBJECT: [&str; 7] = ["for", "on", "upon", "to", "as", "in", "by"];
+
+/// The evaluative verb whose object ends `before` (the text up to an
+/// opening quotation mark), if any: [`EVALUATIVE`], the object not
+/// starting with [`NOT_AN_OBJECT`], and without an object only after
+/// "what" ("what he calls “…”"). The verb is not a noun after a
+/// determiner ("his calls").
+pub(super) fn evaluative_cue(before: &str) -> Option<regex::Match<'_>> {
+    let c = EVALUATIVE.captures(before)?;
+    let (verb, object) = (c.get(1)?, c.get(2)?);
+    let head = &before[..verb.start()];
+    // "so-called “rapists”" names.
+    if head.ends_with('-') {
+        return None;
+    }
+    let prev = head.split_whitespace().next_back().unwrap_or("");
+    if ["his", "her", "their", "its", "our", "my", "your", "a", "the", "this", "that"].contains(&prev) {
+        return None;
+    }
+    match object.as_str().split_whitespace().next() {
+        Some(first) if NOT_AN_OBJECT.contains(&first) => None,
+        Some(_) => Some(verb),
+        None => head.split_whitespace().rev().take(4).any(|w| w == "what").then_some(verb),
+    }
+}
+
 /// The cues of `hay` (see [`CUE`]) but a capitalised one that ends a
 /// name: right after a capitalised word and before a word in lower case
 /// or punctuation ("the United States, many of them …, argue", "Consumer

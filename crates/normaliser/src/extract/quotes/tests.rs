@@ -567,12 +567,11 @@ fn unmarked_quotes_where_marks_were_stripped() {
 #[test]
 fn not_quotes_scare_quotes_titles_terms_and_indirect_speech() {
     let cases = [
-        "The Taliban call them “guests” and nothing more.", // scare quote
         "He wrote a memo titled “The Road Ahead in the East” in 1999.", // title of a work
-        "The fighters, known as ‘the Lions of the Valley’, left.", // nickname
-        "They used the word shura ('council') for the meeting.", // translation
+        "The fighters, known as ‘the Lions of the Valley’, left.",      // nickname
+        "They used the word shura ('council') for the meeting.",        // translation
         "Ali Maisam Nazary said that the group could not win the war.", // indirect speech
-        "A “very small” percentage of fighters left.",      // short phrase, no subject
+        "A “very small” percentage of fighters left.",                  // short phrase, no subject
         "Kim Kagan told ABC’s “Good Morning America” that the war was lost.", // a programme
         "Kim Kagan said on the podcast “Fresh Air of the Valley” that it was lost.", // a work
     ];
@@ -947,6 +946,83 @@ fn short_quotes_auxiliaries_subjects_and_affiliations() {
         let got = q.quotes.first().and_then(|x| x.speaker_affiliation).map(|a| m.actor_name(a, &ann).0);
         assert_eq!(got, want, "{text}");
     }
+}
+
+#[test]
+fn a_time_before_the_cue_and_a_verb_judging_its_object() {
+    let named = |q: &str, who: &str, cue: &str| row(q, "double", Some(who), "named", Some(cue));
+    let anonymous = |q: &str, who: &str, cue: &str| row(q, "double", Some(who), "anonymous", Some(cue));
+    let table: &[(&str, Row)] = &[
+        // A time between the source and its cue.
+        (
+            "The Foreign Office on Monday said that “the ambassador will return next week.”",
+            named("the ambassador will return next week.", "Foreign Office", "said"),
+        ),
+        (
+            "The Defence Ministry less than two weeks ago said that “the border is closed to all traffic.”",
+            named("the border is closed to all traffic.", "Defence Ministry", "said"),
+        ),
+        (
+            "A spokesman on Thursday night said that “the border is closed to all traffic.”",
+            anonymous("the border is closed to all traffic.", "spokesman", "said"),
+        ),
+        (
+            "The Interior Ministry in March 2021 told reporters that “the border is closed to all traffic.”",
+            named("the border is closed to all traffic.", "Interior Ministry", "told"),
+        ),
+        (
+            "The Interior Ministry earlier this week said that “the border is closed to all traffic.”",
+            named("the border is closed to all traffic.", "Interior Ministry", "said"),
+        ),
+        // A reporter is a description.
+        (
+            "A reporter for the Taliban said “the border is closed to all traffic.”",
+            anonymous("the border is closed to all traffic.", "reporter for the Taliban", "said"),
+        ),
+        // A verb judging its object with the quote: its subject speaks,
+        // in an absolute construction too.
+        (
+            "Unions backed Kim Kagan, with the American Federation of Teachers calling her “the champion working families need.”",
+            named("the champion working families need.", "American Federation of Teachers", "calling"),
+        ),
+        (
+            "Bill Roggio said he was “very encouraged,” and Kim Kagan called it a “great meeting.”",
+            named("great meeting.", "Kim Kagan", "called"),
+        ),
+        (
+            "Kim Kagan described the plan as “a disaster for the farmers of the region.”",
+            named("a disaster for the farmers of the region.", "Kim Kagan", "described"),
+        ),
+        // A one-word judgement is the subject's word for its object.
+        (
+            "The Taliban call them “guests” and nothing more.",
+            named("guests", "Taliban", "call"),
+        ),
+        // Inside what a reporting cue reports, the reporter speaks.
+        (
+            "Bill Roggio said that Kim Kagan once described the deal as “the gold standard of trade deals.”",
+            named("the gold standard of trade deals.", "Bill Roggio", "said"),
+        ),
+    ];
+    let wrong: Vec<String> = table
+        .iter()
+        .filter_map(|(text, want)| {
+            let got = rows(text).last().cloned();
+            (got.as_ref() != Some(want)).then(|| format!("{text}\n  got {got:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // "so-called", "called for", a noun after a determiner are no
+    // judgement of an object.
+    let judged: Vec<&str> = [
+        "Bill Roggio wants to keep so-called Mexican “rapists and criminals” out of the country.",
+        "Kim Kagan called for a “complete withdrawal of all the troops.”",
+        "Kim Kagan ignored the calls of the “angry farmers of the region.”",
+    ]
+    .into_iter()
+    .filter(|t| rows(t).iter().any(|r| matches!(r.4.as_deref(), Some("called" | "calls"))))
+    .collect();
+    assert!(judged.is_empty(), "{judged:?}");
 }
 
 #[test]

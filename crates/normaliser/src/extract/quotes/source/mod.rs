@@ -185,6 +185,12 @@ pub(crate) fn strip_auxiliaries(before: &str) -> &str {
                 }
             }
         }
+        // "The Foreign Office on Monday said", "the ministry less than two
+        // weeks ago said": a time between the source and its cue.
+        if let Some(time) = TIME_BEFORE_CUE.captures(trimmed).and_then(|c| c.get(1)) {
+            t = &trimmed[..time.start()];
+            continue;
+        }
         let Some((_, last)) = trimmed.rsplit_once(char::is_whitespace) else { return t };
         let adverb = last.len() > 3 && last.ends_with("ly") && last.chars().all(char::is_lowercase);
         if !(adverb || WORDS_BEFORE_CUE.contains(&last)) {
@@ -193,6 +199,27 @@ pub(crate) fn strip_auxiliaries(before: &str) -> &str {
         t = &trimmed[..trimmed.len() - last.len()];
     }
 }
+
+/// A time that ends the text before a cue, after white space: a day of
+/// the week ("on Monday night"), a relative one ("last week", "earlier
+/// this month", "less than two weeks ago", "yesterday") or a date ("on
+/// March 3", "in 2014").
+static TIME_BEFORE_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let weekday = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+    let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)";
+    let period =
+        r"(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)";
+    let count = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\sfew|several|\d{1,2})";
+    let times = [
+        format!(r"(?:on\s)?{weekday}(?:\s(?:morning|afternoon|evening|night))?"),
+        format!(r"(?:last|this|next|earlier\sthis|earlier\sthat|later\sthat)\s(?:{period}|{weekday})"),
+        format!(r"(?:(?:less|more)\sthan\s)?{count}\s(?:days?|weeks?|months?|years?)\sago"),
+        r"yesterday|today|tonight".to_string(),
+        format!(r"(?:on\s)?{month}\s\d{{1,2}}(?:,\s\d{{4}})?"),
+        format!(r"in\s(?:{month}(?:\s(?:19|20)\d\d)?|(?:19|20)\d\d)"),
+    ];
+    crate::lexicon::re(&format!(r"\s({})$", times.join("|")))
+});
 
 /// Asides between commas that may stand between a source and its cue.
 const ASIDES: [&str; 14] = [
