@@ -14,7 +14,7 @@ import json
 import re
 from pathlib import Path
 
-from scoring import byte_offsets, double_quoted, quote_pattern, source_kind, to_bytes
+from scoring import byte_offsets, double_quoted, quote_pattern, source_kind, to_bytes, visible
 
 # ---------------------------------------------------------------- catalog
 
@@ -270,7 +270,7 @@ def polnear_gold(text: str, ann: Path) -> dict:
         s_span = hull(source[1]) if source else None
         c_span = hull(cue[1]) if cue else None
         qb = to_bytes(q, offs)
-        s_text = " ".join(text[a:b] for a, b in source[1]) if source else None
+        s_text = visible(" ".join(text[a:b] for a, b in source[1])) if source else None
         quotes.append({
             "start": qb[0],
             "end": qb[1],
@@ -285,7 +285,7 @@ def polnear_gold(text: str, ann: Path) -> dict:
     named = set()
     for _, source, _ in attrs:
         if source:
-            s_text = " ".join(text[a:b] for a, b in source[1])
+            s_text = visible(" ".join(text[a:b] for a, b in source[1]))
             if source_kind(s_text) == "name":
                 named.add((offs[hull(source[1])[0]], s_text))
     sources = sorted(named)

@@ -292,6 +292,15 @@ def name_words(source: str) -> list[str]:
     return out
 
 
+def visible(text: str) -> str:
+    """The text in NFC without control characters (C0 and C1), as the
+    normaliser writes the document text a predicted speaker is read from;
+    a gold Source is compared in this form, not as the source file writes
+    it (PolNeAR's double-encoded, decomposed "FranA\u0303\x83A\u0302§ois",
+    a name the normaliser writes "FranÃÂ§ois")."""
+    return "".join(c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c) != "Cc")
+
+
 def names_match(gold_source: str, predicted: str | None) -> bool:
     """Whether a predicted speaker names the gold Source: lower case, accents,
     punctuation and a possessive 's dropped, titles (Mr, Dr, Sen., …) ignored,
