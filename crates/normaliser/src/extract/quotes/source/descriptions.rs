@@ -509,7 +509,8 @@ pub(crate) fn bare_source_before(hay: &str) -> Option<Range<usize>> {
     bare_word_before(hay).or_else(|| complemented(hay, bare_word_before))
 }
 
-/// [`bare_source_before`]: the one word.
+/// [`bare_source_before`]: the one word, and for a plural noun up to two
+/// modifiers in lower case before it ("“…,” federal prosecutors wrote").
 fn bare_word_before(hay: &str) -> Option<Range<usize>> {
     let t = hay.trim_end();
     if t.len() == hay.len() {
@@ -517,13 +518,39 @@ fn bare_word_before(hay: &str) -> Option<Range<usize>> {
     }
     let start = t.rfind(char::is_whitespace).map_or(0, |i| i + 1);
     let word = &t[start..];
-    let lead = &hay[..start];
     let lower = word.to_lowercase();
     let noun = lower.ends_with('s') && SOURCE_NOUNS.contains(&lower.as_str());
-    let ok = (noun || QUANTIFIERS.contains(&lower.as_str()))
-        && word.chars().all(char::is_alphabetic)
-        && clause_start(lead);
-    ok.then_some(start..t.len())
+    if !(noun || QUANTIFIERS.contains(&lower.as_str())) || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let function_word = |w: &str| {
+        ARTICLES.contains(&w)
+            || CONNECTIVES.contains(&w)
+            || AUXILIARIES.contains(&w)
+            || PREPOSITIONS.contains(&w)
+    };
+    let mut from = start;
+    for modifiers in 0..=2 {
+        if clause_start(&hay[..from]) {
+            return Some(from..t.len());
+        }
+        if !noun || modifiers == 2 {
+            return None;
+        }
+        // The word before, after white space: a modifier in lower case.
+        let lead = &hay[..from];
+        let before = lead.trim_end();
+        if before.len() == lead.len() {
+            return None;
+        }
+        let s = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let m = &before[s..];
+        if m.is_empty() || !m.chars().all(|c| c.is_lowercase() || c == '-') || function_word(m) {
+            return None;
+        }
+        from = s;
+    }
+    None
 }
 
 /// A pronoun of quantity right after an inverted cue, ending the clause
@@ -577,6 +604,28 @@ mod tests {
         ];
         for (hay, want) in table {
             assert_eq!(anon_before(hay).map(|r| &hay[r]), *want, "{hay:?}");
+        }
+    }
+
+    /// A plural source noun or a quantifier opening a clause, the noun with
+    /// up to two modifiers in lower case.
+    #[test]
+    fn bare_sources_open_a_clause() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("“It is over,” officials ", Some("officials")),
+            ("“It is over,” federal prosecutors ", Some("federal prosecutors")),
+            ("“It is over,” local election officials ", Some("local election officials")),
+            ("“It is over,” several ", Some("several")),
+            // Not at a clause start, a function word, three modifiers, a
+            // singular noun.
+            ("The deal was done as officials ", None),
+            ("“It is over,” and officials ", None),
+            ("“It is over,” the prosecutors ", None),
+            ("“It is over,” very many local election officials ", None),
+            ("“It is over,” federal prosecutor ", None),
+        ];
+        for (hay, want) in table {
+            assert_eq!(bare_source_before(hay).map(|r| &hay[r]), *want, "{hay:?}");
         }
     }
 
