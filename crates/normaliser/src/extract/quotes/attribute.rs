@@ -407,6 +407,9 @@ impl Extractor<'_> {
             if let Some(sp) = self.paragraph_before(p) {
                 return sp;
             }
+            if let Some(sp) = self.first_person_after_subject(p, s) {
+                return sp;
+            }
             // No cue: the subject of the sentence the quote stands in, when
             // the quote does not open it.
             if !self.text(s, p.open).trim().is_empty() {
@@ -559,6 +562,33 @@ impl Extractor<'_> {
         }
         let via = if sentence.trim_end().ends_with(':') { Via::Cue } else { Via::Continuation };
         Some(Speaker { via, ..sp })
+    }
+
+    /// The speaker of a quote in the first person ("I", "we", "my", …)
+    /// that opens its sentence with no cue, right after a sentence of the
+    /// same paragraph with no quotation that a person opens as its subject
+    /// ("Roloson supports Clinton. “I'm a college graduate …”", "Dianne
+    /// Bystrom agreed. “We are …”"): that person.
+    fn first_person_after_subject(&self, p: Pair, s: usize) -> Option<Speaker> {
+        if s == 0 || !self.text(s, p.open).trim().is_empty() {
+            return None;
+        }
+        let same_segment =
+            self.segment_at(s.saturating_sub(2)).map(|x| x.seq) == self.segment_at(s).map(|x| x.seq);
+        let (ps, _) = self.sentence(s.saturating_sub(2));
+        if !same_segment || self.text(ps, s).contains(['“', '”', '"', '‘']) {
+            return None;
+        }
+        let inner: String = self.chars[p.open + 1..p.close].iter().collect();
+        const FIRST_PERSON: [&str; 10] = ["I", "we", "We", "my", "My", "our", "Our", "me", "us", "Me"];
+        if !inner.split(|c: char| !c.is_alphanumeric()).any(|w| FIRST_PERSON.contains(&w)) {
+            return None;
+        }
+        let m = self
+            .mentions_in(ps, s)
+            .iter()
+            .find(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)?;
+        self.opens_sentence(ps, m.start).then(|| Speaker { via: Via::Subject, ..self.named(m.actor) })
     }
 
     /// The subject of a sentence whose verb comes later ("Secretary of State

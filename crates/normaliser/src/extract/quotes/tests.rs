@@ -998,6 +998,21 @@ fn a_time_before_the_cue_and_a_verb_judging_its_object() {
             "The Taliban call them “guests” and nothing more.",
             named("guests", "Taliban", "call"),
         ),
+        // A quote in the first person opening its sentence, with no cue,
+        // after a sentence a person opens: that person's; not in the third
+        // person, nor when the person does not open the sentence.
+        (
+            "Bill Roggio supports the plan in the long run. “I am a college graduate and we have no other choice here.”",
+            row("I am a college graduate and we have no other choice here.", "double", Some("Bill Roggio"), "named", None),
+        ),
+        (
+            "Bill Roggio supports the plan in the long run. “The plan is the only choice that the country has left.”",
+            row("The plan is the only choice that the country has left.", "double", None, "unattributed", None),
+        ),
+        (
+            "The plan was drafted by Bill Roggio last year. “I am a college graduate and we have no other choice here.”",
+            row("I am a college graduate and we have no other choice here.", "double", None, "unattributed", None),
+        ),
         // Inside what a reporting cue reports, the reporter speaks.
         (
             "Bill Roggio said that Kim Kagan once described the deal as “the gold standard of trade deals.”",
