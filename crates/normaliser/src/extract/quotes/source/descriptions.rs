@@ -601,6 +601,10 @@ mod tests {
             ("the charge that Colorado Republican leaders ", Some("Colorado Republican leaders")),
             ("one commander from Kandahar ", Some("one commander from Kandahar")),
             ("a senior western official ", Some("a senior western official")),
+            // People a story meets: workers, owners, lawyers, neighbours.
+            ("“We are shocked,” one factory employee ", Some("one factory employee")),
+            ("“It is over,” two local farmers ", Some("two local farmers")),
+            ("“It is over,” the shop owner ", Some("the shop owner")),
         ];
         for (hay, want) in table {
             assert_eq!(anon_before(hay).map(|r| &hay[r]), *want, "{hay:?}");
