@@ -36,8 +36,9 @@ pub(super) fn short_forms(name: &str) -> Vec<String> {
 }
 
 impl ActorMatcher {
-    /// A surname alone links to the person whose full name came last
-    /// before it in the document, or to a person right after a title.
+    /// A surname alone links to the person named most often before it in
+    /// the document whose full name came before it, the one named last of
+    /// those named as often; or to a person right after a title.
     /// `short_starts`: where the curated short forms occur (`Scanned`).
     pub(super) fn link_short_forms(
         &self,
@@ -52,6 +53,8 @@ impl ActorMatcher {
         let mut starts: Vec<(ActorRef, usize)> = found.iter().map(|f| (f.actor, f.range.start)).collect();
         starts.sort_unstable();
         let mut taken = Taken::of(found);
+        // Surnames linked so far, by actor.
+        let mut linked: HashMap<ActorRef, usize> = HashMap::default();
         for r in self.words_among(text, short_starts, &forms) {
             let actors = forms.get(&text[r.clone()]);
             if actors.is_empty() {
@@ -76,21 +79,27 @@ impl ActorMatcher {
             if article || (common && !titled && !recognised) {
                 continue;
             }
-            // The person whose full mention is the latest before this one.
+            // Of the people whose full name came before, the one named most
+            // often so far (full names and surnames linked), then the one
+            // named last: "Keith Lamont Scott … his wife, Rakeyia Scott …
+            // shot Scott" is Keith; "Kim Kagan … Frederick Kagan … says
+            // Kagan" is Frederick.
             let before = actors
                 .iter()
                 .filter_map(|a| {
-                    // The actor's last start before this one.
+                    let first = starts.partition_point(|&(b, _)| b < *a);
                     let k = starts.partition_point(|&(b, st)| (b, st) < (*a, r.start));
-                    let (b, st) = *starts.get(k.checked_sub(1)?)?;
-                    (b == *a).then_some((st, *a))
+                    let (b, last) = *starts.get(k.checked_sub(1)?)?;
+                    let named = k - first + linked.get(a).copied().unwrap_or(0);
+                    (b == *a).then_some(((named, last), *a))
                 })
-                .max_by_key(|&(st, _)| st)
+                .max_by_key(|&(key, _)| key)
                 .map(|(_, a)| a);
             let actor = before.or_else(|| (titled && actors.len() == 1).then(|| actors[0]));
             if let Some(actor) = actor {
                 taken.take(&r);
                 found.push(Found { range: r, actor });
+                *linked.entry(actor).or_insert(0) += 1;
             }
         }
     }

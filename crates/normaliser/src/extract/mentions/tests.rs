@@ -186,13 +186,28 @@ fn surnames_link_back_within_the_document_only() {
         mentions("Khalilzad arrived. Later Zalmay Khalilzad spoke, and Khalilzad left."),
         pairs(&[("Zalmay Khalilzad", "zalmay-khalilzad"), ("Khalilzad", "zalmay-khalilzad")])
     );
-    // The nearest full name before a shared surname wins.
+    // The nearest full name before a shared surname wins, when both are
+    // named as often.
     assert_eq!(
         mentions("Kim Kagan spoke first. Frederick Kagan disagreed, said Kagan."),
         pairs(&[
             ("Kim Kagan", "kim-kagan"),
             ("Frederick Kagan", "frederick-kagan"),
             ("Kagan", "frederick-kagan")
+        ])
+    );
+    // Of two full names, the one named more often so far: a relative
+    // named once does not take the surname from the person of the story.
+    assert_eq!(
+        mentions(
+            "Police shot Keith Lamont Scott on Tuesday. Scott was 43. His wife, Rakeyia Scott, filmed it. \
+             The officer who shot Scott was not named."
+        ),
+        pairs(&[
+            ("Keith Lamont Scott", "new:Keith Lamont Scott"),
+            ("Scott", "new:Keith Lamont Scott"),
+            ("Rakeyia Scott", "new:Rakeyia Scott"),
+            ("Scott", "new:Keith Lamont Scott")
         ])
     );
     assert_eq!(
