@@ -3,7 +3,7 @@
 //! footnote that names an interview source.
 
 use super::chars::contains_ignore_ascii_case;
-use super::patterns::{cues, evaluative_cue, group_after, ANON_AFTER, CUE, NOUN_LIKE_CUES};
+use super::patterns::{cues, evaluative_cue, group_after, ANON_AFTER, CUE, NOUN_LIKE_CUES, SOURCE_NOUNS};
 use super::source as quote_source;
 use super::{quotable, Extractor, Last, Pair, Speaker, SpeakerKind, Via};
 use crate::extract::mentions::Mention;
@@ -618,6 +618,17 @@ impl Extractor<'_> {
         };
         let first = people.next();
         let head = self.text(s, before);
+        // "Scott's relatives, including his wife, … said they came away
+        // with “…”": a person's source noun opening the sentence is its
+        // subject, not the person.
+        if let Some(m) = first.filter(|m| self.opens_sentence(s, m.start)) {
+            if let Some(n) = possessed_source(self.text(m.end, before)) {
+                return Speaker {
+                    via: Via::Nothing,
+                    ..self.anonymous(self.text(m.start, m.end + n), m.start)
+                };
+            }
+        }
         // "Fifteen minutes after Pence was picked …, John Podesta called
         // …", "Preceded at the lectern by Joe Arpaio, …, Trump launched …":
         // a person in an introductory phrase (a subordinator, a
@@ -804,6 +815,30 @@ impl Extractor<'_> {
                     && !(next.starts_with(',') || next.starts_with("’s") || next.starts_with("'s"))
             })
     }
+}
+
+/// The length in characters of a possessive "’s" and up to two words in
+/// lower case ending with a source noun at the start of `rest` (the text
+/// after a name: "’s relatives", "'s campaign manager"), if that is how it
+/// starts.
+fn possessed_source(rest: &str) -> Option<usize> {
+    let tail = rest.strip_prefix("’s ").or_else(|| rest.strip_prefix("'s "))?;
+    let mut len = rest.chars().count() - tail.chars().count();
+    for word in tail.split(' ').take(3) {
+        let w = word.trim_end_matches([',', '.', ';', ':']);
+        if w.is_empty() || !w.chars().all(|c| c.is_lowercase() || c == '-') {
+            return None;
+        }
+        len += w.chars().count();
+        if SOURCE_NOUNS.contains(&w) {
+            return Some(len);
+        }
+        if w.len() != word.len() {
+            return None;
+        }
+        len += 1;
+    }
+    None
 }
 
 /// Whether `before` (the text before a participle) ends with "with" and
@@ -999,5 +1034,24 @@ mod tests {
         );
         assert_eq!(interview_source("Skype \u{212a}interview with x"), None);
         assert_eq!(interview_source("ſkype interview with an aide, 3 May 2021").as_deref(), Some("aide"));
+    }
+
+    #[test]
+    fn a_possessive_and_a_source_noun_after_a_name() {
+        let table = [
+            ("’s relatives, including his wife, said", Some("’s relatives")),
+            ("'s campaign aides told", Some("'s campaign aides")),
+            ("'s lawyers relied on", Some("'s lawyers")),
+            // Not a source noun, more than two words before it, no
+            // possessive, a capital.
+            ("’s plan was called", None),
+            ("'s long and winding campaign manager said", None),
+            (" relatives said", None),
+            ("'s Senate aides said", None),
+        ];
+        for (rest, want) in table {
+            let got = possessed_source(rest).map(|n| rest.chars().take(n).collect::<String>());
+            assert_eq!(got.as_deref(), want, "{rest:?}");
+        }
     }
 }

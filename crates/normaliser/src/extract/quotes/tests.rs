@@ -1013,6 +1013,11 @@ fn a_time_before_the_cue_and_a_verb_judging_its_object() {
             "The plan was drafted by Bill Roggio last year. “I am a college graduate and we have no other choice here.”",
             row("I am a college graduate and we have no other choice here.", "double", None, "unattributed", None),
         ),
+        // A person's source noun opening the sentence is its subject.
+        (
+            "Bill Roggio's relatives, including his wife, watched the video and said they saw “more questions than answers.”",
+            anonymous("more questions than answers.", "Bill Roggio's relatives", "said"),
+        ),
         // Inside what a reporting cue reports, the reporter speaks.
         (
             "Bill Roggio said that Kim Kagan once described the deal as “the gold standard of trade deals.”",
