@@ -1018,6 +1018,11 @@ fn a_time_before_the_cue_and_a_verb_judging_its_object() {
             "Bill Roggio's relatives, including his wife, watched the video and said they saw “more questions than answers.”",
             anonymous("more questions than answers.", "Bill Roggio's relatives", "said"),
         ),
+        // The present tense of a listed past: "yelled", "yells".
+        (
+            "Kim Kagan ran to the car. “Did you shoot him? He better not be dead,” she yells while running.",
+            named("Did you shoot him? He better not be dead", "Kim Kagan", "yells"),
+        ),
         // Inside what a reporting cue reports, the reporter speaks.
         (
             "Bill Roggio said that Kim Kagan once described the deal as “the gold standard of trade deals.”",
