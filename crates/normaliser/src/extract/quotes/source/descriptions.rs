@@ -510,7 +510,8 @@ pub(crate) fn bare_source_before(hay: &str) -> Option<Range<usize>> {
 }
 
 /// [`bare_source_before`]: the one word, and for a plural noun up to two
-/// modifiers in lower case before it ("“…,” federal prosecutors wrote").
+/// modifiers in lower case before it ("“…,” federal prosecutors wrote",
+/// "Police say").
 fn bare_word_before(hay: &str) -> Option<Range<usize>> {
     let t = hay.trim_end();
     if t.len() == hay.len() {
@@ -519,7 +520,8 @@ fn bare_word_before(hay: &str) -> Option<Range<usize>> {
     let start = t.rfind(char::is_whitespace).map_or(0, |i| i + 1);
     let word = &t[start..];
     let lower = word.to_lowercase();
-    let noun = lower.ends_with('s') && SOURCE_NOUNS.contains(&lower.as_str());
+    // A plural: in -s, or "police".
+    let noun = (lower.ends_with('s') || lower == "police") && SOURCE_NOUNS.contains(&lower.as_str());
     if !(noun || QUANTIFIERS.contains(&lower.as_str())) || !word.chars().all(char::is_alphabetic) {
         return None;
     }
@@ -620,6 +622,8 @@ mod tests {
             ("“It is over,” federal prosecutors ", Some("federal prosecutors")),
             ("“It is over,” local election officials ", Some("local election officials")),
             ("“It is over,” several ", Some("several")),
+            ("The march ended. Police ", Some("Police")),
+            ("“It is over,” local police ", Some("local police")),
             // Not at a clause start, a function word, three modifiers, a
             // singular noun.
             ("The deal was done as officials ", None),
