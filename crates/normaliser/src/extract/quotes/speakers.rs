@@ -4,7 +4,7 @@
 
 use super::patterns::{
     group_after, group_before, ANON_AFTER, CUE, PREPOSITION_BEFORE, PRONOUN_AFTER, PRONOUN_BEFORE,
-    SOURCE_NOUN_WORD, TEXT_NOUNS,
+    SOURCE_NOUNS, SOURCE_NOUN_WORD, TEXT_NOUNS,
 };
 use super::source as quote_source;
 use super::{Extractor, Speaker, SpeakerKind};
@@ -116,6 +116,9 @@ impl Extractor<'_> {
         if pronoun.eq_ignore_ascii_case("they") {
             return self.organization_before(at, false);
         }
+        if let Some(sp) = self.anonymous_person_before(at) {
+            return sp;
+        }
         let (s, _) = self.sentence(at);
         // he and she agree with what the text shows of the person.
         let gender = quote_source::pronoun_gender(pronoun);
@@ -208,6 +211,32 @@ impl Extractor<'_> {
         let found =
             walk(false).or_else(|| walk(true)).and_then(|f| self.unless_someone_spoke(f, s, at, gender));
         found.map_or_else(Speaker::default, |a| self.named(a))
+    }
+
+    /// For he or she: the anonymous person who spoke the quote just before
+    /// (ending at most 300 characters before `at`, no person named
+    /// between): "“…,” said a Sun spokesman. “…,” he said" is the
+    /// spokesman. A person is a singular source noun that names no text
+    /// ("spokesman", "official", not "report").
+    fn anonymous_person_before(&self, at: usize) -> Option<Speaker> {
+        let q =
+            self.quotes.iter().rev().find(|q| q.end <= at && q.speaker_kind != SpeakerKind::Unattributed)?;
+        let noun = q.speaker.as_deref()?.rsplit(' ').next()?.to_lowercase();
+        let person = q.speaker_kind == SpeakerKind::Anonymous
+            && SOURCE_NOUNS.contains(&noun.as_str())
+            && !noun.ends_with('s')
+            && !TEXT_NOUNS.contains(&noun.as_str());
+        let named_between = self
+            .mentions_in(q.end, at)
+            .iter()
+            .any(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person);
+        (person && at - q.end <= 300 && !named_between).then(|| Speaker {
+            name: q.speaker.clone(),
+            actor: q.speaker_actor,
+            affiliation: q.speaker_affiliation,
+            kind: Some(q.speaker_kind),
+            ..Speaker::default()
+        })
     }
 
     /// Whether `a` has spoken a quote before `at`.

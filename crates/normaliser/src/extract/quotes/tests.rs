@@ -1023,6 +1023,12 @@ fn a_time_before_the_cue_and_a_verb_judging_its_object() {
             "Kim Kagan ran to the car. “Did you shoot him? He better not be dead,” she yells while running.",
             named("Did you shoot him? He better not be dead", "Kim Kagan", "yells"),
         ),
+        // He or she right after an anonymous person's quote is that person,
+        // when no one is named between.
+        (
+            "“We have not changed our plans,” said a Taliban spokesman. Leaving “would not be an option,” he said.",
+            anonymous("would not be an option", "Taliban spokesman", "said"),
+        ),
         // Inside what a reporting cue reports, the reporter speaks.
         (
             "Bill Roggio said that Kim Kagan once described the deal as “the gold standard of trade deals.”",
