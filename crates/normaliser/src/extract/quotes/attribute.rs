@@ -819,7 +819,7 @@ impl Extractor<'_> {
 
 /// The length in characters of a possessive "’s" and up to two words in
 /// lower case ending with a source noun at the start of `rest` (the text
-/// after a name: "’s relatives", "'s campaign manager"), if that is how it
+/// after a name: "’s relatives", "'s campaign aides"), if that is how it
 /// starts.
 fn possessed_source(rest: &str) -> Option<usize> {
     let tail = rest.strip_prefix("’s ").or_else(|| rest.strip_prefix("'s "))?;
