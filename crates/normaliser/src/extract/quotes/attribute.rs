@@ -367,14 +367,10 @@ impl Extractor<'_> {
         // before, in the same paragraph, when that one has a cue and a
         // speaker and no quote of its own ("Kagan put it this way:", "the
         // study authors say.").
-        if sp.cue.is_none() && self.text(s, p.open).trim().is_empty() && s > 0 {
-            let same_segment =
-                self.segment_at(s.saturating_sub(2)).map(|x| x.seq) == self.segment_at(s).map(|x| x.seq);
-            let (ps, _) = self.sentence(s.saturating_sub(2));
-            let prev = self.text(ps, s);
-            if same_segment && !prev.contains(['“', '”', '"', '‘']) {
+        if sp.cue.is_none() && self.text(s, p.open).trim().is_empty() {
+            if let Some(ps) = self.quoteless_sentence_before(s) {
                 let candidate = self.cue_before(ps, s);
-                if candidate.kind.is_some() || prev.trim_end().ends_with(':') {
+                if candidate.kind.is_some() || self.text(ps, s).trim_end().ends_with(':') {
                     sp = candidate;
                 }
             }
@@ -564,21 +560,28 @@ impl Extractor<'_> {
         Some(Speaker { via, ..sp })
     }
 
+    /// The start of the sentence before the one starting at `s`, when it
+    /// is in the same paragraph and holds no quotation mark.
+    fn quoteless_sentence_before(&self, s: usize) -> Option<usize> {
+        if s == 0 {
+            return None;
+        }
+        let same_segment =
+            self.segment_at(s.saturating_sub(2)).map(|x| x.seq) == self.segment_at(s).map(|x| x.seq);
+        let (ps, _) = self.sentence(s.saturating_sub(2));
+        (same_segment && !self.text(ps, s).contains(['“', '”', '"', '‘'])).then_some(ps)
+    }
+
     /// The speaker of a quote in the first person ("I", "we", "my", …)
     /// that opens its sentence with no cue, right after a sentence of the
     /// same paragraph with no quotation that a person opens as its subject
     /// ("Roloson supports Clinton. “I'm a college graduate …”", "Dianne
     /// Bystrom agreed. “We are …”"): that person.
     fn first_person_after_subject(&self, p: Pair, s: usize) -> Option<Speaker> {
-        if s == 0 || !self.text(s, p.open).trim().is_empty() {
+        if !self.text(s, p.open).trim().is_empty() {
             return None;
         }
-        let same_segment =
-            self.segment_at(s.saturating_sub(2)).map(|x| x.seq) == self.segment_at(s).map(|x| x.seq);
-        let (ps, _) = self.sentence(s.saturating_sub(2));
-        if !same_segment || self.text(ps, s).contains(['“', '”', '"', '‘']) {
-            return None;
-        }
+        let ps = self.quoteless_sentence_before(s)?;
         let inner: String = self.chars[p.open + 1..p.close].iter().collect();
         const FIRST_PERSON: [&str; 10] = ["I", "we", "We", "my", "My", "our", "Our", "me", "us", "Me"];
         if !inner.split(|c: char| !c.is_alphanumeric()).any(|w| FIRST_PERSON.contains(&w)) {

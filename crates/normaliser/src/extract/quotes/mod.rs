@@ -122,6 +122,19 @@ struct Speaker {
     via: Via,
 }
 
+impl Speaker {
+    /// The speaker of quote `q` (none of its cue).
+    fn of(q: &Quote) -> Speaker {
+        Speaker {
+            name: q.speaker.clone(),
+            actor: q.speaker_actor,
+            affiliation: q.speaker_affiliation,
+            kind: Some(q.speaker_kind),
+            ..Speaker::default()
+        }
+    }
+}
+
 /// How a quote's speaker was found (how far a quote must run to be
 /// speech depends on it).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

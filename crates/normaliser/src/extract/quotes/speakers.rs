@@ -217,26 +217,24 @@ impl Extractor<'_> {
     /// (ending at most 300 characters before `at`, no person named
     /// between): "“…,” said a Sun spokesman. “…,” he said" is the
     /// spokesman. A person is a singular source noun that names no text
-    /// ("spokesman", "official", not "report").
+    /// ("spokesman", "witness"; not "officials", "report").
     fn anonymous_person_before(&self, at: usize) -> Option<Speaker> {
         let q =
             self.quotes.iter().rev().find(|q| q.end <= at && q.speaker_kind != SpeakerKind::Unattributed)?;
         let noun = q.speaker.as_deref()?.rsplit(' ').next()?.to_lowercase();
+        // A plural: "people", "police", or a listed noun's -s or -es form
+        // ("officials", "witnesses"; not "witness").
+        let singular = |suffix: &str| noun.strip_suffix(suffix).is_some_and(|n| SOURCE_NOUNS.contains(&n));
+        let plural = ["people", "police"].contains(&noun.as_str()) || singular("s") || singular("es");
         let person = q.speaker_kind == SpeakerKind::Anonymous
             && SOURCE_NOUNS.contains(&noun.as_str())
-            && !noun.ends_with('s')
+            && !plural
             && !TEXT_NOUNS.contains(&noun.as_str());
         let named_between = self
             .mentions_in(q.end, at)
             .iter()
             .any(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person);
-        (person && at - q.end <= 300 && !named_between).then(|| Speaker {
-            name: q.speaker.clone(),
-            actor: q.speaker_actor,
-            affiliation: q.speaker_affiliation,
-            kind: Some(q.speaker_kind),
-            ..Speaker::default()
-        })
+        (person && at - q.end <= 300 && !named_between).then(|| Speaker::of(q))
     }
 
     /// Whether `a` has spoken a quote before `at`.
@@ -390,13 +388,7 @@ impl Extractor<'_> {
         if !(is_text || is_organization) {
             return self.organization_or_text_before(at);
         }
-        Speaker {
-            name: q.speaker.clone(),
-            actor: q.speaker_actor,
-            affiliation: q.speaker_affiliation,
-            kind: Some(q.speaker_kind),
-            ..Speaker::default()
-        }
+        Speaker::of(q)
     }
 
     /// For "it" when no text or organization spoke last: the organization

@@ -1029,6 +1029,10 @@ fn a_time_before_the_cue_and_a_verb_judging_its_object() {
             "“We have not changed our plans,” said a Taliban spokesman. Leaving “would not be an option,” he said.",
             anonymous("would not be an option", "Taliban spokesman", "said"),
         ),
+        (
+            "“We saw the truck,” said a witness. “It did not stop at the checkpoint,” he said.",
+            anonymous("It did not stop at the checkpoint", "witness", "said"),
+        ),
         // Inside what a reporting cue reports, the reporter speaks.
         (
             "Bill Roggio said that Kim Kagan once described the deal as “the gold standard of trade deals.”",

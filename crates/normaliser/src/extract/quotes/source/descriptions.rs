@@ -366,17 +366,18 @@ const CONNECTIVES: [&str; 8] = ["and", "or", "but", "as", "who", "which", "that"
 const AUXILIARIES: [&str; 12] =
     ["was", "were", "is", "are", "be", "been", "has", "have", "had", "would", "will", "could"];
 
+/// A preposition, a connective or an auxiliary (lower case): a word that
+/// opens or continues a clause, never a modifier of a source noun.
+fn clause_word(w: &str) -> bool {
+    PREPOSITIONS.contains(&w) || CONNECTIVES.contains(&w) || AUXILIARIES.contains(&w)
+}
+
 /// The anonymous source phrase ending `hay` ([`ANON_BEFORE`]), with no
 /// preposition, connective or auxiliary before its noun: where one
 /// stands, the phrase after it ("one of the officials" → "the
 /// officials"; "The deal was done and officials" → none).
 pub(crate) fn anon_before(hay: &str) -> Option<Range<usize>> {
-    let not_modifier = |w: &str| {
-        let w = w.to_lowercase();
-        PREPOSITIONS.contains(&w.as_str())
-            || CONNECTIVES.contains(&w.as_str())
-            || AUXILIARIES.contains(&w.as_str())
-    };
+    let not_modifier = |w: &str| clause_word(&w.to_lowercase());
     let mut off = 0;
     loop {
         let g = group_before(&ANON_BEFORE, &hay[off..])?;
@@ -525,12 +526,6 @@ fn bare_word_before(hay: &str) -> Option<Range<usize>> {
     if !(noun || QUANTIFIERS.contains(&lower.as_str())) || !word.chars().all(char::is_alphabetic) {
         return None;
     }
-    let function_word = |w: &str| {
-        ARTICLES.contains(&w)
-            || CONNECTIVES.contains(&w)
-            || AUXILIARIES.contains(&w)
-            || PREPOSITIONS.contains(&w)
-    };
     let mut from = start;
     for modifiers in 0..=2 {
         if clause_start(&hay[..from]) {
@@ -547,7 +542,11 @@ fn bare_word_before(hay: &str) -> Option<Range<usize>> {
         }
         let s = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
         let m = &before[s..];
-        if m.is_empty() || !m.chars().all(|c| c.is_lowercase() || c == '-') || function_word(m) {
+        if m.is_empty()
+            || !m.chars().all(|c| c.is_lowercase() || c == '-')
+            || ARTICLES.contains(&m)
+            || clause_word(m)
+        {
             return None;
         }
         from = s;
