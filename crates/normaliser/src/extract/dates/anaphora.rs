@@ -9,6 +9,9 @@ use jiff::civil::Date;
 use jiff::ToSpan;
 use regex::Regex;
 
+use super::anchors::{
+    captures_if, Anchors, EARLIER, PERIOD, QUARTER, RELATIVE_WORDS, SEQUENCE, STEPS, THAT, UNITS,
+};
 use super::DatePrecision;
 use crate::lexicon::re;
 
@@ -58,16 +61,22 @@ static THAT_YEAR: LazyLock<Regex> =
 static STEP: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bthe\s+(following|next|previous|preceding)\s+(year|month|day)\b"));
 
-/// Every anaphoric expression of `text`.
-pub(crate) fn find_anaphors(text: &str) -> Vec<Found> {
+/// Every anaphoric expression of `text`, whose anchor groups are
+/// `anchors` (see [`super::anchors::anchors`]): a pattern whose words the
+/// text lacks is not run.
+pub(super) fn find_anaphors(text: &str, anchors: Anchors) -> Vec<Found> {
+    let has = |g: Anchors| anchors & g == g;
+    let any = |g: Anchors| anchors & g != 0;
+    let run = |go: bool, re: &'static Regex| go.then(|| re.find_iter(text)).into_iter().flatten();
     let mut out = Vec::new();
-    for m in YEAR_BEFORE.find_iter(text) {
+    for m in run(has(UNITS) && any(SEQUENCE | RELATIVE_WORDS | EARLIER), &YEAR_BEFORE) {
         // "year-ago" inside a longer date ("the year-ago third quarter")
         // is read there; here it stands alone.
         let quarter = m.as_str().ends_with("quarter");
         out.push(Found { start: m.start(), end: m.end(), anaphor: Anaphor::YearBefore(quarter) });
     }
-    for m in SAME_QUARTER.find_iter(text) {
+    let quarter_or_period = any(QUARTER | PERIOD);
+    for m in run(quarter_or_period, &SAME_QUARTER) {
         // "the quarter of 1989", "the period from": more than an anaphor.
         let rest = text[m.end()..].trim_start();
         if rest.starts_with("of ")
@@ -79,16 +88,16 @@ pub(crate) fn find_anaphors(text: &str) -> Vec<Found> {
         }
         out.push(Found { start: m.start(), end: m.end(), anaphor: Anaphor::SameQuarter });
     }
-    for c in QUARTER_OF.captures_iter(text) {
+    for c in captures_if(quarter_or_period, &QUARTER_OF, text) {
         let (m, year) = (c.get(0).expect("group 0"), c[1].parse().ok());
         if let Some(y) = year {
             out.push(Found { start: m.start(), end: m.end(), anaphor: Anaphor::QuarterOf(y) });
         }
     }
-    for m in THAT_YEAR.find_iter(text) {
+    for m in run(has(THAT | UNITS), &THAT_YEAR) {
         out.push(Found { start: m.start(), end: m.end(), anaphor: Anaphor::ThatYear });
     }
-    for c in STEP.captures_iter(text) {
+    for c in captures_if(has(STEPS | UNITS), &STEP, text) {
         let m = c.get(0).expect("group 0");
         let step =
             if matches!(c[1].to_ascii_lowercase().as_str(), "previous" | "preceding") { -1 } else { 1 };
@@ -196,7 +205,7 @@ mod tests {
     use jiff::civil::date;
 
     fn resolved(text: &str, reference: (Date, Date, DatePrecision)) -> Vec<(String, String, String)> {
-        find_anaphors(text)
+        find_anaphors(text, super::super::anchors::anchors(text))
             .into_iter()
             .filter_map(|f| {
                 let (a, b, _) = resolve(f.anaphor, reference)?;

@@ -7,62 +7,83 @@ use crate::lexicon::has_case_folding_letter;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A set of anchor groups, one bit each.
+pub(super) type Anchors = u32;
+
 // Anchors: every match of a gated pattern holds something of each group
 // it is gated on (a word, a digit, a dash…), so a paragraph that lacks one
 // is not searched with it (see `find_dates_with`).
 /// Month names (their first three letters).
-pub(super) const MONTHS: u16 = 1;
+pub(super) const MONTHS: Anchors = 1;
 
 /// "early", "mid", "late".
-pub(super) const PARTS: u16 = 2;
+pub(super) const PARTS: Anchors = 2;
 
 /// Seasons.
-pub(super) const SEASONS: u16 = 4;
+pub(super) const SEASONS: Anchors = 4;
 
 /// Units of relative dates ("wee" for "week": see [`anchors`]).
-pub(super) const UNITS: u16 = 8;
+pub(super) const UNITS: Anchors = 8;
 
 /// "after", "before", "later".
-pub(super) const SEQUENCE: u16 = 16;
+pub(super) const SEQUENCE: Anchors = 16;
 
 /// Days of the week.
-pub(super) const WEEKDAYS: u16 = 32;
+pub(super) const WEEKDAYS: Anchors = 32;
 
 /// A decimal digit (`\d`, which is Unicode: see [`anchors`]).
-pub(super) const DIGITS: u16 = 64;
+pub(super) const DIGITS: Anchors = 64;
 
 /// A hyphen or an en dash (ISO dates, year ranges).
-pub(super) const DASH: u16 = 128;
+pub(super) const DASH: Anchors = 128;
 
 /// A slash (numeric dates, 9/11).
-pub(super) const SLASH: u16 = 256;
+pub(super) const SLASH: Anchors = 256;
 
 /// "0s" (decades).
-pub(super) const DECADE_S: u16 = 512;
+pub(super) const DECADE_S: Anchors = 512;
 
 /// The other words of relative dates: "last", "this", "next", "ago",
 /// "yesterday", "current", "full", "past".
-pub(super) const RELATIVE_WORDS: u16 = 1024;
+pub(super) const RELATIVE_WORDS: Anchors = 1024;
 
 /// "ties", the end of every decade word ("Nineties").
-pub(super) const TIES: u16 = 2048;
+pub(super) const TIES: Anchors = 2048;
 
 /// "quarter".
-pub(super) const QUARTER: u16 = 4096;
+pub(super) const QUARTER: Anchors = 4096;
 
 /// "century".
-pub(super) const CENTURY: u16 = 8192;
+pub(super) const CENTURY: Anchors = 8192;
 
 /// "today", "tomorrow", "tonight", "morning", "afternoon", "evening",
 /// "night".
-pub(super) const NOW: u16 = 16384;
+pub(super) const NOW: Anchors = 16384;
 
 /// The names of holidays up to an apostrophe ("thanksgiving", "new
 /// year"), from the `holidays` list.
-pub(super) const HOLIDAY_NAMES: u16 = 32768;
+pub(super) const HOLIDAY_NAMES: Anchors = 32768;
 
-pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = LazyLock::new(|| {
-    let groups: [(u16, &[&str]); 15] = [
+/// "fiscal".
+pub(super) const FISCAL: Anchors = 1 << 16;
+
+/// "beginning", "start", "middle", "end" ("the end of last month").
+pub(super) const PART_NOUNS: Anchors = 1 << 17;
+
+/// "earlier" ("a year earlier").
+pub(super) const EARLIER: Anchors = 1 << 18;
+
+/// "period" ("the same period").
+pub(super) const PERIOD: Anchors = 1 << 19;
+
+/// "that" ("later that year").
+pub(super) const THAT: Anchors = 1 << 20;
+
+/// "following", "next", "previous", "preceding" ("the following day").
+pub(super) const STEPS: Anchors = 1 << 21;
+
+pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<Anchors>)> = LazyLock::new(|| {
+    let groups: [(Anchors, &[&str]); 21] = [
         (MONTHS, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]),
         (PARTS, &["early", "mid", "late"]),
         (SEASONS, &["spring", "summer", "autumn", "fall", "winter"]),
@@ -78,10 +99,22 @@ pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = L
         (QUARTER, &["quarter"]),
         (CENTURY, &["century"]),
         (NOW, &["today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"]),
+        (FISCAL, &["fiscal"]),
+        (PART_NOUNS, &["beginning", "start", "middle", "end"]),
+        (EARLIER, &["earlier"]),
+        (PERIOD, &["period"]),
+        (THAT, &["that"]),
+        (STEPS, &["following", "next", "previous", "preceding"]),
     ];
-    let mut words: Vec<(String, u16)> =
-        groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (w.to_string(), *g))).collect();
-    words.extend(super::holidays::anchor_words().into_iter().map(|w| (w, HOLIDAY_NAMES)));
+    // Each word once, with every group it is in ("next").
+    let mut words: Vec<(String, Anchors)> = Vec::new();
+    let all = groups.iter().flat_map(|(g, ws)| ws.iter().map(move |w| (w.to_string(), *g)));
+    for (w, g) in all.chain(super::holidays::anchor_words().into_iter().map(|w| (w, HOLIDAY_NAMES))) {
+        match words.iter_mut().find(|(v, _)| *v == w) {
+            Some((_, bits)) => *bits |= g,
+            None => words.push((w, g)),
+        }
+    }
     let ac = dfa(true, words.iter().map(|w| w.0.as_bytes())).expect("plain words compile");
     (ac, words.iter().map(|w| w.1).collect())
 });
@@ -92,9 +125,9 @@ pub(super) static ANCHOR_WORDS: LazyLock<(aho_corasick::dfa::DFA, Vec<u16>)> = L
 /// with either gets every group. `\d` is Unicode (Arabic-Indic, Devanagari
 /// digits...): a text without an ASCII digit gets [`DIGITS`] if it has any
 /// numeric character (`char::is_numeric`, a superset of `\d`).
-pub(super) fn anchors(text: &str) -> u16 {
+pub(super) fn anchors(text: &str) -> Anchors {
     if has_case_folding_letter(text) {
-        return u16::MAX;
+        return Anchors::MAX;
     }
     let (ac, group) = &*ANCHOR_WORDS;
     let bytes = text.as_bytes();
@@ -113,7 +146,7 @@ pub(super) fn anchors(text: &str) -> u16 {
 }
 
 /// Whether `anchors` has every group of `needed`.
-pub(super) fn has(anchors: u16, needed: u16) -> bool {
+pub(super) fn has(anchors: Anchors, needed: Anchors) -> bool {
     anchors & needed == needed
 }
 

@@ -16,8 +16,11 @@ mod tense;
 mod words;
 
 use anaphora::find_anaphors;
-use anchors::anchors;
-use anchors::{captures_if, has, CENTURY, DIGITS, MONTHS, NOW, QUARTER, RELATIVE_WORDS, SEASONS, UNITS};
+use anchors::{anchors, Anchors};
+use anchors::{
+    captures_if, has, CENTURY, DIGITS, FISCAL, MONTHS, NOW, PART_NOUNS, QUARTER, RELATIVE_WORDS, SEASONS,
+    UNITS,
+};
 use jiff::civil::Date;
 
 use crate::offsets::BytePos;
@@ -124,7 +127,7 @@ struct Found {
 struct Candidates<'t> {
     text: &'t str,
     /// The anchor groups of the text (see [`anchors`]).
-    anchors: u16,
+    anchors: Anchors,
     /// Expressions with their period (`None`: no valid date).
     found: Vec<Found>,
     /// Months (and days) without a year, resolved in text order later.
@@ -135,12 +138,12 @@ struct Candidates<'t> {
 }
 
 impl<'t> Candidates<'t> {
-    fn new(text: &'t str, anchors: u16) -> Self {
+    fn new(text: &'t str, anchors: Anchors) -> Self {
         Candidates { text, anchors, found: Vec::new(), bare: Vec::new(), against_publication: Vec::new() }
     }
 
     /// Whether the text has every anchor group of `needed`.
-    fn has(&self, needed: u16) -> bool {
+    fn has(&self, needed: Anchors) -> bool {
         has(self.anchors, needed)
     }
 
@@ -148,7 +151,7 @@ impl<'t> Candidates<'t> {
     /// `needed` (else none: the pattern cannot match).
     fn captures(
         &self,
-        needed: u16,
+        needed: Anchors,
         re: &'static Regex,
     ) -> impl Iterator<Item = regex::Captures<'t>> + use<'t> {
         captures_if(self.has(needed), re, self.text)
@@ -186,6 +189,8 @@ impl<'t> Candidates<'t> {
             seasons: self.has(SEASONS),
             centuries: self.has(CENTURY),
             units_or_digits: self.has(UNITS) || self.has(DIGITS),
+            fiscal: self.has(FISCAL),
+            part_nouns: self.has(PART_NOUNS),
             months: self.has(MONTHS),
             relative: self.has(RELATIVE_WORDS),
             now: self.has(NOW),
@@ -238,10 +243,7 @@ impl<'t> Candidates<'t> {
     /// "a year earlier", "the year-ago quarter": resolved against the last
     /// date read (see [`anaphora`]).
     fn anaphors(&mut self) {
-        if !(self.has(UNITS) || self.has(QUARTER) || self.text.contains("period")) {
-            return;
-        }
-        for a in find_anaphors(self.text) {
+        for a in find_anaphors(self.text, self.anchors) {
             let (start, end, anaphor) = (a.start, a.end, Some(a.anaphor));
             self.found.push(Found {
                 start,
@@ -275,7 +277,7 @@ pub fn find_dates(text: &str, ctx: &DateContext, state: &mut YearState) -> Vec<D
 
 /// [`find_dates`], running the patterns that need an anchor word only
 /// where `anchors` has it.
-fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors: u16) -> Vec<DateExpr> {
+fn find_dates_with(text: &str, ctx: &DateContext, state: &mut YearState, anchors: Anchors) -> Vec<DateExpr> {
     let mut found = Candidates::new(text, anchors);
     found.full_dates(ctx.day_first);
     found.months();

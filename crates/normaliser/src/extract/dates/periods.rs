@@ -198,10 +198,10 @@ pub(crate) fn named_periods(text: &str, ctx: &DateContext, gates: Gates) -> Vec<
     if gates.centuries {
         centuries(text, published, &mut out);
     }
-    if gates.units_or_digits {
+    if gates.units_or_digits && gates.fiscal {
         fiscal_years(text, ctx, &mut out);
     }
-    if gates.units_or_digits || gates.months {
+    if (gates.units_or_digits || gates.months) && gates.part_nouns {
         parts_of(text, ctx, &mut out);
     }
     if gates.relative {
@@ -485,6 +485,10 @@ pub(crate) struct Gates {
     pub(crate) centuries: bool,
     /// A unit ("year", "month") or a digit: fiscal years, "the end of".
     pub(crate) units_or_digits: bool,
+    /// "fiscal".
+    pub(crate) fiscal: bool,
+    /// "beginning", "start", "middle", "end": "the end of".
+    pub(crate) part_nouns: bool,
     /// A month name: "the middle of October".
     pub(crate) months: bool,
     /// "last", "this" or "next".
@@ -501,6 +505,8 @@ impl Gates {
         seasons: true,
         centuries: true,
         units_or_digits: true,
+        fiscal: true,
+        part_nouns: true,
         months: true,
         relative: true,
         now: true,

@@ -49,13 +49,19 @@ pub(crate) fn older_quotations(
     explicit: &[(usize, usize, Date, Date, DatePrecision)],
 ) -> Vec<OlderQuotation> {
     let Some((published, _)) = ctx.published else { return Vec::new() };
+    // Only a date that ended before publication can date a quotation
+    // (most paragraphs have none: their sentences are not read).
+    let older: Vec<_> = explicit.iter().filter(|d| d.3 < published).collect();
+    if older.is_empty() {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for (qs, qe) in quotations(text) {
         let (s, _) = sentence_around(text, qs, qs);
         let (_, e) = sentence_around(text, qe, qe);
-        let dated = explicit
+        let dated = older
             .iter()
-            .filter(|d| d.0 >= s && d.1 <= e && (d.1 <= qs || d.0 >= qe) && d.3 < published)
+            .filter(|d| d.0 >= s && d.1 <= e && (d.1 <= qs || d.0 >= qe))
             .min_by_key(|d| if d.1 <= qs { qs - d.1 } else { d.0 - qe });
         if let Some(d) = dated {
             out.push(OlderQuotation { start: qs, end: qe, dated: (d.2, d.4) });

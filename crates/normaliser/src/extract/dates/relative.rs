@@ -8,7 +8,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 use regex::Regex;
 
-use super::anchors::{captures_if, has, MONTHS, RELATIVE_WORDS, SEQUENCE, UNITS, WEEKDAYS};
+use super::anchors::{captures_if, has, Anchors, MONTHS, RELATIVE_WORDS, SEQUENCE, UNITS, WEEKDAYS};
 use super::calendar::{month, week_of, years};
 use super::patterns::{month_number, number, MONTH, OFFSET, RELATIVE, WEEKDAY};
 use super::tense::{tense_around, Tense};
@@ -224,7 +224,7 @@ fn ago(n: i64, unit: &str, pubdate: Date, pubprec: DatePrecision) -> Relative {
 
 /// "two days after the strikes on 20 August 1998": shifts the date that
 /// follows in the same text. Rewrites the found expressions in place.
-pub(super) fn offsets(text: &str, anchors: u16, out: &mut Vec<DateExpr>) {
+pub(super) fn offsets(text: &str, anchors: Anchors, out: &mut Vec<DateExpr>) {
     for c in captures_if(has(anchors, SEQUENCE | UNITS), &OFFSET, text) {
         let m = c.get(0).expect("group 0");
         let Some(n) = number(&c[1]) else { continue };

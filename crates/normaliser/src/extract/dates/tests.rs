@@ -29,6 +29,11 @@ fn anchor_words_prefilter_changes_nothing() {
         "Named: this August, LAST MARCH, next may, last August 2020.",
         "Holidays: last Thanksgiving, on Christmas Eve, New Year’s Day, New Year's Eve, Christmas Day 1914.",
         "Seasons and modifiers: the summer, the early winter, the past year, a June deal, December's figures.",
+        "Anaphors: on 3 March 2020 profit was up from a year earlier, from the year-ago period and a year before.",
+        "The quarter ended Sept. 30, 1989: up from the same quarter and The Period, the 1989 quarter; later that year.",
+        "On 5 May 2019 it opened; THE FOLLOWING DAY it shut, the previous month it failed, the next year too.",
+        "Fiscal: fiscal 1988, FISCAL YEAR 1990, this fiscal year; at the end of last month, the Beginning of 2012, the middle of March 2011, the start of June.",
+        "Words without their patterns: the end, that, earlier, a period, fiscal policy, the following, 2019.",
         "",
     ];
     let mut pubday = ctx();
@@ -36,7 +41,7 @@ fn anchor_words_prefilter_changes_nothing() {
     for t in texts {
         for c in [ctx(), pubday, DateContext::default()] {
             let (mut a, mut b) = (YearState::default(), YearState::default());
-            assert_eq!(find_dates(t, &c, &mut a), find_dates_with(t, &c, &mut b, u16::MAX), "{t}");
+            assert_eq!(find_dates(t, &c, &mut a), find_dates_with(t, &c, &mut b, Anchors::MAX), "{t}");
         }
     }
     assert_eq!(anchors("No anchors: 2019."), DIGITS);
@@ -46,7 +51,11 @@ fn anchor_words_prefilter_changes_nothing() {
     assert_eq!(anchors("on Thanksgiving"), HOLIDAY_NAMES);
     assert_eq!(anchors("Arabic-Indic \u{661}\u{669}\u{669}\u{668}"), DIGITS | DASH);
     assert_eq!(anchors("9/11 and the 1990s–2000s"), DIGITS | SLASH | DASH | DECADE_S);
-    assert_eq!(anchors("a wee\u{212a} ago"), u16::MAX);
+    assert_eq!(anchors("a wee\u{212a} ago"), Anchors::MAX);
+    assert_eq!(anchors("At the END of that Fiscal period"), PART_NOUNS | THAT | FISCAL | PERIOD);
+    // A word in two groups gives both.
+    assert_eq!(anchors("next"), RELATIVE_WORDS | STEPS);
+    assert_eq!(anchors("Earlier, the following"), EARLIER | STEPS);
 }
 
 #[test]
