@@ -88,6 +88,23 @@ pub(crate) fn re(pattern: &str) -> regex::Regex {
         .expect("a built-in pattern compiles (tested)")
 }
 
+/// [`re`]'s pattern as a `regex_automata` meta regex, with the same
+/// syntax, match semantics and limits (`regex::Regex` is built on it):
+/// for anchored searches, which `regex` does not offer.
+pub(crate) fn meta_re(pattern: &str) -> regex_automata::meta::Regex {
+    use regex_automata::{meta, util::syntax, MatchKind};
+    let config = meta::Config::new()
+        .nfa_size_limit(Some(32 << 20))
+        .hybrid_cache_capacity(8 << 20)
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::default().utf8(true))
+        .build(&corpus_parser::ascii_word_boundaries(pattern))
+        .expect("a built-in pattern compiles (tested)")
+}
+
 /// Whether `text` holds the Kelvin sign or the long s, the only non-ASCII
 /// characters that Unicode case folding maps to ASCII letters (k, s): an
 /// ASCII case-insensitive prefilter must let such a text through. Two

@@ -9,7 +9,6 @@ use super::{ActorMatcher, ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken}
 use crate::clean::Document;
 use crate::hash::{HashMap, HashSet};
 use crate::lexicon::alternation;
-use crate::lexicon::re;
 use crate::lexicon::word_occurrences;
 use crate::lexicon::NOT_PERSON_WORDS;
 use crate::lexicon::ORG_HEADS;
@@ -18,6 +17,7 @@ use crate::lexicon::REPORTING_VERBS;
 use crate::lexicon::ROLES;
 use crate::lexicon::ROLE_WORDS;
 use crate::lexicon::TITLES;
+use crate::lexicon::{meta_re, re};
 use crate::lexicon::{NAME_NEVER_STARTS, NOT_NAMES};
 use crate::offsets::CharCounter;
 use corpus_parser::ActorType;
@@ -41,17 +41,35 @@ pub(super) fn person_name(min: usize) -> String {
     format!(r"{word}(?:\s(?:\p{{Lu}}\.\s){{0,2}}(?:{PARTICLE}\s)?{word}){{{},3}}", min.saturating_sub(1))
 }
 
-pub(super) static TITLE_CUE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?:^|[^\p{{L}}])(?:{})\s({})", alternation(&TITLES), person_name(1))));
+fn title_cue() -> String {
+    format!(r"(?:^|[^\p{{L}}])(?:{})\s({})", alternation(&TITLES), person_name(1))
+}
 
-pub(super) static VERB_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b(?:{})\s({})", alternation(&REPORTING_VERBS), person_name(2))));
+fn verb_after() -> String {
+    format!(r"\b(?:{})\s({})", alternation(&REPORTING_VERBS), person_name(2))
+}
+
+fn role_before() -> String {
+    format!(r"\b(?:{})\s({})", alternation(&ROLES), person_name(2))
+}
+
+pub(super) static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| re(&title_cue()));
+
+pub(super) static VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&verb_after()));
 
 pub(super) static VERB_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"({}),?\s(?:{})\b", person_name(2), alternation(&REPORTING_VERBS))));
 
-pub(super) static ROLE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b(?:{})\s({})", alternation(&ROLES), person_name(2))));
+pub(super) static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(&role_before()));
+
+/// A pattern's anchored form and the kind of cue word it opens with.
+type Opening = Option<(&'static regex_automata::meta::Regex, CueWord)>;
+
+/// [`TITLE_CUE`], [`VERB_AFTER`] and [`ROLE_BEFORE`] for anchored
+/// searches (see [`anchored_groups`]): every match of these opens with a
+/// cue word, or one character before it.
+static OPENING_CUES: LazyLock<[regex_automata::meta::Regex; 3]> =
+    LazyLock::new(|| [meta_re(&title_cue()), meta_re(&verb_after()), meta_re(&role_before())]);
 
 pub(super) static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -70,6 +88,30 @@ pub(super) static ORGANIZATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) static WORD: LazyLock<Regex> = LazyLock::new(|| re(TOKEN));
+
+/// The spans of group 1 of the matches of `re` in `hay`, as
+/// `captures_iter` finds them (leftmost first, not overlapping), where
+/// every match starts at one of `starts` (sorted): the pattern is tried
+/// anchored at each start after the last match, not run over the whole
+/// text. A start where no match starts is tried and gives nothing; every
+/// start that has one is tried, so the matches are the same.
+fn anchored_groups(re: &regex_automata::meta::Regex, hay: &str, starts: &[usize]) -> Vec<Range<usize>> {
+    use regex_automata::{Anchored, Input};
+    let mut caps = re.create_captures();
+    let mut out = Vec::new();
+    let mut free_from = 0;
+    for &at in starts {
+        if at < free_from {
+            continue;
+        }
+        re.search_captures(&Input::new(hay).range(at..).anchored(Anchored::Yes), &mut caps);
+        if let (Some(m), Some(g)) = (caps.get_match(), caps.get_group(1)) {
+            out.push(g.range());
+            free_from = m.end().max(at + 1);
+        }
+    }
+    out
+}
 
 /// Whether an organization match around a head word (`head` before it,
 /// `tail` after) can hold more than the head: a capitalised word and a
@@ -327,21 +369,51 @@ pub(super) fn discover_with(
             }
             None => CUE_ALL,
         };
-        let person_cues: [(&Regex, DiscoveryCue, u8); 5] = [
-            (&TITLE_CUE, DiscoveryCue::Title, CUE_TITLE),
-            (&VERB_AFTER, DiscoveryCue::ReportingVerb, CUE_VERB_AFTER),
-            (&VERB_BEFORE, DiscoveryCue::ReportingVerb, CUE_VERB_BEFORE),
-            (&ROLE_BEFORE, DiscoveryCue::Role, CUE_ROLE_BEFORE),
-            (&APPOSITION, DiscoveryCue::Apposition, CUE_APPOSITION),
+        let opening = &*OPENING_CUES;
+        // Each pattern, and for one that opens with a cue word its
+        // anchored form and the word's kind.
+        let person_cues: [(&Regex, Opening, DiscoveryCue, u8); 5] = [
+            (&TITLE_CUE, Some((&opening[0], CueWord::Title)), DiscoveryCue::Title, CUE_TITLE),
+            (&VERB_AFTER, Some((&opening[1], CueWord::Verb)), DiscoveryCue::ReportingVerb, CUE_VERB_AFTER),
+            (&VERB_BEFORE, None, DiscoveryCue::ReportingVerb, CUE_VERB_BEFORE),
+            (&ROLE_BEFORE, Some((&opening[2], CueWord::Role)), DiscoveryCue::Role, CUE_ROLE_BEFORE),
+            (&APPOSITION, None, DiscoveryCue::Apposition, CUE_APPOSITION),
         ];
-        for (cue_re, cue, bit) in person_cues {
+        // Where a match of a pattern that opens with a cue word of `kind`
+        // can start: at the word (`\bVERB`, `\bROLE`), or one character
+        // before it (a title's `[^\p{L}]`, or the text's start). The scan
+        // reports every occurrence of every listed word (overlapping, a
+        // word in two lists under both kinds).
+        let starts = |kind: CueWord| {
+            let cues = cue_words.unwrap_or_default();
+            let mut starts: Vec<usize> = cues
+                .iter()
+                .filter(|(k, r)| *k == kind && r.start >= base && r.end <= end)
+                .map(|(_, r)| {
+                    let at = r.start - base;
+                    match kind {
+                        CueWord::Title => slice[..at].chars().next_back().map_or(at, |c| at - c.len_utf8()),
+                        _ => at,
+                    }
+                })
+                .collect();
+            starts.sort_unstable();
+            starts.dedup();
+            starts
+        };
+        for (cue_re, anchored, cue, bit) in person_cues {
             if possible & bit == 0 {
                 continue;
             }
-            for c in cue_re.captures_iter(slice) {
-                let m = c.get(1).expect("group 1 always takes part");
-                let r = base + m.start()..base + m.end();
-                add(clean_person(m.as_str()), ActorType::Person, cue, r);
+            let mut take = |m: Range<usize>| {
+                let r = base + m.start..base + m.end;
+                add(clean_person(&slice[m]), ActorType::Person, cue, r);
+            };
+            match anchored.filter(|_| cue_words.is_some()) {
+                Some((a, kind)) => anchored_groups(a, slice, &starts(kind)).into_iter().for_each(take),
+                None => cue_re
+                    .captures_iter(slice)
+                    .for_each(|c| take(c.get(1).expect("group 1 always takes part").range())),
             }
         }
         if possible & CUE_ORGANIZATION == 0 {

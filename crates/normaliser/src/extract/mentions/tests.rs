@@ -368,6 +368,8 @@ const CUE_SENTENCES: &[&str] = &[
     "The ÉCouncil met; the Ébert Council met; the Ba-Council; the B Council; the x-Y Council.",
     "Council\u{a0}of Elders; the council of Elders; a Council\u{2009}Armed; Council met; The Army.",
     "The Committee\u{a0}on Foreign Relations met the cheap Office of the Council; the-Congress.",
+    "President General Ali Khan spoke, said President Omar Khan Said Ali, and General Abdul Rashid Dostum.",
+    "Vice President Ali Dost President Omar Zaki met told Ali Babar Minister Rahim Qasim.",
     "Bill O'Reilly said the show ran.",
     "Ali O’Khan, a chief; Ali o'Khan said; Ali Khan'Ali said; Peter T. King said; said Lisa O. Monaco.",
     "",
