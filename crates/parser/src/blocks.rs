@@ -169,8 +169,11 @@ fn is_chrome(line: &str) -> bool {
 }
 
 fn is_toc_entry(line: &str) -> bool {
-    // The pattern needs a slash: most lines have none.
-    line.len() <= MAX_CHROME_BYTES && line.contains('/') && TOC_ENTRY.is_match(line)
+    // The pattern needs a line that ends with a page number (digits or
+    // lower-case roman numerals) and holds a slash: most lines do not.
+    // (`\d` is any decimal digit: every one is numeric.)
+    let page_end = line.chars().next_back().is_some_and(|c| c.is_numeric() || "ivxlcdm".contains(c));
+    line.len() <= MAX_CHROME_BYTES && page_end && line.contains('/') && TOC_ENTRY.is_match(line)
 }
 
 static CHROME: LazyLock<Lexicon> =
@@ -795,6 +798,31 @@ impl<'a> Classifier<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_contents_line_is_read_only_where_the_pattern_can_match() {
+        let lines = [
+            "Introduction / 3",
+            "The Taliban and al-Qaeda / xiv",
+            "Chapter 2: The Doha talks /\u{a0}112",
+            "Annex / \u{661}\u{662}",
+            "Notes / \u{2167}",
+            "Results / 3a",
+            "Results / 3.",
+            "Results / 3\n",
+            "Results 3",
+            "X / 12345",
+            "and/or 4",
+            "",
+        ];
+        let mut toc = 0;
+        for l in lines {
+            let expected = l.len() <= MAX_CHROME_BYTES && TOC_ENTRY.is_match(l);
+            assert_eq!(is_toc_entry(l), expected, "{l:?}");
+            toc += usize::from(expected);
+        }
+        assert_eq!(toc, 4);
+    }
 
     #[test]
     fn promos_and_disclaimers_are_chrome_but_news_with_their_words_is_not() {
