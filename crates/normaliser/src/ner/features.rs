@@ -350,8 +350,8 @@ pub(crate) struct Prepared {
     /// Lower-case hashes of words written capitalised inside a sentence
     /// (not first) of a sentence that is not all capitals.
     capseen: KeySet,
-    /// Lower-case hashes of words written in lower case (of those also
-    /// written capitalised: no other is asked about).
+    /// Lower-case hashes of words written in lower case (of those asked
+    /// about: written capitalised, or in a sentence all in capitals).
     lowseen: KeySet,
 }
 
@@ -361,26 +361,28 @@ pub(crate) fn prepare(text: &str, tokens: &[Token], sentences: &[Range<usize>]) 
     let info: Vec<TokInfo> = tokens.iter().map(|t| tok_info(&text[t.range()], &mut scratch)).collect();
     let mut all_caps = Vec::with_capacity(sentences.len());
     let mut capseen = KeySet::with_capacity_and_hasher(tokens.len() / 16, Default::default());
-    // The words written capitalised anywhere: the only ones whose being
-    // seen in lower case is ever asked (see `Place`), so a lower-case word
-    // is looked up in this small set, not added to a set of all of them.
-    let mut capital = KeySet::with_capacity_and_hasher(tokens.len() / 8, Default::default());
+    // The words whose being seen in lower case is ever asked (see
+    // `local`): those written capitalised, and every token of a sentence
+    // all in capitals ("1ST", "3RD" start with no capital). A lower-case
+    // word is looked up in this small set, not added to a set of all of
+    // them.
+    let mut asked = KeySet::with_capacity_and_hasher(tokens.len() / 8, Default::default());
     for s in sentences {
         let toks = &info[s.clone()];
         let caps = toks.iter().any(|t| t.cap) && !toks.iter().any(|t| t.has_lower);
         all_caps.push(caps);
         for (j, t) in toks.iter().enumerate() {
-            if t.cap {
-                capital.insert(t.lower);
-                if j > 0 && !caps {
-                    capseen.insert(t.lower);
-                }
+            if t.cap || caps {
+                asked.insert(t.lower);
+            }
+            if t.cap && j > 0 && !caps {
+                capseen.insert(t.lower);
             }
         }
     }
-    let mut lowseen = KeySet::with_capacity_and_hasher(capital.len(), Default::default());
+    let mut lowseen = KeySet::with_capacity_and_hasher(asked.len(), Default::default());
     for t in &info {
-        if t.lower_only && capital.contains(&t.lower) {
+        if t.lower_only && asked.contains(&t.lower) {
             lowseen.insert(t.lower);
         }
     }

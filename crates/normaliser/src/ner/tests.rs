@@ -265,3 +265,40 @@ fn token_facts_are_their_plain_definitions() {
     let title = tokens.iter().position(|t| &text[t.range()] == "Gen.").expect("Gen. is a token");
     assert_ne!(prep.info[title].lex, 0);
 }
+
+#[test]
+fn a_word_seen_in_lower_case_is_known_wherever_its_document_feature_asks() {
+    // The document feature reads whether a word is written in lower case
+    // elsewhere for a capitalised word and for every token of a sentence
+    // all in capitals, "1ST" too (it starts with no capital): training
+    // and tagging must both see the plain definition.
+    let text = "SOCCER - ENGLISH 1ST DIVISION RESULTS , LEEDS WIN .\n\
+                Leeds won the 1st division game in leeds and Division rivals lost.\n\
+                Results came late; the Soccer results and results of 2ND place.";
+    let tokens = tokenize(text);
+    let sentences = sentences(text, &tokens);
+    let prep = features::prepare(text, &tokens, &sentences);
+    let lower_written: Vec<String> = tokens
+        .iter()
+        .map(|t| &text[t.range()])
+        .filter(|w| w.chars().any(char::is_lowercase) && !w.chars().any(char::is_uppercase))
+        .map(str::to_string)
+        .collect();
+    let mut asked = 0;
+    for (s, range) in sentences.iter().enumerate() {
+        for i in range.clone() {
+            let word = &text[tokens[i].range()];
+            let place = prep.place(i, i == range.start, s);
+            if !(prep.info[i].cap || place.all_caps) {
+                continue;
+            }
+            asked += 1;
+            let seen = lower_written.contains(&word.to_lowercase());
+            assert_eq!(place.lowseen, seen, "{word:?} seen in lower case");
+        }
+    }
+    assert!(asked > 10, "{asked}");
+    // "1ST" of the headline: "1st" is written in lower case below.
+    let first = tokens.iter().position(|t| &text[t.range()] == "1ST").expect("1ST is a token");
+    assert!(prep.place(first, false, 0).all_caps && prep.place(first, false, 0).lowseen);
+}
