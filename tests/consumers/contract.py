@@ -24,7 +24,7 @@ CONTRACT = {
     },
     "mentions": {
         "doc_id": STR, "actor_id": STR, "surface": STR, "start": INT, "end": INT,
-        "source_start": INT, "source_end": INT, "segment_seq": INT,
+        "source_start": INT, "source_end": INT, "segment_seq": INT, "title": STR,
     },
     "quotes": {
         "quote_id": STR, "doc_id": STR, "seq": INT, "text": STR, "start": INT, "end": INT,

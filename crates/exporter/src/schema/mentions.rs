@@ -23,6 +23,7 @@ pub(super) fn def() -> TableDef<Processed> {
         .column("source_start", Integer(|p, k| int(p.sources.mentions[k].start)), "Start in the raw source file, in bytes.")
         .column("source_end", Integer(|p, k| int(p.sources.mentions[k].end)), "End (exclusive) in the raw source file, in bytes.")
         .column("segment_seq", Integer(|p, k| i64::from(mention(p, k).segment_seq)), "The segment the mention is in (segments.seq of the same document).")
+        .column("title", OptText(|p, k| mention(p, k).title.as_deref()), "For a person, the titles and roles written right before the mention (\"Gen.\", \"Secretary of State\", \"spokesman\"), never part of the name; else null.")
         .primary_key(&["doc_id", "start"])
         .foreign_key(&["doc_id"], "documents", &["doc_id"])
         .foreign_key(&["actor_id"], "actors", &["actor_id"])

@@ -5,6 +5,7 @@
 use super::cues::{CueWord, CUE_LIST};
 use super::short_forms::{short_forms, PARTICLES};
 use super::{ActorMatcher, ActorRef, Found, Scanned};
+use crate::extract::quotes::is_role_word;
 use crate::hash::HashMap;
 use crate::lexicon::dfa;
 use crate::lexicon::each_match;
@@ -228,6 +229,32 @@ pub(super) fn title_before(text: &str, at: usize) -> Option<usize> {
             && !is_word(before[..start].chars().next_back());
         ok.then_some(start)
     })
+}
+
+/// The titles and roles that end one space before byte `at` ("Gen."
+/// before "Kurilla", "Senate Majority Leader" before "Mitch McConnell",
+/// "spokesman" in "Taliban spokesman Zabihullah Mujahid"): a run of listed
+/// titles (`titles.txt`, "Secretary of State" too) and role words
+/// (`speaker_role_words.txt`, `roles.txt`), each one space from the next;
+/// at most six words.
+pub(crate) fn titles_before(text: &str, at: usize) -> Option<Range<usize>> {
+    let mut start = at;
+    for _ in 0..6 {
+        if let Some(t) = title_before(text, start) {
+            start = t;
+            continue;
+        }
+        let Some(before) = text[..start].strip_suffix(' ') else { break };
+        let word_start = before.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+        let word = &before[word_start..];
+        let letters = word.trim_end_matches('.');
+        let clean = !letters.is_empty() && letters.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !(clean && is_role_word(word)) {
+            break;
+        }
+        start = word_start;
+    }
+    (start < at).then(|| start..at - 1)
 }
 
 /// The length of a title at the start of `s` (with its space), if any.

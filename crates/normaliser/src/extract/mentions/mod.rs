@@ -85,6 +85,10 @@ pub struct Mention {
     pub surface: String,
     /// The segment it is in.
     pub segment_seq: u32,
+    /// For a person, the titles and roles the text puts right before the
+    /// mention ("Gen.", "Senate Majority Leader", "spokesman"): never part
+    /// of the name, kept here.
+    pub title: Option<String>,
 }
 
 /// The mentions of one document and the actors discovered in it.
@@ -213,6 +217,7 @@ impl ActorMatcher {
                     end,
                     surface: text[f.range].to_string(),
                     segment_seq: spans.get(k).map_or(0, |s| s.1),
+                    title: None,
                 }
             })
             .collect();
@@ -223,6 +228,16 @@ impl ActorMatcher {
         crate::extract::quotes::add_speakers(doc, self, &verbs, &rec.names, &rec.place_spans, &mut ann);
         // Last, so that the speakers' names are joined too.
         recognised::link_company_short_forms(&ann.discovered, &mut ann.mentions);
+        let mut index = CharCounter::new(text);
+        for m in &mut ann.mentions {
+            let person = match m.actor {
+                ActorRef::Curated(i) => self.kinds[i] == ActorType::Person,
+                ActorRef::Discovered(i) => ann.discovered.get(i).is_some_and(|d| d.kind == ActorType::Person),
+            };
+            if person {
+                m.title = gazetteer::titles_before(text, index.byte_of(m.start)).map(|r| text[r].to_string());
+            }
+        }
         ann
     }
 }

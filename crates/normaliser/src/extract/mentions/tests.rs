@@ -702,3 +702,36 @@ fn discovery_with_the_cue_prefilter_finds_what_it_finds_without() {
         }
     }
 }
+
+#[test]
+fn titles_and_roles_before_a_person_are_kept_with_the_mention() {
+    // (text, mention surface, title kept): a listed title with or without
+    // its full stop, a chain of titles and role words, a lower-case role
+    // noun after an organization, and none where other words stand there.
+    let cases: [(&str, &str, Option<&str>); 11] = [
+        ("Gen. Kenneth McKenzie said the raid was over.", "Kenneth McKenzie", Some("Gen.")),
+        ("The envoy, Ambassador Zalmay Khalilzad, left Doha.", "Zalmay Khalilzad", Some("Ambassador")),
+        (
+            "Secretary of State Madeleine Albright spoke first.",
+            "Madeleine Albright",
+            Some("Secretary of State"),
+        ),
+        // "Senate" is an institution, not a role word: it stays out.
+        ("Senate Majority Leader Mitch McConnell said no.", "Mitch McConnell", Some("Majority Leader")),
+        ("Taliban spokesman Zabihullah Mujahid denied it.", "Zabihullah Mujahid", Some("spokesman")),
+        ("Mr Brown met Ms. Hewitt in London.", "Brown", Some("Mr")),
+        ("Mr Brown met Dr. Kim Kagan in London.", "Kim Kagan", Some("Dr.")),
+        ("Former President Barack Obama spoke.", "Barack Obama", Some("Former President")),
+        ("Zalmay Khalilzad left Doha.", "Zalmay Khalilzad", None),
+        ("His friend Thomas West stayed; the group's spokesman, Kim Kagan, left.", "Kim Kagan", None),
+        ("They met the Taliban in Doha.", "Taliban", None),
+    ];
+    let (m, _) = matcher();
+    for (text, surface, title) in cases {
+        let d = doc(text);
+        let a = m.annotate(&d);
+        let found = a.mentions.iter().find(|x| x.surface == surface);
+        let found = found.unwrap_or_else(|| panic!("{surface:?} in {text:?}: {:?}", a.mentions));
+        assert_eq!(found.title.as_deref(), title, "{text:?}");
+    }
+}

@@ -26,7 +26,7 @@ pub use attribute::interview_source;
 use chars::{collect_chars, ByteOffsets};
 use corpus_parser::BlockKind;
 use source as quote_source;
-pub(crate) use source::add_speakers;
+pub(crate) use source::{add_speakers, is_role_word};
 use std::cell::OnceCell;
 
 /// The longest quote, in code points. A pair of marks further apart than

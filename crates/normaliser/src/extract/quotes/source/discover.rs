@@ -327,7 +327,14 @@ pub(crate) fn add_speakers(
                 }
             }
         };
-        added.push(Mention { actor, start, end, surface: text[f.bytes].to_string(), segment_seq: 0 });
+        added.push(Mention {
+            actor,
+            start,
+            end,
+            surface: text[f.bytes].to_string(),
+            segment_seq: 0,
+            title: None,
+        });
     }
     mentions_elsewhere(text, &mut chars, ann, &taken, &mut added, &new_actors);
     if added.is_empty() {
@@ -466,6 +473,7 @@ fn mentions_elsewhere(
                     end: e,
                     surface: form.clone(),
                     segment_seq: 0,
+                    title: None,
                 });
             }
         }
@@ -532,6 +540,7 @@ mod tests {
             end,
             surface: String::new(),
             segment_seq: 0,
+            title: None,
         };
         let mentions = [mention(0, 10), mention(2, 4), mention(5, 6), mention(20, 25), mention(21, 30)];
         let spans = Spans::of(&mentions);
