@@ -6,11 +6,11 @@ use super::cues::{CueWord, CUE_LIST};
 use super::short_forms::{short_forms, PARTICLES};
 use super::{ActorMatcher, ActorRef, Found, Scanned};
 use crate::extract::quotes::is_role_word;
-use crate::hash::HashMap;
+use crate::hash::{HashMap, HashSet};
 use crate::lexicon::dfa;
 use crate::lexicon::each_match;
 use crate::lexicon::ORG_HEADS;
-use crate::lexicon::TITLES;
+use crate::lexicon::{ROLES, ROLE_WORDS, TITLES};
 use corpus_parser::ActorType;
 use corpus_parser::Gazetteer;
 use std::ops::Range;
@@ -240,13 +240,17 @@ pub(super) fn title_before(text: &str, at: usize) -> Option<usize> {
 pub(crate) fn titles_before(text: &str, at: usize) -> Option<Range<usize>> {
     let mut start = at;
     for _ in 0..6 {
+        // Most mentions follow no such word: one look-up says so.
+        let Some(before) = text[..start].strip_suffix(' ') else { break };
+        let word = &before[before.rfind(char::is_whitespace).map_or(0, |i| i + 1)..];
+        if !TITLE_ENDS.contains(word.trim_end_matches('.').to_ascii_lowercase().as_str()) {
+            break;
+        }
         if let Some(t) = title_before(text, start) {
             start = t;
             continue;
         }
-        let Some(before) = text[..start].strip_suffix(' ') else { break };
-        let word_start = before.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
-        let word = &before[word_start..];
+        let word_start = before.len() - word.len();
         let letters = word.trim_end_matches('.');
         let clean = !letters.is_empty() && letters.chars().all(|c| c.is_alphabetic() || c == '-');
         if !(clean && is_role_word(word)) {
@@ -256,6 +260,14 @@ pub(crate) fn titles_before(text: &str, at: usize) -> Option<Range<usize>> {
     }
     (start < at).then(|| start..at - 1)
 }
+
+/// The words a title or role of [`titles_before`] can end with, ASCII
+/// lower case, without a final full stop: every role word, every title's
+/// last word.
+static TITLE_ENDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let last = |w: &str| w.rsplit(' ').next().unwrap_or(w).trim_end_matches('.').to_ascii_lowercase();
+    ROLE_WORDS.iter().chain(ROLES.iter()).chain(TITLES.iter()).map(|w| last(w)).collect()
+});
 
 /// The length of a title at the start of `s` (with its space), if any.
 pub(super) fn leading_title(s: &str) -> usize {
