@@ -247,11 +247,11 @@ def _norm_word(w: str) -> str:
     return w.rstrip("'’").replace(".", "")
 
 
-HEAD_END = re.compile(r"[,(;:]|\s(?:of|for|with|at|from|to|in|on|who|which|that|and|or)\s", re.IGNORECASE)
+HEAD_END = re.compile(r"[,(;:—–]|\s(?:of|for|with|at|from|to|in|on|who|which|that|and|or)\s", re.IGNORECASE)
 
 
 def head_phrase(source: str) -> str:
-    """A Source up to its first comma, parenthesis or preposition: the phrase
+    """A Source up to its first comma, dash, parenthesis or preposition: the phrase
     whose last word is its head ("Jean-Marc Ayrault, the foreign minister of
     France" → "Jean-Marc Ayrault"; "a spokesman for the campaign" → "a spokesman")."""
     m = HEAD_END.search(" " + source + " ")
@@ -335,12 +335,13 @@ def apposed_name_match(gold_source: str, predicted: str | None) -> bool:
     """A description Source that names its person in an apposition ("Her
     campaign manager, Robby Mook,", "the F.B.I. director, James B. Comey,")
     matches a predicted speaker that names that person (see `names_match`):
-    some comma-separated part of it is itself a name Source."""
-    parts = [p.strip() for p in gold_source.split(",")]
+    some part of it between commas or dashes ("Jason Sims — a teacher from
+    Mount Pleasant —") is itself a name Source."""
+    parts = [p.strip() for p in re.split(r"[,—–]", gold_source)]
     return any(p and source_kind(p) == "name" and names_match(p, predicted) for p in parts)
 
 
-CLAUSE_END = re.compile(r"[,(;:]|\s(?:who|whose|which|that)\s", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[,(;:—–]|\s(?:who|whose|which|that)\s", re.IGNORECASE)
 
 
 def description_match(gold_source: str, predicted: str | None) -> bool:

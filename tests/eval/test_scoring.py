@@ -127,7 +127,9 @@ def test_double_quoted_stretches():
     [("he", "pronoun"), ("They", "pronoun"), ("The New York Post", "name"), ("Democratic nominee Hillary Clinton", "name"),
      ("the source", "description"), ("a spokesman for the Clinton campaign", "description"), ("officials", "description"),
      ("panel Chairman Rep. Jason Chaffetz (R-Utah)", "name"), ("the California congressman", "description"),
-     ("Jean-Marc Ayrault, the foreign minister of France,", "name")],
+     ("Jean-Marc Ayrault, the foreign minister of France,", "name"),
+     # a dash sets off an apposition as a comma does
+     ("Jason Sims — a teacher from Mount Pleasant —", "name"), ("a teacher – Jason Sims –", "description")],
 )
 def test_source_kind(source, kind):
     assert source_kind(source) == kind
@@ -193,6 +195,8 @@ def test_description_match_by_head_noun():
         # no name in an apposition: the description alone
         ("a spokesman for the campaign", "Robby Mook", False),
         ("a friend, a lawyer for Robby Mook,", "Robby Mook", False),
+        ("her campaign manager — Robby Mook —", "Robby Mook", True),
+        ("a lawyer — a friend of Robby Mook —", "Robby Mook", False),
     ],
 )
 def test_a_description_naming_its_person_in_an_apposition(gold, pred, ok):
