@@ -358,15 +358,16 @@ pub(super) fn discover_with(
         let base = index.byte_of(span.start);
         let end = index.byte_of(span.end);
         let slice = &text[base..end];
+        // The occurrences inside the segment: those ending in it (they are
+        // by end) that start in it, as a search of it finds them.
+        let inside = cue_words.map(|cues| {
+            let lo = cues.partition_point(|(_, r)| r.end <= base);
+            let hi = cues.partition_point(|(_, r)| r.end <= end);
+            &cues[lo..hi.max(lo)]
+        });
+        let inside = || inside.unwrap_or_default().iter().filter(|(_, r)| r.start >= base);
         let possible = match cue_words {
-            // The occurrences inside the segment: those ending in it (they
-            // are by end) that start in it, as a search of it finds them.
-            Some(cues) => {
-                let lo = cues.partition_point(|(_, r)| r.end <= base);
-                let hi = cues.partition_point(|(_, r)| r.end <= end);
-                let inside = cues[lo..hi.max(lo)].iter().filter(|(_, r)| r.start >= base);
-                cue_mask(slice, inside.map(|(k, r)| (*k, r.start - base..r.end - base)))
-            }
+            Some(_) => cue_mask(slice, inside().map(|(k, r)| (*k, r.start - base..r.end - base))),
             None => CUE_ALL,
         };
         let opening = &*OPENING_CUES;
@@ -385,10 +386,8 @@ pub(super) fn discover_with(
         // reports every occurrence of every listed word (overlapping, a
         // word in two lists under both kinds).
         let starts = |kind: CueWord| {
-            let cues = cue_words.unwrap_or_default();
-            let mut starts: Vec<usize> = cues
-                .iter()
-                .filter(|(k, r)| *k == kind && r.start >= base && r.end <= end)
+            let mut starts: Vec<usize> = inside()
+                .filter(|(k, _)| *k == kind)
                 .map(|(_, r)| {
                     let at = r.start - base;
                     match kind {
