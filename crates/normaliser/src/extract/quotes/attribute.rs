@@ -535,6 +535,20 @@ impl Extractor<'_> {
     /// fail.\n\n“It is too late.”", "Kim Kagan wrote:\n\n“…”"): a quote
     /// only when sentence-long, unless the sentence ends with a colon.
     fn paragraph_before(&self, p: Pair) -> Option<Speaker> {
+        let (ps, pe) = self.last_sentence_before(p)?;
+        let sentence = self.text(ps, pe);
+        let sp = self.cue_before(ps, pe);
+        if sp.kind.is_none() || sp.cue.as_deref() == Some("according to") {
+            return None;
+        }
+        let via = if sentence.trim_end().ends_with(':') { Via::Cue } else { Via::Continuation };
+        Some(Speaker { via, ..sp })
+    }
+
+    /// For a quote that opens its paragraph, the last sentence of the
+    /// paragraph right before (a quotable one), when it holds no quotation
+    /// mark: its start and end.
+    fn last_sentence_before(&self, p: Pair) -> Option<(usize, usize)> {
         let seg = self.segment_at(p.open)?;
         let start = seg.span.as_ref()?.start;
         if !self.text(start, p.open).trim().is_empty() {
@@ -552,12 +566,7 @@ impl Extractor<'_> {
         if sentence.contains(['“', '”', '"', '‘']) || sentence.contains("''") {
             return None;
         }
-        let sp = self.cue_before(ps, pe);
-        if sp.kind.is_none() || sp.cue.as_deref() == Some("according to") {
-            return None;
-        }
-        let via = if sentence.trim_end().ends_with(':') { Via::Cue } else { Via::Continuation };
-        Some(Speaker { via, ..sp })
+        Some((ps, pe))
     }
 
     /// The start of the sentence before the one starting at `s`, when it
@@ -581,7 +590,21 @@ impl Extractor<'_> {
         if !self.text(s, p.open).trim().is_empty() {
             return None;
         }
-        let ps = self.quoteless_sentence_before(s)?;
+        // The sentence before: in the paragraph, or, for a quote that opens
+        // its paragraph and is all of its sentence, the last one of the
+        // paragraph before ("Valastro praised Christie's leadership.\n\n“We
+        // need someone …”"; not "“I am still Sanders,” it read.").
+        let (ps, s) = match self.quoteless_sentence_before(s) {
+            Some(ps) => (ps, s),
+            None => {
+                let (_, end) = self.sentence(p.close);
+                let rest = self.text(p.close + 1, end);
+                if rest.chars().any(char::is_alphanumeric) {
+                    return None;
+                }
+                self.last_sentence_before(p)?
+            }
+        };
         let inner: String = self.chars[p.open + 1..p.close].iter().collect();
         const FIRST_PERSON: [&str; 10] = ["I", "we", "We", "my", "My", "our", "Our", "me", "us", "Me"];
         if !inner.split(|c: char| !c.is_alphanumeric()).any(|w| FIRST_PERSON.contains(&w)) {

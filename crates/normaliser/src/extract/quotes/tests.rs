@@ -1013,6 +1013,16 @@ fn a_time_before_the_cue_and_a_verb_judging_its_object() {
             "The plan was drafted by Bill Roggio last year. “I am a college graduate and we have no other choice here.”",
             row("I am a college graduate and we have no other choice here.", "double", None, "unattributed", None),
         ),
+        // The same across a paragraph break, when the quote is all of its
+        // sentence; not when words follow it ("it read").
+        (
+            "Bill Roggio praised the plan in the long run.\n\n“I am a college graduate and we have no other choice here.”",
+            row("I am a college graduate and we have no other choice here.", "double", Some("Bill Roggio"), "named", None),
+        ),
+        (
+            "Bill Roggio lifted a sign of his own.\n\n“I am still with the plan for the region,” it read.",
+            row("I am still with the plan for the region", "double", None, "unattributed", None),
+        ),
         // A person's source noun opening the sentence is its subject.
         (
             "Bill Roggio's relatives, including his wife, watched the video and said they saw “more questions than answers.”",
