@@ -240,10 +240,16 @@ pub(super) fn title_before(text: &str, at: usize) -> Option<usize> {
 pub(crate) fn titles_before(text: &str, at: usize) -> Option<Range<usize>> {
     let mut start = at;
     for _ in 0..6 {
-        // Most mentions follow no such word: one look-up says so.
+        // Most mentions follow no such word: a look-up or two say so. A
+        // title may be glued to what precedes it by a character that is
+        // no letter or digit ("then-President", "(Gen."): the word and
+        // each of its ends after such a character are looked up.
         let Some(before) = text[..start].strip_suffix(' ') else { break };
-        let word = &before[before.rfind(char::is_whitespace).map_or(0, |i| i + 1)..];
-        if !TITLE_ENDS.contains(word.trim_end_matches('.').to_ascii_lowercase().as_str()) {
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+        let listed = |w: &str| TITLE_ENDS.contains(w.trim_end_matches('.').to_ascii_lowercase().as_str());
+        let mut ends =
+            word.char_indices().filter(|(_, c)| !c.is_alphanumeric()).map(|(i, c)| &word[i + c.len_utf8()..]);
+        if !(listed(word) || ends.any(listed)) {
             break;
         }
         if let Some(t) = title_before(text, start) {

@@ -708,7 +708,7 @@ fn titles_and_roles_before_a_person_are_kept_with_the_mention() {
     // (text, mention surface, title kept): a listed title with or without
     // its full stop, a chain of titles and role words, a lower-case role
     // noun after an organization, and none where other words stand there.
-    let cases: [(&str, &str, Option<&str>); 11] = [
+    let cases: [(&str, &str, Option<&str>); 14] = [
         ("Gen. Kenneth McKenzie said the raid was over.", "Kenneth McKenzie", Some("Gen.")),
         ("The envoy, Ambassador Zalmay Khalilzad, left Doha.", "Zalmay Khalilzad", Some("Ambassador")),
         (
@@ -722,6 +722,10 @@ fn titles_and_roles_before_a_person_are_kept_with_the_mention() {
         ("Mr Brown met Ms. Hewitt in London.", "Brown", Some("Mr")),
         ("Mr Brown met Dr. Kim Kagan in London.", "Kim Kagan", Some("Dr.")),
         ("Former President Barack Obama spoke.", "Barack Obama", Some("Former President")),
+        // A title glued to a word or a bracket before it.
+        ("The then-President Kim Kagan spoke.", "Kim Kagan", Some("President")),
+        ("A general (Gen. Kim Kagan) spoke.", "Kim Kagan", Some("Gen.")),
+        ("She said “Dr. Kim Kagan will lead.”", "Kim Kagan", Some("Dr.")),
         ("Zalmay Khalilzad left Doha.", "Zalmay Khalilzad", None),
         ("His friend Thomas West stayed; the group's spokesman, Kim Kagan, left.", "Kim Kagan", None),
         ("They met the Taliban in Doha.", "Taliban", None),
@@ -733,5 +737,18 @@ fn titles_and_roles_before_a_person_are_kept_with_the_mention() {
         let found = a.mentions.iter().find(|x| x.surface == surface);
         let found = found.unwrap_or_else(|| panic!("{surface:?} in {text:?}: {:?}", a.mentions));
         assert_eq!(found.title.as_deref(), title, "{text:?}");
+    }
+}
+
+#[test]
+fn titles_before_reads_any_white_space_without_panicking() {
+    // A word before the title may end at white space of several bytes.
+    for text in
+        ["met\u{a0}with Kim Kagan", "met\u{3000}Gen. Kim Kagan", "\u{2009}Gen. Kim Kagan", "Kim Kagan"]
+    {
+        let at = text.find("Kim").unwrap_or(0);
+        let got = titles_before(text, at).map(|r| &text[r]);
+        let expected = if text.contains("Gen.") { Some("Gen.") } else { None };
+        assert_eq!(got, expected, "{text:?}");
     }
 }
