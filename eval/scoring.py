@@ -247,7 +247,9 @@ def _norm_word(w: str) -> str:
     return w.rstrip("'’").replace(".", "")
 
 
-HEAD_END = re.compile(r"[,(;:—–]|\s(?:of|for|with|at|from|to|in|on|who|which|that|and|or)\s", re.IGNORECASE)
+# an em dash, or a spaced en dash, sets off an apposition as a comma does
+# (an unspaced en dash joins a compound: "a Clinton–Kaine campaign aide")
+HEAD_END = re.compile(r"[,(;:—]|\s–\s|\s(?:of|for|with|at|from|to|in|on|who|which|that|and|or)\s", re.IGNORECASE)
 
 
 def head_phrase(source: str) -> str:
@@ -337,11 +339,11 @@ def apposed_name_match(gold_source: str, predicted: str | None) -> bool:
     matches a predicted speaker that names that person (see `names_match`):
     some part of it between commas or dashes ("Jason Sims — a teacher from
     Mount Pleasant —") is itself a name Source."""
-    parts = [p.strip() for p in re.split(r"[,—–]", gold_source)]
+    parts = [p.strip() for p in re.split(r",|—|\s–\s", gold_source)]
     return any(p and source_kind(p) == "name" and names_match(p, predicted) for p in parts)
 
 
-CLAUSE_END = re.compile(r"[,(;:—–]|\s(?:who|whose|which|that)\s", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[,(;:—]|\s–\s|\s(?:who|whose|which|that)\s", re.IGNORECASE)
 
 
 def description_match(gold_source: str, predicted: str | None) -> bool:

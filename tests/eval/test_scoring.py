@@ -129,7 +129,9 @@ def test_double_quoted_stretches():
      ("panel Chairman Rep. Jason Chaffetz (R-Utah)", "name"), ("the California congressman", "description"),
      ("Jean-Marc Ayrault, the foreign minister of France,", "name"),
      # a dash sets off an apposition as a comma does
-     ("Jason Sims — a teacher from Mount Pleasant —", "name"), ("a teacher – Jason Sims –", "description")],
+     ("Jason Sims — a teacher from Mount Pleasant —", "name"), ("a teacher – Jason Sims –", "description"),
+     # an unspaced en dash joins a compound
+     ("a Clinton–Kaine campaign aide", "description"), ("an Israel–Hamas ceasefire negotiator", "description")],
 )
 def test_source_kind(source, kind):
     assert source_kind(source) == kind
@@ -184,6 +186,7 @@ def test_description_match_by_head_noun():
     assert description_match("a strategist for one of these candidates, speaking on condition of anonymity", "strategist for one of these candidates")
     assert description_match("a Democratic strategist who spoke on the condition of anonymity", "Democratic strategist")
     assert not description_match("the designer, who works for another brand at G-III", "brand")
+    assert description_match("a Clinton–Kaine campaign aide", "a campaign aide")
 
 
 @pytest.mark.parametrize(
@@ -197,6 +200,7 @@ def test_description_match_by_head_noun():
         ("a friend, a lawyer for Robby Mook,", "Robby Mook", False),
         ("her campaign manager — Robby Mook —", "Robby Mook", True),
         ("a lawyer — a friend of Robby Mook —", "Robby Mook", False),
+        ("a Clinton–Kaine campaign aide", "Hillary Clinton", False),
     ],
 )
 def test_a_description_naming_its_person_in_an_apposition(gold, pred, ok):
