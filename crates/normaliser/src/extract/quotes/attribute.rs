@@ -471,6 +471,21 @@ impl Extractor<'_> {
                 return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }
         }
+        // "Rubio was asked by moderator Gerard Baker whether …": the agent
+        // of a passive "asked" asks.
+        let passive = before[..m.start()]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| ["is", "are", "was", "were", "been", "being"].contains(&w));
+        if passive && cue == "asked" {
+            if let Some(by) = self.text(cue_end, cue_end + 4).strip_prefix(" by ") {
+                let agent = self.subject_after(cue_end + 4 - by.chars().count());
+                if agent.kind.is_some() {
+                    return Speaker { cue: Some(cue), via: Via::Cue, ..agent };
+                }
+            }
+        }
         let mut subject = self.subject_before(cue_start);
         if subject.kind.is_none() && NOUN_LIKE_CUES.contains(&cue.as_str()) {
             return Speaker::default();

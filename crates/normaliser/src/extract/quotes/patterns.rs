@@ -92,8 +92,11 @@ pub(super) static TEXT_NOUNS: LazyLock<Vec<&'static str>> =
 /// A preposition (and "the") ending the haystack: what stands between a
 /// source noun and the actor it is related to ("aide to", "commander
 /// with the").
-pub(super) static PREPOSITION_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\s(?:to|for|with|of|from|in|at|near|close\s+to)\s+(?:the\s+)?$"));
+pub(super) static PREPOSITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\s(?:(?:speaking|talking|writing)\s+)?(?:to|for|with|of|from|in|at|near|close\s+to)\s+(?:the\s+)?$",
+    )
+});
 
 pub(super) static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(he|she|they|it)\s*$"));
 

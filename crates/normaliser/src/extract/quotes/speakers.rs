@@ -12,6 +12,13 @@ use crate::clean::Segment;
 use crate::extract::mentions::ActorRef;
 use corpus_parser::ActorType;
 
+/// Words that end a noun phrase's modifiers: a role word's lower-case
+/// modifiers are none of them.
+const FUNCTION_WORDS: [&str; 24] = [
+    "the", "a", "an", "of", "for", "to", "and", "or", "but", "with", "by", "as", "on", "in", "at", "that",
+    "this", "his", "her", "their", "its", "who", "which", "from",
+];
+
 impl Extractor<'_> {
     /// The text segment holding `pos` (a binary search over the segments
     /// in the text, which are in order).
@@ -44,6 +51,19 @@ impl Extractor<'_> {
         let lo = m.partition_point(|x| x.start < a);
         let hi = m.partition_point(|x| x.start < b);
         &m[lo..hi.max(lo)]
+    }
+
+    /// Where the name of mention `m` ends in the text: after the full stop
+    /// of a generational suffix the mention leaves out ("James B. Comey
+    /// Jr., the director": after "Jr.").
+    pub(super) fn name_end(&self, m: &crate::extract::mentions::Mention) -> usize {
+        let last = self.text(m.start, m.end).rsplit(' ').next().unwrap_or("");
+        let stop = self.chars.get(m.end) == Some(&'.');
+        if stop && quote_source::SUFFIXES.iter().any(|s| s.strip_suffix('.') == Some(last)) {
+            m.end + 1
+        } else {
+            m.end
+        }
     }
 
     pub(super) fn mention_ending_at(&self, at: usize, slack: usize) -> Option<(usize, ActorRef)> {
@@ -542,11 +562,21 @@ impl Extractor<'_> {
         let (start, actor) = self.mentions_in(at, at + 60).iter().map(|m| (m.start, m.actor)).next()?;
         let between = self.text(at, start);
         let words: Vec<&str> = between.split_whitespace().collect();
+        // Capitalised role words ("Chairman"), or lower-case nouns and
+        // their modifiers ("Fox Business moderator Gerard Baker", "Fight
+        // for $15 organizing director Kendall Fells"): no function word.
+        let noun = |w: &&str| {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !FUNCTION_WORDS.contains(w)
+                && CUE.find(w).is_none()
+        };
         let roles = !words.is_empty()
             && words.len() <= 3
             && between.starts_with(' ')
             && between.ends_with(' ')
-            && words.iter().all(|w| w.starts_with(char::is_uppercase) && quote_source::is_role_word(w));
+            && words
+                .iter()
+                .all(|w| (w.starts_with(char::is_uppercase) && quote_source::is_role_word(w)) || noun(w));
         (roles && self.actors.actor_name(actor, self.ann).1 == ActorType::Person).then_some(actor)
     }
 
@@ -593,6 +623,12 @@ impl Extractor<'_> {
         // name before the apposition speaks, not a name or a role in it.
         if let Some(comma) = quote_source::apposition_start(before) {
             let comma_at = at - before[comma..].chars().count();
+            // "the director of the F.B.I., James B. Comey, said": a
+            // person's name that is the whole apposition speaks, not the
+            // description before it.
+            if let Some(actor) = self.person_filling(comma_at + 1, at) {
+                return self.named(actor);
+            }
             if let Some((_, actor)) = self.mention_ending_at(comma_at, 0) {
                 return self.named(actor);
             }
@@ -641,6 +677,19 @@ impl Extractor<'_> {
         Speaker::default()
     }
 
+    /// The person whose name fills `from..at` (an apposition: the text up
+    /// to a comma and spaces before `at`), titles before it aside
+    /// ("Gen. Joseph Votel,").
+    fn person_filling(&self, from: usize, at: usize) -> Option<ActorRef> {
+        let inner = self.text(from, at).trim_end();
+        let comma = from + inner.strip_suffix(',')?.chars().count();
+        let m = self.mentions_in(from, comma).iter().find(|m| self.name_end(m) == comma)?;
+        let lead = self.text(from, m.start);
+        let titles = lead.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+        let person = self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person;
+        (titles && person).then_some(m.actor)
+    }
+
     /// The person whose appositions end right before a cue at `at` (the
     /// text before it ends with a comma): the first person named in the
     /// sentence, after its last quotation mark and at most 300 characters
@@ -657,10 +706,11 @@ impl Extractor<'_> {
         let last_comma = from + t.chars().count() - 1;
         self.mentions_in(lo, last_comma)
             .iter()
-            .filter(|m| m.end < last_comma)
+            .filter(|m| self.name_end(m) < last_comma)
             .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)
             .find(|m| {
-                let next = self.text(m.end, m.end + 3);
+                let end = self.name_end(m);
+                let next = self.text(end, end + 3);
                 next.starts_with(" (")
                     || next
                         .strip_prefix(", ")
@@ -680,10 +730,10 @@ impl Extractor<'_> {
         let m = self
             .mentions_in(from, at)
             .iter()
-            .filter(|m| m.end + 2 < at)
+            .filter(|m| self.name_end(m) + 2 < at)
             .filter(|m| self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person)
-            .find(|m| self.text(m.end, m.end + 2) == ", ")?;
-        let rest = self.text(m.end + 2, at);
+            .find(|m| self.text(self.name_end(m), self.name_end(m) + 2) == ", ")?;
+        let rest = self.text(self.name_end(m) + 2, at);
         // "…” Clinton, and said he …": a conjunction starts a new clause.
         let first = rest.split_whitespace().next().unwrap_or("");
         if !rest.starts_with(|c: char| c.is_lowercase())
@@ -722,7 +772,12 @@ impl Extractor<'_> {
         let bare = || quote_source::bare_source_before(&before[..preposition.start() + space]);
         let g = quote_source::anon_before(head).or_else(bare)?;
         let np_start = start - before[g.start..].chars().count();
-        Some(self.anonymous(self.text(np_start, end).trim_end_matches([',', ' ']), np_start))
+        let sp = self.anonymous(self.text(np_start, end).trim_end_matches([',', ' ']), np_start);
+        // "a source speaking to Fox News": who they talk to is not whom
+        // they are with.
+        let word = preposition.as_str().trim_start().to_lowercase();
+        let talks = ["speaking ", "talking ", "writing "].iter().any(|p| word.starts_with(p));
+        Some(if talks { Speaker { affiliation: None, ..sp } } else { sp })
     }
 }
 

@@ -1484,3 +1484,53 @@ fn a_full_name_with_a_title_may_own_the_opening_description() {
         assert_eq!(got, Some((Some(who.to_string()), "anonymous".to_string())), "{text}");
     }
 }
+
+#[test]
+fn a_name_set_off_by_commas_with_a_suffix_or_after_a_description_speaks() {
+    let table = [
+        // A generational suffix's full stop before the apposition's comma.
+        (
+            "“We will review all of it,” Martin Gale Jr., the director of the agency, said on Monday.",
+            "Martin Gale Jr",
+        ),
+        ("“We will review all of it,” said Martin Gale Sr., who runs the agency.", "Martin Gale Sr"),
+        // A description, then the name as its apposition.
+        ("“We will review all of it,” the director of the Institute for the Study of War, Martin Gale, said.", "Martin Gale"),
+        ("“We will review all of it,” her campaign manager, Gen. Martin Gale, said.", "Martin Gale"),
+        // An organization, lower-case nouns and a name: the name.
+        ("“We will review all of it,” said Taliban organizing director Martin Gale.", "Martin Gale"),
+        // The agent of a passive "asked" asks.
+        (
+            "He left early. Kim Kagan was asked by the moderator, Martin Gale, whether her plan would risk “another costly program.”",
+            "Martin Gale",
+        ),
+    ];
+    let wrong: Vec<_> = table
+        .iter()
+        .map(|(text, who)| (text, who, rows(text).last().map(|r| (r.2.clone(), r.3.clone()))))
+        .filter(|(_, who, got)| got != &Some((Some(who.to_string()), "named".to_string())))
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    // The person before the apposition, not a person named inside it.
+    last_speakers_are(&[(
+        "“We will review all of it,” Kim Kagan, an adviser to Martin Gale, said.",
+        "Kim Kagan",
+    )]);
+    // Someone speaking to a medium is not with it: an anonymous source
+    // with no affiliation.
+    let g = Gazetteer::parse(Path::new("actors.toml"), GAZETTEER).expect("gazetteer");
+    let m = ActorMatcher::new(&g);
+    let text = "“The agents are looking at the donations,” another intelligence source speaking to the Taliban said.";
+    let doc = crate::normalise(text, &parse_blocks(text, &Hints::default()));
+    let ann = m.annotate(&doc);
+    let q = extract_quotes(&doc, &ann, &m);
+    let got = q.quotes.first().map(|x| (x.speaker.clone(), lower(x.speaker_kind), x.speaker_affiliation));
+    assert_eq!(
+        got,
+        Some((
+            Some("intelligence source speaking to the Taliban".to_string()),
+            "anonymous".to_string(),
+            None
+        ))
+    );
+}
