@@ -11,7 +11,7 @@ BIN     := target/release/corpus
 CORPUS  ?= corpus
 EXPORTS ?= exports
 
-.PHONY: all build exports test lint fmt clippy unit docs reproduce consumers eval-unit eval test-spreadsheet verify check bench fuzz clean spark-env spark-build bench-stages model eval-ner
+.PHONY: all build exports test lint fmt clippy unit docs reproduce consumers eval-unit eval test-spreadsheet verify check bench fuzz clean spark-env spark-build bench-stages model given-names eval-ner
 
 # The consumer suite's Python environment (created from PyPI on first use).
 VENV    ?= .venv
@@ -136,6 +136,16 @@ model:
 	$(CARGO) run --release --locked -p corpus-normaliser --example ner_train -- \
 	  --train $(DEV_DATA)/conll2003/train.conll --dev $(DEV_DATA)/conll2003/dev.conll \
 	  $(NER_FLAGS) --out $(NER_MODEL)
+
+# The given names' genders the speakers' he and she agree with, learned
+# from CoNLL-2003 train and PolNeAR train through the product (README,
+# "Given names"); the binary embeds the file: rebuild after relearning.
+given-names: build $(VENV)/.installed
+	@if [ ! -d "$(DEV_DATA)" ]; then \
+	  echo "make given-names: the dev data folder '$(DEV_DATA)' is missing: set DEV_DATA=/path/to/dev"; \
+	  exit 2; \
+	fi
+	$(PY) eval/given_names.py --data $(DEV_DATA) --bin $(BIN) --out crates/normaliser/data/en/given_names.txt
 
 # The embedded model's dev scores (gold tokens and own tokenizer) and its
 # speed on the bundled documents.

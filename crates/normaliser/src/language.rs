@@ -52,6 +52,9 @@ pub struct Language {
     pub(crate) media_heads: &'static str,
     /// `name_suffixes.txt` (read by extract/quotes/source/mod.rs).
     pub(crate) name_suffixes: &'static str,
+    /// Given names and their gender, learned by `make given-names`
+    /// (`given_names.txt`, read by extract/quotes/source/pronouns.rs).
+    pub(crate) given_names: &'static str,
     /// `not_source_heads.txt` (read by extract/quotes/source/descriptions.rs).
     pub(crate) not_source_heads: &'static str,
     /// `noun_like_cues.txt` (read by extract/quotes/patterns.rs).
@@ -120,6 +123,7 @@ pub(crate) static EN: Language = Language {
     speaker_role_words: data!("en", "speaker_role_words.txt"),
     media_heads: data!("en", "media_heads.txt"),
     name_suffixes: data!("en", "name_suffixes.txt"),
+    given_names: data!("en", "given_names.txt"),
     not_source_heads: data!("en", "not_source_heads.txt"),
     noun_like_cues: data!("en", "noun_like_cues.txt"),
     source_determiners: data!("en", "source_determiners.txt"),

@@ -143,7 +143,7 @@ impl Extractor<'_> {
         // he and she agree with what the text shows of the person.
         let gender = quote_source::pronoun_gender(pronoun);
         let agrees = |m: &&crate::extract::mentions::Mention| {
-            gender.is_none_or(|g| self.genders().get(&m.actor).is_none_or(|&known| known == g))
+            gender.is_none_or(|g| self.gender_of(m.actor).is_none_or(|known| known == g))
         };
         // Whether `a` has spoken before `at`.
         let spoke = |a: ActorRef| self.spoke_before(a, at);
@@ -334,7 +334,7 @@ impl Extractor<'_> {
         let q = self.quotes.iter().rev().find(|q| q.end <= at && q.speaker_actor.is_some())?;
         let a = q.speaker_actor?;
         let person = self.actors.actor_name(a, self.ann).1 == ActorType::Person;
-        let agrees = gender.is_none_or(|g| self.genders().get(&a).is_none_or(|&known| known == g));
+        let agrees = gender.is_none_or(|g| self.gender_of(a).is_none_or(|known| known == g));
         (person && agrees).then_some(a)
     }
 
@@ -381,6 +381,17 @@ impl Extractor<'_> {
                 })
                 .collect()
         })
+    }
+
+    /// The gender person `a` has for agreement: the one the text shows
+    /// (see [`Extractor::genders`]), else the one their given name
+    /// suggests (see [`quote_source::name_gender`]). Only the text's
+    /// makes a person preferred as "known" to be of a gender.
+    fn gender_of(&self, a: ActorRef) -> Option<quote_source::Gender> {
+        self.genders()
+            .get(&a)
+            .copied()
+            .or_else(|| quote_source::name_gender(self.actors.actor_name(a, self.ann).0))
     }
 
     /// it → the text that spoke last, close before ("…,” the report says.

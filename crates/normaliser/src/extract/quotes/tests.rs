@@ -1534,3 +1534,19 @@ fn a_name_set_off_by_commas_with_a_suffix_or_after_a_description_speaks() {
         ))
     );
 }
+
+#[test]
+fn he_or_she_skips_a_person_whose_given_name_is_of_the_other_gender() {
+    // The document shows neither person's gender; their given names do
+    // (given_names.txt: Jennifer f, Mark m).
+    last_speakers_are(&[
+        (
+            "Jennifer Kagan met voters in Iowa on Monday. Mark Gale spoke after the break. “We will win this state,” she said.",
+            "Jennifer Kagan",
+        ),
+        (
+            "Mark Gale met voters in Iowa on Monday. Jennifer Kagan spoke after the break. “We will win this state,” he said.",
+            "Mark Gale",
+        ),
+    ]);
+}

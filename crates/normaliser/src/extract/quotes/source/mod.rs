@@ -41,7 +41,7 @@ pub(crate) use descriptions::{
 };
 pub(crate) use discover::{add_speakers, signature_start};
 pub(crate) use names::is_role_word;
-pub(crate) use pronouns::{mention_gender, pronoun_gender, pronoun_of_gender, Gender};
+pub(crate) use pronouns::{mention_gender, name_gender, pronoun_gender, pronoun_of_gender, Gender};
 
 /// Generational suffixes ending a name ("Jr.", "III").
 pub(super) static SUFFIXES: LazyLock<Vec<&'static str>> =

@@ -2,6 +2,7 @@
 //! "he" and "she" to a compatible person.
 
 use super::word_iter;
+use std::sync::LazyLock;
 
 /// A person's grammatical gender, as the text shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +41,34 @@ pub(crate) fn mention_gender(before: &str, after: &str) -> Option<Gender> {
         }
     }
     None
+}
+
+/// Given names and the gender the training texts show for them
+/// (`given_names.txt`: name, m or f, then counts).
+static GIVEN_NAMES: LazyLock<crate::hash::HashMap<&'static str, Gender>> = LazyLock::new(|| {
+    crate::lexicon::entries(crate::language::EN.given_names)
+        .into_iter()
+        .filter_map(|line| {
+            let mut cols = line.split('\t');
+            let name = cols.next()?;
+            let g = match cols.next()? {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => return None,
+            };
+            Some((name, g))
+        })
+        .collect()
+});
+
+/// The gender a person's name suggests by its first word, a given name
+/// the training texts show with one gender ("Hillary Clinton": female);
+/// none for a single word ("Clinton") or a given name not learned.
+pub(crate) fn name_gender(name: &str) -> Option<Gender> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    GIVEN_NAMES.get(first).copied()
 }
 
 /// The gender of `pronoun` (he or she, any case), if it has one.
@@ -83,5 +112,26 @@ mod tests {
         }
         assert_eq!(pronoun_gender("She"), Some(Gender::Female));
         assert_eq!(pronoun_gender("they"), None);
+    }
+
+    #[test]
+    fn the_gender_a_given_name_suggests() {
+        let table: &[(&str, Option<Gender>)] = &[
+            ("Hillary Clinton", Some(Gender::Female)),
+            ("Bernie Sanders", Some(Gender::Male)),
+            // A surname alone, or a given name the texts did not show.
+            ("Clinton", None),
+            ("Hillary", None),
+            ("Xqzt Sanders", None),
+            // Case counts: a given name is written capitalised.
+            ("hillary clinton", None),
+        ];
+        for (name, want) in table {
+            assert_eq!(name_gender(name), *want, "{name}");
+        }
+        // Every line of the file is read: name, m or f, two counts.
+        let lines = crate::lexicon::entries(crate::language::EN.given_names);
+        assert!(!lines.is_empty());
+        assert_eq!(GIVEN_NAMES.len(), lines.len());
     }
 }
