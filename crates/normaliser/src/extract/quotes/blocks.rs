@@ -10,7 +10,8 @@ impl Extractor<'_> {
     // ---------------------------------------------------------------
 
     /// Whether the block quotation `a..b` holds quotes of its own with a
-    /// cue outside them ("“…,” Trump said.", "Carson said that “…”"): then
+    /// cue outside them (within 40 characters after one, or before it in
+    /// its sentence: "“…,” Trump said.", "Carson said that “…”"): then
     /// it is read as a paragraph, and its cue attributes its quotes.
     pub(super) fn block_has_own_quotes(&self, a: usize, b: usize) -> bool {
         let (pairs, _) = self.pairs(a, b);
@@ -22,7 +23,9 @@ impl Extractor<'_> {
         let mut introduced = None;
         pairs.iter().any(|p| {
             let after = self.text(p.close + 1, (p.close + 40).min(b));
-            let before = self.text(p.open.saturating_sub(40).max(a), p.open);
+            // The cue before the quote in its sentence ("The National
+            // Rifle Association says President Obama’s actions are “…”").
+            let before = self.text(self.sentence(p.open).0.max(a), p.open);
             let long = (p.close - p.open) * 10 >= (b - a) * 6;
             (cues(after).next().is_some() || cues(before).next().is_some())
                 && (long || !*introduced.get_or_insert_with(|| self.introduction(a).kind.is_some()))

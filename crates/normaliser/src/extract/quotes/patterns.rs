@@ -57,19 +57,30 @@ pub(super) fn evaluative_cue(before: &str) -> Option<regex::Match<'_>> {
     }
 }
 
-/// The cues of `hay` (see [`CUE`]) but a capitalised one that ends a
-/// name: right after a capitalised word and before a word in lower case
-/// or punctuation ("the United States, many of them …, argue", "Consumer
+/// The cues of `hay` (see [`CUE`]) but a capitalised one inside a name:
+/// right after a capitalised word and before a word in lower case or
+/// punctuation ("the United States, many of them …, argue", "Consumer
 /// Reports said"). In a headline in title case the words after it are
-/// capitalised too ("Zoe Saldana Asked Men To …"), and it counts.
+/// capitalised too ("Zoe Saldana Asked Men To …"), and it counts; not when
+/// one of the eight words before it is a longer word in lower case, as no
+/// headline in title case has ("the president of the United States
+/// Hispanic Chamber").
 pub(super) fn cues(hay: &str) -> impl Iterator<Item = regex::Match<'_>> {
     CUE.find_iter(hay).filter(move |m| {
-        let prev = hay[..m.start()].strip_suffix(' ').and_then(|b| b.rsplit(' ').next()).unwrap_or("");
+        let head = &hay[..m.start()];
+        let prev = head.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()).unwrap_or("");
         let next = hay[m.end()..].strip_prefix(' ').unwrap_or("");
+        let running_text = || {
+            let line = head.rsplit(['\n', '“', '"']).next().unwrap_or(head);
+            line.split_whitespace()
+                .rev()
+                .take(8)
+                .any(|w| w.chars().count() > 4 && w.starts_with(char::is_lowercase))
+        };
         let in_name = m.as_str().starts_with(char::is_uppercase)
             && prev.starts_with(char::is_uppercase)
             && prev.chars().last().is_some_and(char::is_alphanumeric)
-            && !next.starts_with(char::is_uppercase);
+            && (!next.starts_with(char::is_uppercase) || running_text());
         !in_name
     })
 }
@@ -97,6 +108,12 @@ pub(super) static PREPOSITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\s(?:(?:speaking|talking|writing)\s+)?(?:to|for|with|of|from|in|at|near|close\s+to)\s+(?:the\s+)?$",
     )
 });
+
+/// "of" or "from" and a place's capitalised words (up to three, maybe
+/// after "the") ending the haystack: where a person is from ("Jeb Bush
+/// of Florida", "Bill Eastland of Texas", "a farmer from New Hampshire").
+pub(super) static PLACE_AFTER_NAME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\s(?:of|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}$"));
 
 pub(super) static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(he|she|they|it)\s*$"));
 

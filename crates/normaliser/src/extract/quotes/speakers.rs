@@ -3,8 +3,8 @@
 //! source described by its noun phrase.
 
 use super::patterns::{
-    group_after, group_before, ANON_AFTER, CUE, PREPOSITION_BEFORE, PRONOUN_AFTER, PRONOUN_BEFORE,
-    SOURCE_NOUNS, SOURCE_NOUN_WORD, TEXT_NOUNS,
+    group_after, group_before, ANON_AFTER, CUE, PLACE_AFTER_NAME, PREPOSITION_BEFORE, PRONOUN_AFTER,
+    PRONOUN_BEFORE, SOURCE_NOUNS, SOURCE_NOUN_WORD, TEXT_NOUNS,
 };
 use super::source as quote_source;
 use super::{Extractor, Speaker, SpeakerKind};
@@ -657,6 +657,18 @@ impl Extractor<'_> {
             }
         }
         let mention = self.mention_ending_at(at, 2);
+        // "Bill Eastland of Texas said": a person, then where they are
+        // from, in words that are no actor's name.
+        if mention.is_none() {
+            if let Some(m) = PLACE_AFTER_NAME.find(before) {
+                let of_at = at - before[m.start()..].chars().count();
+                if let Some((_, actor)) = self.mention_ending_at(of_at, 0) {
+                    if self.actors.actor_name(actor, self.ann).1 == ActorType::Person {
+                        return self.named(actor);
+                    }
+                }
+            }
+        }
         if let Some(g) = quote_source::anon_before(before) {
             // "the Institute for the Study of War said": a source noun
             // inside an actor's name makes no anonymous source (the name may

@@ -1285,6 +1285,18 @@ fn a_block_after_a_colon_with_no_speaker_is_a_paragraph_when_it_holds_a_cued_quo
         rows(text),
         vec![row("doing very well indeed.", "double", Some("Ben Carson"), "named", Some("said"))]
     );
+    // The cue may stand further back in the quote's sentence.
+    let text = "2:10 p.m.:\n\nThe National Rifle Association of America says the president's new executive actions are “ripe for abuse” and lack seriousness.\n";
+    assert_eq!(
+        rows(text),
+        vec![row(
+            "ripe for abuse",
+            "double",
+            Some("National Rifle Association of America"),
+            "named",
+            Some("says")
+        )]
+    );
     // After an introduction with a speaker the block stays a quotation,
     // though it holds a cue word ("asked") and a short quote.
     let text = "One commander in Helmand said:\n\nThey came at night, and we never asked them where they went or “why”.\n";
@@ -1499,6 +1511,9 @@ fn a_name_set_off_by_commas_with_a_suffix_or_after_a_description_speaks() {
         ("“We will review all of it,” her campaign manager, Gen. Martin Gale, said.", "Martin Gale"),
         // An organization, lower-case nouns and a name: the name.
         ("“We will review all of it,” said Taliban organizing director Martin Gale.", "Martin Gale"),
+        // Where a person is from, in words that name no actor.
+        ("“We need a plan,” Martin Gale of Florida said.", "Martin Gale"),
+        ("“We need a plan,” Gov. Martin Gale of South Carolina told reporters.", "Martin Gale"),
         // The agent of a passive "asked" asks.
         (
             "He left early. Kim Kagan was asked by the moderator, Martin Gale, whether her plan would risk “another costly program.”",
@@ -1511,6 +1526,21 @@ fn a_name_set_off_by_commas_with_a_suffix_or_after_a_description_speaks() {
         .filter(|(_, who, got)| got != &Some((Some(who.to_string()), "named".to_string())))
         .collect();
     assert!(wrong.is_empty(), "{wrong:#?}");
+    // A capitalised cue word inside a name in running text is no cue
+    // ("States"): the short quote after the attribution is Gale's too.
+    let text = "''He understands the story of the immigrant,'' said Martin Gale, the president of the United States Hispanic Chamber of Commerce. ''Marco gets it.''";
+    let speakers: Vec<_> = rows(text).into_iter().map(|r| (r.0, r.2, r.4)).collect();
+    assert_eq!(
+        speakers,
+        vec![
+            (
+                "He understands the story of the immigrant".to_string(),
+                Some("Martin Gale".to_string()),
+                Some("said".to_string())
+            ),
+            ("Marco gets it.".to_string(), Some("Martin Gale".to_string()), Some("said".to_string())),
+        ]
+    );
     // The person before the apposition, not a person named inside it.
     last_speakers_are(&[(
         "“We will review all of it,” Kim Kagan, an adviser to Martin Gale, said.",
