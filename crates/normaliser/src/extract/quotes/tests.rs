@@ -1580,3 +1580,29 @@ fn he_or_she_skips_a_person_whose_given_name_is_of_the_other_gender() {
         ),
     ]);
 }
+
+#[test]
+fn a_capitalised_description_a_quantity_after_a_conjunction_and_a_text_that_reads() {
+    let table = [
+        // "the" and a capitalised word no list or name holds.
+        ("“Those are very skilled governors,” the Texan said.", "Texan"),
+        ("He left early. “We will stay here forever,” the Saudis said.", "Saudis"),
+        // A conjunction opening the sentence is not the source's.
+        ("He left early. Yet another said, “Rubio is in a five-person battle for second place.”", "another"),
+        ("He left early. And others say the plan is “a total disaster for us.”", "others"),
+        // A text that reads.
+        (
+            "He left early. “Hi Americans! You are welcome here,” a welcome message on the website reads.",
+            "welcome message on the website",
+        ),
+    ];
+    let wrong: Vec<_> = table
+        .iter()
+        .map(|(text, who)| (text, who, rows(text).last().map(|r| (r.2.clone(), r.3.clone()))))
+        .filter(|(_, who, got)| got != &Some((Some(who.to_string()), "anonymous".to_string())))
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    // An actor the text names after "the" is that actor, not a
+    // description.
+    last_speakers_are(&[("He left early. “We fight where we are told,” the Taliban said.", "Taliban")]);
+}

@@ -136,9 +136,17 @@ fn description_before_in(hay: &str) -> Option<Range<usize>> {
     let ws = words(hay);
     let n = ws.len();
     let head = *ws.last()?;
+    // "the Texan said", "the Saudis said": "the" and one capitalised word
+    // that no name list holds (a name the text has found is read before
+    // this, as a mention).
+    let the_capitalised = n >= 2
+        && ws[n - 2].text.eq_ignore_ascii_case("the")
+        && ws[n - 2].tail.is_empty()
+        && is_capitalised(head.text)
+        && head.text.chars().all(char::is_alphabetic);
     if !head.tail.is_empty()
         || !hay[head.start + head.text.len()..].trim().is_empty()
-        || !head_shape(head.text)
+        || !(head_shape(head.text) || the_capitalised)
         || not_head(head.text)
         || DETERMINERS.contains(&head.text)
         || CLAUSE_WORDS.contains(&head.text)
@@ -530,6 +538,16 @@ fn bare_word_before(hay: &str) -> Option<Range<usize>> {
     for modifiers in 0..=2 {
         if clause_start(&hay[..from]) {
             return Some(from..t.len());
+        }
+        // "Yet another said", "And others say": a conjunction opening the
+        // sentence is not part of the source.
+        if modifiers == 0 {
+            let lead = hay[..from].trim_end();
+            let opener = lead.rsplit(char::is_whitespace).next().unwrap_or("");
+            let conjunction = ["and", "but", "yet", "still"].iter().any(|c| opener.eq_ignore_ascii_case(c));
+            if conjunction && clause_start(&lead[..lead.len() - opener.len()]) {
+                return Some(from..t.len());
+            }
         }
         if !noun || modifiers == 2 {
             return None;
