@@ -719,11 +719,10 @@ fn a_speaker_who_is_no_actor_yet_is_read_from_the_sentence() {
             row("The drop is about the emails", "double", Some("person close to the Clintons"), "anonymous", Some("said")),
         ),
         // A person's name takes no determiner: "the Texan" describes one,
-        // it names no actor (and no description is read with a
-        // capitalised head: unattributed).
+        // it names no actor (an anonymous description).
         (
             "“We will win this one,” the Texan said.",
-            row("We will win this one", "double", None, "unattributed", Some("said")),
+            row("We will win this one", "double", Some("Texan"), "anonymous", Some("said")),
         ),
         // A surname alone links to the full name written before it.
         (

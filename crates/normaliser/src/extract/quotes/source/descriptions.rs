@@ -545,7 +545,8 @@ fn bare_word_before(hay: &str) -> Option<Range<usize>> {
             let lead = hay[..from].trim_end();
             let opener = lead.rsplit(char::is_whitespace).next().unwrap_or("");
             let conjunction = ["and", "but", "yet", "still"].iter().any(|c| opener.eq_ignore_ascii_case(c));
-            if conjunction && clause_start(&lead[..lead.len() - opener.len()]) {
+            let before = lead[..lead.len() - opener.len()].trim_end();
+            if conjunction && (before.is_empty() || before.ends_with(['.', '!', '?', '\n'])) {
                 return Some(from..t.len());
             }
         }
