@@ -101,9 +101,14 @@ impl Extractor<'_> {
                 return Speaker { cue: Some(cue), via: Via::Cue, ..self.subject_after(cue_end) };
             }
             let between = self.text(from, cue_start).trim_end();
-            let coordinated = ["and", "but", "yet"]
-                .iter()
-                .any(|c| between.strip_suffix(c).is_some_and(|b| b.is_empty() || b.ends_with([' ', ','])));
+            // Not after a subject of its own ("“…,” Jane Sherry smiled
+            // and said"): no capitalised word between.
+            let coordinated = ["and", "but", "yet"].iter().any(|c| {
+                between.strip_suffix(c).is_some_and(|b| {
+                    (b.is_empty() || b.ends_with([' ', ',']))
+                        && !b.split_whitespace().any(|w| w.starts_with(char::is_uppercase))
+                })
+            });
             // "Cruz accuses Obama of “…” and Donald Trump says he is …": a
             // conjunction opening a clause with its own subject and cue
             // after the quote; that cue is not the quote's. (After a comma

@@ -1605,3 +1605,20 @@ fn a_capitalised_description_a_quantity_after_a_conjunction_and_a_text_that_read
     // description.
     last_speakers_are(&[("He left early. “We fight where we are told,” the Taliban said.", "Taliban")]);
 }
+
+#[test]
+fn a_verb_joined_to_the_cue_shares_its_subject() {
+    last_speakers_are(&[
+        (
+            "Kim Kagan spoke first. When asked whom she supported, Martin Gale smiled and said, “I am waiting for the governor to get in.”",
+            "Martin Gale",
+        ),
+        ("Kim Kagan spoke first. “I am waiting for the governor,” Martin Gale paused and added.", "Martin Gale"),
+        // With no subject between the quote and the conjunction, the
+        // sentence's subject speaks.
+        (
+            "Kim Kagan spoke first. Martin Gale proposed we “wake up and smell the coffee” and said the speaker should resign.",
+            "Martin Gale",
+        ),
+    ]);
+}

@@ -191,7 +191,18 @@ pub(crate) fn strip_auxiliaries(before: &str) -> &str {
             t = &trimmed[..time.start()];
             continue;
         }
-        let Some((_, last)) = trimmed.rsplit_once(char::is_whitespace) else { return t };
+        let Some((head, last)) = trimmed.rsplit_once(char::is_whitespace) else { return t };
+        // "Sherry smiled and said", "Trump paused and added": a verb in
+        // the past joined to the cue shares its subject.
+        if last == "and" {
+            let head = head.trim_end();
+            if let Some((lead, verb)) = head.rsplit_once(char::is_whitespace) {
+                if verb.len() > 4 && verb.ends_with("ed") && verb.chars().all(char::is_lowercase) {
+                    t = &before[..lead.len() + 1];
+                    continue;
+                }
+            }
+        }
         let adverb = last.len() > 3 && last.ends_with("ly") && last.chars().all(char::is_lowercase);
         if !(adverb || WORDS_BEFORE_CUE.contains(&last)) {
             return t;
