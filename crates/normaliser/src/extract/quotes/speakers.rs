@@ -613,13 +613,19 @@ impl Extractor<'_> {
     /// The subject of a cue that starts at `at` looking left ("Kagan said",
     /// "one commander said", "he said").
     pub(super) fn subject_before(&self, at: usize) -> Speaker {
+        // Within the cue's segment: a title or heading before a paragraph
+        // is not part of its first sentence ("The headline reads that …"
+        // after a title with no full stop).
+        let segment = at.checked_sub(1).and_then(|p| self.segment_at(p)).and_then(|g| g.span.as_ref());
+        let floor = segment.map_or(0, |r| r.start);
+        let from = |at: usize| at.saturating_sub(120).max(floor.min(at));
         // "al-Libi reportedly said", "the department has also said": an
         // adverb or an auxiliary may stand between.
-        let window = self.text(at.saturating_sub(120), at);
+        let window = self.text(from(at), at);
         let kept = quote_source::strip_auxiliaries(window);
         let (at, before) = if kept.len() < window.len() {
             let at = at - window[kept.len()..].chars().count();
-            (at, self.text(at.saturating_sub(120), at))
+            (at, self.text(from(at), at))
         } else {
             (at, window)
         };

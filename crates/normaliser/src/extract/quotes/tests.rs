@@ -1622,3 +1622,23 @@ fn a_verb_joined_to_the_cue_shares_its_subject() {
         ),
     ]);
 }
+
+#[test]
+fn a_title_before_the_first_paragraph_is_not_its_first_sentence() {
+    // The title has no full stop: its words are not read before the
+    // paragraph's subject.
+    let table = [
+        (
+            "Refugees in Iowa\n\nThe headline reads that “Obama is not admitting refugees at all.”\n",
+            "headline",
+        ),
+        (
+            "Refugees in Iowa\n\n“We are not admitting refugees at all,” a senior official said.\n",
+            "senior official",
+        ),
+    ];
+    for (text, who) in table {
+        let got = rows(text).last().map(|r| (r.2.clone(), r.3.clone()));
+        assert_eq!(got, Some((Some(who.to_string()), "anonymous".to_string())), "{text}");
+    }
+}
