@@ -27,13 +27,18 @@ pub(crate) fn mention_gender(before: &str, after: &str) -> Option<Gender> {
     if t.ends_with("Mrs.") || t.ends_with("Ms.") || t.ends_with("Mrs") || t.ends_with("Ms") {
         return Some(Gender::Female);
     }
+    // "Clinton accused him of sexism, he warned": a subject pronoun after
+    // an object or possessive of its gender is that other person.
+    let (mut him, mut her) = (false, false);
     for w in word_iter(after) {
         if w.opened || w.text.starts_with(char::is_uppercase) {
             return None;
         }
         match w.text {
-            "he" | "himself" => return Some(Gender::Male),
-            "she" | "herself" => return Some(Gender::Female),
+            "he" | "himself" => return (!him).then_some(Gender::Male),
+            "she" | "herself" => return (!her).then_some(Gender::Female),
+            "him" | "his" => him = true,
+            "her" => her = true,
             _ => {}
         }
         if !w.tail.is_empty() && !w.tail.starts_with(',') {
@@ -106,6 +111,11 @@ mod tests {
             ("", " told Trump he would lose.", None),
             ("", " said “she is wrong.”", None),
             ("", " left. He said", None),
+            // After an object or a possessive of the same gender, the
+            // subject pronoun is that other person.
+            ("", " accused him of sexism, he warned.", None),
+            ("", " praised her rival, she said.", None),
+            ("", " praised her rival, he said.", Some(Gender::Male)),
         ];
         for (before, after, want) in table {
             assert_eq!(mention_gender(before, after), *want, "{before:?} {after:?}");
