@@ -166,7 +166,7 @@ impl Extractor<'_> {
             // Larry Sabato": Sabato is outside it).
             let para = self.segment_at(a).and_then(|x| x.span.as_ref()).map_or(a, |r| r.start.min(a));
             let lead = self.text(para, a);
-            let first = self
+            let mut people = self
                 .mentions_in(a, b)
                 .iter()
                 .filter(|m| m.end <= b)
@@ -174,7 +174,23 @@ impl Extractor<'_> {
                 .filter(agrees)
                 .filter(|m| is(m, ActorType::Person))
                 .filter(|m| !self.in_introduction(a, b, m))
-                .find(|m| any || spoke(m.actor) || !only_recognised(m.actor))?;
+                .filter(|m| any || spoke(m.actor) || !only_recognised(m.actor));
+            let first = people.next()?;
+            // "Cruz electrified the crowds, Stovall said. “…,” he said":
+            // the person who says the sentence, in an attribution closing
+            // it (a comma, the name, the cue and at most a few words), over
+            // the first person of what it reports.
+            let first = if self.says_around(first.start, first.end) {
+                first
+            } else {
+                people
+                    .find(|m| {
+                        self.text(a, m.start).trim_end().ends_with(',')
+                            && self.text(m.end, b).split_whitespace().count() <= 4
+                            && self.says_around(m.start, m.end)
+                    })
+                    .unwrap_or(first)
+            };
             // "At one point, she said, she was considering supporting
             // Donald Trump.": a sentence whose subject is the same pronoun
             // is about the same person, not the one it names.

@@ -1642,3 +1642,18 @@ fn a_title_before_the_first_paragraph_is_not_its_first_sentence() {
         assert_eq!(got, Some((Some(who.to_string()), "anonymous".to_string())), "{text}");
     }
 }
+
+#[test]
+fn he_or_she_means_who_says_the_sentence_before_not_whom_it_reports() {
+    last_speakers_are(&[
+        (
+            "“We will win this state,” Ted Gale said on Monday.\n\nTed Gale electrified the small crowds in Iowa, Bob Stovall said. “He was very articulate and smart,” he said.",
+            "Bob Stovall",
+        ),
+        // The first person says it: theirs.
+        (
+            "He left early. Bob Stovall said Ted Gale electrified the small crowds. “He was very articulate and smart,” he said.",
+            "Bob Stovall",
+        ),
+    ]);
+}
