@@ -194,6 +194,51 @@ impl Extractor<'_> {
         self.sentence_subject(s, end)
     }
 
+    /// The description that opens the sentence from `s` up to `end` as
+    /// its subject, at its start or after an opening phrase and its comma,
+    /// right before its verb ("In three interviews, the justice sounded
+    /// off on Trump, saying …", "The billionaire businessman began by …,
+    /// saying …"): "the", "a" or "an", up to four more words, the last a
+    /// head in lower case, then a verb in the past (in -ed, or one of a
+    /// few irregular ones) or an auxiliary.
+    fn opening_description(&self, s: usize, end: usize) -> Option<Speaker> {
+        let text = self.text(s, end);
+        let starts = [0].into_iter().chain(text.find(", ").filter(|&c| c <= 80).map(|c| c + 2));
+        for at in starts {
+            let words: Vec<(usize, &str)> = text[at..]
+                .split(' ')
+                .scan(at, |pos, w| {
+                    let start = *pos;
+                    *pos += w.len() + 1;
+                    Some((start, w))
+                })
+                .take(7)
+                .collect();
+            let Some(&(np_at, first)) = words.first() else { continue };
+            if !["the", "a", "an"].contains(&first.to_lowercase().as_str()) {
+                continue;
+            }
+            let verb = |w: &str| {
+                (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
+                    || PAST_OR_AUXILIARY.contains(&w)
+            };
+            let Some(k) = (2..words.len()).find(|&k| verb(words[k].1)) else { continue };
+            let head = words[k - 1].1;
+            let plain = |w: &str| w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\''));
+            if !head.starts_with(char::is_lowercase) || !words[1..k].iter().all(|(_, w)| plain(w)) {
+                continue;
+            }
+            let np_end = words[k - 1].0 + head.len();
+            let phrase = &text[np_at..np_end];
+            if !quote_source::well_formed_description(phrase) {
+                continue;
+            }
+            let np_start = s + text[..np_at].chars().count();
+            return Some(self.anonymous(phrase, np_start)).filter(|sp| sp.kind.is_some());
+        }
+        None
+    }
+
     /// The last character inside the quote `p` before its closing mark,
     /// past the closing marks of quotes nested at its end ("…, what can we
     /// do to help?’”" ends with a question mark).
@@ -473,6 +518,9 @@ impl Extractor<'_> {
         if cue.ends_with("ing") && !absolute(&before[..m.start()]) {
             let subject = self.main_subject(s, cue_start);
             if subject.kind == Some(SpeakerKind::Named) {
+                return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
+            }
+            if let Some(subject) = self.opening_description(s, cue_start) {
                 return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }
         }
@@ -948,6 +996,13 @@ pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
 
 /// Lower-case words that open a clause going on with the sentence after
 /// a quote, not an attribution ("“…,” and that Freddy had struggled").
+/// Irregular verbs in the past and auxiliaries that may follow a
+/// description opening a sentence (see [`Extractor::opening_description`]).
+const PAST_OR_AUXILIARY: [&str; 22] = [
+    "began", "came", "went", "said", "told", "made", "took", "gave", "sent", "spoke", "wrote", "held",
+    "stood", "kept", "put", "has", "had", "was", "is", "will", "would", "also",
+];
+
 const CLAUSE_OPENERS: [&str; 16] = [
     "and", "but", "or", "nor", "that", "which", "who", "whom", "whose", "because", "if", "when", "while",
     "although", "though", "so",

@@ -1657,3 +1657,28 @@ fn he_or_she_means_who_says_the_sentence_before_not_whom_it_reports() {
         ),
     ]);
 }
+
+#[test]
+fn a_participle_cue_belongs_to_a_description_opening_the_sentence() {
+    let table = [
+        (
+            "He left early. In three separate interviews, the justice sounded off on Kim Kagan, saying she did not “want to contemplate” the effects.",
+            "justice",
+        ),
+        (
+            "He left early. The billionaire businessman began by talking about the drug crisis, saying that heroin is now “cheaper than getting candy.”",
+            "billionaire businessman",
+        ),
+    ];
+    let wrong: Vec<_> = table
+        .iter()
+        .map(|(text, who)| (text, who, rows(text).last().map(|r| (r.2.clone(), r.3.clone()))))
+        .filter(|(_, who, got)| got != &Some((Some(who.to_string()), "anonymous".to_string())))
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    // A person opening the sentence is still its subject.
+    last_speakers_are(&[(
+        "He left early. Kim Kagan began by talking about the drug crisis, saying that heroin is now “cheaper than getting candy.”",
+        "Kim Kagan",
+    )]);
+}
