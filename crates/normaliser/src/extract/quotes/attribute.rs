@@ -198,12 +198,13 @@ impl Extractor<'_> {
     /// its subject, at its start or after an opening phrase and its comma,
     /// right before its verb ("In three interviews, the justice sounded
     /// off on Trump, saying …", "The billionaire businessman began by …,
-    /// saying …"): "the", "a" or "an", up to four more words, the last a
-    /// head in lower case, then a verb in the past (in -ed, or one of a
-    /// few irregular ones) or an auxiliary.
+    /// saying …"): "the", "a" or "an" or a name's possessive ("Hillary
+    /// Clinton’s right-hand woman rallied supporters, saying: …"), up to
+    /// four more words, the last a head in lower case, then a verb in the
+    /// past (in -ed, or one of a few irregular ones) or an auxiliary.
     fn opening_description(&self, s: usize, end: usize) -> Option<Speaker> {
         let text = self.text(s, end);
-        let starts = [0].into_iter().chain(text.find(", ").filter(|&c| c <= 80).map(|c| c + 2));
+        let starts = [0].into_iter().chain(text.find(", ").filter(|&c| c <= 120).map(|c| c + 2));
         for at in starts {
             let words: Vec<(usize, &str)> = text[at..]
                 .split(' ')
@@ -215,17 +216,25 @@ impl Extractor<'_> {
                 .take(7)
                 .collect();
             let Some(&(np_at, first)) = words.first() else { continue };
-            if !["the", "a", "an"].contains(&first.to_lowercase().as_str()) {
+            // The determiner: an article, or a name's possessive
+            // ("Hillary Clinton’s right-hand woman rallied supporters").
+            let owner = (0..3.min(words.len())).find(|&j| {
+                words[..=j].iter().all(|(_, w)| w.starts_with(char::is_uppercase))
+                    && (words[j].1.ends_with("’s") || words[j].1.ends_with("'s"))
+            });
+            let Some(det) =
+                owner.or(["the", "a", "an"].contains(&first.to_lowercase().as_str()).then_some(0))
+            else {
                 continue;
-            }
+            };
             let verb = |w: &str| {
                 (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
                     || PAST_OR_AUXILIARY.contains(&w)
             };
-            let Some(k) = (2..words.len()).find(|&k| verb(words[k].1)) else { continue };
+            let Some(k) = (det + 2..words.len()).find(|&k| verb(words[k].1)) else { continue };
             let head = words[k - 1].1;
             let plain = |w: &str| w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\''));
-            if !head.starts_with(char::is_lowercase) || !words[1..k].iter().all(|(_, w)| plain(w)) {
+            if !head.starts_with(char::is_lowercase) || !words[det + 1..k].iter().all(|(_, w)| plain(w)) {
                 continue;
             }
             let np_end = words[k - 1].0 + head.len();
@@ -516,11 +525,15 @@ impl Extractor<'_> {
         // Not in an absolute construction: "with Gorka noting …", "with the
         // AFT calling her “…”" have their own subject, right before.
         if cue.ends_with("ing") && !absolute(&before[..m.start()]) {
-            let subject = self.main_subject(s, cue_start);
-            if subject.kind == Some(SpeakerKind::Named) {
+            // With no cue of its own before, a description opening the
+            // sentence is its subject, over a person named after it.
+            let main_cue = cues(&before[..m.start()]).any(|c| !c.as_str().ends_with("ing"));
+            let description = || (!main_cue).then(|| self.opening_description(s, cue_start)).flatten();
+            if let Some(subject) = description() {
                 return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }
-            if let Some(subject) = self.opening_description(s, cue_start) {
+            let subject = self.main_subject(s, cue_start);
+            if subject.kind == Some(SpeakerKind::Named) {
                 return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }
         }

@@ -1669,6 +1669,12 @@ fn a_participle_cue_belongs_to_a_description_opening_the_sentence() {
             "He left early. The billionaire businessman began by talking about the drug crisis, saying that heroin is now “cheaper than getting candy.”",
             "billionaire businessman",
         ),
+        // A name's possessive as its determiner, after a long opening
+        // phrase that names another person.
+        (
+            "He left early. In response to Kim Kagan’s proposal to bar the refugees from entering the United States, Martin Gale’s right-hand woman rallied supporters, saying: “We have to be ready to stop her.”",
+            "Martin Gale’s right-hand woman",
+        ),
     ];
     let wrong: Vec<_> = table
         .iter()
