@@ -1594,6 +1594,8 @@ fn a_capitalised_description_a_quantity_after_a_conjunction_and_a_text_that_read
             "He left early. “Hi Americans! You are welcome here,” a welcome message on the website reads.",
             "welcome message on the website",
         ),
+        // "the" and a number of people named before.
+        ("The senators met on Monday. “We will not move on this at all,” the two wrote.", "two"),
     ];
     let wrong: Vec<_> = table
         .iter()

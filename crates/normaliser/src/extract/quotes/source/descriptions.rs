@@ -144,11 +144,16 @@ fn description_before_in(hay: &str) -> Option<Range<usize>> {
         && ws[n - 2].tail.is_empty()
         && is_capitalised(head.text)
         && head.text.chars().all(char::is_alphabetic);
+    // "the two write", "the three said": a number of people named before.
+    let the_number = n >= 2
+        && ws[n - 2].text.eq_ignore_ascii_case("the")
+        && ws[n - 2].tail.is_empty()
+        && ["two", "three", "four", "five"].contains(&head.text);
     if !head.tail.is_empty()
         || !hay[head.start + head.text.len()..].trim().is_empty()
         || !(head_shape(head.text) || the_capitalised)
         || not_head(head.text)
-        || DETERMINERS.contains(&head.text)
+        || (DETERMINERS.contains(&head.text) && !the_number)
         || CLAUSE_WORDS.contains(&head.text)
     {
         return None;
