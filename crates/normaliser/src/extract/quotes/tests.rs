@@ -80,6 +80,18 @@ fn last_speakers_are(table: &[(&str, &str)]) {
     }
 }
 
+/// Asserts that the last quote of each text has the speaker given with it
+/// and the speaker kind `kind` ("named", "anonymous"); lists every text
+/// that does not.
+fn last_speakers_of_kind_are(kind: &str, table: &[(&str, &str)]) {
+    let wrong: Vec<_> = table
+        .iter()
+        .map(|(text, who)| (text, who, rows(text).last().map(|r| (r.2.clone(), r.3.clone()))))
+        .filter(|(_, who, got)| got != &Some((Some(who.to_string()), kind.to_string())))
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 fn row(text: &str, mark: &str, speaker: Option<&str>, kind: &str, cue: Option<&str>) -> Row {
     (text.to_string(), mark.to_string(), speaker.map(String::from), kind.to_string(), cue.map(String::from))
 }
@@ -1475,10 +1487,7 @@ fn a_bare_plural_source_with_a_complement_is_anonymous() {
             "Supporters of Kim Kagan",
         ),
     ];
-    for (text, who) in table {
-        let got = rows(text).last().map(|r| (r.2.clone(), r.3.clone()));
-        assert_eq!(got, Some((Some(who.to_string()), "anonymous".to_string())), "{text}");
-    }
+    last_speakers_of_kind_are("anonymous", &table);
 }
 
 #[test]
@@ -1490,10 +1499,7 @@ fn a_full_name_with_a_title_may_own_the_opening_description() {
         ),
         ("He left early. Kim Kagan’s office slammed a lawsuit on Monday, calling it “meritless and improper.”", "Kim Kagan’s office"),
     ];
-    for (text, who) in table {
-        let got = rows(text).last().map(|r| (r.2.clone(), r.3.clone()));
-        assert_eq!(got, Some((Some(who.to_string()), "anonymous".to_string())), "{text}");
-    }
+    last_speakers_of_kind_are("anonymous", &table);
 }
 
 #[test]
@@ -1519,12 +1525,7 @@ fn a_name_set_off_by_commas_with_a_suffix_or_after_a_description_speaks() {
             "Martin Gale",
         ),
     ];
-    let wrong: Vec<_> = table
-        .iter()
-        .map(|(text, who)| (text, who, rows(text).last().map(|r| (r.2.clone(), r.3.clone()))))
-        .filter(|(_, who, got)| got != &Some((Some(who.to_string()), "named".to_string())))
-        .collect();
-    assert!(wrong.is_empty(), "{wrong:#?}");
+    last_speakers_of_kind_are("named", &table);
     // A capitalised cue word inside a name in running text is no cue
     // ("States"): the short quote after the attribution is Gale's too.
     let text = "''He understands the story of the immigrant,'' said Martin Gale, the president of the United States Hispanic Chamber of Commerce. ''Marco gets it.''";
@@ -1597,12 +1598,7 @@ fn a_capitalised_description_a_quantity_after_a_conjunction_and_a_text_that_read
         // "the" and a number of people named before.
         ("The senators met on Monday. “We will not move on this at all,” the two wrote.", "two"),
     ];
-    let wrong: Vec<_> = table
-        .iter()
-        .map(|(text, who)| (text, who, rows(text).last().map(|r| (r.2.clone(), r.3.clone()))))
-        .filter(|(_, who, got)| got != &Some((Some(who.to_string()), "anonymous".to_string())))
-        .collect();
-    assert!(wrong.is_empty(), "{wrong:#?}");
+    last_speakers_of_kind_are("anonymous", &table);
     // An actor the text names after "the" is that actor, not a
     // description.
     last_speakers_are(&[("He left early. “We fight where we are told,” the Taliban said.", "Taliban")]);
@@ -1639,10 +1635,7 @@ fn a_title_before_the_first_paragraph_is_not_its_first_sentence() {
             "senior official",
         ),
     ];
-    for (text, who) in table {
-        let got = rows(text).last().map(|r| (r.2.clone(), r.3.clone()));
-        assert_eq!(got, Some((Some(who.to_string()), "anonymous".to_string())), "{text}");
-    }
+    last_speakers_of_kind_are("anonymous", &table);
 }
 
 #[test]
@@ -1678,12 +1671,7 @@ fn a_participle_cue_belongs_to_a_description_opening_the_sentence() {
             "Martin Gale’s right-hand woman",
         ),
     ];
-    let wrong: Vec<_> = table
-        .iter()
-        .map(|(text, who)| (text, who, rows(text).last().map(|r| (r.2.clone(), r.3.clone()))))
-        .filter(|(_, who, got)| got != &Some((Some(who.to_string()), "anonymous".to_string())))
-        .collect();
-    assert!(wrong.is_empty(), "{wrong:#?}");
+    last_speakers_of_kind_are("anonymous", &table);
     // A person opening the sentence is still its subject.
     last_speakers_are(&[(
         "He left early. Kim Kagan began by talking about the drug crisis, saying that heroin is now “cheaper than getting candy.”",
