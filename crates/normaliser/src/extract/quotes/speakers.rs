@@ -134,11 +134,7 @@ impl Extractor<'_> {
             self.actors.actor_name(m.actor, self.ann).1 == t
         };
         if pronoun.eq_ignore_ascii_case("they") {
-            let org = self.organization_before(at, false);
-            if org.kind.is_some() {
-                return org;
-            }
-            return self.people_before(at).map_or_else(Speaker::default, |a| self.named(a));
+            return self.organization_before(at, false);
         }
         if let Some(sp) = self.anonymous_person_before(at) {
             return sp;
@@ -468,23 +464,6 @@ impl Extractor<'_> {
     /// or organization spoke last (`subject`), one that opens its sentence
     /// ("Pfizer said on Monday that the deal was off. “…,” it added.").
     /// Else none.
-    /// For "they" with no organization close before: two people joined by
-    /// "and" that open the pronoun's sentence or the one before
-    /// ("Professors Eric Foner and Richard Alba suggest … In the United
-    /// States, they write, “…”"): the first of them, as for two people
-    /// who say one thing together ("Mark Blumenthal and Jon Cohen said").
-    fn people_before(&self, at: usize) -> Option<ActorRef> {
-        let (s, _) = self.sentence(at);
-        let sentences = [Some((s, at)), self.sentence_before(s)];
-        sentences.into_iter().flatten().find_map(|(a, b)| {
-            let person = |x: ActorRef| self.actors.actor_name(x, self.ann).1 == ActorType::Person;
-            self.mentions_in(a, b.min(at)).iter().filter(|m| person(m.actor)).find_map(|m| {
-                let (start, first) = self.first_conjunct(m.start, m.actor);
-                (first != m.actor && self.opens_sentence(a, start)).then_some(first)
-            })
-        })
-    }
-
     fn organization_before(&self, at: usize, subject: bool) -> Speaker {
         let found = self
             .mentions_in(at.saturating_sub(600), at)

@@ -1678,14 +1678,3 @@ fn a_participle_cue_belongs_to_a_description_opening_the_sentence() {
         "Kim Kagan",
     )]);
 }
-
-#[test]
-fn they_with_no_organization_is_two_people_opening_a_sentence() {
-    last_speakers_are(&[(
-        "Professors Martin Gale and Kim Kagan suggest that the country is changing. In the United States, they wrote, “the story of immigrants is one of success.”",
-        "Martin Gale",
-    )]);
-    // Two people in the middle of a sentence are not its subject.
-    let r = rows("The report was praised by Martin Gale and Kim Kagan on Monday. “We will not move on this,” they wrote.");
-    assert_eq!(r.last().map(|q| q.3.as_str()), Some("unattributed"), "{r:?}");
-}
