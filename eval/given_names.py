@@ -76,15 +76,17 @@ def votes(export: Path, titles: set[str]) -> Counter:
         g = mention_gender(text[max(0, m["start"] - 6) : m["start"]], text[m["end"] : m["end"] + 150])
         if g:
             shown[(m["doc_id"], m["actor_id"])].add(g)
-    out: Counter = Counter()
+    # One vote per document for a name and a gender, however many people
+    # of that name it shows.
+    voted: set[tuple[str, str, str]] = set()
     for (doc, actor), genders in sorted(shown.items()):
         words = people[actor].split()
         if len(genders) != 1 or len(words) < 2:
             continue
         first = words[0]
         if GIVEN.match(first) and first.lower() not in titles:
-            out[(first, next(iter(genders)))] += 1
-    return out
+            voted.add((doc, first, next(iter(genders))))
+    return Counter((first, g) for _, first, g in voted)
 
 
 def main(argv=None) -> int:

@@ -101,13 +101,23 @@ impl Extractor<'_> {
                 return Speaker { cue: Some(cue), via: Via::Cue, ..self.subject_after(cue_end) };
             }
             let between = self.text(from, cue_start).trim_end();
-            // Not after a subject of its own ("“…,” Jane Sherry smiled
-            // and said"): no capitalised word between.
-            let coordinated = ["and", "but", "yet"].iter().any(|c| {
-                between.strip_suffix(c).is_some_and(|b| {
-                    (b.is_empty() || b.ends_with([' ', ',']))
-                        && !b.split_whitespace().any(|w| w.starts_with(char::is_uppercase))
+            // Not after a subject and a verb of their own ("“…,” Jane
+            // Sherry smiled and said": capitalised words, then a verb in
+            // the past, right after the quote).
+            let own_subject = |b: &str| {
+                let words: Vec<&str> = b.trim_matches([',', ' ']).split_whitespace().collect();
+                words.split_last().is_some_and(|(verb, subject)| {
+                    !subject.is_empty()
+                        && subject.iter().all(|w| w.starts_with(char::is_uppercase))
+                        && verb.len() > 4
+                        && verb.ends_with("ed")
+                        && verb.chars().all(|c| c.is_ascii_lowercase())
                 })
+            };
+            let coordinated = ["and", "but", "yet"].iter().any(|c| {
+                between
+                    .strip_suffix(c)
+                    .is_some_and(|b| (b.is_empty() || b.ends_with([' ', ','])) && !own_subject(b))
             });
             // "Cruz accuses Obama of “…” and Donald Trump says he is …": a
             // conjunction opening a clause with its own subject and cue
@@ -233,11 +243,30 @@ impl Extractor<'_> {
             };
             let Some(k) = (det + 2..words.len()).find(|&k| verb(words[k].1)) else { continue };
             let head = words[k - 1].1;
-            let plain = |w: &str| w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\''));
+            let plain = |w: &str| {
+                w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\''))
+                    && !["the", "a", "an", "later", "earlier", "ago"].contains(&w.to_lowercase().as_str())
+            };
             if !head.starts_with(char::is_lowercase) || !words[det + 1..k].iter().all(|(_, w)| plain(w)) {
                 continue;
             }
             let np_end = words[k - 1].0 + head.len();
+            // A person between it and the cue who opens a clause of their
+            // own is its subject ("The debate turned ugly when Kim Kagan
+            // attacked him, saying …"; not the object in "the justice
+            // sounded off on Trump, saying …").
+            let after = s + text[..np_end].chars().count();
+            let clause_subject = |m: &Mention| {
+                let lead = self.text(after, m.start).trim_end();
+                let word = lead.rsplit(char::is_whitespace).next().unwrap_or("");
+                lead.ends_with([',', ';']) || CLAUSE_STARTERS.contains(&word.to_lowercase().as_str())
+            };
+            let person_between = self.mentions_in(after, end).iter().any(|m| {
+                self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person && clause_subject(m)
+            });
+            if person_between {
+                return None;
+            }
             let phrase = &text[np_at..np_end];
             if !quote_source::well_formed_description(phrase) {
                 continue;
@@ -1007,8 +1036,12 @@ pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
     (k > 0 && ends || inverted).then(|| lead + at..lead + at + verb.len())
 }
 
-/// Lower-case words that open a clause going on with the sentence after
-/// a quote, not an attribution ("“…,” and that Freddy had struggled").
+/// Words that open a clause with a subject of its own.
+const CLAUSE_STARTERS: [&str; 15] = [
+    "when", "after", "before", "while", "as", "because", "since", "and", "but", "that", "if", "though",
+    "although", "until", "once",
+];
+
 /// Irregular verbs in the past and auxiliaries that may follow a
 /// description opening a sentence (see [`Extractor::opening_description`]).
 const PAST_OR_AUXILIARY: [&str; 22] = [
@@ -1016,6 +1049,8 @@ const PAST_OR_AUXILIARY: [&str; 22] = [
     "stood", "kept", "put", "has", "had", "was", "is", "will", "would", "also",
 ];
 
+/// Lower-case words that open a clause going on with the sentence after
+/// a quote, not an attribution ("“…,” and that Freddy had struggled").
 const CLAUSE_OPENERS: [&str; 16] = [
     "and", "but", "or", "nor", "that", "which", "who", "whom", "whose", "because", "if", "when", "while",
     "although", "though", "so",

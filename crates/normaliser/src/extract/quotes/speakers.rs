@@ -67,9 +67,14 @@ impl Extractor<'_> {
     }
 
     pub(super) fn mention_ending_at(&self, at: usize, slack: usize) -> Option<(usize, ActorRef)> {
+        // A generational suffix's full stop is the name's ("Martin Gale
+        // Jr. (D-Fla.) said", "Martin Gale Jr. and Kim Kagan").
         self.mentions_in(at.saturating_sub(slack + 200), at)
             .iter()
-            .filter(|m| m.end <= at && at - m.end <= slack)
+            .filter(|m| {
+                let end = self.name_end(m);
+                end <= at && at - end <= slack
+            })
             .max_by_key(|m| m.end)
             .map(|m| (m.start, m.actor))
     }
@@ -684,9 +689,10 @@ impl Extractor<'_> {
         if mention.is_none() {
             if let Some(m) = PLACE_AFTER_NAME.find(before) {
                 let of_at = at - before[m.start()..].chars().count();
-                if let Some((_, actor)) = self.mention_ending_at(of_at, 0) {
+                if let Some((start, actor)) = self.mention_ending_at(of_at, 0) {
                     if self.actors.actor_name(actor, self.ann).1 == ActorType::Person {
-                        return self.named(actor);
+                        // "an aide to Martin Gale of Texas said": the aide.
+                        return self.related_source(start, of_at).unwrap_or_else(|| self.named(actor));
                     }
                 }
             }

@@ -1678,3 +1678,27 @@ fn a_participle_cue_belongs_to_a_description_opening_the_sentence() {
         "Kim Kagan",
     )]);
 }
+
+#[test]
+fn rules_of_this_session_do_not_override_older_ones() {
+    // A source related to a person from somewhere is the source.
+    last_speakers_of_kind_are(
+        "anonymous",
+        &[("He left early. “We need a plan,” an aide to Martin Gale of Texas said.", "aide to Martin Gale")],
+    );
+    last_speakers_of_kind_are(
+        "named",
+        &[
+            // A generational suffix before where the person is from, or
+            // before an affiliation in brackets.
+            ("He left early. “We need a plan,” Martin Gale Jr. of Florida said.", "Martin Gale Jr"),
+            ("He left early. “We need a plan,” Martin Gale Jr. (D-Fla.) said.", "Martin Gale Jr"),
+            // A place or a time between the quote and "and said" keeps the
+            // sentence's subject.
+            (
+                "He left early. Mark Gale called the plan “a total disaster” in Iowa and said Kim Kagan should resign.",
+                "Mark Gale",
+            ),
+        ],
+    );
+}

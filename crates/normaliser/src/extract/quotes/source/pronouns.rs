@@ -28,7 +28,9 @@ pub(crate) fn mention_gender(before: &str, after: &str) -> Option<Gender> {
         return Some(Gender::Female);
     }
     // "Clinton accused him of sexism, he warned": a subject pronoun after
-    // an object or possessive of its gender is that other person.
+    // an object of its gender is that other person ("him"; "her" before
+    // punctuation or a preposition; not a possessive, which may be the
+    // subject's own: "Kagan thanked her staff and said she would run").
     let (mut him, mut her) = (false, false);
     for w in word_iter(after) {
         if w.opened || w.text.starts_with(char::is_uppercase) {
@@ -37,8 +39,15 @@ pub(crate) fn mention_gender(before: &str, after: &str) -> Option<Gender> {
         match w.text {
             "he" | "himself" => return (!him).then_some(Gender::Male),
             "she" | "herself" => return (!her).then_some(Gender::Female),
-            "him" | "his" => him = true,
-            "her" => her = true,
+            "him" => him = true,
+            "her" => {
+                let object = !w.tail.is_empty()
+                    || after[w.start + 3..]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|n| OBJECT_FOLLOWERS.contains(&n));
+                her |= object;
+            }
             _ => {}
         }
         if !w.tail.is_empty() && !w.tail.starts_with(',') {
@@ -75,6 +84,11 @@ pub(crate) fn name_gender(name: &str) -> Option<Gender> {
     words.next()?;
     GIVEN_NAMES.get(first).copied()
 }
+
+/// Words after which "her" is an object, not a possessive ("told her
+/// that", "accused her of").
+const OBJECT_FOLLOWERS: [&str; 12] =
+    ["of", "to", "that", "and", "for", "in", "on", "at", "with", "as", "about", "after"];
 
 /// The gender of `pronoun` (he or she, any case), if it has one.
 pub(crate) fn pronoun_gender(pronoun: &str) -> Option<Gender> {
@@ -114,8 +128,11 @@ mod tests {
             // After an object or a possessive of the same gender, the
             // subject pronoun is that other person.
             ("", " accused him of sexism, he warned.", None),
-            ("", " praised her rival, she said.", None),
+            ("", " accused her of lying, she said.", None),
             ("", " praised her rival, he said.", Some(Gender::Male)),
+            // A possessive may be the subject's own.
+            ("", " thanked her staff and said she would run.", Some(Gender::Female)),
+            ("", " thanked his staff and said he would run.", Some(Gender::Male)),
         ];
         for (before, after, want) in table {
             assert_eq!(mention_gender(before, after), *want, "{before:?} {after:?}");
