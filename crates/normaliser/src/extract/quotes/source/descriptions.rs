@@ -144,7 +144,8 @@ fn description_before_in(hay: &str) -> Option<Range<usize>> {
         && ws[n - 2].tail.is_empty()
         && is_capitalised(head.text)
         && head.text.chars().all(char::is_alphabetic);
-    // "the two write", "the three said": a number of people named before.
+    // "the two write", "the three said": a number of people (whom the
+    // text named before, as a rule; not checked).
     let the_number = n >= 2
         && ws[n - 2].text.eq_ignore_ascii_case("the")
         && ws[n - 2].tail.is_empty()
