@@ -109,9 +109,7 @@ impl Extractor<'_> {
                 words.split_last().is_some_and(|(verb, subject)| {
                     !subject.is_empty()
                         && subject.iter().all(|w| w.starts_with(char::is_uppercase))
-                        && verb.len() > 4
-                        && verb.ends_with("ed")
-                        && verb.chars().all(|c| c.is_ascii_lowercase())
+                        && quote_source::past_tense(verb)
                 })
             };
             let coordinated = ["and", "but", "yet"].iter().any(|c| {
@@ -237,10 +235,7 @@ impl Extractor<'_> {
             else {
                 continue;
             };
-            let verb = |w: &str| {
-                (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
-                    || PAST_OR_AUXILIARY.contains(&w)
-            };
+            let verb = |w: &str| quote_source::past_tense(w) || PAST_OR_AUXILIARY.contains(&w);
             let Some(k) = (det + 2..words.len()).find(|&k| verb(words[k].1)) else { continue };
             let head = words[k - 1].1;
             let plain = |w: &str| {
@@ -259,7 +254,8 @@ impl Extractor<'_> {
             let clause_subject = |m: &Mention| {
                 let lead = self.text(after, m.start).trim_end();
                 let word = lead.rsplit(char::is_whitespace).next().unwrap_or("");
-                lead.ends_with([',', ';']) || CLAUSE_STARTERS.contains(&word.to_lowercase().as_str())
+                lead.ends_with([',', ';'])
+                    || quote_source::CLAUSE_WORDS.contains(&word.to_lowercase().as_str())
             };
             let person_between = self.mentions_in(after, end).iter().any(|m| {
                 self.actors.actor_name(m.actor, self.ann).1 == ActorType::Person && clause_subject(m)
@@ -557,8 +553,7 @@ impl Extractor<'_> {
             // With no cue of its own before, a description opening the
             // sentence is its subject, over a person named after it.
             let main_cue = cues(&before[..m.start()]).any(|c| !c.as_str().ends_with("ing"));
-            let description = || (!main_cue).then(|| self.opening_description(s, cue_start)).flatten();
-            if let Some(subject) = description() {
+            if let Some(subject) = (!main_cue).then(|| self.opening_description(s, cue_start)).flatten() {
                 return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }
             let subject = self.main_subject(s, cue_start);
@@ -1004,10 +999,7 @@ pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
         &body[..body.find(['.', ',', ';', ':', '!', '?', '“', '”', '"', '(', '—']).unwrap_or(body.len())];
     let words: Vec<(usize, &str)> =
         clause.split_whitespace().map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w)).collect();
-    let is_verb = |w: &str| {
-        (w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
-            || matches!(w, "read" | "reads")
-    };
+    let is_verb = |w: &str| quote_source::past_tense(w) || matches!(w, "read" | "reads");
     // "“…,” and that Freddy had struggled with it": a clause that a
     // conjunction opens goes on with the sentence; it is no attribution.
     if words.first().is_some_and(|&(_, w)| CLAUSE_OPENERS.contains(&w)) {
@@ -1035,12 +1027,6 @@ pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
         });
     (k > 0 && ends || inverted).then(|| lead + at..lead + at + verb.len())
 }
-
-/// Words that open a clause with a subject of its own.
-const CLAUSE_STARTERS: [&str; 15] = [
-    "when", "after", "before", "while", "as", "because", "since", "and", "but", "that", "if", "though",
-    "although", "until", "once",
-];
 
 /// Irregular verbs in the past and auxiliaries that may follow a
 /// description opening a sentence (see [`Extractor::opening_description`]).

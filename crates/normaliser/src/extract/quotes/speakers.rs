@@ -57,9 +57,13 @@ impl Extractor<'_> {
     /// of a generational suffix the mention leaves out ("James B. Comey
     /// Jr., the director": after "Jr.").
     pub(super) fn name_end(&self, m: &crate::extract::mentions::Mention) -> usize {
+        // Most mentions have no full stop after them: nothing to read.
+        if self.chars.get(m.end) != Some(&'.') {
+            return m.end;
+        }
         let last = self.text(m.start, m.end).rsplit(' ').next().unwrap_or("");
-        let stop = self.chars.get(m.end) == Some(&'.');
-        if stop && quote_source::SUFFIXES.iter().any(|s| s.strip_suffix('.') == Some(last)) {
+        let suffix = quote_source::SUFFIXES.iter().any(|s| s.strip_suffix('.') == Some(last));
+        if suffix {
             m.end + 1
         } else {
             m.end

@@ -139,17 +139,12 @@ fn description_before_in(hay: &str) -> Option<Range<usize>> {
     // "the Texan said", "the Saudis said": "the" and one capitalised word
     // that no name list holds (a name the text has found is read before
     // this, as a mention).
-    let the_capitalised = n >= 2
-        && ws[n - 2].text.eq_ignore_ascii_case("the")
-        && ws[n - 2].tail.is_empty()
-        && is_capitalised(head.text)
-        && head.text.chars().all(char::is_alphabetic);
+    let after_the = n >= 2 && ws[n - 2].text.eq_ignore_ascii_case("the") && ws[n - 2].tail.is_empty();
+    let the_capitalised =
+        after_the && is_capitalised(head.text) && head.text.chars().all(char::is_alphabetic);
     // "the two write", "the three said": a number of people (whom the
     // text named before, as a rule; not checked).
-    let the_number = n >= 2
-        && ws[n - 2].text.eq_ignore_ascii_case("the")
-        && ws[n - 2].tail.is_empty()
-        && ["two", "three", "four", "five"].contains(&head.text);
+    let the_number = after_the && ["two", "three", "four", "five"].contains(&head.text);
     if !head.tail.is_empty()
         || !hay[head.start + head.text.len()..].trim().is_empty()
         || !(head_shape(head.text) || the_capitalised)
@@ -197,7 +192,7 @@ fn description_before_in(hay: &str) -> Option<Range<usize>> {
 
 /// Lower-case words after which a clause, and a description as its
 /// subject, may start ("a trend that the foundation predicts").
-const CLAUSE_WORDS: [&str; 14] = [
+pub(crate) const CLAUSE_WORDS: [&str; 14] = [
     "that", "and", "but", "which", "as", "while", "when", "because", "after", "before", "since", "though",
     "although", "so",
 ];

@@ -37,7 +37,7 @@ use crate::lexicon::{entries, TITLES};
 
 pub(crate) use descriptions::{
     anon_before, bare_source_before, description_after, description_before, description_opening,
-    quantifier_after, text_described_in, verb_like, well_formed_description,
+    quantifier_after, text_described_in, verb_like, well_formed_description, CLAUSE_WORDS,
 };
 pub(crate) use discover::{add_speakers, signature_start};
 pub(crate) use names::is_role_word;
@@ -166,6 +166,12 @@ fn word_of(hay: &str, start: usize, end: usize) -> Word<'_> {
     Word { start: start + lead, text: &body[..cut], tail: &body[cut..], opened: lead > 0, outer: start }
 }
 
+/// A regular verb in the past, by its shape: lower-case ASCII letters
+/// ending in "ed", five or more ("smiled", "fumed"; not "red", "bed").
+pub(crate) fn past_tense(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+}
+
 /// `before` (the text before a cue) without the auxiliaries and adverbs
 /// and asides that end it ("Miller reportedly ", "The State Department
 /// has also ", "The campaign, for example, " → "Miller ", "The State
@@ -196,9 +202,11 @@ pub(crate) fn strip_auxiliaries(before: &str) -> &str {
         // the past joined to the cue shares its subject.
         if last == "and" {
             let head = head.trim_end();
-            if let Some((lead, verb)) = head.rsplit_once(char::is_whitespace) {
-                if verb.len() > 4 && verb.ends_with("ed") && verb.chars().all(char::is_lowercase) {
-                    t = &before[..lead.len() + 1];
+            if let Some((_, verb)) = head.rsplit_once(char::is_whitespace) {
+                if past_tense(verb) {
+                    // Up to the verb, the white space before it kept
+                    // (whatever its width).
+                    t = &before[..head.len() - verb.len()];
                     continue;
                 }
             }
@@ -362,6 +370,27 @@ pub(crate) fn words_outside_apposition(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What stands between a subject and its cue is stripped: an adverb,
+    /// an auxiliary, a verb in the past joined by "and" (whatever the
+    /// white space before that verb).
+    #[test]
+    fn words_between_a_subject_and_its_cue() {
+        let table: &[(&str, &str)] = &[
+            ("Kim Kagan reportedly ", "Kim Kagan "),
+            ("The department has also ", "The department "),
+            ("Jane Sherry smiled and ", "Jane Sherry "),
+            ("Jane Sherry\u{2003}paused and ", "Jane Sherry\u{2003}"),
+            ("Jane Sherry\u{a0}smiled and ", "Jane Sherry\u{a0}"),
+            // Not a verb in the past: kept.
+            ("Bread and ", "Bread and "),
+            ("The red and ", "The red and "),
+        ];
+        for (before, kept) in table {
+            assert_eq!(strip_auxiliaries(before), *kept, "{before:?}");
+        }
+        assert!(past_tense("smiled") && !past_tense("red") && !past_tense("Smiled"));
+    }
 
     /// The words as a plain split at white space gives them (the reading
     /// `words` had before it scanned bytes): on text with non-ASCII white

@@ -125,8 +125,8 @@ mod tests {
             ("", " told Trump he would lose.", None),
             ("", " said “she is wrong.”", None),
             ("", " left. He said", None),
-            // After an object or a possessive of the same gender, the
-            // subject pronoun is that other person.
+            // After an object of the same gender, the subject pronoun is
+            // that other person.
             ("", " accused him of sexism, he warned.", None),
             ("", " accused her of lying, she said.", None),
             ("", " praised her rival, he said.", Some(Gender::Male)),
