@@ -69,6 +69,12 @@ pub(super) struct Recognised {
     pub(super) places: HashSet<String>,
     /// The byte spans of places, in text order.
     pub(super) place_spans: Vec<Range<usize>>,
+    /// How often each name of `places` was read as a place or other name
+    /// itself (not derived from a longer place or a defined acronym).
+    place_readings: HashMap<String, usize>,
+    /// How often each name was read as a person or organization, a person
+    /// after a title ("Rep. Hakeem Jeffries") counting twice.
+    name_readings: HashMap<String, usize>,
     /// What the text says about the names found (see [`WordFacts`]).
     facts: WordFacts,
     /// The names found at least once outside a doubtful segment (see
@@ -78,6 +84,35 @@ pub(super) struct Recognised {
     /// occurs, on word boundaries: the walk over the text that finds the
     /// names' facts finds them too.
     pub(super) occurrences: HashMap<String, Vec<usize>>,
+}
+
+impl Recognised {
+    /// Records one reading of `name` as a place or other name.
+    fn add_place(&mut self, name: &str) {
+        self.places.insert(name.to_string());
+        *self.place_readings.entry(name.to_string()).or_default() += 1;
+    }
+
+    /// Whether `name` is read as a place or other name: a name of one word
+    /// once is enough ("Jordan", "Twitter" after "on"); a longer name at
+    /// least as often as a person or organization ("Hakeem Jeffries" read
+    /// once after "information on" stays the person "Rep. Hakeem
+    /// Jeffries" is).
+    pub(super) fn place(&self, name: &str) -> bool {
+        self.place_readings
+            .get(name)
+            .is_some_and(|&n| !name.contains(' ') || n >= self.name_readings.get(name).copied().unwrap_or(0))
+    }
+}
+
+/// How much a reading of a person or organization counts in the vote on a
+/// name's type: a person after a title ("President Obama") twice.
+fn title_weight(text: &str, r: &Range<usize>, kind: ActorType) -> usize {
+    if kind == ActorType::Person && super::gazetteer::title_before(text, r.start).is_some() {
+        2
+    } else {
+        1
+    }
 }
 
 /// The byte spans of the document's segments of the kinds `keep` takes.
@@ -132,6 +167,8 @@ pub(super) fn recognise(doc: &Document, also: &[&str]) -> Recognised {
                     if !within(&doubtful, &r) {
                         out.seen_undoubted.insert(text[r.clone()].to_string());
                     }
+                    *out.name_readings.entry(text[r.clone()].to_string()).or_default() +=
+                        title_weight(text, &r, kind);
                     out.names.push((r, kind));
                 }
             }
@@ -143,14 +180,14 @@ pub(super) fn recognise(doc: &Document, also: &[&str]) -> Recognised {
                 // "Takhar Province": "Takhar" alone is the place too.
                 if let Some((first, head)) = place.rsplit_once(' ') {
                     if PLACE_HEADS.contains(&head) && !first.contains(' ') {
-                        out.places.insert(first.to_string());
+                        out.add_place(first);
                     }
                 }
-                out.places.insert(place.to_string());
+                out.add_place(place);
                 // "Khyber Pakhtunkhwa (KPK)": the acronym is the place too.
                 if let Some(acr) = defined_acronym(text, e.end) {
                     if initials_fit(acr, place) {
-                        out.places.insert(acr.to_string());
+                        out.add_place(acr);
                     }
                 }
             }
@@ -584,7 +621,7 @@ fn trusted(facts: &WordFacts, rec: &Recognised, name: &str, kind: ActorType) -> 
     let last = name.rsplit(' ').next().unwrap_or(name);
     let faith = FAITH_WORDS.contains(&last);
     let group = !name.contains(' ') && !acronym(name) && GROUP_PLURALS.iter().any(|e| name.ends_with(e));
-    let place = rec.places.contains(name) || (kind == ActorType::Person && facts.place_like.contains(name));
+    let place = rec.place(name) || (kind == ActorType::Person && facts.place_like.contains(name));
     let seen = rec.seen_undoubted.contains(name) || facts.in_body.contains(name);
     let term = facts.term_like.contains(name)
         || (kind == ActorType::Person && !name.contains(' ') && facts.group_modifier.contains(name));
@@ -621,7 +658,7 @@ fn thin_word(
         || curated_short(name)
         || plural
         || singular
-        || rec.places.contains(name)
+        || rec.place(name)
         || (kind == ActorType::Person && !rec.in_running_text.contains(name))
         || facts.only_after_the.contains(name)
 }
@@ -651,7 +688,7 @@ pub(super) fn merge(
     curated_short: &dyn Fn(&str) -> bool,
     discovered: &mut Vec<DiscoveredActor>,
 ) {
-    discovered.retain(|d| !rec.places.contains(&d.name) && !PLACES.contains(d.name.as_str()));
+    discovered.retain(|d| !rec.place(&d.name) && !PLACES.contains(d.name.as_str()));
     // The names read as places (not the other names of `rec.places`:
     // "Democrats" makes no region of "Southern Democrats").
     let locations: HashSet<&str> = rec.place_spans.iter().map(|r| &text[r.clone()]).collect();
@@ -672,12 +709,7 @@ pub(super) fn merge(
     // read after a title ("President Obama") counts twice.
     let mut votes: HashMap<&str, Vec<(ActorType, usize)>> = HashMap::default();
     for (r, kind) in &rec.names {
-        let weight = if *kind == ActorType::Person && super::gazetteer::title_before(text, r.start).is_some()
-        {
-            2
-        } else {
-            1
-        };
+        let weight = title_weight(text, r, *kind);
         let v = votes.entry(&text[r.clone()]).or_default();
         match v.iter_mut().find(|(k, _)| k == kind) {
             Some((_, n)) => *n += weight,

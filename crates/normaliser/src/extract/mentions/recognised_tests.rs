@@ -123,6 +123,13 @@ const CASES: &[Case] = &[
         &[],
         &["Pacific Fisheries Agreement"],
     ),
+    // A person's name read once as a place ("information on …") stays a
+    // person when it is read as one more often, here after a title.
+    (
+        "Rep. Kwame Otieno (D-Md.) voted against the bill. This article has information on Kwame Otieno.",
+        &[("Kwame Otieno", "new:Kwame Otieno"), ("Kwame Otieno", "new:Kwame Otieno")],
+        &[],
+    ),
     // A law is no actor.
     (
         "Congress passed the Clean Harbors Protection Act last year, and the Clean Harbors Protection Act took effect in May.",
