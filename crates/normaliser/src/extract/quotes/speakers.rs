@@ -757,7 +757,12 @@ impl Extractor<'_> {
         if !t.ends_with(',') {
             return None;
         }
-        let lo = from + t.rfind(['“', '”', '"', ';']).map_or(0, |i| t[..i].chars().count() + 1);
+        // After the last quote mark (a doubled apostrophe is one) or semicolon.
+        let mark = t
+            .rfind(['“', '”', '"', ';'])
+            .map(|i| i + t[i..].chars().next().map_or(1, char::len_utf8))
+            .max(t.rfind("''").map(|i| i + 2));
+        let lo = from + mark.map_or(0, |i| t[..i].chars().count());
         let last_comma = from + t.chars().count() - 1;
         self.mentions_in(lo, last_comma)
             .iter()

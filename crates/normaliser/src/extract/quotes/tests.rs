@@ -1702,3 +1702,15 @@ fn rules_of_this_session_do_not_override_older_ones() {
         ],
     );
 }
+
+#[test]
+fn doubled_apostrophes_close_a_quote_before_an_apposition() {
+    // A name and a comma inside the quote are not the apposition of the
+    // speaker after it, with '' as with “ ”.
+    last_speakers_are(&[
+        ("''We never trusted the Taliban, and never will,'' Lena Ortiz, a former Taliban negotiator, said in an email.", "Lena Ortiz"),
+        ("“We never trusted the Taliban, and never will,” Lena Ortiz, a former Taliban negotiator, said in an email.", "Lena Ortiz"),
+        ("''I told Mike Pompeo, and he agreed,'' Lena Ortiz, a diplomat, said.", "Lena Ortiz"),
+        ("“I told Mike Pompeo, and he agreed,” Lena Ortiz, a diplomat, said.", "Lena Ortiz"),
+    ]);
+}
