@@ -835,7 +835,11 @@ impl Extractor<'_> {
             self.actors.actor_name(m.actor, self.ann).1 == ActorType::Organization
                 && later(m.start)
                 && self.opens_sentence(s, m.start)
-                && self.text(m.end, before).split_whitespace().next().is_some_and(quote_source::verb_like)
+                && self
+                    .text(m.end, before)
+                    .split_whitespace()
+                    .find(|w| !quote_source::adverb(w))
+                    .is_some_and(quote_source::verb_like)
         }) {
             return Speaker { via, ..self.named(m.actor) };
         }

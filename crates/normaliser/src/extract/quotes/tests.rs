@@ -1714,3 +1714,18 @@ fn doubled_apostrophes_close_a_quote_before_an_apposition() {
         ("“I told Mike Pompeo, and he agreed,” Lena Ortiz, a diplomat, said.", "Lena Ortiz"),
     ]);
 }
+
+#[test]
+fn an_adverb_between_the_subject_and_its_verb_is_not_part_of_it() {
+    last_speakers_of_kind_are(
+        "named",
+        &[("The Taliban strongly denounced the plan and said it was “reckless and wrong.”", "Taliban")],
+    );
+    last_speakers_of_kind_are(
+        "anonymous",
+        &[
+            ("The Obama administration quickly denounced the remarks, saying they were “dangerous and wrong.”", "Obama administration"),
+            ("The whole family said the verdict was “a travesty of justice.”", "whole family"),
+        ],
+    );
+}

@@ -273,7 +273,11 @@ fn opening_at(ws: &[super::Word<'_>], k: usize) -> Option<Range<usize>> {
             return None;
         }
         let lower = head.text.chars().all(|c| c.is_lowercase() || c == '-');
-        if lower && !not_head(head.text) && !DETERMINERS.contains(&head.text) {
+        // An adverb before the verb is no head ("The Anti-Defamation League
+        // strongly denounced"), unless it is the only word ("The family").
+        let adverb = |x: &super::Word<'_>| super::adverb(x.text) && x.tail.is_empty() && !x.opened;
+        let adverb_head = h > k + 1 && adverb(&head);
+        if lower && !adverb_head && !not_head(head.text) && !DETERMINERS.contains(&head.text) {
             // "A reporter for Agence France-Presse called": a complement.
             let mut end = h;
             if head.tail.is_empty()
@@ -292,13 +296,19 @@ fn opening_at(ws: &[super::Word<'_>], k: usize) -> Option<Range<usize>> {
                 }
             }
             let last = ws[end];
+            // The verb, after adverbs ("the Obama administration quickly
+            // denounced").
+            let mut at = end + 1;
+            while last.tail.is_empty() && ws.get(at).is_some_and(adverb) {
+                at += 1;
+            }
             // A verb in -s only before what an object or a complement opens
             // with ("The ad hits Clinton", "… projects that"; not "college
             // columns,", "tax cut plans are").
-            let verb = ws.get(end + 1).is_some_and(|v| {
+            let verb = ws.get(at).is_some_and(|v| {
                 let plural =
                     !v.text.ends_with("ed") && v.text.ends_with('s') && !VERBS_AFTER.contains(&v.text);
-                let object = ws.get(end + 2).is_some_and(|o| {
+                let object = ws.get(at + 1).is_some_and(|o| {
                     v.tail.is_empty()
                         && (o.text.starts_with(char::is_uppercase) || OBJECT_STARTS.contains(&o.text))
                 });

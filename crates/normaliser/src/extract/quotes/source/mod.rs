@@ -211,12 +211,20 @@ pub(crate) fn strip_auxiliaries(before: &str) -> &str {
                 }
             }
         }
-        let adverb = last.len() > 3 && last.ends_with("ly") && last.chars().all(char::is_lowercase);
-        if !(adverb || WORDS_BEFORE_CUE.contains(&last)) {
+        if !(adverb(last) || WORDS_BEFORE_CUE.contains(&last)) {
             return t;
         }
         t = &trimmed[..trimmed.len() - last.len()];
     }
+}
+
+/// Whether a word is shaped like an adverb: lower case, in -ly, more than
+/// three letters ("strongly", "reportedly"), and not one of the common
+/// nouns so shaped ("The family said").
+pub(crate) fn adverb(w: &str) -> bool {
+    const NOUNS: [&str; 8] =
+        ["family", "ally", "assembly", "rally", "supply", "monopoly", "reply", "anomaly"];
+    w.len() > 3 && w.ends_with("ly") && w.chars().all(char::is_lowercase) && !NOUNS.contains(&w)
 }
 
 /// A time that ends the text before a cue, after white space: a day of
