@@ -348,12 +348,12 @@ CLAUSE_END = re.compile(r"[,(;:—]|\s–\s|\s(?:who|whose|which|that)\s", re.IG
 
 def description_match(gold_source: str, predicted: str | None) -> bool:
     """A description Source ("a source", "the campaign") matches an anonymous
-    predicted speaker when its last word (the head noun, plural or not) is a
-    word of the prediction. An apposition or a clause after a comma or a
-    relative pronoun is not part of the phrase whose last word is the head
+    predicted speaker when its head noun (plural or not; see
+    `description_head`) is a word of the prediction. An apposition or a
+    clause after a comma or a relative pronoun is not part of the phrase
     ("the designer, who works for another brand at G-III": designer; "a
     strategist for one of these candidates, speaking on the condition of
-    anonymity": candidates)."""
+    anonymity": strategist)."""
     if not predicted:
         return False
     m = CLAUSE_END.search(" " + gold_source + " ")
@@ -363,8 +363,32 @@ def description_match(gold_source: str, predicted: str | None) -> bool:
     p = {_norm_word(w) for w in _words(predicted)}
     if not g:
         return False
-    head = g[-1]
+    head = description_head(g)
     return head in p or head.rstrip("s") in {w.rstrip("s") for w in p}
+
+
+PREPOSITIONS = {"of", "for", "in", "at", "with", "from", "on", "to", "by", "about"}
+# Words before "of" or "in" that count or pick from the noun after them:
+# "one of the attendees", "four in 10 voters".
+QUANTIFIERS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "some", "many", "most", "several", "all", "none", "few", "each", "any", "both",
+    "half", "dozens", "hundreds", "thousands", "majority", "member", "members",
+}
+
+
+def description_head(words: list[str]) -> str:
+    """The head noun of a description's words (normalised, lower case): the
+    word before its first preposition ("a Wednesday editorial in The Des
+    Moines Register": editorial; "a spokesman for the Taliban": spokesman),
+    past a count or a pick ("one of the attendees", "four in 10 South
+    Carolina voters": the words after it), else its last word."""
+    for i in range(1, len(words)):
+        if words[i] in PREPOSITIONS:
+            if words[i - 1] in QUANTIFIERS or words[i - 1].isdigit():
+                return description_head(words[i + 1 :]) if i + 1 < len(words) else words[-1]
+            return words[i - 1]
+    return words[-1]
 
 
 # ---------------------------------------------------------------- quotes

@@ -189,6 +189,18 @@ def test_description_match_by_head_noun():
     assert description_match("a Clinton–Kaine campaign aide", "a campaign aide")
 
 
+def test_description_head_is_the_noun_before_its_complement():
+    # the head, not the last word, of a phrase with a preposition after it
+    assert description_match("a Wednesday editorial in The Des Moines Register", "Wednesday editorial")
+    assert not description_match("a Wednesday editorial in The Des Moines Register", "Des Moines Register")
+    assert description_match("a spokesman for the Taliban", "spokesman for the Taliban")
+    assert not description_match("a spokesman for the Taliban", "Taliban")
+    # past a count or a pick: the noun after it
+    assert description_match("one of the attendees", "attendees")
+    assert description_match("About four in 10 South Carolina Republican primary voters", "Republican primary voters")
+    assert not description_match("About four in 10 South Carolina Republican primary voters", "four")
+
+
 @pytest.mark.parametrize(
     "gold, pred, ok",
     [
