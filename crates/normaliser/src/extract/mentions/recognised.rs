@@ -154,6 +154,7 @@ pub(super) fn recognise(doc: &Document, also: &[&str]) -> Recognised {
     let in_running = |r: &Range<usize>| within(&running, r);
     let doubtful = doubtful_spans(doc);
     let mut out = Recognised::default();
+    let mut names: Vec<(Range<usize>, ActorType)> = Vec::new();
     for e in model.recognise_in(text, &spans).into_iter().filter(inside) {
         match e.kind {
             EntityKind::Person | EntityKind::Organization => {
@@ -161,15 +162,7 @@ pub(super) fn recognise(doc: &Document, also: &[&str]) -> Recognised {
                     if e.kind == EntityKind::Person { ActorType::Person } else { ActorType::Organization };
                 if let Some(r) = clean_span(text, e.start..e.end, kind) {
                     let kind = kind_of_name(&text[r.clone()], kind);
-                    if in_running(&r) && !sentence_initial(text, r.start) {
-                        out.in_running_text.insert(text[r.clone()].to_string());
-                    }
-                    if !within(&doubtful, &r) {
-                        out.seen_undoubted.insert(text[r.clone()].to_string());
-                    }
-                    *out.name_readings.entry(text[r.clone()].to_string()).or_default() +=
-                        title_weight(text, &r, kind);
-                    out.names.push((r, kind));
+                    names.push((r, kind));
                 }
             }
             EntityKind::Location | EntityKind::Misc => {
@@ -193,11 +186,72 @@ pub(super) fn recognise(doc: &Document, also: &[&str]) -> Recognised {
             }
         }
     }
+    for (r, kind) in split_coordinated(text, names) {
+        if in_running(&r) && !sentence_initial(text, r.start) {
+            out.in_running_text.insert(text[r.clone()].to_string());
+        }
+        if !within(&doubtful, &r) {
+            out.seen_undoubted.insert(text[r.clone()].to_string());
+        }
+        *out.name_readings.entry(text[r.clone()].to_string()).or_default() += title_weight(text, &r, kind);
+        out.names.push((r, kind));
+    }
     let body_spans = byte_spans(doc, &all, body);
     let mut names: Vec<&str> = out.names.iter().map(|(r, _)| &text[r.clone()]).collect();
     names.sort_unstable();
     names.dedup();
     (out.facts, out.occurrences) = WordFacts::of(text, &names, also, &body_spans, &out.places);
+    out
+}
+
+/// The recogniser's people and organizations with each reading of two
+/// names joined by "and" ("Cruz and Trump", "Abe and Park") read as the
+/// two, when one of them is read alone elsewhere in the document, or is
+/// the surname of a person read there ("Shinzo Abe"): each takes the type
+/// it is read with alone (its first such reading), else the other's (two
+/// joined names are alike). A name with "and" inside ("Henry Holt and
+/// Company", "Immigration and Customs Enforcement") stays whole: neither
+/// part is read alone.
+fn split_coordinated(text: &str, names: Vec<(Range<usize>, ActorType)>) -> Vec<(Range<usize>, ActorType)> {
+    if !names.iter().any(|(r, _)| text[r.clone()].contains(" and ")) {
+        return names;
+    }
+    let mut alone: HashMap<&str, ActorType> = HashMap::default();
+    for (r, kind) in &names {
+        let name = &text[r.clone()];
+        if !name.contains(" and ") {
+            alone.entry(name).or_insert(*kind);
+        }
+    }
+    for (r, kind) in &names {
+        let name = &text[r.clone()];
+        if *kind == ActorType::Person && !name.contains(" and ") {
+            if let Some((_, surname)) = name.rsplit_once(' ') {
+                alone.entry(surname).or_insert(ActorType::Person);
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(names.len() + 2);
+    for (r, kind) in names {
+        let name = &text[r.clone()];
+        let parts = name.split_once(" and ").filter(|(_, b)| !b.contains(" and ")).and_then(|(a, b)| {
+            let (b_at, b) = match b.strip_prefix("the ") {
+                Some(rest) => (a.len() + " and the ".len(), rest),
+                None => (a.len() + " and ".len(), b),
+            };
+            let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+            (capitalised(a) && capitalised(b) && (alone.contains_key(a) || alone.contains_key(b)))
+                .then_some((r.start..r.start + a.len(), r.start + b_at..r.end))
+        });
+        match parts {
+            Some((a, b)) => {
+                let (ka, kb) = (alone.get(&text[a.clone()]).copied(), alone.get(&text[b.clone()]).copied());
+                out.push((a, ka.or(kb).unwrap_or(kind)));
+                out.push((b, kb.or(ka).unwrap_or(kind)));
+            }
+            None => out.push((r, kind)),
+        }
+    }
     out
 }
 

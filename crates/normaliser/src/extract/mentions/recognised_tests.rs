@@ -130,6 +130,18 @@ const CASES: &[Case] = &[
         &[("Kwame Otieno", "new:Kwame Otieno"), ("Kwame Otieno", "new:Kwame Otieno")],
         &[],
     ),
+    // Two names joined by "and" are two when one is read alone or is a
+    // person's surname; a name with "and" inside stays whole.
+    (
+        "Japan's Shinzo Abe met South Korea's Park Geun-hye. Abe and Park agreed to talk again.",
+        &[("Shinzo Abe", "new:Shinzo Abe"), ("Abe", "new:Shinzo Abe")],
+        &["Abe and Park"],
+    ),
+    (
+        "The book was published by Henry Holt and Company in May. Henry Holt and Company said it sold well.",
+        &[("Henry Holt and Company", "new:Henry Holt and Company")],
+        &["Henry Holt", "Company"],
+    ),
     // A law is no actor.
     (
         "Congress passed the Clean Harbors Protection Act last year, and the Clean Harbors Protection Act took effect in May.",
