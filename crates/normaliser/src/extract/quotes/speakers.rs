@@ -674,6 +674,22 @@ impl Extractor<'_> {
             if let Some((_, actor)) = self.mention_ending_at(comma_at, 0) {
                 return self.named(actor);
             }
+            // "Two officials, speaking on condition of anonymity because
+            // Trump had not announced it, said", "Critics, citing a report
+            // by Clinton, said": no name before the aside; the subject is
+            // what stands there, not a name inside the aside.
+            let subject = self.subject_before(comma_at);
+            if subject.kind.is_some() {
+                return subject;
+            }
+            // An aside opened by a participle or a relative pronoun is no
+            // subject, and neither is a name inside it.
+            let first = before[comma + 1..].split_whitespace().next().unwrap_or("");
+            if (first.ends_with("ing") && first.starts_with(char::is_lowercase))
+                || ["who", "which", "whose"].contains(&first)
+            {
+                return Speaker::default();
+            }
         }
         // "Kim Kagan, the founder of the institute said": an apposition
         // whose closing comma is missing still belongs to the person.

@@ -1729,3 +1729,23 @@ fn an_adverb_between_the_subject_and_its_verb_is_not_part_of_it() {
         ],
     );
 }
+
+#[test]
+fn a_name_inside_an_aside_before_the_cue_is_not_its_subject() {
+    // The subject stands before the aside; an aside opened by a
+    // participle leaves the cue to the name after it.
+    last_speakers_of_kind_are(
+        "anonymous",
+        &[
+            ("Two officials, speaking on condition of anonymity because Mike Pompeo had not announced it, said the plan was “a done deal now.”", "Two officials"),
+            ("In a statement on Monday, the group, which represents Kim Kagan, said it was “a total disaster for all.”", "group"),
+        ],
+    );
+    last_speakers_of_kind_are(
+        "named",
+        &[(
+            "That would mean a “summer of agony” for the party, forcing it to fight both Mike Pompeo and the Taliban, said Lena Ortiz, a pollster.",
+            "Lena Ortiz",
+        )],
+    );
+}
