@@ -129,6 +129,26 @@ impl Extractor<'_> {
             if new_clause {
                 return sp;
             }
+            // "Clinton accuses Sanders of an “…” regarding her links while
+            // Sanders suggests …": a cue in a subordinate clause after the
+            // quote is that clause's, not the quote's; not an inverted cue
+            // after a comma ("“…,” since most cases were close, said Lee
+            // Epstein").
+            const SUBORDINATORS_BETWEEN: [&str; 7] =
+                ["while", "whereas", "although", "though", "because", "until", "since"];
+            // The subordinator opens the cue's clause: at most four words
+            // (its subject, an auxiliary) and no comma between them ("since
+            // December 2010, and should be freed, the group says" is no
+            // such clause).
+            let words: Vec<&str> = between.split_whitespace().collect();
+            let subordinate =
+                words.iter().rposition(|w| SUBORDINATORS_BETWEEN.contains(w)).is_some_and(|k| {
+                    let clause = &words[k + 1..];
+                    !clause.is_empty() && clause.len() <= 4 && !clause.iter().any(|w| w.contains(','))
+                });
+            if !coordinated && subordinate {
+                return self.cue_before(s, p.open);
+            }
             // "Trump claimed on Tuesday that “…,” one of the prosecutors
             // said the cases differ", "Cruz said he'd make sand “…,” for
             // instance, and Trump vowed to …": the quote completes a cue

@@ -1749,3 +1749,20 @@ fn a_name_inside_an_aside_before_the_cue_is_not_its_subject() {
         )],
     );
 }
+
+#[test]
+fn a_cue_in_a_subordinate_clause_after_the_quote_is_that_clauses() {
+    last_speakers_of_kind_are(
+        "named",
+        &[
+            ("Kim Kagan accuses Mike Pompeo of running an “artful smear campaign” against her while Pompeo suggests she is wrong.", "Kim Kagan"),
+            // An inverted cue after the clause is the quote's.
+            ("“The number of cases that could change is stunning,” since most were decided by one vote, said Lena Ortiz.", "Lena Ortiz"),
+        ],
+    );
+    // "since" before a date opens no clause.
+    last_speakers_of_kind_are(
+        "anonymous",
+        &[("Lena Ortiz has been “arbitrarily detained” since December 2010, and should be freed, the rights group says.", "rights group")],
+    );
+}
