@@ -682,6 +682,13 @@ impl Extractor<'_> {
             if subject.kind.is_some() {
                 return subject;
             }
+            // "Others, reacting to …, shouted": a bare source right before
+            // the comma (read as before white space).
+            let lead = format!("{} ", &before[..comma]);
+            if let Some(g) = quote_source::bare_source_before(&lead) {
+                let np_start = comma_at - lead[g.start..].chars().count() + 1;
+                return self.anonymous(&lead[g], np_start);
+            }
             // An aside opened by a participle or a relative pronoun is no
             // subject, and neither is a name inside it.
             let first = before[comma + 1..].split_whitespace().next().unwrap_or("");
