@@ -1769,3 +1769,17 @@ fn a_cue_in_a_subordinate_clause_after_the_quote_is_that_clauses() {
         &[("Lena Ortiz has been “arbitrarily detained” since December 2010, and should be freed, the rights group says.", "rights group")],
     );
 }
+
+#[test]
+fn repeated_is_a_reporting_verb_and_an_adverb_starts_no_name() {
+    last_speakers_are(&[
+        (
+            "Kim Kagan spoke first. Then Lena Ortiz, a pollster, repeated the question: “Grizzly Adams?”",
+            "Lena Ortiz",
+        ),
+        ("Kim Kagan spoke first. Lena Ortiz repeated it twice. “Grizzly Adams?”", "Lena Ortiz"),
+        // An adverb opening the sentence is no part of the name.
+        ("Later Rachel Maddow said that the plan was “a total disaster for everyone.”", "Rachel Maddow"),
+        ("Earlier Lena Ortiz said that the plan was “a total disaster for everyone.”", "Lena Ortiz"),
+    ]);
+}
