@@ -1783,3 +1783,14 @@ fn repeated_is_a_reporting_verb_and_an_adverb_starts_no_name() {
         ("Earlier Lena Ortiz said that the plan was “a total disaster for everyone.”", "Lena Ortiz"),
     ]);
 }
+
+#[test]
+fn a_description_after_where_if_or_until_is_a_subject() {
+    last_speakers_of_kind_are(
+        "anonymous",
+        &[
+            ("It was a clip from a rally in Ohio, where the senator said she was “not only here to do my job” but more.", "senator"),
+            ("The deal holds only if the ministry says it is “fully funded and approved.”", "ministry"),
+        ],
+    );
+}

@@ -192,9 +192,9 @@ fn description_before_in(hay: &str) -> Option<Range<usize>> {
 
 /// Lower-case words after which a clause, and a description as its
 /// subject, may start ("a trend that the foundation predicts").
-pub(crate) const CLAUSE_WORDS: [&str; 14] = [
+pub(crate) const CLAUSE_WORDS: [&str; 19] = [
     "that", "and", "but", "which", "as", "while", "when", "because", "after", "before", "since", "though",
-    "although", "so",
+    "although", "so", "where", "whereas", "if", "unless", "until",
 ];
 
 /// A capitalised word that is not a sentence opener ("Sen.", "Kelly",
