@@ -369,25 +369,41 @@ def description_match(gold_source: str, predicted: str | None) -> bool:
 
 PREPOSITIONS = {"of", "for", "in", "at", "with", "from", "on", "to", "by", "about"}
 # Words before "of" or "in" that count or pick from the noun after them:
-# "one of the attendees", "four in 10 voters".
+# "one of the attendees", "four in 10 voters", "40 percent of voters".
 QUANTIFIERS = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "some", "many", "most", "several", "all", "none", "few", "each", "any", "both",
-    "half", "dozens", "hundreds", "thousands", "majority", "member", "members",
+    "half", "dozens", "hundreds", "thousands", "majority", "percent",
 }
+# Adjectives that follow their noun before a preposition: "people familiar
+# with the matter", "sources close to the campaign" (participles in -ed
+# too: "a person briefed on the talks").
+POSTNOMINAL = {
+    "familiar", "close", "knowledgeable", "loyal", "opposed", "responsible", "sympathetic",
+    "critical", "hostile", "friendly", "aligned", "allied", "working",
+}
+PRONOUN_OBJECTS = {"them", "us", "you", "those", "these", "whom"}
 
 
 def description_head(words: list[str]) -> str:
     """The head noun of a description's words (normalised, lower case): the
     word before its first preposition ("a Wednesday editorial in The Des
     Moines Register": editorial; "a spokesman for the Taliban": spokesman),
-    past a count or a pick ("one of the attendees", "four in 10 South
-    Carolina voters": the words after it), else its last word."""
+    less an adjective or participle after the noun ("people familiar with
+    the matter", "a person briefed on the talks": people, person); past a
+    count or a pick before "of" or "in" ("one of the attendees", "four in
+    10 South Carolina voters", "40 percent of voters": the noun after it,
+    but "two of them" is two); else its last word."""
     for i in range(1, len(words)):
         if words[i] in PREPOSITIONS:
-            if words[i - 1] in QUANTIFIERS or words[i - 1].isdigit():
-                return description_head(words[i + 1 :]) if i + 1 < len(words) else words[-1]
-            return words[i - 1]
+            before = words[i - 1]
+            counted = words[i] in ("of", "in") and (before in QUANTIFIERS or before.isdigit())
+            pronoun = words[i + 1 :] and words[i + 1] in PRONOUN_OBJECTS and i + 2 == len(words)
+            if counted and i + 1 < len(words) and not pronoun:
+                return description_head(words[i + 1 :])
+            if i >= 2 and (before in POSTNOMINAL or (before.endswith("ed") and len(before) > 4)):
+                return words[i - 2]
+            return before
     return words[-1]
 
 

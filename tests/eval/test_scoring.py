@@ -199,6 +199,17 @@ def test_description_head_is_the_noun_before_its_complement():
     assert description_match("one of the attendees", "attendees")
     assert description_match("About four in 10 South Carolina Republican primary voters", "Republican primary voters")
     assert not description_match("About four in 10 South Carolina Republican primary voters", "four")
+    # an adjective or participle after the noun is not its head
+    assert description_match("people familiar with the matter", "people")
+    assert description_match("sources close to the campaign", "sources")
+    assert description_match("a person briefed on the talks", "person")
+    # a member is a head; a count before a pronoun is too
+    assert description_match("a member of the House Intelligence Committee", "member")
+    assert description_match("two of them", "the two")
+    assert description_match("one of those advisers", "those advisers")
+    assert description_match("40 percent of voters", "voters")
+    # counts pick only before "of" or "in"
+    assert description_match("some at the White House", "some")
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,8 @@ pub(super) struct Recognised {
     /// The byte spans of places, in text order.
     pub(super) place_spans: Vec<Range<usize>>,
     /// How often each name of `places` was read as a place or other name
-    /// itself (not derived from a longer place or a defined acronym).
+    /// (a name derived from a longer place or a defined acronym counts as
+    /// a reading too).
     place_readings: HashMap<String, usize>,
     /// How often each name was read as a person or organization, a person
     /// after a title ("Rep. Hakeem Jeffries") counting twice.
@@ -196,6 +197,12 @@ pub(super) fn recognise(doc: &Document, also: &[&str]) -> Recognised {
         *out.name_readings.entry(text[r.clone()].to_string()).or_default() += title_weight(text, &r, kind);
         out.names.push((r, kind));
     }
+    // The names the vote keeps as people or organizations are no places
+    // for what reads `places` next (a list's neighbours, acronyms).
+    let kept: Vec<String> = out.places.iter().filter(|p| !out.place(p)).cloned().collect();
+    for name in &kept {
+        out.places.remove(name);
+    }
     let body_spans = byte_spans(doc, &all, body);
     let mut names: Vec<&str> = out.names.iter().map(|(r, _)| &text[r.clone()]).collect();
     names.sort_unstable();
@@ -206,13 +213,17 @@ pub(super) fn recognise(doc: &Document, also: &[&str]) -> Recognised {
 
 /// The recogniser's people and organizations with each reading of two
 /// names joined by "and" ("Cruz and Trump", "Abe and Park") read as the
-/// two, when one of them is read alone elsewhere in the document, or is
-/// the surname of a person read there ("Shinzo Abe"): each takes the type
-/// it is read with alone (its first such reading), else the other's (two
-/// joined names are alike). A name with "and" inside ("Henry Holt and
-/// Company", "Immigration and Customs Enforcement") stays whole: neither
-/// part is read alone.
-fn split_coordinated(text: &str, names: Vec<(Range<usize>, ActorType)>) -> Vec<(Range<usize>, ActorType)> {
+/// two, when they are known apart: both read alone elsewhere in the
+/// document or the surnames of people read there ("Shinzo Abe"), or, for
+/// a reading as one person (no person is named "A and B"), one of them.
+/// Each takes the type it is read with alone (its first such reading),
+/// else the other's (two joined names are alike). An organization with
+/// "and" inside stays whole when a part is not known apart ("Barnes and
+/// Noble" in a text that names Fred Barnes, "Henry Holt and Company").
+pub(super) fn split_coordinated(
+    text: &str,
+    names: Vec<(Range<usize>, ActorType)>,
+) -> Vec<(Range<usize>, ActorType)> {
     if !names.iter().any(|(r, _)| text[r.clone()].contains(" and ")) {
         return names;
     }
@@ -240,7 +251,11 @@ fn split_coordinated(text: &str, names: Vec<(Range<usize>, ActorType)>) -> Vec<(
                 None => (a.len() + " and ".len(), b),
             };
             let capitalised = |w: &str| w.starts_with(char::is_uppercase);
-            (capitalised(a) && capitalised(b) && (alone.contains_key(a) || alone.contains_key(b)))
+            let known = match kind {
+                ActorType::Person => alone.contains_key(a) || alone.contains_key(b),
+                _ => alone.contains_key(a) && alone.contains_key(b),
+            };
+            (capitalised(a) && capitalised(b) && known)
                 .then_some((r.start..r.start + a.len(), r.start + b_at..r.end))
         });
         match parts {

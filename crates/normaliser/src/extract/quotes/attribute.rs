@@ -146,7 +146,10 @@ impl Extractor<'_> {
                     let clause = &words[k + 1..];
                     !clause.is_empty() && clause.len() <= 4 && !clause.iter().any(|w| w.contains(','))
                 });
-            if !coordinated && subordinate {
+            // Only for a quote inside its sentence, whose subject then
+            // speaks if no cue before it does (a quote opening its sentence
+            // would be left with no speaker at all).
+            if !coordinated && subordinate && !self.text(s, p.open).trim().is_empty() {
                 return self.cue_before(s, p.open);
             }
             // "Trump claimed on Tuesday that “…,” one of the prosecutors

@@ -686,7 +686,7 @@ impl Extractor<'_> {
             // the comma (read as before white space).
             let lead = format!("{} ", &before[..comma]);
             if let Some(g) = quote_source::bare_source_before(&lead) {
-                let np_start = comma_at - lead[g.start..].chars().count() + 1;
+                let np_start = (comma_at + 1).saturating_sub(lead[g.start..].chars().count());
                 return self.anonymous(&lead[g], np_start);
             }
             // An aside opened by a participle or a relative pronoun is no

@@ -220,10 +220,25 @@ pub(crate) fn strip_auxiliaries(before: &str) -> &str {
 
 /// Whether a word is shaped like an adverb: lower case, in -ly, more than
 /// three letters ("strongly", "reportedly"), and not one of the common
-/// nouns so shaped ("The family said").
+/// nouns or adjectives so shaped ("The family said", "The conservative
+/// weekly said").
 pub(crate) fn adverb(w: &str) -> bool {
-    const NOUNS: [&str; 8] =
-        ["family", "ally", "assembly", "rally", "supply", "monopoly", "reply", "anomaly"];
+    const NOUNS: [&str; 14] = [
+        "family",
+        "ally",
+        "assembly",
+        "rally",
+        "supply",
+        "monopoly",
+        "reply",
+        "anomaly",
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "yearly",
+        "elderly",
+    ];
     w.len() > 3 && w.ends_with("ly") && w.chars().all(char::is_lowercase) && !NOUNS.contains(&w)
 }
 
