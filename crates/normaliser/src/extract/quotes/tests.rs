@@ -1742,6 +1742,8 @@ fn a_name_inside_an_aside_before_the_cue_is_not_its_subject() {
             ("Two officials, speaking on condition of anonymity because Mike Pompeo had not announced it, said the plan was “a done deal now.”", "Two officials"),
             ("In a statement on Monday, the group, which represents Kim Kagan, said it was “a total disaster for all.”", "group"),
             ("Others, reacting to the news from Mike Pompeo, shouted, “Stop the coverup now!”", "Others"),
+            // Nor does the sentence's first person, inside the aside.
+            ("Critics, citing a report by Lena Ortiz, said the plan was “a total disaster for all.”", "Critics"),
             // "Others" is no name.
             ("Others said the plan was “a total disaster for all.”", "Others"),
         ],
