@@ -133,7 +133,9 @@ impl Extractor<'_> {
             // Sanders suggests …": a cue in a subordinate clause after the
             // quote is that clause's, not the quote's; not an inverted cue
             // after a comma ("“…,” since most cases were close, said Lee
-            // Epstein").
+            // Epstein"). Not all of `SUBORDINATORS`: after "as" or "like"
+            // the cue is the quote's own ("“…,” as Trump said"), and "when",
+            // "after", "if" clauses follow a quote's cue as often.
             const SUBORDINATORS_BETWEEN: [&str; 7] =
                 ["while", "whereas", "although", "though", "because", "until", "since"];
             // The subordinator opens the cue's clause: at most four words
