@@ -81,8 +81,21 @@ pub(super) fn cues(hay: &str) -> impl Iterator<Item = regex::Match<'_>> {
             && prev.starts_with(char::is_uppercase)
             && prev.chars().last().is_some_and(char::is_alphanumeric)
             && (!next.starts_with(char::is_uppercase) || running_text());
-        !in_name
+        !in_name && !after_determiner(prev, m.as_str())
     })
+}
+
+/// Whether a cue word is a noun, by the determiner or possessive right
+/// before it: "one of the states suing the EPA", "his remarks", "whose
+/// tweets", "a warning", "the saying goes". After "her" only a plural is
+/// (an object before a verb: "heard her say", "made her laugh").
+fn after_determiner(prev: &str, cue: &str) -> bool {
+    const DETERMINERS: [&str; 11] =
+        ["the", "a", "an", "his", "their", "its", "our", "my", "your", "whose", "her"];
+    let prev = prev.trim_start_matches(['(', '“', '"', '‘']);
+    DETERMINERS.iter().any(|d| prev.eq_ignore_ascii_case(d))
+        && !cue.contains(' ')
+        && (!prev.eq_ignore_ascii_case("her") || cue.ends_with('s'))
 }
 
 /// An anonymous source phrase ending at the end of the haystack.

@@ -1797,3 +1797,33 @@ fn a_description_after_where_if_or_until_is_a_subject() {
         ],
     );
 }
+
+#[test]
+fn a_cue_word_after_a_determiner_is_a_noun() {
+    let named = [
+        ("“We will appeal,” Lena Ortiz, the attorney general of Ohio, one of the states suing the EPA, said on Monday.", "Lena Ortiz", "said"),
+        ("“Enough is enough,” Kwame Otieno, whose tweets drew attention last year, told reporters.", "Kwame Otieno", "told"),
+    ];
+    for (text, who, cue) in named {
+        let got = rows(text);
+        assert_eq!(
+            got.last().map(|r| (r.2.as_deref(), r.4.as_deref())),
+            Some((Some(who), Some(cue))),
+            "{text}"
+        );
+    }
+    // The noun heads the source: the quote is kept, with its description.
+    last_speakers_of_kind_are(
+        "anonymous",
+        &[("“We will not back down,” the notes of the meeting said.", "notes of the meeting")],
+    );
+    // An adverb before the verb of a description opening the sentence is
+    // not part of it (the cue a participle after the object).
+    last_speakers_of_kind_are(
+        "anonymous",
+        &[("The ministry quickly rejected the plan, saying it was “a betrayal of the farmers.”", "ministry")],
+    );
+    // After "her" only a plural is a noun: "heard her say" keeps its cue.
+    let text = "She heard her mother say “never again” many times.";
+    assert_eq!(rows(text).last().and_then(|r| r.4.as_deref()), Some("say"), "{text}");
+}
