@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval"))
 
-from corpora import detokenise, entities, is_sports, relative_antecedent, strip_timeml  # noqa: E402
+from corpora import detokenise, entities, is_sports, relative_antecedent, roles_swapped, strip_timeml  # noqa: E402
 from scoring import (  # noqa: E402
     apposed_name_match,
     byte_offsets,
@@ -268,3 +268,19 @@ def test_a_relative_who_stands_for_the_name_before_it():
     assert relative_antecedent(t, t.index("who has")) == "Trump"
     t = "the voters who say so"
     assert relative_antecedent(t, t.index("who")) is None
+
+
+@pytest.mark.parametrize(
+    "source, cue, swapped",
+    [
+        ("said", "David Plouffe, the architect of Obama’s 2008 campaign", True),
+        ("According to", "Woodward", True),
+        ("David Plouffe", "said", False),
+        ("the campaign", "argued", False),
+        # both cue words: nothing to put back
+        ("said", "added", False),
+        ("said", None, False),
+    ],
+)
+def test_a_source_that_is_a_reporting_verb_swaps_with_its_cue(source, cue, swapped):
+    assert roles_swapped(source, cue) == swapped
