@@ -1827,3 +1827,13 @@ fn a_cue_word_after_a_determiner_is_a_noun() {
     let text = "She heard her mother say “never again” many times.";
     assert_eq!(rows(text).last().and_then(|r| r.4.as_deref()), Some("say"), "{text}");
 }
+
+#[test]
+fn a_long_apposition_between_a_name_and_its_cue() {
+    // The cue is 163 characters after the quote: before, too far to be
+    // looked for (140), and the quote, with no speaker, was lost.
+    last_speakers_of_kind_are(
+        "named",
+        &[("“We cannot afford it,” Kwame Otieno, director of the Center for Fiscal Studies at the University of Nairobi and a former senior adviser to the finance ministry of the Republic of Kenya, said of the plan.", "Kwame Otieno")],
+    );
+}
