@@ -252,10 +252,40 @@ def _norm_word(w: str) -> str:
 HEAD_END = re.compile(r"[,(;:—]|\s–\s|\s(?:of|for|with|at|from|to|in|on|who|which|that|and|or)\s", re.IGNORECASE)
 
 
+APPOSITION_END = re.compile(r"[,(;:—]|\s–\s")
+
+
+def role_and_name(source: str) -> str | None:
+    """A title with "of" and a noun, then the name of its holder, up to the
+    first comma, dash or parenthesis ("former secretary of state Hillary
+    Clinton", "chief of staff John Kelly, who …"): the phrase, whose head
+    is the name; None for any other shape (in "a spokesman for Democratic
+    presidential candidate Hillary Clinton", "chairman of Germany's liberal
+    Pirate Party" or "a friend of candidate Donald Trump" the name is the
+    complement, not the source)."""
+    m = APPOSITION_END.search(source)
+    phrase = source[: m.start()] if m else source
+    words = _words(phrase)
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    if k == len(words) or k < 3:
+        return None
+    title, of, noun = words[k - 3], words[k - 2], words[k - 1]
+    if of != "of" or not noun[:1].islower() or title.lower() not in TITLE_WORDS:
+        return None
+    return phrase.strip()
+
+
 def head_phrase(source: str) -> str:
     """A Source up to its first comma, dash, parenthesis or preposition: the phrase
     whose last word is its head ("Jean-Marc Ayrault, the foreign minister of
-    France" → "Jean-Marc Ayrault"; "a spokesman for the campaign" → "a spokesman")."""
+    France" → "Jean-Marc Ayrault"; "a spokesman for the campaign" → "a spokesman"),
+    but a role with a preposition before its holder's name is kept whole (see
+    `role_and_name`: "former secretary of state Hillary Clinton")."""
+    named = role_and_name(source)
+    if named:
+        return named
     m = HEAD_END.search(" " + source + " ")
     return (" " + source)[: m.start()].strip() if m and m.start() > 0 else source.strip()
 

@@ -131,7 +131,11 @@ def test_double_quoted_stretches():
      # a dash sets off an apposition as a comma does
      ("Jason Sims — a teacher from Mount Pleasant —", "name"), ("a teacher – Jason Sims –", "description"),
      # an unspaced en dash joins a compound
-     ("a Clinton–Kaine campaign aide", "description"), ("an Israel–Hamas ceasefire negotiator", "description")],
+     ("a Clinton–Kaine campaign aide", "description"), ("an Israel–Hamas ceasefire negotiator", "description"),
+     # a title with "of" and a noun before its holder's name; a name that is the complement is not the source
+     ("former secretary of state Hillary Clinton", "name"), ("chief of staff John Kelly, who left in 2019", "name"),
+     ("A spokesman for Democratic presidential candidate Hillary Clinton", "description"),
+     ("chairman of Germany's liberal Pirate Party", "description"), ("a friend of candidate Donald Trump", "description")],
 )
 def test_source_kind(source, kind):
     assert source_kind(source) == kind
@@ -162,6 +166,8 @@ def test_source_kind(source, kind):
         ("Bill Clinton", "Hillary Clinton", False),
         ("Donald J. Trump", "Donald Trump", True),
         ("Justice Scalia", "Antonin Scalia", True),
+        ("former secretary of state Hillary Clinton, who praised Bush", "Hillary Clinton", True),
+        ("former secretary of state Hillary Clinton", "Bill Clinton", False),
     ],
 )
 def test_names_match(gold, pred, ok):
