@@ -304,7 +304,36 @@ def source_kind(source: str) -> str:
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
     head = _words(head_phrase(source)) or words
+    # a time after the head is no name ("A campaign TV ad released Thursday")
+    head = without_times(head) or head
     return "name" if head[-1][:1].isupper() else "description"
+
+
+TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "year", "week", "month", "time", "today", "yesterday", "tonight",
+}
+TIME_MODIFIERS = {"last", "this", "next", "that", "earlier", "later", "early", "late", "on", "at", "in", "the"}
+
+
+def without_times(words: list[str]) -> list[str]:
+    """The words less each time expression: a weekday, a month (not "May"),
+    a year in digits or "year", "week", "month", "time", "today", … with up
+    to three words before it such as "last", "earlier this", "at the" ("a
+    study last year by economists", "a report released earlier this year",
+    "an interview at the time")."""
+    out: list[str] = []
+    for w in words:
+        low = w.lower()
+        if low in TIME_WORDS or (low.isdigit() and len(low) == 4):
+            k = 0
+            while k < 3 and out and out[-1].lower() in TIME_MODIFIERS:
+                out.pop()
+                k += 1
+            continue
+        out.append(w)
+    return out
 
 
 def _owned(words: list[str]) -> list[str]:
@@ -424,6 +453,12 @@ def description_head(words: list[str]) -> str:
     count or a pick before "of" or "in" ("one of the attendees", "four in
     10 South Carolina voters", "40 percent of voters": the noun after it,
     but "two of them" is two); else its last word."""
+    words = without_times(words) or words
+    # a participle after the noun ("a report released", "the order issued")
+    # (not after a determiner: "those surveyed")
+    participle = words[-1].endswith("ed") and len(words[-1]) > 4
+    if len(words) >= 2 and participle and words[-2] not in DETERMINERS and not any(w in PREPOSITIONS for w in words):
+        return words[-2]
     for i in range(1, len(words)):
         if words[i] in PREPOSITIONS:
             before = words[i - 1]

@@ -135,7 +135,10 @@ def test_double_quoted_stretches():
      # a title with "of" and a noun before its holder's name; a name that is the complement is not the source
      ("former secretary of state Hillary Clinton", "name"), ("chief of staff John Kelly, who left in 2019", "name"),
      ("A spokesman for Democratic presidential candidate Hillary Clinton", "description"),
-     ("chairman of Germany's liberal Pirate Party", "description"), ("a friend of candidate Donald Trump", "description")],
+     ("chairman of Germany's liberal Pirate Party", "description"), ("a friend of candidate Donald Trump", "description"),
+     # a weekday, a month or a year after the head is no name
+     ("A campaign TV ad released Thursday", "description"), ("a letter dated September 2016", "description"),
+     ("Melissa Fay Greene", "name")],
 )
 def test_source_kind(source, kind):
     assert source_kind(source) == kind
@@ -216,6 +219,12 @@ def test_description_head_is_the_noun_before_its_complement():
     assert description_match("40 percent of voters", "voters")
     # counts pick only before "of" or "in"
     assert description_match("some at the White House", "some")
+    # a time or a participle after the noun is not its head
+    assert description_match("a study last year by economists at Duke University", "study")
+    assert not description_match("a study last year by economists at Duke University", "last year")
+    assert description_match("A Government Accountability Office report released last year", "Government Accountability Office report")
+    assert description_match("an interview with The New York Times at the time", "interview")
+    assert description_match("those surveyed", "surveyed")
 
 
 @pytest.mark.parametrize(
