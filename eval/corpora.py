@@ -236,11 +236,18 @@ def polnear_corpus(data: Path, split: str) -> tuple[list[dict], dict]:
 
 def relative_antecedent(text: str, at: int) -> str | None:
     """The name a relative "who" Source at character `at` stands for: the run
-    of capitalised words right before the comma before it ("… and Sanders,
-    who says it's “disastrous”" → "Sanders"); None if no comma and name
-    stand there."""
-    m = re.search(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,\s*$", text[max(0, at - 80) : at])
-    return m.group(1) if m else None
+    of capitalised words right before it and its comma, if any ("… and
+    Sanders, who says it's “disastrous”" → "Sanders"; "a tweet from Rikkie
+    Wells who tweeted" → "Rikkie Wells"), or before "of" and a place ("Sen.
+    Marco Rubio of Florida, who" → "Sen. Marco Rubio"); None if no name
+    stands there."""
+    before = text[max(0, at - 120) : at]
+    m = re.search(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,?\s*$", before)
+    if not m:
+        return None
+    # a place after "of" tells where the person is from ("Sen. Marco Rubio of Florida, who")
+    person = re.search(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+of\s+$", before[: m.start()])
+    return person.group(1) if person else m.group(1)
 
 
 # The product's reporting verbs: a gold Source that is one of them is a

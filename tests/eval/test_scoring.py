@@ -283,6 +283,12 @@ def test_a_relative_who_stands_for_the_name_before_it():
     assert relative_antecedent(t, t.index("who has")) == "Trump"
     t = "the voters who say so"
     assert relative_antecedent(t, t.index("who")) is None
+    t = "Then came Sen. Marco Rubio of Florida, who called it “a disaster.”"
+    assert relative_antecedent(t, t.index("who")) == "Sen. Marco Rubio"
+    t = "It was this tweet from Rikkie Wells who tweeted “…”"
+    assert relative_antecedent(t, t.index("who")) == "Rikkie Wells"
+    t = "It stars an Abraham Lincoln impersonator who promises that"
+    assert relative_antecedent(t, t.index("who")) is None
 
 
 @pytest.mark.parametrize(
