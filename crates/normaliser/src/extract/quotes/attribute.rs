@@ -126,7 +126,15 @@ impl Extractor<'_> {
             let new_clause = !coordinated
                 && !lead.contains(',')
                 && ["and ", "but ", "while ", "whereas ", "yet "].iter().any(|c| lead.starts_with(c));
-            if new_clause {
+            // "…called the pact “insanity,” and Sanders, who says it's …",
+            // "…“dictators” and … an attack on Trump, who has said": a cue
+            // in a relative clause after the quote is its name's, not the
+            // quote's.
+            let relative = quote_source::strip_auxiliaries(between)
+                .trim_end()
+                .strip_suffix("who")
+                .is_some_and(|b| b.ends_with([' ', ',']));
+            if new_clause || relative {
                 return sp;
             }
             // "Clinton accuses Sanders of an “…” regarding her links while

@@ -654,6 +654,15 @@ impl Extractor<'_> {
         } else {
             (at, window)
         };
+        // "John Lewis and Stevie Wonder, who joked": a relative "who"
+        // stands for the name right before it and its comma, not for the
+        // pair or the sentence's first person.
+        if let Some(head) = before.trim_end().strip_suffix("who").filter(|h| h.ends_with([' ', ','])) {
+            let name_end = at - before[head.trim_end().trim_end_matches(',').len()..].chars().count();
+            if let Some((_, actor)) = self.mention_ending_at(name_end, 0) {
+                return self.named(actor);
+            }
+        }
         // "Giovanni Maria Vian, the editor of the Vatican’s newspaper,
         // L’Osservatore Romano, said", "Claire McCaskill (D-Mo.), who has
         // endorsed Clinton, said": the person a chain of appositions

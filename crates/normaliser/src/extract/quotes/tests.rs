@@ -1837,3 +1837,27 @@ fn a_long_apposition_between_a_name_and_its_cue() {
         &[("“We cannot afford it,” Kwame Otieno, director of the Center for Fiscal Studies at the University of Nairobi and a former senior adviser to the finance ministry of the Republic of Kenya, said of the plan.", "Kwame Otieno")],
     );
 }
+
+#[test]
+fn a_relative_who_stands_for_the_name_right_before_it() {
+    // (text, [(speaker, cue)] of its quotes)
+    let table: &[(&str, &[(&str, &str)])] = &[
+        // Not the first of a pair joined by "and".
+        ("The ceremony featured Lena Ortiz and Kwame Otieno, who joked of the museum, “I have not seen it yet.”", &[("Kwame Otieno", "joked")]),
+        // A cue in a relative clause after a quote is not the quote's.
+        (
+            "Contrast that with Lena Ortiz, who has called the pact “insanity,” and Kwame Otieno, who says it is “disastrous.”",
+            &[("Lena Ortiz", "called"), ("Kwame Otieno", "says")],
+        ),
+        (
+            "Maria Lopez began her speech by slamming candidates who would hand leadership to “dictators” and followed up with an attack on Senator Kwame Otieno, who has said the country must stay “neutral.”",
+            &[("Maria Lopez", ""), ("Kwame Otieno", "said")],
+        ),
+    ];
+    for (text, want) in table {
+        let got: Vec<(String, String)> =
+            rows(text).into_iter().map(|r| (r.2.unwrap_or_default(), r.4.unwrap_or_default())).collect();
+        let want: Vec<(String, String)> = want.iter().map(|(s, c)| (s.to_string(), c.to_string())).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
