@@ -850,7 +850,29 @@ impl Extractor<'_> {
     /// the actor). Else `None`: the actor speaks.
     pub(super) fn related_source(&self, start: usize, end: usize) -> Option<Speaker> {
         let before = self.text(start.saturating_sub(120), start);
-        let preposition = PREPOSITION_BEFORE.find(before)?;
+        // Up to four words of a role may stand between the preposition and
+        // the name ("a spokesman for Democratic presidential candidate
+        // Hillary Clinton"): no function word, verb in the past or cue.
+        let role_word = |w: &str| {
+            w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '’' | '\''))
+                && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+                && !quote_source::past_tense(w)
+                && !CUE.is_match(w)
+        };
+        let preposition = PREPOSITION_BEFORE.find(before).or_else(|| {
+            let mut t = before.trim_end();
+            for _ in 0..4 {
+                let (rest, w) = t.rsplit_once(' ')?;
+                if !role_word(w) {
+                    return None;
+                }
+                if let Some(m) = PREPOSITION_BEFORE.find(&before[..rest.len() + 1]) {
+                    return Some(m);
+                }
+                t = rest.trim_end();
+            }
+            None
+        })?;
         let head_end = start - before[preposition.start()..].chars().count();
         if let Some((_, actor)) = self.mention_ending_at(head_end, 0) {
             if self.actors.actor_name(actor, self.ann).1 == ActorType::Person {

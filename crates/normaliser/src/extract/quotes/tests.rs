@@ -1861,3 +1861,22 @@ fn a_relative_who_stands_for_the_name_right_before_it() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn role_words_may_stand_between_a_source_nouns_preposition_and_the_name() {
+    last_speakers_of_kind_are(
+        "anonymous",
+        &[
+            ("A spokesman for Democratic presidential candidate Lena Ortiz called the report “outrageous.”", "spokesman for Democratic presidential candidate Lena Ortiz"),
+            ("Aides to Mr. Otieno said the plan was “dead on arrival.”", "Aides to Mr. Otieno"),
+        ],
+    );
+    // A verb between is no role word: the name after it speaks.
+    last_speakers_of_kind_are(
+        "named",
+        &[(
+            "The report from the agency criticized Lena Ortiz, who said the plan was “dead on arrival.”",
+            "Lena Ortiz",
+        )],
+    );
+}
