@@ -1880,3 +1880,11 @@ fn role_words_may_stand_between_a_source_nouns_preposition_and_the_name() {
         )],
     );
 }
+
+#[test]
+fn news_outlets_are_a_source() {
+    last_speakers_of_kind_are(
+        "anonymous",
+        &[("Multiple outlets reported on Wednesday that the agency had “more than one conversation” with him.", "Multiple outlets")],
+    );
+}
