@@ -256,24 +256,50 @@ APPOSITION_END = re.compile(r"[,(;:—]|\s–\s")
 
 
 def role_and_name(source: str) -> str | None:
-    """A title with "of" and a noun, then the name of its holder, up to the
-    first comma, dash or parenthesis ("former secretary of state Hillary
-    Clinton", "chief of staff John Kelly, who …"): the phrase, whose head
-    is the name; None for any other shape (in "a spokesman for Democratic
-    presidential candidate Hillary Clinton", "chairman of Germany's liberal
-    Pirate Party" or "a friend of candidate Donald Trump" the name is the
-    complement, not the source)."""
+    """A role with a preposition or "and" in it, then the name of its holder,
+    up to the first comma, dash or parenthesis: the phrase, whose head is
+    the name ("former secretary of state Hillary Clinton", "RNC Chief of
+    Staff Katie Walsh", "former Pennsylvania Gov. and DNC Chairman Ed
+    Rendell", "Former prosecutor and NYC Mayor Rudy Giuliani", "Fight for $15
+    organizing director Kendall Fells"). The name (two capitalised words or
+    more, no title among them) follows a title word, or the noun of a title
+    with "of" ("secretary of state", "Chief of Staff"); a preposition before
+    it follows a title or a capitalised word, and "and" no name. None
+    otherwise: in "a spokesman for Democratic presidential candidate Hillary
+    Clinton", "a spokesman for campaign chairman John Podesta", "chairman
+    of Germany's liberal Pirate Party" or "Yahoo News and former TV anchor
+    Katie Couric" the name is a complement or a second source."""
     m = APPOSITION_END.search(source)
     phrase = source[: m.start()] if m else source
     words = _words(phrase)
+    title = lambda w: w.lower().rstrip(".") in TITLE_WORDS  # noqa: E731
     k = len(words)
-    while k > 0 and words[k - 1][:1].isupper():
+    while k > 0 and words[k - 1][:1].isupper() and not title(words[k - 1]):
         k -= 1
-    if k == len(words) or k < 3:
+    if len(words) - k < 2 or k == 0:
         return None
-    title, of, noun = words[k - 3], words[k - 2], words[k - 1]
-    if of != "of" or not noun[:1].islower() or title.lower() not in TITLE_WORDS:
+    before = words[k - 1]
+    # "secretary of state Hillary Clinton"; "Chief of Staff Katie Walsh"
+    # (the title's noun capitalised, first of the capitalised words)
+    of_noun = k >= 3 and words[k - 2] == "of" and title(words[k - 3]) and before[:1].islower()
+    of_capital = k >= 2 and before == "of" and title(words[k - 2]) and len(words) - k >= 3
+    if of_noun:
+        inner = words[: k - 3]
+    elif of_capital:
+        inner = words[: k - 2]
+    elif title(before):
+        inner = words[: k - 1]
+    else:
         return None
+    # only where the head phrase would be cut before the name
+    if not (of_noun or of_capital or any(w in PREPOSITIONS or w == "and" for w in inner)):
+        return None
+    for i, w in enumerate(inner):
+        prev = inner[i - 1] if i else ""
+        if w in PREPOSITIONS and not (title(prev) or prev[:1].isupper()):
+            return None
+        if w == "and" and prev[:1].isupper() and not title(prev):
+            return None
     return phrase.strip()
 
 

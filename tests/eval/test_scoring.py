@@ -136,6 +136,10 @@ def test_double_quoted_stretches():
      ("former secretary of state Hillary Clinton", "name"), ("chief of staff John Kelly, who left in 2019", "name"),
      ("A spokesman for Democratic presidential candidate Hillary Clinton", "description"),
      ("chairman of Germany's liberal Pirate Party", "description"), ("a friend of candidate Donald Trump", "description"),
+     ("RNC Chief of Staff Katie Walsh", "name"), ("former Pennsylvania Gov. and DNC Chairman Ed Rendell", "name"),
+     ("Former prosecutor and NYC Mayor Rudy Giuliani, who backs Trump,", "name"),
+     ("Fight for $15 organizing director Kendall Fells", "name"),
+     ("a spokesman for campaign chairman John Podesta", "description"), ("master of ceremonies Asab Al-Tabchi", "description"),
      # a weekday, a month or a year after the head is no name
      ("A campaign TV ad released Thursday", "description"), ("a letter dated September 2016", "description"),
      ("Melissa Fay Greene", "name")],
@@ -171,6 +175,9 @@ def test_source_kind(source, kind):
         ("Justice Scalia", "Antonin Scalia", True),
         ("former secretary of state Hillary Clinton, who praised Bush", "Hillary Clinton", True),
         ("former secretary of state Hillary Clinton", "Bill Clinton", False),
+        ("RNC Chief of Staff Katie Walsh", "Katie Walsh", True),
+        ("former Pennsylvania Gov. and DNC Chairman Ed Rendell", "Ed Rendell", True),
+        ("Fight for $15 organizing director Kendall Fells", "Kendall Fells", True),
     ],
 )
 def test_names_match(gold, pred, ok):
