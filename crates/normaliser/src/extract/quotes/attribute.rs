@@ -168,7 +168,18 @@ impl Extractor<'_> {
             // before it in its sentence, and the cue after it has a
             // subject of its own: that cue is not the quote's, if the one
             // before has a speaker.
-            if !coordinated && own_clause(between) && complements_a_cue(self.text(s, p.open)) {
+            // "After Scalia said that the case was “…,” Trump said": a
+            // quote that ends a subordinate clause opening the sentence,
+            // after that clause's own cue, is that cue's.
+            let lead = self.text(s, p.open);
+            let opening_clause = lead
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| OPENING_SUBORDINATORS.contains(&w.to_lowercase().as_str()))
+                && (matches!(self.inner_end(p), ',') || between.trim_start().starts_with(','));
+            // (the clause's bounds are clear: its complement may be long)
+            let completes = |most: usize| complements_a_cue(lead, most);
+            if !coordinated && ((own_clause(between) && completes(8)) || (opening_clause && completes(30))) {
                 let before = self.cue_before(s, p.open);
                 if before.kind.is_some() {
                     return before;
@@ -1168,11 +1179,11 @@ const OBJECT_PREPOSITIONS: [&str; 9] =
 
 /// Whether the text of a sentence before a quote (`before`) ends with a
 /// listed cue that is no participle and the start of its complement, up
-/// to eight words with no punctuation ("Trump claimed on Tuesday that ",
+/// to `most` words with no punctuation ("Trump claimed on Tuesday that ",
 /// "Cruz said he'd make sand "): the quote completes that cue. (A
 /// participle's subject is the main clause's: "Recalling “…,” the
 /// statement urged".)
-fn complements_a_cue(before: &str) -> bool {
+fn complements_a_cue(before: &str, most: usize) -> bool {
     let Some(m) = cues(before).last() else { return false };
     let cue = m.as_str().to_lowercase();
     let rest = &before[m.end()..];
@@ -1180,8 +1191,15 @@ fn complements_a_cue(before: &str) -> bool {
         && !cue.ends_with("ing")
         && !rest.contains([',', ';', ':', '.', '“', '”', '"', '(', ')'])
         && !rest.contains("''")
-        && rest.split_whitespace().count() <= 8
+        && rest.split_whitespace().count() <= most
 }
+
+/// Subordinators that open a clause before the main one ("After Scalia
+/// said …, Trump said").
+const OPENING_SUBORDINATORS: [&str; 13] = [
+    "after", "when", "while", "although", "though", "because", "since", "before", "once", "if", "until",
+    "whereas", "as",
+];
 
 /// Whether the text between a quote and a cue after it (`between`) is a
 /// clause's start with a subject of its own: more than four words, or

@@ -1888,3 +1888,20 @@ fn news_outlets_are_a_source() {
         &[("Multiple outlets reported on Wednesday that the agency had “more than one conversation” with him.", "Multiple outlets")],
     );
 }
+
+#[test]
+fn a_quote_ending_an_opening_subordinate_clause_is_that_clauses() {
+    let table: &[(&str, &[&str])] = &[
+        ("After Kwame Otieno said that the plan was “dead on arrival,” Lena Ortiz said: “We will see.”", &["Kwame Otieno", "Lena Ortiz"]),
+        (
+            "After Kwame Otieno said that students who did not qualify for the best universities might do better at “less advanced schools,” Lena Ortiz said: “I disagree with him.”",
+            &["Kwame Otieno", "Lena Ortiz"],
+        ),
+        // Not opened by a subordinator: the main clause's cue after it.
+        ("Kwame Otieno said that the plan was “dead on arrival,” Lena Ortiz said.", &["Lena Ortiz"]),
+    ];
+    for (text, want) in table {
+        let got: Vec<String> = rows(text).into_iter().map(|r| r.2.unwrap_or_default()).collect();
+        assert_eq!(got, want.iter().map(|w| w.to_string()).collect::<Vec<_>>(), "{text}");
+    }
+}
