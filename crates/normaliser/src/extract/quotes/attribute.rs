@@ -281,9 +281,23 @@ impl Extractor<'_> {
             };
             let verb = |w: &str| quote_source::past_tense(w) || PAST_OR_AUXILIARY.contains(&w);
             let Some(k) = (det + 2..words.len()).find(|&k| verb(words[k].1)) else { continue };
-            // An adverb before the verb is no part of the phrase ("The
-            // Obama administration quickly denounced …").
-            let k = (det + 1..k).rev().find(|&h| !quote_source::adverb(words[h].1)).map_or(k, |h| h + 1);
+            // An adverb or a day before the verb is no part of the phrase
+            // ("The Obama administration quickly denounced …", "The
+            // Cypriot government Saturday strongly condemned …").
+            const DAYS: [&str; 10] = [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+                "yesterday",
+                "today",
+                "tonight",
+            ];
+            let skipped = |w: &str| quote_source::adverb(w) || DAYS.contains(&w);
+            let k = (det + 1..k).rev().find(|&h| !skipped(words[h].1)).map_or(k, |h| h + 1);
             let head = words[k - 1].1;
             let plain = |w: &str| {
                 w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\''))

@@ -1821,7 +1821,14 @@ fn a_cue_word_after_a_determiner_is_a_noun() {
     // not part of it (the cue a participle after the object).
     last_speakers_of_kind_are(
         "anonymous",
-        &[("The ministry quickly rejected the plan, saying it was “a betrayal of the farmers.”", "ministry")],
+        &[
+            (
+                "The ministry quickly rejected the plan, saying it was “a betrayal of the farmers.”",
+                "ministry",
+            ),
+            // …nor a day ("The Cypriot government Saturday strongly condemned").
+            ("The ministry Saturday strongly rejected the plan, calling it “a betrayal.”", "ministry"),
+        ],
     );
     // After "her" only a plural is a noun: "heard her say" keeps its cue.
     let text = "She heard her mother say “never again” many times.";
