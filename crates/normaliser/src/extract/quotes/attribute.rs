@@ -66,6 +66,8 @@ impl Extractor<'_> {
         let (from, after) = self.text_after(p, s, e, e2);
         // Near, with no other quote between, and not in an aside opened
         // after the quote ("‘X’ (although this was confirmed …)").
+        // (In bytes of `after`: 140, or 300 past a name and its
+        // apposition.)
         let near = |m: &regex::Match<'_>| {
             let between = &after[..m.start()];
             (m.start() <= 140 || (m.start() <= 300 && name_and_apposition(between)))
@@ -129,11 +131,14 @@ impl Extractor<'_> {
             // "…called the pact “insanity,” and Sanders, who says it's …",
             // "…“dictators” and … an attack on Trump, who has said": a cue
             // in a relative clause after the quote is its name's, not the
-            // quote's.
+            // quote's; not when the name opens what follows the quote, as
+            // the quote's own source with an aside ("“…,” Kwame Otieno, who
+            // testified last year, said").
             let relative = quote_source::strip_auxiliaries(between)
                 .trim_end()
                 .strip_suffix("who")
-                .is_some_and(|b| b.ends_with([' ', ',']));
+                .is_some_and(|b| b.ends_with([' ', ',']))
+                && !between.trim_start_matches([',', ' ']).starts_with(char::is_uppercase);
             if new_clause || relative {
                 return sp;
             }
@@ -172,11 +177,17 @@ impl Extractor<'_> {
             // quote that ends a subordinate clause opening the sentence,
             // after that clause's own cue, is that cue's.
             let lead = self.text(s, p.open);
+            // Not when the attribution after the quote is an aside the
+            // sentence goes on after ("If the president says the deal is
+            // “final,” Lena Ortiz said on Tuesday, Congress will block it").
+            let rest = &after[r.end..];
+            let aside = rest[..rest.find(['“', '"', '‘']).unwrap_or(rest.len())].contains(',');
             let opening_clause = lead
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| OPENING_SUBORDINATORS.contains(&w.to_lowercase().as_str()))
-                && (matches!(self.inner_end(p), ',') || between.trim_start().starts_with(','));
+                && (matches!(self.inner_end(p), ',') || between.trim_start().starts_with(','))
+                && !aside;
             // (the clause's bounds are clear: its complement may be long)
             let completes = |most: usize| complements_a_cue(lead, most);
             if !coordinated && ((own_clause(between) && completes(8)) || (opening_clause && completes(30))) {
@@ -1047,16 +1058,6 @@ fn absolute(before: &str) -> bool {
     })
 }
 
-/// A verb right after a quote that its place shows to be the quote's
-/// cue, though no list holds it, as a byte range of `after` (the text
-/// after the closing mark): in the clause right after the quote (up to
-/// its first punctuation), a lower-case past tense ("fumed", "wondered")
-/// or "read(s)" that ends the clause or comes before a preposition or an
-/// adverb, after at most four words (its subject: "…,” Toomey fumed on
-/// Tuesday."), or that opens the clause before a capital or a determiner
-/// (inverted: "…,” scoffed Arianna Gil."); or a present tense in -s right
-/// after "he" or "she" ("…,” he mocks.") or before a name ("…,” agrees
-/// Michelle Stevens").
 /// Whether the text between a quote and its cue is a name and an
 /// apposition set off by commas, which may be long ("“…,” Leonard E.
 /// Burman, director of the centrist Urban-Brookings Tax Policy Center and
@@ -1073,6 +1074,16 @@ fn name_and_apposition(between: &str) -> bool {
         && apposition.trim_end().ends_with(',')
 }
 
+/// A verb right after a quote that its place shows to be the quote's
+/// cue, though no list holds it, as a byte range of `after` (the text
+/// after the closing mark): in the clause right after the quote (up to
+/// its first punctuation), a lower-case past tense ("fumed", "wondered")
+/// or "read(s)" that ends the clause or comes before a preposition or an
+/// adverb, after at most four words (its subject: "…,” Toomey fumed on
+/// Tuesday."), or that opens the clause before a capital or a determiner
+/// (inverted: "…,” scoffed Arianna Gil."); or a present tense in -s right
+/// after "he" or "she" ("…,” he mocks.") or before a name ("…,” agrees
+/// Michelle Stevens").
 pub(super) fn verb_after_quote(after: &str) -> Option<std::ops::Range<usize>> {
     let lead = after.len() - after.trim_start().len();
     let body = &after[lead..];
@@ -1210,10 +1221,10 @@ fn complements_a_cue(before: &str, most: usize) -> bool {
 
 /// Subordinators that open a clause before the main one ("After Scalia
 /// said …, Trump said").
-const OPENING_SUBORDINATORS: [&str; 13] = [
-    "after", "when", "while", "although", "though", "because", "since", "before", "once", "if", "until",
-    "whereas", "as",
-];
+/// Not "if", "once", "until" or "as": a condition or a comparison is as
+/// often part of what the main clause's speaker says.
+const OPENING_SUBORDINATORS: [&str; 9] =
+    ["after", "when", "while", "although", "though", "because", "since", "before", "whereas"];
 
 /// Whether the text between a quote and a cue after it (`between`) is a
 /// clause's start with a subject of its own: more than four words, or

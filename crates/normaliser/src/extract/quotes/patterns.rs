@@ -81,7 +81,10 @@ pub(super) fn cues(hay: &str) -> impl Iterator<Item = regex::Match<'_>> {
             && prev.starts_with(char::is_uppercase)
             && prev.chars().last().is_some_and(char::is_alphanumeric)
             && (!next.starts_with(char::is_uppercase) || running_text());
-        !in_name && !after_determiner(prev, m.as_str())
+        // A noun of speech before a colon still introduces its quote ("He
+        // then issued a warning: “…”").
+        let noun = after_determiner(prev, m.as_str()) && !hay[m.end()..].starts_with(':');
+        !in_name && !noun
     })
 }
 

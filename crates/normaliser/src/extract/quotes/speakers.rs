@@ -657,10 +657,15 @@ impl Extractor<'_> {
         // "John Lewis and Stevie Wonder, who joked": a relative "who"
         // stands for the name right before it and its comma, not for the
         // pair or the sentence's first person.
+        // Not "It was Lena Ortiz, not Kwame Otieno, who"; "an aide to
+        // Lena Ortiz, who said" is the aide's (see `related_source`).
         if let Some(head) = before.trim_end().strip_suffix("who").filter(|h| h.ends_with([' ', ','])) {
             let name_end = at - before[head.trim_end().trim_end_matches(',').len()..].chars().count();
-            if let Some((_, actor)) = self.mention_ending_at(name_end, 0) {
-                return self.named(actor);
+            if let Some((start, actor)) = self.mention_ending_at(name_end, 0) {
+                let negated = self.text(start.saturating_sub(4), start) == "not ";
+                if !negated {
+                    return self.related_source(start, name_end).unwrap_or_else(|| self.named(actor));
+                }
             }
         }
         // "Giovanni Maria Vian, the editor of the Vatican’s newspaper,
@@ -853,8 +858,11 @@ impl Extractor<'_> {
         // Up to four words of a role may stand between the preposition and
         // the name ("a spokesman for Democratic presidential candidate
         // Hillary Clinton"): no function word, verb in the past or cue.
+        // A full stop only in an abbreviation or a title ("Mr.", "Sen."):
+        // "… voters in Iowa. Governor Kwame Otieno said" crosses a sentence.
         let role_word = |w: &str| {
             w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '’' | '\''))
+                && (!w.ends_with('.') || quote_source::is_abbreviation(w))
                 && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
                 && !quote_source::past_tense(w)
                 && !CUE.is_match(w)

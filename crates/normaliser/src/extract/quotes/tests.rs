@@ -1831,7 +1831,7 @@ fn a_cue_word_after_a_determiner_is_a_noun() {
         ],
     );
     // After "her" only a plural is a noun: "heard her say" keeps its cue.
-    let text = "She heard her mother say “never again” many times.";
+    let text = "Lena Ortiz heard her say “never again” many times.";
     assert_eq!(rows(text).last().and_then(|r| r.4.as_deref()), Some("say"), "{text}");
 }
 
@@ -1911,4 +1911,34 @@ fn a_quote_ending_an_opening_subordinate_clause_is_that_clauses() {
         let got: Vec<String> = rows(text).into_iter().map(|r| r.2.unwrap_or_default()).collect();
         assert_eq!(got, want.iter().map(|w| w.to_string()).collect::<Vec<_>>(), "{text}");
     }
+}
+
+/// Sentences from the review of the evening session of 5 December 2026,
+/// each wrong with one of its first drafts (the quote lost, or another
+/// speaker); the older readings kept.
+#[test]
+fn the_evening_sessions_rules_keep_older_readings() {
+    let named: &[(&str, &str)] = &[
+        // A relative aside of the quote's own source, with its cue after.
+        ("“This is a disaster,” Kwame Otieno, who testified before Congress last year, said on Monday.", "Kwame Otieno"),
+        // Role words stop at a sentence's end.
+        ("Polls show a tight race among voters in Iowa. Governor Kwame Otieno said the numbers were “meaningless.”", "Kwame Otieno"),
+        ("The bill was signed by Governor Lena Ortiz in March. Senator Kwame Otieno called it “a mistake.”", "Kwame Otieno"),
+        // "not X, who": the other one.
+        ("It was Lena Ortiz, not Kwame Otieno, who called the plan “a disaster.”", "Lena Ortiz"),
+        // A condition opening the sentence, the attribution an aside.
+        ("If the president says the deal is “final,” Lena Ortiz said on Tuesday, Congress will block it.", "Lena Ortiz"),
+    ];
+    last_speakers_of_kind_are("named", named);
+    // "an aide to X, who said": the aide.
+    last_speakers_of_kind_are(
+        "anonymous",
+        &[(
+            "Reporters spoke with an aide to Lena Ortiz, who said the plan was “dead on arrival.”",
+            "aide to Lena Ortiz",
+        )],
+    );
+    // A noun of speech before a colon still introduces its quote.
+    let text = "He then issued a warning: “Do not test us.”";
+    assert_eq!(rows(text).len(), 1, "{text}");
 }
