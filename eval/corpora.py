@@ -14,7 +14,7 @@ import json
 import re
 from pathlib import Path
 
-from scoring import byte_offsets, double_quoted, quote_pattern, source_kind, to_bytes, visible
+from scoring import TITLE_WORDS, byte_offsets, double_quoted, quote_pattern, source_kind, to_bytes, visible
 
 # ---------------------------------------------------------------- catalog
 
@@ -245,9 +245,11 @@ def relative_antecedent(text: str, at: int) -> str | None:
     m = re.search(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,?\s*$", before)
     if not m:
         return None
-    # a place after "of" tells where the person is from ("Sen. Marco Rubio of Florida, who")
+    # a place after "of" tells where the person is from ("Sen. Marco Rubio of
+    # Florida, who"); not a title's "of" ("Secretary of State John Kerry, who")
     person = re.search(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+of\s+$", before[: m.start()])
-    return person.group(1) if person else m.group(1)
+    titles_only = person and all(w.lower().rstrip(".") in TITLE_WORDS for w in person.group(1).split())
+    return person.group(1) if person and not titles_only else m.group(1)
 
 
 # The product's reporting verbs: a gold Source that is one of them is a
@@ -268,7 +270,14 @@ def roles_swapped(source: str | None, cue: str | None) -> bool:
     "David Plouffe, …"). 14 train and 8 dev quotes of PolNeAR are so."""
     if not source or not cue:
         return False
-    return source.strip().lower() in CUE_WORDS and cue.strip().lower() not in CUE_WORDS
+    src, c = source.strip().lower(), cue.strip()
+    if src not in CUE_WORDS or c.lower() in CUE_WORDS:
+        return False
+    # a verb's past or "According to" ("Reports suggest": a noun, a verb);
+    # the Cue a name or a pronoun, or anything after "according to"
+    past = src.endswith("ed") or src in {"said", "told", "wrote"}
+    named = any(ch.isupper() for ch in c) or c.lower() in {"he", "she", "they", "it", "we", "i"}
+    return src == "according to" or (past and named)
 
 
 def polnear_gold(text: str, ann: Path) -> dict:

@@ -264,8 +264,8 @@ def role_and_name(source: str) -> str | None:
     organizing director Kendall Fells"). The name (two capitalised words or
     more, no title among them) follows a title word, or the noun of a title
     with "of" ("secretary of state", "Chief of Staff"); a preposition before
-    it follows a title or a capitalised word, and "and" no name. None
-    otherwise: in "a spokesman for Democratic presidential candidate Hillary
+    it follows a title or a capitalised word, and "and" no name. The name
+    alone, or None otherwise: in "a spokesman for Democratic presidential candidate Hillary
     Clinton", "a spokesman for campaign chairman John Podesta", "chairman
     of Germany's liberal Pirate Party" or "Yahoo News and former TV anchor
     Katie Couric" the name is a complement or a second source."""
@@ -282,7 +282,10 @@ def role_and_name(source: str) -> str | None:
     # "secretary of state Hillary Clinton"; "Chief of Staff Katie Walsh"
     # (the title's noun capitalised, first of the capitalised words)
     of_noun = k >= 3 and words[k - 2] == "of" and title(words[k - 3]) and before[:1].islower()
-    of_capital = k >= 2 and before == "of" and title(words[k - 2]) and len(words) - k >= 3
+    # (a formal title, capitalised: not "a professor of Middle East Studies")
+    of_capital = (
+        k >= 2 and before == "of" and title(words[k - 2]) and words[k - 2][:1].isupper() and len(words) - k >= 3
+    )
     if of_noun:
         inner = words[: k - 3]
     elif of_capital:
@@ -296,11 +299,16 @@ def role_and_name(source: str) -> str | None:
         return None
     for i, w in enumerate(inner):
         prev = inner[i - 1] if i else ""
-        if w in PREPOSITIONS and not (title(prev) or prev[:1].isupper()):
+        # a capital only as the Source's first word is no name's ("Aides to
+        # Sen. Bernie Sanders", "Supporters of …"; "Fight for $15 …" is one)
+        proper = prev[:1].isupper() and not (i == 1 and prev.lower().endswith("s"))
+        if w in PREPOSITIONS and not (title(prev) or proper):
             return None
         if w == "and" and prev[:1].isupper() and not title(prev):
             return None
-    return phrase.strip()
+    # the holder's name alone: the role's capitalised words are not the
+    # name ("DNC" is not Ed Rendell)
+    return " ".join(words[k + 1 :] if of_capital else words[k:])
 
 
 def head_phrase(source: str) -> str:
@@ -340,21 +348,29 @@ TIME_WORDS = {
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "year", "week", "month", "time", "today", "yesterday", "tonight",
 }
-TIME_MODIFIERS = {"last", "this", "next", "that", "earlier", "later", "early", "late", "on", "at", "in", "the"}
+TIME_MODIFIERS = {"last", "this", "next", "that", "earlier", "later", "early", "late"}
 
 
 def without_times(words: list[str]) -> list[str]:
-    """The words less each time expression: a weekday, a month (not "May"),
-    a year in digits or "year", "week", "month", "time", "today", … with up
-    to three words before it such as "last", "earlier this", "at the" ("a
-    study last year by economists", "a report released earlier this year",
-    "an interview at the time")."""
-    out: list[str] = []
-    for w in words:
+    """The words less each time expression after the head: a weekday, a
+    month (not "May"), a year in digits or "year", "week", "month", "time",
+    "today", … with up to two words before it such as "last", "earlier
+    this" ("a study last year by economists", "a report released earlier
+    this year", "A campaign TV ad released Thursday"), when it ends the
+    phrase or comes before a preposition or another time word; one that
+    modifies a noun stays ("voters in the Tuesday primary", "a 2013
+    article"), and so does a preposition before it."""
+
+    def is_time(w: str) -> bool:
         low = w.lower()
-        if low in TIME_WORDS or (low.isdigit() and len(low) == 4):
+        return low in TIME_WORDS or (low.isdigit() and len(low) == 4)
+
+    out: list[str] = []
+    for i, w in enumerate(words):
+        nxt = words[i + 1].lower() if i + 1 < len(words) else None
+        if is_time(w) and (nxt is None or nxt in PREPOSITIONS or is_time(nxt) or nxt.isdigit()):
             k = 0
-            while k < 3 and out and out[-1].lower() in TIME_MODIFIERS:
+            while k < 2 and out and out[-1].lower() in TIME_MODIFIERS:
                 out.pop()
                 k += 1
             continue
