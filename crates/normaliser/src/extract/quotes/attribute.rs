@@ -292,23 +292,17 @@ impl Extractor<'_> {
             };
             let verb = |w: &str| quote_source::past_tense(w) || PAST_OR_AUXILIARY.contains(&w);
             let Some(k) = (det + 2..words.len()).find(|&k| verb(words[k].1)) else { continue };
-            // An adverb or a day before the verb is no part of the phrase
-            // ("The Obama administration quickly denounced …", "The
-            // Cypriot government Saturday strongly condemned …").
-            const DAYS: [&str; 10] = [
-                "Monday",
-                "Tuesday",
-                "Wednesday",
-                "Thursday",
-                "Friday",
-                "Saturday",
-                "Sunday",
-                "yesterday",
-                "today",
-                "tonight",
-            ];
-            let skipped = |w: &str| quote_source::adverb(w) || DAYS.contains(&w);
-            let k = (det + 1..k).rev().find(|&h| !skipped(words[h].1)).map_or(k, |h| h + 1);
+            // What may stand between a subject and its cue is no part of
+            // the phrase: an adverb, an auxiliary, a time ("The Obama
+            // administration quickly denounced …", "The Cypriot government
+            // Saturday strongly condemned …"; see `strip_auxiliaries`).
+            let from = words[det + 1].0;
+            let kept = quote_source::strip_auxiliaries(&text[from..words[k].0]).trim_end();
+            let k = if kept.is_empty() {
+                k
+            } else {
+                (det + 2..=k).find(|&h| words[h].0 >= from + kept.len()).unwrap_or(k)
+            };
             let head = words[k - 1].1;
             let plain = |w: &str| {
                 w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\''))

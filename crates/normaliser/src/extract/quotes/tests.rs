@@ -1828,6 +1828,7 @@ fn a_cue_word_after_a_determiner_is_a_noun() {
             ),
             // …nor a day ("The Cypriot government Saturday strongly condemned").
             ("The ministry Saturday strongly rejected the plan, calling it “a betrayal.”", "ministry"),
+            ("The ministry on Monday rejected the plan, calling it “a betrayal.”", "ministry"),
         ],
     );
     // After "her" only a plural is a noun: "heard her say" keeps its cue.
