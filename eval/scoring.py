@@ -256,19 +256,20 @@ APPOSITION_END = re.compile(r"[,(;:—]|\s–\s")
 
 
 def role_and_name(source: str) -> str | None:
-    """A role with a preposition or "and" in it, then the name of its holder,
-    up to the first comma, dash or parenthesis: the phrase, whose head is
-    the name ("former secretary of state Hillary Clinton", "RNC Chief of
-    Staff Katie Walsh", "former Pennsylvania Gov. and DNC Chairman Ed
-    Rendell", "Former prosecutor and NYC Mayor Rudy Giuliani", "Fight for $15
-    organizing director Kendall Fells"). The name (two capitalised words or
-    more, no title among them) follows a title word, or the noun of a title
-    with "of" ("secretary of state", "Chief of Staff"); a preposition before
-    it follows a title or a capitalised word, and "and" no name. The name
-    alone, or None otherwise: in "a spokesman for Democratic presidential candidate Hillary
-    Clinton", "a spokesman for campaign chairman John Podesta", "chairman
-    of Germany's liberal Pirate Party" or "Yahoo News and former TV anchor
-    Katie Couric" the name is a complement or a second source."""
+    """The name of a role's holder, when a role with a preposition or "and"
+    in it stands before it, up to the first comma, dash or parenthesis
+    ("former secretary of state Hillary Clinton", "RNC Chief of Staff Katie
+    Walsh", "former Pennsylvania Gov. and DNC Chairman Ed Rendell", "Former
+    prosecutor and NYC Mayor Rudy Giuliani", "Fight for $15 organizing
+    director Kendall Fells": the name alone). The name (two capitalised
+    words or more, no title among them) follows a title word, or the noun
+    of a title with "of" ("secretary of state", "Chief of Staff"); a
+    preposition before it follows a title or a capitalised word, and "and"
+    no name. None otherwise: in "a spokesman for Democratic presidential
+    candidate Hillary Clinton", "a spokesman for campaign chairman John
+    Podesta", "chairman of Germany's liberal Pirate Party" or "Yahoo News
+    and former TV anchor Katie Couric" the name is a complement or a second
+    source."""
     m = APPOSITION_END.search(source)
     phrase = source[: m.start()] if m else source
     words = _words(phrase)
@@ -315,8 +316,9 @@ def head_phrase(source: str) -> str:
     """A Source up to its first comma, dash, parenthesis or preposition: the phrase
     whose last word is its head ("Jean-Marc Ayrault, the foreign minister of
     France" → "Jean-Marc Ayrault"; "a spokesman for the campaign" → "a spokesman"),
-    but a role with a preposition before its holder's name is kept whole (see
-    `role_and_name`: "former secretary of state Hillary Clinton")."""
+    but after a role with a preposition or "and" in it, its holder's name (see
+    `role_and_name`: "former secretary of state Hillary Clinton" → "Hillary
+    Clinton")."""
     named = role_and_name(source)
     if named:
         return named
@@ -486,6 +488,11 @@ POSTNOMINAL = {
 PRONOUN_OBJECTS = {"them", "us", "you", "those", "these", "whom"}
 
 
+def _participle(w: str) -> bool:
+    """A word shaped like a past participle: in -ed, five letters or more."""
+    return w.endswith("ed") and len(w) > 4
+
+
 def description_head(words: list[str]) -> str:
     """The head noun of a description's words (normalised, lower case): the
     word before its first preposition ("a Wednesday editorial in The Des
@@ -496,10 +503,10 @@ def description_head(words: list[str]) -> str:
     10 South Carolina voters", "40 percent of voters": the noun after it,
     but "two of them" is two); else its last word."""
     words = without_times(words) or words
-    # a participle after the noun ("a report released", "the order issued")
-    # (not after a determiner: "those surveyed")
-    participle = words[-1].endswith("ed") and len(words[-1]) > 4
-    if len(words) >= 2 and participle and words[-2] not in DETERMINERS and not any(w in PREPOSITIONS for w in words):
+    # a participle after the noun ("a report released", "the order issued";
+    # not after a determiner: "those surveyed")
+    last_participle = len(words) >= 2 and _participle(words[-1]) and words[-2] not in DETERMINERS
+    if last_participle and not any(w in PREPOSITIONS for w in words):
         return words[-2]
     for i in range(1, len(words)):
         if words[i] in PREPOSITIONS:
@@ -508,7 +515,7 @@ def description_head(words: list[str]) -> str:
             pronoun = words[i + 1 :] and words[i + 1] in PRONOUN_OBJECTS and i + 2 == len(words)
             if counted and i + 1 < len(words) and not pronoun:
                 return description_head(words[i + 1 :])
-            if i >= 2 and (before in POSTNOMINAL or (before.endswith("ed") and len(before) > 4)):
+            if i >= 2 and (before in POSTNOMINAL or _participle(before)):
                 return words[i - 2]
             return before
     return words[-1]
