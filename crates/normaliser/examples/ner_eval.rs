@@ -47,9 +47,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(dev) = dev {
         let docs =
             read_conll(&std::fs::read_to_string(&dev).map_err(|e| format!("{}: {e}", dev.display()))?)?;
-        let (on_gold, on_text) = rec.evaluate(&docs);
-        println!("\n{} ({} documents), gold CoNLL tokens:\n{on_gold}", dev.display(), docs.len());
-        println!("detokenised text through the recogniser's own tokenizer:\n{on_text}");
+        let e = rec.evaluate(&docs);
+        println!("\n{} ({} documents), gold CoNLL tokens:\n{}", dev.display(), docs.len(), e.on_gold);
+        println!("detokenised text through the recogniser's own tokenizer:\n{}", e.on_text);
+        println!("that text typeset with curly apostrophes and quotes:\n{}", e.on_typeset);
     }
     if let Some(dir) = documents {
         let mut texts = Vec::new();

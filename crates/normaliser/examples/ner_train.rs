@@ -64,7 +64,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         for (name, groups) in runs {
             let model = train_recogniser(&train_docs, &TrainOptions { groups, ..opts.clone() });
-            let (gold_tokens, _) = Recogniser::from_bytes(&model)?.evaluate(&dev_docs);
+            let gold_tokens = Recogniser::from_bytes(&model)?.evaluate(&dev_docs).on_gold;
             let (p, r, f) = gold_tokens.prf(&PER_ORG);
             println!("{name:<20} {p:>12.4} {r:>12.4} {f:>12.4} {:>9.4}", gold_tokens.prf(&EntityKind::ALL).2);
         }
@@ -86,9 +86,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         write(&out, &model)?;
         println!("wrote {}", out.display());
     }
-    let (gold_tokens, own_tokens) = rec.evaluate(&dev_docs);
-    println!("\ndev ({}), gold CoNLL tokens:\n{gold_tokens}", dev.display());
-    println!("dev, detokenised text through the recogniser's own tokenizer:\n{own_tokens}");
+    let e = rec.evaluate(&dev_docs);
+    println!("\ndev ({}), gold CoNLL tokens:\n{}", dev.display(), e.on_gold);
+    println!("dev, detokenised text through the recogniser's own tokenizer:\n{}", e.on_text);
+    println!("dev, that text typeset with curly apostrophes and quotes:\n{}", e.on_typeset);
     Ok(())
 }
 

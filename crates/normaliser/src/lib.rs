@@ -53,8 +53,8 @@ pub use extract::quotes::{
 };
 pub use language::{Language, UnknownLanguage};
 pub use ner::{
-    detokenise, read_conll, sentences, tokenize, tokenize_into, train_recogniser, Entity, EntityKind,
-    FeatureGroups, LabelledDocument, ModelInfo, NerError, NerErrorKind, NerScores, Recogniser, Token,
-    TrainOptions, MAX_SENTENCE_TOKENS,
+    detokenise, detokenise_typeset, read_conll, sentences, tokenize, tokenize_into, train_recogniser, Entity,
+    EntityKind, FeatureGroups, LabelledDocument, ModelInfo, NerError, NerErrorKind, NerEvaluation, NerScores,
+    Recogniser, Token, TrainOptions, MAX_SENTENCE_TOKENS,
 };
 pub use offsets::{BytePos, CharPos, OffsetMap};

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use super::{detokenise, Entity, EntityKind, LabelledDocument, Recogniser};
+use super::{detokenise, detokenise_typeset, Entity, EntityKind, LabelledDocument, Recogniser};
 
 /// True positives, false positives and false negatives per kind.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -62,17 +62,33 @@ impl NerScores {
     }
 }
 
+/// A recogniser's scores on labelled documents, three ways.
+pub struct NerEvaluation {
+    /// On their gold tokens and sentences.
+    pub on_gold: NerScores,
+    /// On their [`detokenise`]d text through [`Recogniser::recognise`].
+    pub on_text: NerScores,
+    /// On that text typeset with curly apostrophes and quotes
+    /// ([`detokenise_typeset`]), as news on the web mostly is.
+    pub on_typeset: NerScores,
+}
+
 impl Recogniser {
-    /// Scores on `docs`: (on their gold tokens and sentences, on their
-    /// [`detokenise`]d text through [`Recogniser::recognise`]).
-    pub fn evaluate(&self, docs: &[LabelledDocument]) -> (NerScores, NerScores) {
-        let (mut on_gold, mut on_text) = (NerScores::default(), NerScores::default());
+    /// Scores on `docs` (see [`NerEvaluation`]).
+    pub fn evaluate(&self, docs: &[LabelledDocument]) -> NerEvaluation {
+        let mut e = NerEvaluation {
+            on_gold: NerScores::default(),
+            on_text: NerScores::default(),
+            on_typeset: NerScores::default(),
+        };
         for d in docs {
-            on_gold.add(&d.gold_entities(), &self.recognise_tokens(&d.text, &d.tokens, &d.sentences));
+            e.on_gold.add(&d.gold_entities(), &self.recognise_tokens(&d.text, &d.tokens, &d.sentences));
             let (text, gold) = detokenise(d);
-            on_text.add(&gold, &self.recognise(&text));
+            e.on_text.add(&gold, &self.recognise(&text));
+            let (text, gold) = detokenise_typeset(d);
+            e.on_typeset.add(&gold, &self.recognise(&text));
         }
-        (on_gold, on_text)
+        e
     }
 }
 

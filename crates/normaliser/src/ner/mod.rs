@@ -30,9 +30,9 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-pub use conll::{detokenise, read_conll};
+pub use conll::{detokenise, detokenise_typeset, read_conll};
 pub use error::{NerError, NerErrorKind};
-pub use eval::NerScores;
+pub use eval::{NerEvaluation, NerScores};
 pub use features::FeatureGroups;
 pub use model::ModelInfo;
 pub use tokenize::{sentences, tokenize, tokenize_into, Token, MAX_SENTENCE_TOKENS};
