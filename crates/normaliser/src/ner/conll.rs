@@ -134,7 +134,8 @@ pub fn detokenise(doc: &LabelledDocument) -> (String, Vec<Entity>) {
 }
 
 /// [`detokenise`] typeset the way most news on the web is: apostrophes
-/// as ’ ("Clinton’s", "O’Neill", "don’t") and double quotes as “ and ”.
+/// as ’ ("Clinton’s", "O’Neill", "don’t"), double quotes as “ and ”, a
+/// dash "--" as — and "..." as ….
 /// CoNLL-2003 has only the straight marks; this shows what the curly
 /// ones cost the recogniser.
 pub fn detokenise_typeset(doc: &LabelledDocument) -> (String, Vec<Entity>) {
@@ -160,7 +161,11 @@ fn detokenise_marks(doc: &LabelledDocument, typeset: bool) -> (String, Vec<Entit
             match (typeset, is_quote) {
                 (false, _) => text.push_str(tok),
                 (true, true) => text.push(if quote_open { '”' } else { '“' }),
-                (true, false) => text.extend(tok.chars().map(|c| if c == '\'' { '’' } else { c })),
+                (true, false) => match tok {
+                    "--" => text.push('—'),
+                    "..." => text.push('…'),
+                    _ => text.extend(tok.chars().map(|c| if c == '\'' { '’' } else { c })),
+                },
             }
             spans.push(start..text.len());
             glue = attaches_right(tok) || (is_quote && !quote_open);

@@ -235,22 +235,30 @@ pub(crate) const fn fnv_step(h: u64, b: u8) -> u64 {
     (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
 }
 
-/// The word as the features read it: typographic apostrophes and
-/// quotation marks as their ASCII forms ("Trump’s" → "Trump", "'s";
-/// “ → "), as CoNLL-2003 writes them. News text is full of the curly
-/// ones, which the training data never has: "’s" after a name was a word
-/// the model had never seen, and "Donald Trump’s claim" came out as an
-/// organization "Trump". (Feature version 3.)
+/// The word as the features read it: typographic apostrophes, quotation
+/// marks, dashes and ellipses as the ASCII forms CoNLL-2003 writes ("’s"
+/// → "'s", “ → ", — → --, – → -, … → ...). News text is full of the
+/// typographic ones, which the training data never has: "’s" after a
+/// name was a word the model had never seen, and "Donald Trump’s claim"
+/// came out as an organization "Trump". (Feature version 3.)
 pub(crate) fn typographic_folded(word: &str) -> std::borrow::Cow<'_, str> {
-    let fold = |c: char| match c {
-        '\u{2018}' | '\u{2019}' => '\'',
-        '\u{201C}' | '\u{201D}' => '"',
-        c => c,
-    };
-    if word.is_ascii() || !word.contains(['\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}']) {
+    const MARKS: [char; 7] =
+        ['\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2013}', '\u{2014}', '\u{2026}'];
+    if word.is_ascii() || !word.contains(MARKS) {
         return std::borrow::Cow::Borrowed(word);
     }
-    std::borrow::Cow::Owned(word.chars().map(fold).collect())
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\u{2018}' | '\u{2019}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' => out.push('"'),
+            '\u{2013}' => out.push('-'),
+            '\u{2014}' => out.push_str("--"),
+            '\u{2026}' => out.push_str("..."),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Fills `info` for a word.

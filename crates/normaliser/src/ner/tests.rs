@@ -296,6 +296,8 @@ fn curly_apostrophes_and_quotes_read_as_straight_ones() {
     assert_eq!(facts("’s").exact, facts("'s").exact);
     assert_eq!(facts("O’Rourke").shape, facts("O'Rourke").shape);
     assert_eq!(facts("“").lower, facts("\"").lower);
+    assert_eq!(facts("—").exact, facts("--").exact);
+    assert_eq!(facts("…").shape, facts("...").shape);
 }
 
 #[test]
