@@ -278,6 +278,13 @@ pub(super) fn clean_person(name: &str) -> Option<String> {
     // "Though Clinton said", "Says Michael Hirsch, …": not the name's.
     let lead = words.iter().take_while(|w| NAME_NEVER_STARTS.contains(**w)).count();
     words.drain(..lead);
+    // An honorific, with or without its full stop, is no part of the name
+    // even before a surname alone ("said Ms Sturgeon", "Mrs Thatcher
+    // said": British style), as the recogniser's names have it.
+    let honorifics = words.iter().take_while(|w| super::recognised::HONORIFICS.contains(*w)).count();
+    if honorifics < words.len() {
+        words.drain(..honorifics);
+    }
     words.drain(..after_role(&words));
     let name = words.join(" ");
     let name = name.as_str();

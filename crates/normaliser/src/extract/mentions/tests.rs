@@ -274,6 +274,17 @@ fn titles_are_not_part_of_the_name() {
     );
     let m = mentions("Gen. Michael Kurilla said the threat grew, and Kurilla repeated it.");
     assert_eq!(m, pairs(&[("Michael Kurilla", "new:Michael Kurilla"), ("Kurilla", "new:Michael Kurilla")]));
+    // An honorific without its full stop before a surname alone (British
+    // style), read by a reporting verb.
+    let m = mentions("“It is over,” said Ms Sturgeon. Mrs Thatcher said the same. “No,” said Dr Alan Jones.");
+    assert_eq!(
+        m,
+        pairs(&[
+            ("Sturgeon", "new:Sturgeon"),
+            ("Thatcher", "new:Thatcher"),
+            ("Alan Jones", "new:Alan Jones")
+        ])
+    );
 }
 
 #[test]
