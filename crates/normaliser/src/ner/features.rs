@@ -237,7 +237,26 @@ pub(crate) const fn fnv_step(h: u64, b: u8) -> u64 {
 
 /// Fills `info` for a word.
 pub(crate) fn tok_info(word: &str, scratch: &mut Scratch) -> TokInfo {
-    if word.is_ascii() {
+    // One pass for the commonest words, lower-case ASCII letters only:
+    // the word is its own lower case, its shape "x" (one hash, not three).
+    let (mut exact, mut lower_only, mut high) = (FNV_START, !word.is_empty(), 0u8);
+    for &b in word.as_bytes() {
+        exact = fnv_step(exact, b);
+        lower_only &= b.is_ascii_lowercase();
+        high |= b;
+    }
+    if lower_only {
+        return TokInfo {
+            exact,
+            lower: exact,
+            shape: SHAPE_LOWER,
+            lex: lex_bits(exact),
+            cap: false,
+            lower_only: true,
+            has_lower: true,
+        };
+    }
+    if high < 0x80 {
         return ascii_tok_info(word.as_bytes());
     }
     let Scratch { lower, shape } = scratch;
@@ -269,23 +288,9 @@ pub(crate) fn tok_info(word: &str, scratch: &mut Scratch) -> TokInfo {
     }
 }
 
-/// [`tok_info`] of an ASCII word, without building strings (the same
-/// hashes).
+/// [`tok_info`] of an ASCII word not all lower-case letters, without
+/// building strings (the same hashes).
 fn ascii_tok_info(word: &[u8]) -> TokInfo {
-    // Most words are lower-case letters only: the word is its own lower
-    // case, its shape "x" (one hash, not three).
-    if !word.is_empty() && word.iter().all(u8::is_ascii_lowercase) {
-        let exact = word.iter().fold(FNV_START, |h, &b| fnv_step(h, b));
-        return TokInfo {
-            exact,
-            lower: exact,
-            shape: SHAPE_LOWER,
-            lex: lex_bits(exact),
-            cap: false,
-            lower_only: true,
-            has_lower: true,
-        };
-    }
     let (mut exact, mut lower, mut shape) = (FNV_START, FNV_START, FNV_START);
     let (mut upper, mut low, mut last) = (0usize, 0usize, 0u8);
     for &b in word {
