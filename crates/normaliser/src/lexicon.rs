@@ -152,6 +152,16 @@ pub(crate) fn occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec<Vec<
     out
 }
 
+/// `s` with every repetition of `suffix` (not empty) taken off its end:
+/// what `s.trim_end_matches(suffix)` gives, without the string searcher
+/// that builds for every call.
+pub(crate) fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
+}
+
 /// Where each of `patterns` occurs in `text` **as a whole word**: not
 /// preceded or followed by a letter or digit. For each pattern, the starts
 /// of such occurrences, left to right, an occurrence overlapping the
@@ -208,14 +218,16 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
-            at += 1;
-            continue;
-        }
-        let (word_char, len) = char_class(text, at);
-        if !word_char {
-            at += len;
-            continue;
+        if !ASCII_ALNUM[b as usize] {
+            if b < 0x80 {
+                at += 1;
+                continue;
+            }
+            let (word_char, len) = char_class(text, at);
+            if !word_char {
+                at += len;
+                continue;
+            }
         }
         let s = at;
         at = word_end(text, at);
@@ -250,23 +262,31 @@ fn char_class(text: &str, at: usize) -> (bool, usize) {
 #[inline]
 fn word_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
-    while at < bytes.len() {
-        let b = bytes[at];
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            at += 1;
-            continue;
+    loop {
+        // A run of ASCII letters and digits (most of a word) by table.
+        at += bytes[at..].iter().position(|&b| !ASCII_ALNUM[b as usize]).unwrap_or(bytes.len() - at);
+        if at == bytes.len() || bytes[at] < 0x80 {
+            return at;
         }
         let (word_char, len) = char_class(text, at);
         if !word_char {
-            break;
+            return at;
         }
         at += len;
     }
-    at
 }
+
+/// Whether a byte is an ASCII letter or digit (false for every byte of a
+/// character outside ASCII).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// A DFA Aho-Corasick automaton without a prefilter (these pattern sets
 /// are too many and too varied for one), for [`Overlapping`]: standard
@@ -433,6 +453,15 @@ mod tests {
     /// Whole-word occurrences: not inside a longer word (either side),
     /// multi-word and dotted names, a pattern starting with punctuation,
     /// non-ASCII letters as word characters, exact case.
+    #[test]
+    fn trim_end_str_is_trim_end_matches() {
+        for s in ["", "a", ", ", "x, , ", "x,  ,", "a and and ", "and ", " and  and ", ", , , x, , "] {
+            for suffix in [", ", " and ", "'s", ","] {
+                assert_eq!(trim_end_str(s, suffix), s.trim_end_matches(suffix), "{s:?} {suffix:?}");
+            }
+        }
+    }
+
     #[test]
     fn word_occurrences_are_whole_words() {
         let text = "Ali met Alison and U.S. Central Command; Ali's aide, (Ali) and Zoë.\nAlix, ali, Ali";

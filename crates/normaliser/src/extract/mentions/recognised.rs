@@ -10,7 +10,8 @@ use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Mention, Taken};
 use crate::clean::Document;
 use crate::hash::{HashMap, HashSet};
 use crate::lexicon::{
-    word_occurrences, NAME_NEVER_STARTS, NOT_NAMES, ORG_HEADS, PLACES, ROLES, ROLE_WORDS, TITLES,
+    trim_end_str, word_occurrences, NAME_NEVER_STARTS, NOT_NAMES, ORG_HEADS, PLACES, ROLES, ROLE_WORDS,
+    TITLES,
 };
 use crate::ner::{Entity, EntityKind, Recogniser};
 use crate::offsets::CharCounter;
@@ -427,7 +428,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
         r.end = r.start + without_position(&text[r.clone()], &text[r.end..]).len();
     }
     let s = &text[r.clone()];
-    let trimmed = s.trim_end_matches("'s").trim_end_matches('\u{2019}').trim_end_matches(['.', ',']);
+    let trimmed = trim_end_str(s, "'s").trim_end_matches('\u{2019}').trim_end_matches(['.', ',']);
     let trimmed = trimmed.strip_suffix("\u{2019}s").unwrap_or(trimmed);
     r.end = r.start + trimmed.len();
     let s = &text[r.clone()];
@@ -607,7 +608,7 @@ impl WordFacts {
                 let noun = after.strip_prefix(' ').is_some_and(|a| {
                     PLACE_NOUNS.iter().any(|p| a.starts_with(p) && !is_word(a[p.len()..].chars().next()))
                 });
-                let before = text[..at].trim_end_matches(", ").trim_end_matches(" and ");
+                let before = trim_end_str(trim_end_str(&text[..at], ", "), " and ");
                 // The items before and after, read only where a list
                 // separator is next to the name (most occurrences have
                 // none, and an item can run back to the line's start).
