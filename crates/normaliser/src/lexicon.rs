@@ -187,6 +187,11 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
     // map is looked up.
     let mut bloom = [0u64; 64];
     let bloom_bit = |h: u64| (h >> 52) as usize;
+    // Before that, one bit per first byte and length (up to 63 bytes) of
+    // a first word: a word of another first byte or length is no
+    // pattern's first word, and needs no hash.
+    let mut shapes = [0u64; 256];
+    let shape_bit = |word: &[u8]| (word[0] as usize) << 6 | word.len().min(63);
     for (i, p) in patterns.iter().enumerate() {
         let p = p.as_ref();
         let first = p.find(|c: char| !c.is_alphanumeric()).map_or(p, |e| &p[..e]);
@@ -209,6 +214,8 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
         let h = words.hash_one(first.as_bytes());
         by_first.entry(h).or_default().push(i);
         bloom[bloom_bit(h) / 64] |= 1 << (bloom_bit(h) % 64);
+        let b = shape_bit(first.as_bytes());
+        shapes[b / 64] |= 1 << (b % 64);
     }
     if by_first.is_empty() {
         return out;
@@ -231,6 +238,10 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
         }
         let s = at;
         at = word_end(text, at);
+        let b = shape_bit(&bytes[s..at]);
+        if shapes[b / 64] >> (b % 64) & 1 == 0 {
+            continue;
+        }
         let h = words.hash_one(&bytes[s..at]);
         if bloom[bloom_bit(h) / 64] >> (bloom_bit(h) % 64) & 1 == 0 {
             continue;

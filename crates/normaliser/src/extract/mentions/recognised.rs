@@ -35,7 +35,7 @@ pub(super) static HONORIFICS: LazyLock<&'static [&'static str]> = LazyLock::new(
 /// name alone.
 static POST_HONORIFICS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("post_honorifics"));
 /// Last words that make a name a place ("Helmand Province").
-static PLACE_HEADS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("place_heads"));
+pub(super) static PLACE_HEADS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("place_heads"));
 /// Lower-case words after a name that make it a place ("Takhar province").
 static PLACE_NOUNS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("place_nouns"));
 /// Words that end the name of a faith or its followers, not of an actor.
@@ -442,10 +442,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
                 || matches!(c, '(' | ')' | '[' | ']' | '_' | '"' | '\u{201c}' | '\u{201d}')
                 || (c == ',' && !firm)
         })
-        || PLACE_HEADS
-            .iter()
-            .chain(WORK_HEADS.iter())
-            .any(|h| s.strip_suffix(h).is_some_and(|rest| rest.ends_with(' ')))
+        || ends_with_head(s)
         || TITLES.contains(&s)
         || NAME_NEVER_STARTS.contains(s)
         // A court case ("Roe v. Wade", "Citizens United vs. FEC").
@@ -459,6 +456,23 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
         || role_phrase(s, kind)
         || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     (!bad).then_some(r)
+}
+
+/// [`PLACE_HEADS`] and [`WORK_HEADS`]: those of one word as a set, the
+/// others in a list.
+static NAME_HEADS: LazyLock<(HashSet<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
+    let (one, more): (Vec<&'static str>, Vec<&'static str>) =
+        PLACE_HEADS.iter().chain(WORK_HEADS.iter()).partition(|h| !h.contains(' '));
+    (one.into_iter().collect(), more)
+});
+
+/// Whether `s` ends with a place's or a work's head word after a space
+/// ("Musa Qala District"): the word after its last space for a head of
+/// one word.
+pub(super) fn ends_with_head(s: &str) -> bool {
+    let (one, more) = &*NAME_HEADS;
+    s.rsplit_once(' ').is_some_and(|(_, last)| one.contains(last))
+        || more.iter().any(|h| s.strip_suffix(h).is_some_and(|rest| rest.ends_with(' ')))
 }
 
 /// Words of a person's position (`position_words`, and the roles of
