@@ -83,7 +83,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         // White space between chunks: ASCII by table, other characters
         // decoded.
         let b = bytes[i];
-        if CLASS[b as usize] == SPACE {
+        if ASCII_SPACE[b as usize] {
             i += 1;
             continue;
         }
@@ -97,8 +97,8 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         // that is all of them up to white space or the end is one token,
         // pushed without reading it again.
         let start = i;
-        i += bytes[i..].iter().position(|&b| CLASS[b as usize] != ALNUM).unwrap_or(bytes.len() - i);
-        let ends = |at: usize| bytes.get(at).is_none_or(|&b| CLASS[b as usize] == SPACE);
+        i += crate::lexicon::ascii_alnum_run(&bytes[i..]);
+        let ends = |at: usize| bytes.get(at).is_none_or(|&b| ASCII_SPACE[b as usize]);
         if i > start && ends(i) {
             out.push(Token { start, end: i });
             continue;
@@ -119,7 +119,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         // Any other chunk: up to white space or the end, split by `chunk`.
         while i < bytes.len() {
             let b = bytes[i];
-            if CLASS[b as usize] == SPACE {
+            if ASCII_SPACE[b as usize] {
                 break;
             }
             if b < 0x80 {
@@ -134,25 +134,13 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     }
 }
 
-/// [`CLASS`] of an ASCII letter or digit.
-const ALNUM: u8 = 1;
-/// [`CLASS`] of ASCII white space (what `char::is_whitespace` says of it).
-const SPACE: u8 = 2;
-
-/// Each byte's class: [`ALNUM`], [`SPACE`], or 0 (other ASCII, and every
-/// byte of a character outside ASCII).
-static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
+/// Whether a byte is ASCII white space (what `char::is_whitespace` says
+/// of it; false for every byte of a character outside ASCII).
+static ASCII_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
     let mut b = 0;
     while b < 128 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_alphanumeric() {
-            ALNUM
-        } else if c.is_ascii_whitespace() || c == 0x0b {
-            SPACE
-        } else {
-            0
-        };
+        t[b] = (b as u8).is_ascii_whitespace() || b == 0x0b;
         b += 1;
     }
     t
