@@ -334,10 +334,8 @@ impl Recogniser {
         let g = &self.info.groups;
         let (mut scratch, mut feats, mut scores, mut back, mut tags) =
             (Scratch::default(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        // The sentinels' neighbour scores (not cached: no word's), and
-        // those of the tokens of a run and two either side.
+        // The sentinels' neighbour scores (not cached: no word's).
         let (bos, eos) = (self.neighbour_scores(&BOS, &mut feats), self.neighbour_scores(&EOS, &mut feats));
-        let mut around: Vec<NeighbourScores> = Vec::new();
         let mut out = Vec::new();
         for (s, range) in sentences.iter().enumerate() {
             if !wanted(tokens[range.start].start) {
@@ -354,20 +352,6 @@ impl Recogniser {
                 }
                 let run = i..(i..range.end).find(|&j| !prep.candidate[j]).unwrap_or(range.end);
                 scores.clear();
-                around.clear();
-                for j in run.start as isize - 2..run.end as isize + 2 {
-                    around.push(match j {
-                        j if j < range.start as isize => bos,
-                        j if j >= range.end as isize => eos,
-                        j => {
-                            let t = &prep.info[j as usize];
-                            *cache
-                                .neighbours
-                                .entry(t.exact)
-                                .or_insert_with(|| self.neighbour_scores(t, &mut feats))
-                        }
-                    });
-                }
                 for i in run.clone() {
                     let place = prep.place(i, i == range.start, s);
                     let t = &prep.info[i];
@@ -378,19 +362,39 @@ impl Recogniser {
                         self.weights.add_all(&feats, &mut acc);
                         acc
                     });
-                    // The context: each neighbour's scores, and the
-                    // features that read them together.
-                    let k = i - run.start + 2;
-                    for (role, d) in NEIGHBOURS.iter().enumerate() {
-                        let n = &around[(k as isize + d) as usize][role];
-                        for (a, w) in acc.iter_mut().zip(n) {
-                            *a += w;
-                        }
-                    }
+                    // The context features that read the token with its
+                    // neighbours; each neighbour's own are added below.
                     feats.clear();
                     joint(info, i - range.start, g, &mut feats);
                     self.weights.add_all(&feats, &mut acc);
                     scores.push(acc);
+                }
+                // Each token of the run and two either side (a sentinel
+                // outside the sentence) adds its scores as a neighbour to
+                // the tokens of the run it is a neighbour of.
+                for j in run.start as isize - 2..run.end as isize + 2 {
+                    let n = match j {
+                        j if j < range.start as isize => &bos,
+                        j if j >= range.end as isize => &eos,
+                        j => {
+                            let t = &prep.info[j as usize];
+                            &*cache
+                                .neighbours
+                                .entry(t.exact)
+                                .or_insert_with(|| self.neighbour_scores(t, &mut feats))
+                        }
+                    };
+                    for (role, d) in NEIGHBOURS.iter().enumerate() {
+                        // Token `j` is neighbour `d` of token `j - d`.
+                        let Some(acc) =
+                            usize::try_from(j - d - run.start as isize).ok().and_then(|k| scores.get_mut(k))
+                        else {
+                            continue;
+                        };
+                        for (a, w) in acc.iter_mut().zip(&n[role]) {
+                            *a += w;
+                        }
+                    }
                 }
                 let ends = decode::Ends { after_o: run.start > range.start, before_o: run.end < range.end };
                 decode::viterbi_between(&scores, &self.weights.trans, ends, &mut back, &mut tags);
