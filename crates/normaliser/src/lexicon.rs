@@ -152,6 +152,16 @@ pub(crate) fn occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec<Vec<
     out
 }
 
+/// `s` with every repetition of `suffix` (not empty) taken off its end:
+/// what `s.trim_end_matches(suffix)` gives, without the string searcher
+/// that builds for every call.
+pub(crate) fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
+}
+
 /// Where each of `patterns` occurs in `text` **as a whole word**: not
 /// preceded or followed by a letter or digit. For each pattern, the starts
 /// of such occurrences, left to right, an occurrence overlapping the
@@ -177,6 +187,11 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
     // map is looked up.
     let mut bloom = [0u64; 64];
     let bloom_bit = |h: u64| (h >> 52) as usize;
+    // Before that, one bit per first byte and length (up to 63 bytes) of
+    // a first word: a word of another first byte or length is no
+    // pattern's first word, and needs no hash.
+    let mut shapes = [0u64; 256];
+    let shape_bit = |word: &[u8]| (word[0] as usize) << 6 | word.len().min(63);
     for (i, p) in patterns.iter().enumerate() {
         let p = p.as_ref();
         let first = p.find(|c: char| !c.is_alphanumeric()).map_or(p, |e| &p[..e]);
@@ -199,6 +214,8 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
         let h = words.hash_one(first.as_bytes());
         by_first.entry(h).or_default().push(i);
         bloom[bloom_bit(h) / 64] |= 1 << (bloom_bit(h) % 64);
+        let b = shape_bit(first.as_bytes());
+        shapes[b / 64] |= 1 << (b % 64);
     }
     if by_first.is_empty() {
         return out;
@@ -208,17 +225,23 @@ pub(crate) fn word_occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
-            at += 1;
-            continue;
-        }
-        let (word_char, len) = char_class(text, at);
-        if !word_char {
-            at += len;
-            continue;
+        if !ASCII_ALNUM[b as usize] {
+            if b < 0x80 {
+                at += 1;
+                continue;
+            }
+            let (word_char, len) = char_class(text, at);
+            if !word_char {
+                at += len;
+                continue;
+            }
         }
         let s = at;
         at = word_end(text, at);
+        let b = shape_bit(&bytes[s..at]);
+        if shapes[b / 64] >> (b % 64) & 1 == 0 {
+            continue;
+        }
         let h = words.hash_one(&bytes[s..at]);
         if bloom[bloom_bit(h) / 64] >> (bloom_bit(h) % 64) & 1 == 0 {
             continue;
@@ -250,23 +273,67 @@ fn char_class(text: &str, at: usize) -> (bool, usize) {
 #[inline]
 fn word_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
-    while at < bytes.len() {
-        let b = bytes[at];
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            at += 1;
-            continue;
+    loop {
+        // A run of ASCII letters and digits (most of a word).
+        at += ascii_alnum_run(&bytes[at..]);
+        if at == bytes.len() || bytes[at] < 0x80 {
+            return at;
         }
         let (word_char, len) = char_class(text, at);
         if !word_char {
-            break;
+            return at;
         }
         at += len;
     }
-    at
 }
+
+/// The length of the run of ASCII letters and digits that `bytes` starts
+/// with: 8 bytes at a time (one branch for most words, not one a byte),
+/// then byte by byte.
+#[inline]
+pub(crate) fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("a chunk of 8 bytes"));
+        let stops = !ascii_alnum_bytes(x) & HIGH_BITS;
+        if stops != 0 {
+            return n + (stops.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().position(|&b| !ASCII_ALNUM[b as usize]).unwrap_or(bytes.len() - n)
+}
+
+/// The high bit of every byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (little-endian) set where that byte
+/// is an ASCII letter or digit, the other bits clear.
+#[inline]
+fn ascii_alnum_bytes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Every byte of `y` is 0x80 or more: subtracting a byte below 0x80
+    // from each borrows from no neighbour, and for an ASCII byte `b` the
+    // high bit of (0x80 + b - lo) says b >= lo.
+    let y = x | HIGH_BITS;
+    let at_least = |v: u64, lo: u8| v.wrapping_sub(ONES * lo as u64);
+    let within = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !at_least(v, hi + 1);
+    // A letter in either case is a lower-case letter with bit 5 set.
+    let alnum = within(y, b'0', b'9') | within(y | (ONES * 0x20), b'a', b'z');
+    alnum & !x & HIGH_BITS
+}
+
+/// Whether a byte is an ASCII letter or digit (false for every byte of a
+/// character outside ASCII).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// A DFA Aho-Corasick automaton without a prefilter (these pattern sets
 /// are too many and too varied for one), for [`Overlapping`]: standard
@@ -433,6 +500,47 @@ mod tests {
     /// Whole-word occurrences: not inside a longer word (either side),
     /// multi-word and dotted names, a pattern starting with punctuation,
     /// non-ASCII letters as word characters, exact case.
+    /// Every byte value at every place of a chunk of 8, and runs that
+    /// end in the chunk, at its end, in the tail after it or never.
+    #[test]
+    fn ascii_alnum_runs_are_those_of_a_byte_loop() {
+        let naive = |b: &[u8]| b.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(b.len());
+        for v in 0..=255u8 {
+            for at in 0..8 {
+                let mut x = *b"aZ09zA9a";
+                x[at] = v;
+                assert_eq!(
+                    ascii_alnum_bytes(u64::from_le_bytes(x)) >> (8 * at + 7) & 1 == 1,
+                    v.is_ascii_alphanumeric(),
+                    "{v:#x} at {at}"
+                );
+            }
+        }
+        let pieces: [&[u8]; 9] = [b"word", b"A", b"9", b" ", b"-", b"\xc3\xa9", b"@", b"[", b"`"];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            let mut t = Vec::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for k in 0..seed % 12 {
+                t.extend_from_slice(pieces[((seed >> (4 * k)) % pieces.len() as u64) as usize]);
+            }
+            for from in 0..t.len() {
+                assert_eq!(ascii_alnum_run(&t[from..]), naive(&t[from..]), "{t:?} from {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn trim_end_str_is_trim_end_matches() {
+        for s in ["", "a", ", ", "x, , ", "x,  ,", "a and and ", "and ", " and  and ", ", , , x, , "] {
+            for suffix in [", ", " and ", "'s", ","] {
+                assert_eq!(trim_end_str(s, suffix), s.trim_end_matches(suffix), "{s:?} {suffix:?}");
+            }
+        }
+    }
+
     #[test]
     fn word_occurrences_are_whole_words() {
         let text = "Ali met Alison and U.S. Central Command; Ali's aide, (Ali) and Zoë.\nAlix, ali, Ali";

@@ -80,14 +80,20 @@ pub(crate) fn viterbi_between<S: Score>(
         // A token that can only be O (most of them): one column.
         let only_o = s[1..].iter().all(|&x| x <= S::WORST);
         for (t, n) in next.iter_mut().enumerate().take(if only_o { 1 } else { NTAGS }) {
-            for (p, &bp) in best.iter().enumerate() {
-                if allowed(p + 1, t) {
-                    let v = bp + trans[p + 1][t];
-                    if v > *n {
-                        *n = v;
-                        from[t] = p as u8;
-                    }
+            // The tags `t` may follow (see `allowed`), in order: any tag
+            // before O or B-X (odd), B-X and I-X before I-X (even from 2).
+            let mut step = |p: usize| {
+                let v = best[p] + trans[p + 1][t];
+                if v > *n {
+                    *n = v;
+                    from[t] = p as u8;
                 }
+            };
+            if t == 0 || t % 2 == 1 {
+                (0..NTAGS).for_each(&mut step);
+            } else {
+                step(t - 1);
+                step(t);
             }
             *n = *n + s[t];
         }
@@ -144,6 +150,59 @@ pub(crate) fn tags_of(len: usize, entities: &[(Range<usize>, EntityKind)]) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The decoder as first written, every predecessor tried through
+    /// `allowed`: [`viterbi`] must give its tags, ties broken alike.
+    fn viterbi_by_allowed(scores: &[[i32; NTAGS]], trans: &[[i32; NTAGS]; NTAGS + 1]) -> Vec<u8> {
+        let mut best = [i32::WORST; NTAGS];
+        for (t, b) in best.iter_mut().enumerate() {
+            if allowed(0, t) {
+                *b = trans[0][t] + scores[0][t];
+            }
+        }
+        let mut back = vec![[0u8; NTAGS]];
+        for s in &scores[1..] {
+            let (mut next, mut from) = ([i32::WORST; NTAGS], [0u8; NTAGS]);
+            for (t, n) in next.iter_mut().enumerate() {
+                for (p, &bp) in best.iter().enumerate() {
+                    if allowed(p + 1, t) && bp + trans[p + 1][t] > *n {
+                        *n = bp + trans[p + 1][t];
+                        from[t] = p as u8;
+                    }
+                }
+                *n += s[t];
+            }
+            best = next;
+            back.push(from);
+        }
+        let mut t = (0..NTAGS).fold(0, |b, t| if best[t] > best[b] { t } else { b });
+        let mut out = vec![0u8; scores.len()];
+        for i in (0..scores.len()).rev() {
+            out[i] = t as u8;
+            t = back[i][t] as usize;
+        }
+        out
+    }
+
+    #[test]
+    fn the_tags_are_those_of_every_allowed_predecessor_tried() {
+        let mut seed: u64 = 11;
+        let mut next = |m: i32| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) % m as u64) as i32
+        };
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        for _ in 0..3000 {
+            let mut trans = [[0; NTAGS]; NTAGS + 1];
+            for w in trans.iter_mut().flatten() {
+                *w = next(7) - 3;
+            }
+            let len = 1 + next(8) as usize;
+            let scores: Vec<[i32; NTAGS]> = (0..len).map(|_| std::array::from_fn(|_| next(9) - 4)).collect();
+            viterbi(&scores, &trans, &mut back, &mut out);
+            assert_eq!(out, viterbi_by_allowed(&scores, &trans), "scores {scores:?} trans {trans:?}");
+        }
+    }
 
     #[test]
     fn i_only_after_its_b() {

@@ -263,7 +263,26 @@ pub(crate) fn typographic_folded(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// Fills `info` for a word.
 pub(crate) fn tok_info(word: &str, scratch: &mut Scratch) -> TokInfo {
-    if word.is_ascii() {
+    // One pass for the commonest words, lower-case ASCII letters only:
+    // the word is its own lower case, its shape "x" (one hash, not three).
+    let (mut exact, mut lower_only, mut high) = (FNV_START, !word.is_empty(), 0u8);
+    for &b in word.as_bytes() {
+        exact = fnv_step(exact, b);
+        lower_only &= b.is_ascii_lowercase();
+        high |= b;
+    }
+    if lower_only {
+        return TokInfo {
+            exact,
+            lower: exact,
+            shape: SHAPE_LOWER,
+            lex: lex_bits(exact),
+            cap: false,
+            lower_only: true,
+            has_lower: true,
+        };
+    }
+    if high < 0x80 {
         return ascii_tok_info(word.as_bytes());
     }
     let folded = typographic_folded(word);
@@ -300,23 +319,9 @@ pub(crate) fn tok_info(word: &str, scratch: &mut Scratch) -> TokInfo {
     }
 }
 
-/// [`tok_info`] of an ASCII word, without building strings (the same
-/// hashes).
+/// [`tok_info`] of an ASCII word not all lower-case letters, without
+/// building strings (the same hashes).
 fn ascii_tok_info(word: &[u8]) -> TokInfo {
-    // Most words are lower-case letters only: the word is its own lower
-    // case, its shape "x" (one hash, not three).
-    if !word.is_empty() && word.iter().all(u8::is_ascii_lowercase) {
-        let exact = word.iter().fold(FNV_START, |h, &b| fnv_step(h, b));
-        return TokInfo {
-            exact,
-            lower: exact,
-            shape: SHAPE_LOWER,
-            lex: lex_bits(exact),
-            cap: false,
-            lower_only: true,
-            has_lower: true,
-        };
-    }
     let (mut exact, mut lower, mut shape) = (FNV_START, FNV_START, FNV_START);
     let (mut upper, mut low, mut last) = (0usize, 0usize, 0u8);
     for &b in word {
@@ -604,10 +609,72 @@ fn affix_features(word: &str, scratch: &mut Scratch, out: &mut Vec<u64>) {
 }
 
 /// Sentinels for the words before the first and after the last.
-const BOS: TokInfo =
+pub(crate) const BOS: TokInfo =
     TokInfo { exact: 1, lower: 1, shape: 1, lex: 0, cap: false, lower_only: false, has_lower: false };
-const EOS: TokInfo =
+pub(crate) const EOS: TokInfo =
     TokInfo { exact: 2, lower: 2, shape: 2, lex: 0, cap: false, lower_only: false, has_lower: false };
+
+/// Where a neighbour stands in [`context`]'s features of a token: the
+/// word before it, the word after it, two before, two after.
+pub(crate) const NEIGHBOURS: [isize; 4] = [-1, 1, -2, 2];
+
+/// The features of [`context`] that read one neighbour alone, the one at
+/// `NEIGHBOURS[role]`, with facts `n`: they depend on that word only, so
+/// the tagger sums their weights once a word, not once a token.
+pub(crate) fn neighbour(n: &TokInfo, role: usize, g: &FeatureGroups, out: &mut Vec<u64>) {
+    match role {
+        0 => {
+            if g.context {
+                out.push(key(70, n.lower));
+                out.push(key(74, n.shape));
+            }
+            if g.lexicons {
+                out.push(key(79, n.lex as u64));
+            }
+        }
+        1 => {
+            if g.context {
+                out.push(key(71, n.lower));
+                out.push(key(75, n.shape));
+            }
+            if g.lexicons {
+                out.push(key(80, n.lex as u64));
+            }
+        }
+        2 => {
+            if g.context {
+                out.push(key(72, n.lower));
+            }
+        }
+        _ => {
+            if g.context {
+                out.push(key(73, n.lower));
+            }
+        }
+    }
+}
+
+/// The features of [`context`] that read the token with its neighbours
+/// together (the shape trigram, the bigrams): [`context`]'s features are
+/// these and each neighbour's [`neighbour`] features.
+pub(crate) fn joint(s: &[TokInfo], i: usize, g: &FeatureGroups, out: &mut Vec<u64>) {
+    let at = |d: isize| -> &TokInfo {
+        let j = i as isize + d;
+        if j < 0 {
+            &BOS
+        } else {
+            s.get(j as usize).unwrap_or(&EOS)
+        }
+    };
+    let (p1, t, n1) = (at(-1), at(0), at(1));
+    if g.context {
+        out.push(key(76, pair(pair(p1.shape, t.shape), n1.shape)));
+    }
+    if g.bigrams {
+        out.push(key(77, pair(p1.lower, t.lower)));
+        out.push(key(78, pair(t.lower, n1.lower)));
+    }
+}
 
 /// The context features of token `i` of sentence `s` (facts of its
 /// tokens).

@@ -39,7 +39,7 @@ pub use tokenize::{sentences, tokenize, tokenize_into, Token, MAX_SENTENCE_TOKEN
 pub use train::{train_recogniser, LabelledDocument, TrainOptions};
 
 pub(crate) use features::KeyMap;
-use features::{context, local, pair, prepare, DocWords, Prepared, Scratch};
+use features::{joint, local, neighbour, pair, prepare, DocWords, Prepared, Scratch, BOS, EOS, NEIGHBOURS};
 use model::{Weights, NTAGS};
 
 /// What kind of name an entity is (CoNLL-2003's four types).
@@ -158,16 +158,33 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// Local scores kept per thread at most (about 50 bytes each).
 const LOCAL_SCORES_MAX: usize = 1 << 16;
+/// Neighbour scores kept per thread at most (about 150 bytes each).
+const NEIGHBOUR_SCORES_MAX: usize = 1 << 15;
+
+/// A word's scores as each neighbour of [`features::NEIGHBOURS`].
+type NeighbourScores = [[i32; NTAGS]; 4];
+
+/// The scores a thread keeps from one document to the next, for the
+/// recogniser whose id is `id` (see [`LOCAL_SCORES`]).
+#[derive(Default)]
+struct Scores {
+    id: u64,
+    /// Keyed by word and place (see [`Place::bits`](features::Place::bits)).
+    local: KeyMap<[i32; NTAGS]>,
+    /// Keyed by word: the weights of its [`features::neighbour`]
+    /// features in each place around another token.
+    neighbours: KeyMap<NeighbourScores>,
+}
 
 thread_local! {
-    /// The local scores of the words a thread has tagged, keyed by word
-    /// and place (see [`Place::bits`](features::Place::bits)), for the
-    /// recogniser whose id is first. A word's local score depends on
-    /// nothing else, so it is computed once for a run of documents, not
-    /// once per document: the same words recur from one to the next. The
-    /// scores are the same whichever thread computes them, so the output
-    /// does not depend on the threads; the map is emptied when full.
-    static LOCAL_SCORES: RefCell<(u64, KeyMap<[i32; NTAGS]>)> = RefCell::new((0, KeyMap::default()));
+    /// The local scores of the words a thread has tagged, and their
+    /// scores as the neighbours of a token. A word's local score depends
+    /// on nothing else, and so does its score as a neighbour, so each is
+    /// computed once for a run of documents, not once per occurrence: the
+    /// same words recur from one document to the next. The scores are the
+    /// same whichever thread computes them, so the output does not depend
+    /// on the threads; a map is emptied when full.
+    static LOCAL_SCORES: RefCell<Scores> = RefCell::new(Scores::default());
 }
 
 /// The English model, trained by `make model` on CoNLL-2003 `train.conll`.
@@ -276,16 +293,35 @@ impl Recogniser {
         prep: &Prepared,
         wanted: &dyn Fn(usize) -> bool,
     ) -> Vec<Entity> {
-        LOCAL_SCORES.with_borrow_mut(|(id, cache)| {
-            if *id != self.id || cache.len() > LOCAL_SCORES_MAX {
-                cache.clear();
-                *id = self.id;
+        LOCAL_SCORES.with_borrow_mut(|cache| {
+            if cache.id != self.id {
+                cache.local.clear();
+                cache.neighbours.clear();
+                cache.id = self.id;
+            }
+            if cache.local.len() > LOCAL_SCORES_MAX {
+                cache.local.clear();
+            }
+            if cache.neighbours.len() > NEIGHBOUR_SCORES_MAX {
+                cache.neighbours.clear();
             }
             self.tag_with(text, tokens, sentences, prep, wanted, cache)
         })
     }
 
-    /// [`Recogniser::tag`] with the local scores cached in `cache`.
+    /// The weights of the [`features::neighbour`] features of a word with
+    /// facts `t`, in each place around another token.
+    fn neighbour_scores(&self, t: &features::TokInfo, feats: &mut Vec<u64>) -> NeighbourScores {
+        let mut out = [[0; NTAGS]; 4];
+        for (role, acc) in out.iter_mut().enumerate() {
+            feats.clear();
+            neighbour(t, role, &self.info.groups, feats);
+            self.weights.add_all(feats, acc);
+        }
+        out
+    }
+
+    /// [`Recogniser::tag`] with the scores cached in `cache`.
     fn tag_with(
         &self,
         text: &str,
@@ -293,11 +329,13 @@ impl Recogniser {
         sentences: &[Range<usize>],
         prep: &Prepared,
         wanted: &dyn Fn(usize) -> bool,
-        cache: &mut KeyMap<[i32; NTAGS]>,
+        cache: &mut Scores,
     ) -> Vec<Entity> {
         let g = &self.info.groups;
         let (mut scratch, mut feats, mut scores, mut back, mut tags) =
             (Scratch::default(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        // The sentinels' neighbour scores (not cached: no word's).
+        let (bos, eos) = (self.neighbour_scores(&BOS, &mut feats), self.neighbour_scores(&EOS, &mut feats));
         let mut out = Vec::new();
         for (s, range) in sentences.iter().enumerate() {
             if !wanted(tokens[range.start].start) {
@@ -317,17 +355,46 @@ impl Recogniser {
                 for i in run.clone() {
                     let place = prep.place(i, i == range.start, s);
                     let t = &prep.info[i];
-                    let mut acc = *cache.entry(pair(t.exact, place.bits())).or_insert_with(|| {
+                    let mut acc = *cache.local.entry(pair(t.exact, place.bits())).or_insert_with(|| {
                         feats.clear();
                         local(&text[tokens[i].range()], t, place, g, &mut scratch, &mut feats);
                         let mut acc = [0; NTAGS];
                         self.weights.add_all(&feats, &mut acc);
                         acc
                     });
+                    // The context features that read the token with its
+                    // neighbours; each neighbour's own are added below.
                     feats.clear();
-                    context(info, i - range.start, g, &mut feats);
+                    joint(info, i - range.start, g, &mut feats);
                     self.weights.add_all(&feats, &mut acc);
                     scores.push(acc);
+                }
+                // Each token of the run and two either side (a sentinel
+                // outside the sentence) adds its scores as a neighbour to
+                // the tokens of the run it is a neighbour of.
+                for j in run.start as isize - 2..run.end as isize + 2 {
+                    let n = match j {
+                        j if j < range.start as isize => &bos,
+                        j if j >= range.end as isize => &eos,
+                        j => {
+                            let t = &prep.info[j as usize];
+                            &*cache
+                                .neighbours
+                                .entry(t.exact)
+                                .or_insert_with(|| self.neighbour_scores(t, &mut feats))
+                        }
+                    };
+                    for (role, d) in NEIGHBOURS.iter().enumerate() {
+                        // Token `j` is neighbour `d` of token `j - d`.
+                        let Some(acc) =
+                            usize::try_from(j - d - run.start as isize).ok().and_then(|k| scores.get_mut(k))
+                        else {
+                            continue;
+                        };
+                        for (a, w) in acc.iter_mut().zip(&n[role]) {
+                            *a += w;
+                        }
+                    }
                 }
                 let ends = decode::Ends { after_o: run.start > range.start, before_o: run.end < range.end };
                 decode::viterbi_between(&scores, &self.weights.trans, ends, &mut back, &mut tags);

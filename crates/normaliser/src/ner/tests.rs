@@ -336,3 +336,46 @@ fn a_word_seen_in_lower_case_is_known_wherever_its_document_feature_asks() {
     let first = tokens.iter().position(|t| &text[t.range()] == "1ST").expect("1ST is a token");
     assert!(prep.place(first, false, 0).all_caps && prep.place(first, false, 0).lowseen);
 }
+
+/// The tagger sums a token's context as each neighbour's features and the
+/// joint ones: together they are `context`'s features, every group on or
+/// off, at every place in sentences of one to five tokens.
+#[test]
+fn context_features_are_the_neighbours_and_the_joint_ones() {
+    use super::features::{context, joint, neighbour, FeatureGroups, TokInfo, BOS, EOS, NEIGHBOURS};
+    let word = |k: u64| TokInfo {
+        exact: 100 + k,
+        lower: 200 + k % 3,
+        shape: 300 + k % 2,
+        lex: (k % 4) as u8,
+        cap: k.is_multiple_of(2),
+        lower_only: k % 2 == 1,
+        has_lower: true,
+    };
+    let names = ["affixes", "shape", "context", "bigrams", "document", "lexicons", "position"];
+    for mask in 0..1u32 << names.len() {
+        let mut g = FeatureGroups::default();
+        for (b, n) in names.iter().enumerate() {
+            if mask & 1 << b == 0 {
+                g = g.without(n).expect("a group name");
+            }
+        }
+        for len in 1..=5u64 {
+            let s: Vec<TokInfo> = (0..len).map(|k| word(k * 7 + len)).collect();
+            for i in 0..s.len() {
+                let mut want = Vec::new();
+                context(&s, i, &g, &mut want);
+                let mut got = Vec::new();
+                joint(&s, i, &g, &mut got);
+                for (role, d) in NEIGHBOURS.iter().enumerate() {
+                    let j = i as isize + d;
+                    let n = if j < 0 { &BOS } else { s.get(j as usize).unwrap_or(&EOS) };
+                    neighbour(n, role, &g, &mut got);
+                }
+                want.sort_unstable();
+                got.sort_unstable();
+                assert_eq!(got, want, "groups {mask:07b}, token {i} of {len}");
+            }
+        }
+    }
+}

@@ -78,49 +78,79 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
-    let mut start = None;
-    // Whether the chunk read so far is ASCII letters and digits only (most
-    // chunks are plain words): such a chunk is one token, pushed without
-    // reading it again.
-    let mut plain = true;
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII by byte; other characters decoded.
-        let (space, len) = match bytes[i] {
-            b if b < 0x80 => {
-                let space = b.is_ascii_whitespace() || b == 0x0b;
-                plain &= space || b.is_ascii_alphanumeric();
-                (space, 1)
-            }
-            _ => {
-                plain = false;
-                text[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
-            }
-        };
-        if space {
-            if let Some(s) = start.take() {
-                push_chunk(text, s, i, plain, out);
-            }
-            plain = true;
-        } else if start.is_none() {
-            start = Some(i);
+        // White space between chunks: ASCII by table, other characters
+        // decoded.
+        let b = bytes[i];
+        if ASCII_SPACE[b as usize] {
+            i += 1;
+            continue;
         }
-        i += len;
-    }
-    if let Some(s) = start {
-        push_chunk(text, s, text.len(), plain, out);
+        if b >= 0x80 {
+            if let Some(len) = unicode_space(text, i) {
+                i += len;
+                continue;
+            }
+        }
+        // Most chunks are plain words (ASCII letters and digits): a chunk
+        // that is all of them up to white space or the end is one token,
+        // pushed without reading it again.
+        let start = i;
+        i += crate::lexicon::ascii_alnum_run(&bytes[i..]);
+        let ends = |at: usize| bytes.get(at).is_none_or(|&b| ASCII_SPACE[b as usize]);
+        if i > start && ends(i) {
+            out.push(Token { start, end: i });
+            continue;
+        }
+        // Next most: such a word and one ASCII punctuation mark that
+        // comes off its end ("said,", "Kabul."), split as `chunk` splits
+        // it.
+        if i > start && bytes[i] < 0x80 && is_trailing(bytes[i] as char) && ends(i + 1) {
+            if bytes[i] == b'.' && is_abbreviation(&text[start..i]) {
+                out.push(Token { start, end: i + 1 });
+            } else {
+                out.push(Token { start, end: i });
+                out.push(Token { start: i, end: i + 1 });
+            }
+            i += 1;
+            continue;
+        }
+        // Any other chunk: up to white space or the end, split by `chunk`.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if ASCII_SPACE[b as usize] {
+                break;
+            }
+            if b < 0x80 {
+                i += 1;
+            } else if unicode_space(text, i).is_some() {
+                break;
+            } else {
+                i += text[i..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        chunk(text, start, i, out);
     }
 }
 
-/// The tokens of the chunk `text[a..b]`: itself if `plain` (ASCII letters
-/// and digits only), else as [`chunk`] splits it.
-#[inline]
-fn push_chunk(text: &str, a: usize, b: usize, plain: bool, out: &mut Vec<Token>) {
-    if plain {
-        out.push(Token { start: a, end: b });
-    } else {
-        chunk(text, a, b, out);
+/// Whether a byte is ASCII white space (what `char::is_whitespace` says
+/// of it; false for every byte of a character outside ASCII).
+static ASCII_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_whitespace() || b == 0x0b;
+        b += 1;
     }
+    t
+};
+
+/// The length of the character at byte `i` of `text` (outside ASCII) if
+/// it is white space.
+#[cold]
+fn unicode_space(text: &str, i: usize) -> Option<usize> {
+    text[i..].chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8)
 }
 
 /// Tokens of one white-space-free chunk `text[a..b]`.
@@ -241,25 +271,24 @@ fn is_abbreviation(stem: &str) -> bool {
 /// capital, a digit, a quote or a bracket, at a line break, or after
 /// [`MAX_SENTENCE_TOKENS`] tokens.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 0..tokens.len() {
-        let end_here = match tokens.get(i + 1) {
-            None => true,
-            Some(next) => {
-                // The white space between (bytes: a line break is ASCII).
-                let gap = &text.as_bytes()[tokens[i].end..next.start];
-                gap.contains(&b'\n')
-                    || i + 1 - start >= MAX_SENTENCE_TOKENS
-                    || (!gap.is_empty()
-                        && ends_sentence(&text[tokens[i].range()])
-                        && opens_sentence(&text[next.range()]))
-            }
-        };
+    for (i, pair) in tokens.windows(2).enumerate() {
+        let (tok, next) = (pair[0], pair[1]);
+        // The white space between (bytes: a line break is ASCII); most
+        // gaps are one space.
+        let gap = &bytes[tok.end..next.start];
+        let end_here = (gap != b" " && gap.contains(&b'\n'))
+            || i + 1 - start >= MAX_SENTENCE_TOKENS
+            || (!gap.is_empty() && ends_sentence(&bytes[tok.range()]) && opens_sentence(&text[next.range()]));
         if end_here {
             out.push(start..i + 1);
             start = i + 1;
         }
+    }
+    if !tokens.is_empty() {
+        out.push(start..tokens.len());
     }
     out
 }
@@ -267,8 +296,8 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 /// The longest sentence [`sentences`] gives, in tokens.
 pub const MAX_SENTENCE_TOKENS: usize = 200;
 
-fn ends_sentence(tok: &str) -> bool {
-    matches!(tok, "." | "!" | "?" | "...")
+fn ends_sentence(tok: &[u8]) -> bool {
+    matches!(tok, b"." | b"!" | b"?" | b"...")
 }
 
 fn opens_sentence(tok: &str) -> bool {
@@ -313,6 +342,25 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(&words(text), want, "{text}");
+        }
+    }
+
+    /// The fast paths of `tokenize_into` (a plain word, and a plain word
+    /// with one ASCII mark off its end) split as `chunk` does.
+    #[test]
+    fn fast_paths_split_as_chunk_does() {
+        for word in ["said", "Kabul", "Gen", "Inc", "O", "x", "5", "a1", "Mr", "US"] {
+            for mark in ["", ")", "]", "}", "\"", "'", ",", ";", ":", "!", "?", "."] {
+                let text = format!("{word}{mark}");
+                let mut via_chunk = Vec::new();
+                chunk(&text, 0, text.len(), &mut via_chunk);
+                assert_eq!(tokenize(&text), via_chunk, "{text}");
+                let spaced = format!(" {text}\u{a0}{text}\n");
+                let shift =
+                    |d: usize| via_chunk.iter().map(move |t| Token { start: t.start + d, end: t.end + d });
+                let twice: Vec<Token> = shift(1).chain(shift(1 + text.len() + 2)).collect();
+                assert_eq!(tokenize(&spaced), twice, "{spaced:?}");
+            }
         }
     }
 

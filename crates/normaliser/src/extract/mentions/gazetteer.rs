@@ -219,10 +219,23 @@ pub(super) fn mid_sentence(text: &str, at: usize) -> bool {
     text[..at].trim_end().chars().next_back().is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';'))
 }
 
+/// [`TITLES`] by their last byte, in their order (longest first): a title
+/// that ends a text ends with its last byte.
+static TITLES_BY_LAST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by = vec![Vec::new(); 256];
+    for t in TITLES.iter() {
+        if let Some(&b) = t.as_bytes().last() {
+            by[b as usize].push(*t);
+        }
+    }
+    by
+});
+
 /// A title that ends right before byte `at` ("Gen. " before "Kurilla").
 pub(super) fn title_before(text: &str, at: usize) -> Option<usize> {
     let before = text[..at].strip_suffix(' ')?;
-    TITLES.iter().find_map(|t| {
+    let last = *before.as_bytes().last()?;
+    TITLES_BY_LAST_BYTE[last as usize].iter().find_map(|t| {
         let start = before.len().checked_sub(t.len())?;
         let ok = before.is_char_boundary(start)
             && &before[start..] == *t

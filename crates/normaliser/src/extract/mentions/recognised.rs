@@ -10,7 +10,8 @@ use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Mention, Taken};
 use crate::clean::Document;
 use crate::hash::{HashMap, HashSet};
 use crate::lexicon::{
-    word_occurrences, NAME_NEVER_STARTS, NOT_NAMES, ORG_HEADS, PLACES, ROLES, ROLE_WORDS, TITLES,
+    trim_end_str, word_occurrences, NAME_NEVER_STARTS, NOT_NAMES, ORG_HEADS, PLACES, ROLES, ROLE_WORDS,
+    TITLES,
 };
 use crate::ner::{Entity, EntityKind, Recogniser};
 use crate::offsets::CharCounter;
@@ -34,7 +35,7 @@ pub(super) static HONORIFICS: LazyLock<&'static [&'static str]> = LazyLock::new(
 /// name alone.
 static POST_HONORIFICS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("post_honorifics"));
 /// Last words that make a name a place ("Helmand Province").
-static PLACE_HEADS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("place_heads"));
+pub(super) static PLACE_HEADS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("place_heads"));
 /// Lower-case words after a name that make it a place ("Takhar province").
 static PLACE_NOUNS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("place_nouns"));
 /// Words that end the name of a faith or its followers, not of an actor.
@@ -427,7 +428,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
         r.end = r.start + without_position(&text[r.clone()], &text[r.end..]).len();
     }
     let s = &text[r.clone()];
-    let trimmed = s.trim_end_matches("'s").trim_end_matches('\u{2019}').trim_end_matches(['.', ',']);
+    let trimmed = trim_end_str(s, "'s").trim_end_matches('\u{2019}').trim_end_matches(['.', ',']);
     let trimmed = trimmed.strip_suffix("\u{2019}s").unwrap_or(trimmed);
     r.end = r.start + trimmed.len();
     let s = &text[r.clone()];
@@ -441,10 +442,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
                 || matches!(c, '(' | ')' | '[' | ']' | '_' | '"' | '\u{201c}' | '\u{201d}')
                 || (c == ',' && !firm)
         })
-        || PLACE_HEADS
-            .iter()
-            .chain(WORK_HEADS.iter())
-            .any(|h| s.strip_suffix(h).is_some_and(|rest| rest.ends_with(' ')))
+        || ends_with_head(s)
         || TITLES.contains(&s)
         || NAME_NEVER_STARTS.contains(s)
         // A court case ("Roe v. Wade", "Citizens United vs. FEC").
@@ -458,6 +456,23 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
         || role_phrase(s, kind)
         || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     (!bad).then_some(r)
+}
+
+/// [`PLACE_HEADS`] and [`WORK_HEADS`]: those of one word as a set, the
+/// others in a list.
+static NAME_HEADS: LazyLock<(HashSet<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
+    let (one, more): (Vec<&'static str>, Vec<&'static str>) =
+        PLACE_HEADS.iter().chain(WORK_HEADS.iter()).partition(|h| !h.contains(' '));
+    (one.into_iter().collect(), more)
+});
+
+/// Whether `s` ends with a place's or a work's head word after a space
+/// ("Musa Qala District"): the word after its last space for a head of
+/// one word.
+pub(super) fn ends_with_head(s: &str) -> bool {
+    let (one, more) = &*NAME_HEADS;
+    s.rsplit_once(' ').is_some_and(|(_, last)| one.contains(last))
+        || more.iter().any(|h| s.strip_suffix(h).is_some_and(|rest| rest.ends_with(' ')))
 }
 
 /// Words of a person's position (`position_words`, and the roles of
@@ -607,7 +622,7 @@ impl WordFacts {
                 let noun = after.strip_prefix(' ').is_some_and(|a| {
                     PLACE_NOUNS.iter().any(|p| a.starts_with(p) && !is_word(a[p.len()..].chars().next()))
                 });
-                let before = text[..at].trim_end_matches(", ").trim_end_matches(" and ");
+                let before = trim_end_str(trim_end_str(&text[..at], ", "), " and ");
                 // The items before and after, read only where a list
                 // separator is next to the name (most occurrences have
                 // none, and an item can run back to the line's start).

@@ -1,7 +1,8 @@
 //! The recogniser merged with the gazetteer and the cues: table-style on
 //! sentences written for each phenomenon of issue 18.
 
-use super::recognised::clean_span;
+use super::recognised::{clean_span, ends_with_head, PLACE_HEADS};
+use super::terms::WORK_HEADS;
 use super::tests::mentions;
 use corpus_parser::ActorType;
 
@@ -626,4 +627,32 @@ fn two_names_joined_by_and_are_two_when_known_apart() {
     );
     assert_eq!(with((at("Cruz and Lake", 0), Org)), vec![("Cruz and Lake".into(), Org)]);
     assert_eq!(with((at("Barnes and Noble", 0), Org)), vec![("Barnes and Noble".into(), Org)]);
+}
+
+/// `ends_with_head` is the search of every place and work head: on names
+/// ending with each head, inside a word, with no space before, and alone.
+#[test]
+fn a_name_ending_with_a_head_is_found_by_its_last_word() {
+    let scan = |s: &str| {
+        PLACE_HEADS
+            .iter()
+            .chain(WORK_HEADS.iter())
+            .any(|h| s.strip_suffix(h).is_some_and(|rest| rest.ends_with(' ')))
+    };
+    let mut names = vec![String::new(), " ".to_string(), "Kabul".to_string(), "Kabul ".to_string()];
+    for h in PLACE_HEADS.iter().chain(WORK_HEADS.iter()) {
+        for form in [
+            format!("Musa Qala {h}"),
+            format!("X{h}"),
+            format!("Kabul X{h}"),
+            h.to_string(),
+            format!(" {h}"),
+            format!("A {h} B"),
+        ] {
+            names.push(form);
+        }
+    }
+    for s in &names {
+        assert_eq!(ends_with_head(s), scan(s), "{s:?}");
+    }
 }

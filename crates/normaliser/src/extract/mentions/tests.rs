@@ -763,3 +763,30 @@ fn titles_before_reads_any_white_space_without_panicking() {
         assert_eq!(got, expected, "{text:?}");
     }
 }
+
+/// `title_before` finds what a scan of every title, longest first, finds:
+/// before every word of a text of titles, names and other words.
+#[test]
+fn title_before_is_the_first_listed_title_that_fits() {
+    let scan = |text: &str, at: usize| -> Option<usize> {
+        let before = text[..at].strip_suffix(' ')?;
+        TITLES.iter().find_map(|t| {
+            let start = before.len().checked_sub(t.len())?;
+            let ok = before.is_char_boundary(start)
+                && &before[start..] == *t
+                && !gazetteer::is_word(before[..start].chars().next_back());
+            ok.then_some(start)
+        })
+    };
+    let mut text = String::from("Zoë said ");
+    for t in TITLES.iter() {
+        text.push_str(&format!("{t} Smith met the-{t} Jones, x{t} Lee and Army {t} Ali. "));
+    }
+    let starts: Vec<usize> = text.match_indices(' ').map(|(i, _)| i + 1).collect();
+    let mut found = 0;
+    for at in starts {
+        assert_eq!(title_before(&text, at), scan(&text, at), "{:?}", &text[..at]);
+        found += usize::from(scan(&text, at).is_some());
+    }
+    assert!(found > TITLES.len(), "{found}");
+}

@@ -141,24 +141,53 @@ fn next_run(hay: &str, mut from: usize) -> Option<(usize, usize)> {
     if from >= hay.len() {
         return None;
     }
-    let mut end = from;
-    while end < hay.len() {
-        let (space, len) = space_at(hay, end);
-        if space {
-            break;
+    Some((from, run_end(hay, from)))
+}
+
+/// The first white space at or after byte `at` of `hay` (its length if
+/// none): 8 bytes at a time while none can be white space (an ASCII byte
+/// above the space, the bulk of a word), else a character at a time.
+fn run_end(hay: &str, mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let bytes = hay.as_bytes();
+    loop {
+        while let Some(chunk) = bytes.get(at..at + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("a chunk of 8 bytes"));
+            // The high bit of each byte below 0x21 or outside ASCII (see
+            // `lexicon::ascii_alnum_run` for the per-byte subtraction).
+            let maybe = (!(x | HIGH).wrapping_sub(ONES * 0x21) | x) & HIGH;
+            if maybe != 0 {
+                at += (maybe.trailing_zeros() / 8) as usize;
+                break;
+            }
+            at += 8;
         }
-        end += len;
+        if at >= bytes.len() {
+            return bytes.len();
+        }
+        let (space, len) = space_at(hay, at);
+        if space {
+            return at;
+        }
+        at += len;
     }
-    Some((from, end))
 }
 
 /// The word of the run `start..end` (no white space in it): its opening
 /// marks and trailing punctuation set apart.
 fn word_of(hay: &str, start: usize, end: usize) -> Word<'_> {
     let chunk = &hay[start..end];
-    let lead = chunk.len() - chunk.trim_start_matches(['“', '"', '‘', '(', '[']).len();
+    // Most words open with an ASCII letter or digit and end with one.
+    let lead = match chunk.as_bytes().first() {
+        Some(b) if b.is_ascii_alphanumeric() => 0,
+        _ => chunk.len() - chunk.trim_start_matches(['“', '"', '‘', '(', '[']).len(),
+    };
     let body = &chunk[lead..];
-    let mut cut = body.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    let mut cut = match body.as_bytes().last() {
+        Some(b) if b.is_ascii_alphanumeric() => body.len(),
+        _ => body.trim_end_matches(|c: char| !c.is_alphanumeric()).len(),
+    };
     // Keep the full stop of an abbreviation or an initial.
     if body[cut..].starts_with('.') && is_abbreviation(&body[..cut + 1]) {
         cut += 1;
@@ -450,7 +479,44 @@ mod tests {
             "ends with space ",
             "\u{2028}leading",
         ];
-        for t in texts {
+        // And generated texts: words longer than 8 bytes, control
+        // characters, white space and marks outside ASCII at every place.
+        let pieces = [
+            "Administration",
+            "a",
+            "Z9",
+            " ",
+            "  ",
+            "\t",
+            "\u{b}",
+            "\u{1}",
+            "\u{1f}",
+            "!",
+            ",",
+            ".",
+            "\u{a0}",
+            "\u{2003}",
+            "é",
+            "“",
+            "”",
+            "’s",
+            "(",
+            "Sen.",
+            "U.S.",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut generated = Vec::new();
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..seed % 16 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            generated.push(t);
+        }
+        for t in texts.iter().copied().chain(generated.iter().map(String::as_str)) {
             let got: Vec<_> = words(t).iter().map(|w| (w.start, w.text, w.tail, w.opened, w.outer)).collect();
             assert_eq!(got, split(t), "{t:?}");
             assert_eq!(word_iter(t).count(), got.len());
