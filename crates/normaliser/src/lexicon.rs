@@ -532,6 +532,20 @@ mod tests {
         }
     }
 
+    /// Each pattern's occurrences are those `match_indices` of it alone
+    /// gives: patterns inside others, overlapping themselves, repeated.
+    #[test]
+    fn occurrences_are_each_patterns_match_indices() {
+        let text = "aaaa abab (ISIL) ISIL ISILS aISIL TTP-TTP (TTP) baaab é aé";
+        let patterns = ["aa", "a", "ab", "bab", "ISIL", "ISILS", "TTP", "é", "a", ""];
+        let got = occurrences(text, &patterns);
+        for (p, starts) in patterns.iter().zip(&got) {
+            let want: Vec<usize> =
+                if p.is_empty() { Vec::new() } else { text.match_indices(p).map(|(i, _)| i).collect() };
+            assert_eq!(*starts, want, "{p:?}");
+        }
+    }
+
     #[test]
     fn trim_end_str_is_trim_end_matches() {
         for s in ["", "a", ", ", "x, , ", "x,  ,", "a and and ", "and ", " and  and ", ", , , x, , "] {

@@ -379,8 +379,10 @@ pub(super) fn discover_with(
         };
         let opening = &*OPENING_CUES;
         // Each pattern, and for one that opens with a cue word its
-        // anchored form and the word's kind.
-        let person_cues: [(&Regex, Opening, DiscoveryCue, u8); 5] = [
+        // anchored form and the word's kind. (A pattern read through its
+        // anchored form is not compiled as a `Regex` too: it is only
+        // dereferenced, and so built, when searched for.)
+        let person_cues: [(&LazyLock<Regex>, Opening, DiscoveryCue, u8); 5] = [
             (&TITLE_CUE, Some((&opening[0], CueWord::Title)), DiscoveryCue::Title, CUE_TITLE),
             (&VERB_AFTER, Some((&opening[1], CueWord::Verb)), DiscoveryCue::ReportingVerb, CUE_VERB_AFTER),
             (&VERB_BEFORE, None, DiscoveryCue::ReportingVerb, CUE_VERB_BEFORE),

@@ -10,8 +10,8 @@ use super::{ActorRef, DiscoveredActor, DiscoveryCue, Found, Mention, Taken};
 use crate::clean::Document;
 use crate::hash::{HashMap, HashSet};
 use crate::lexicon::{
-    trim_end_str, word_occurrences, NAME_NEVER_STARTS, NOT_NAMES, ORG_HEADS, PLACES, ROLES, ROLE_WORDS,
-    TITLES,
+    occurrences, trim_end_str, word_occurrences, NAME_NEVER_STARTS, NOT_NAMES, ORG_HEADS, PLACES, ROLES,
+    ROLE_WORDS, TITLES,
 };
 use crate::ner::{Entity, EntityKind, Recogniser};
 use crate::offsets::CharCounter;
@@ -905,7 +905,10 @@ pub(super) fn link_acronyms(
             defined.push((acr.to_string(), f.actor));
         }
     }
-    for (acr, actor) in defined {
+    // Every acronym's occurrences (as `match_indices` of each finds them)
+    // in one pass over the text, not one search each.
+    let starts = occurrences(text, &defined.iter().map(|(a, _)| a.as_str()).collect::<Vec<_>>());
+    for ((acr, actor), starts) in defined.into_iter().zip(starts) {
         for f in found.iter_mut() {
             let own = matches!(f.actor, ActorRef::Discovered(i) if discovered[i].name == acr);
             if own && text[f.range.clone()] == acr {
@@ -913,7 +916,7 @@ pub(super) fn link_acronyms(
             }
         }
         let mut taken = Taken::of(found);
-        for (at, _) in text.match_indices(acr.as_str()) {
+        for at in starts {
             let r = at..at + acr.len();
             let clean = !is_word(text[..at].chars().next_back()) && !is_word(text[r.end..].chars().next());
             if clean && !taken.overlaps(&r) {
