@@ -156,6 +156,7 @@ pub(crate) fn occurrences<P: AsRef<str>>(text: &str, patterns: &[P]) -> Vec<Vec<
 /// what `s.trim_end_matches(suffix)` gives, without the string searcher
 /// that builds for every call.
 pub(crate) fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    debug_assert!(!suffix.is_empty(), "an empty suffix would never be taken off");
     while let Some(rest) = s.strip_suffix(suffix) {
         s = rest;
     }
@@ -497,9 +498,6 @@ fn each_match_in<const K: usize>(dfa: &DFA, hay: &[u8], mut f: impl FnMut(usize,
 mod tests {
     use super::*;
 
-    /// Whole-word occurrences: not inside a longer word (either side),
-    /// multi-word and dotted names, a pattern starting with punctuation,
-    /// non-ASCII letters as word characters, exact case.
     /// Every byte value at every place of a chunk of 8, and runs that
     /// end in the chunk, at its end, in the tail after it or never.
     #[test]
@@ -555,6 +553,9 @@ mod tests {
         }
     }
 
+    /// Whole-word occurrences: not inside a longer word (either side),
+    /// multi-word and dotted names, a pattern starting with punctuation,
+    /// non-ASCII letters as word characters, exact case.
     #[test]
     fn word_occurrences_are_whole_words() {
         let text = "Ali met Alison and U.S. Central Command; Ali's aide, (Ali) and Zoë.\nAlix, ali, Ali";

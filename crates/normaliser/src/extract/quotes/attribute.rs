@@ -164,7 +164,9 @@ impl Extractor<'_> {
             // Only for a quote inside its sentence, whose subject then
             // speaks if no cue before it does (a quote opening its sentence
             // would be left with no speaker at all).
-            if !coordinated && subordinate && !self.text(s, p.open).trim().is_empty() {
+            // The quote's sentence before it.
+            let opening = self.text(s, p.open);
+            if !coordinated && subordinate && !opening.trim().is_empty() {
                 return self.cue_before(s, p.open);
             }
             // "Trump claimed on Tuesday that “…,” one of the prosecutors
@@ -176,20 +178,19 @@ impl Extractor<'_> {
             // "After Scalia said that the case was “…,” Trump said": a
             // quote that ends a subordinate clause opening the sentence,
             // after that clause's own cue, is that cue's.
-            let lead = self.text(s, p.open);
             // Not when the attribution after the quote is an aside the
             // sentence goes on after ("If the president says the deal is
             // “final,” Lena Ortiz said on Tuesday, Congress will block it").
             let rest = &after[r.end..];
             let aside = rest[..rest.find(['“', '"', '‘']).unwrap_or(rest.len())].contains(',');
-            let opening_clause = lead
+            let opening_clause = opening
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| OPENING_SUBORDINATORS.contains(&w.to_lowercase().as_str()))
                 && (matches!(self.inner_end(p), ',') || between.trim_start().starts_with(','))
                 && !aside;
             // (the clause's bounds are clear: its complement may be long)
-            let completes = |most: usize| complements_a_cue(lead, most);
+            let completes = |most: usize| complements_a_cue(opening, most);
             if !coordinated && ((own_clause(between) && completes(8)) || (opening_clause && completes(30))) {
                 let before = self.cue_before(s, p.open);
                 if before.kind.is_some() {
