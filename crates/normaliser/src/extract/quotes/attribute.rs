@@ -1139,7 +1139,7 @@ const AFTER_A_PLACED_VERB: [&str; 14] = [
 /// Words that open a subordinate clause: a pronoun right after one is
 /// that clause's subject, not the sentence's ("much like he did …, Trump
 /// cast the blame").
-const SUBORDINATORS: [&str; 16] = [
+pub(super) const SUBORDINATORS: [&str; 16] = [
     "like", "how", "when", "as", "after", "before", "if", "while", "because", "since", "although", "though",
     "what", "where", "whether", "until",
 ];

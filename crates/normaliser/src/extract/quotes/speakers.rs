@@ -166,6 +166,21 @@ impl Extractor<'_> {
                 .is_some_and(|d| d.cue == crate::extract::mentions::DiscoveryCue::Recogniser),
             ActorRef::Curated(_) => false,
         };
+        // The person opening the pronoun's own sentence as its subject, a
+        // verb right after the name ("Bush went after Trump …, when he
+        // called the businessman “…”" is Bush's).
+        let subject_of = |a: usize, m: &crate::extract::mentions::Mention| {
+            let next = self.text(m.end, m.end + 30);
+            let head = self.text(a, m.start);
+            let subordinate = head
+                .split_whitespace()
+                .any(|w| super::attribute::SUBORDINATORS.contains(&w.to_lowercase().as_str()));
+            a == s
+                && !subordinate
+                && next.starts_with(' ')
+                && next.split_whitespace().next().is_some_and(quote_source::verb_like)
+                && self.opens_sentence(a, m.start)
+        };
         // The first person of a stretch, among those who spoke or were
         // found by more than the recogniser (`any`: among all). A name
         // inside a quotation is not what a pronoun outside it means.
@@ -183,7 +198,7 @@ impl Extractor<'_> {
                 .filter(agrees)
                 .filter(|m| is(m, ActorType::Person))
                 .filter(|m| !self.in_introduction(a, b, m))
-                .filter(|m| any || spoke(m.actor) || !only_recognised(m.actor));
+                .filter(|m| any || spoke(m.actor) || !only_recognised(m.actor) || subject_of(a, m));
             let first = people.next()?;
             // "Cruz electrified the crowds, Stovall said. “…,” he said":
             // the person who says the sentence, in an attribution closing

@@ -1943,3 +1943,21 @@ fn the_evening_sessions_rules_keep_older_readings() {
     let text = "He then issued a warning: “Do not test us.”";
     assert_eq!(rows(text).len(), 1, "{text}");
 }
+
+/// he or she in its own sentence goes to that sentence's subject, a verb
+/// right after the name, though only the recogniser found them and they
+/// have not spoken; not to one who spoke before and is the object here,
+/// and not to a subject inside a subordinate clause.
+#[test]
+fn a_pronoun_goes_to_the_subject_of_its_own_sentence() {
+    last_speakers_are(&[
+        (
+            "“We will win,” said Kwame Otieno. Carl Lindqvist went after Otieno at the debate, when he called the plan “a disaster.”",
+            "Carl Lindqvist",
+        ),
+        (
+            "“We will win,” said Kwame Otieno. If Carl Lindqvist is elected, he said, the plan is “a disaster.”",
+            "Kwame Otieno",
+        ),
+    ]);
+}
