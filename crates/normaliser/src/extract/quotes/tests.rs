@@ -1961,3 +1961,19 @@ fn a_pronoun_goes_to_the_subject_of_its_own_sentence() {
         ),
     ]);
 }
+
+/// Chanting and singing report words as saying does: the crowd's chant
+/// is a quote (a short exclamation with no cue would be a scare quote),
+/// the song's lines are the singer's.
+#[test]
+fn chants_and_songs_are_quotes_of_who_chants_or_sings() {
+    let got = rows("At the rally on Monday, the crowd chanted, “Lock her up!”");
+    assert_eq!(got, vec![row("Lock her up!", "double", Some("crowd"), "anonymous", Some("chanted"))]);
+    last_speakers_of_kind_are(
+        "named",
+        &[(
+            "“Promise mama you will keep your hands in sight,” Mary Blige sings to the candidate.",
+            "Mary Blige",
+        )],
+    );
+}
