@@ -242,6 +242,64 @@ impl Extractor<'_> {
         sp
     }
 
+    /// The subject of the main clause after a participle opening the
+    /// sentence from `s` (at `cue_start..cue_end`; a subordinator such as
+    /// "After" or "While" may stand before it): the source that opens the
+    /// text after the participle clause's first comma outside quotation
+    /// marks (a comma right before a closing mark ends the quote and the
+    /// clause: “…,” she said), an aside ("though,") skipped.
+    fn fronted_participle_subject(&self, s: usize, cue_start: usize, cue_end: usize) -> Option<Speaker> {
+        let lead = self.text(s, cue_start).trim();
+        let fronted =
+            lead.is_empty() || (!lead.contains(' ') && SUBORDINATORS.contains(&lead.to_lowercase().as_str()));
+        if !fronted {
+            return None;
+        }
+        let (_, e) = self.sentence(cue_start);
+        let mut inside = false;
+        let mut comma = None;
+        for i in cue_end..e.min(self.chars.len()) {
+            match self.chars[i] {
+                '“' => inside = true,
+                '”' => inside = false,
+                '"' => inside = !inside,
+                ',' if !inside || matches!(self.chars.get(i + 1), Some('”' | '"')) => {
+                    comma = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let mut at = comma? + 1;
+        while matches!(self.chars.get(at), Some('”' | '"' | ' ')) {
+            at += 1;
+        }
+        for aside in ["though, ", "however, ", "then, "] {
+            if self.text(at, at + aside.chars().count()) == aside {
+                at += aside.chars().count();
+            }
+        }
+        // The subject of the clause's verb ("the billionaire mogul
+        // offered", "Kwame Otieno, the chairman, walked out"), else a name
+        // or a pronoun opening it.
+        let (_, e) = self.sentence(at);
+        let rest = self.text(at, e);
+        let mut offset = 0;
+        for w in rest.split(' ').take(16) {
+            let bare = w.trim_end_matches([',', '.', ';', ':']);
+            if offset > 0 && quote_source::verb_like(bare) {
+                let subject = self.subject_before(at + rest[..offset].chars().count());
+                if subject.kind.is_some() {
+                    return Some(subject);
+                }
+                break;
+            }
+            offset += w.len() + 1;
+        }
+        let subject = self.subject_after(at);
+        (subject.kind == Some(SpeakerKind::Named)).then_some(subject)
+    }
+
     /// The subject of the sentence from `s` up to `end`: that of its last
     /// cue that is no participle ("Trump said the deadlock kept us safe
     /// before claiming …": Trump), else the person it is about (see
@@ -617,6 +675,13 @@ impl Extractor<'_> {
         // Not in an absolute construction: "with Gorka noting …", "with the
         // AFT calling her “…”" have their own subject, right before.
         if cue.ends_with("ing") && !absolute(&before[..m.start()]) {
+            // "After saying her foot was “so swollen …,” she was …",
+            // "Citing “obligations in Tennessee,” the spokeswoman told":
+            // a participle opening the sentence (after a subordinator at
+            // most) has the subject of the clause after its comma.
+            if let Some(subject) = self.fronted_participle_subject(s, cue_start, cue_end) {
+                return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
+            }
             // With no cue of its own before, a description opening the
             // sentence is its subject, over a person named after it.
             let main_cue = cues(&before[..m.start()]).any(|c| !c.as_str().ends_with("ing"));

@@ -1977,3 +1977,31 @@ fn chants_and_songs_are_quotes_of_who_chants_or_sings() {
         )],
     );
 }
+
+/// A participle opening the sentence (after a subordinator at most) has
+/// the subject of the main clause after its comma, which may close the
+/// quote itself (“…,” she was …): a name, a description or a pronoun.
+#[test]
+fn a_participle_opening_the_sentence_has_the_main_clauses_subject() {
+    last_speakers_of_kind_are(
+        "named",
+        &[
+            ("While insisting that the plan was “dead on arrival,” Kwame Otieno left the room.", "Kwame Otieno"),
+            (
+                "Kwame Otieno spoke. After telling reporters the plan was “dead on arrival,” Lena Ortiz, the chairwoman, walked out.",
+                "Lena Ortiz",
+            ),
+            ("Lena Ortiz spoke. After saying her foot was “so swollen I could barely walk,” she was taken home.", "Lena Ortiz"),
+        ],
+    );
+    last_speakers_of_kind_are(
+        "anonymous",
+        &[
+            ("Saying that the deal was “a disaster,” the senator walked out.", "senator"),
+            (
+                "Declaring that he alone could fix it, the billionaire real estate mogul offered himself as a “law and order” candidate.",
+                "billionaire real estate mogul",
+            ),
+        ],
+    );
+}
