@@ -916,6 +916,15 @@ fn short_quotes_auxiliaries_subjects_and_affiliations() {
             "Kim Kagan spoke in Kabul. “The trouble with them is not the money,” she often says.",
             named("The trouble with them is not the money", "Kim Kagan", Some("says")),
         ),
+        // "further", a reflexive: no source of their own.
+        (
+            "Kim Kagan spoke in Kabul. “The trouble with them is not the money,” she further said.",
+            named("The trouble with them is not the money", "Kim Kagan", Some("said")),
+        ),
+        (
+            "Kim Kagan spoke in Kabul. “The trouble with them is not the money,” she herself said.",
+            named("The trouble with them is not the money", "Kim Kagan", Some("said")),
+        ),
         // No cue: the subject of the sentence the quote stands in.
         (
             "Bill Roggio attacked the plan as “a gift to the enemy that nobody asked for.”",
