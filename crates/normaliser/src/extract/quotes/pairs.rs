@@ -240,7 +240,17 @@ impl Extractor<'_> {
         if inner.iter().all(|c| c.is_whitespace()) {
             return;
         }
-        let sp = self.attribute(p, k, last);
+        let mut sp = self.attribute(p, k, last);
+        // "Cruz called Trump a “pathological liar” who is “utterly amoral,”
+        // a “serial philanderer” and a “bully”", "calling it “meritless”
+        // and “improper”": a quote joined to the quote right before it by
+        // a comma, "and" or "or" (and an article) is said with it, by its
+        // speaker, when it has no attribution of its own.
+        if sp.kind.is_none() || !self.is_speech(p, &sp) {
+            if let Some(before) = self.coordinated_with(p) {
+                sp = Speaker { via: Via::Cue, cue: before.cue.clone(), ..Speaker::of(before) };
+            }
+        }
         if !self.is_speech(p, &sp) {
             return;
         }
@@ -248,6 +258,23 @@ impl Extractor<'_> {
         if sp.kind.is_some() {
             *last = Some(Last { segment: k, close: p.close, speaker: sp });
         }
+    }
+
+    /// The quote this pair is coordinated with: the last quote found, in
+    /// the same sentence, attributed, whose closing mark is followed by no
+    /// more than a comma, "and" or "or" and an article before `p` opens
+    /// (", a “…”", "” and “…”", ",” or an “…”").
+    fn coordinated_with(&self, p: Pair) -> Option<&Quote> {
+        let q = self.quotes.last().filter(|q| q.speaker_kind != SpeakerKind::Unattributed)?;
+        if q.end >= p.open || p.open - q.end > 16 || self.sentence(q.start).0 != self.sentence(p.open).0 {
+            return None;
+        }
+        let between = self.text(q.end, p.open);
+        let words = between.trim_start_matches([',', '”', '"', '\'', ' ']);
+        let joined = words
+            .split_whitespace()
+            .all(|w| ["and", "or", "a", "an", "the", ","].contains(&w.trim_end_matches(',')));
+        (joined && between.trim_start_matches([',', ' ']).starts_with(['”', '"', '\''])).then_some(q)
     }
 
     /// Scare quotes, titles and terms are not speech: a quoted phrase is a

@@ -2014,3 +2014,30 @@ fn a_participle_opening_the_sentence_has_the_main_clauses_subject() {
         ],
     );
 }
+
+/// A quote joined to the one right before it by a comma, "and" or "or"
+/// (an article at most) is said with it, by its speaker; not one after a
+/// clause of its own, nor one after the sentence's end.
+#[test]
+fn a_quote_coordinated_with_the_one_before_has_its_speaker() {
+    let speakers = |text: &str| -> Vec<Option<String>> { rows(text).into_iter().map(|r| r.2).collect() };
+    let kwame = Some("Kwame Otieno".to_string());
+    assert_eq!(
+        speakers("Kwame Otieno spoke. He called the protesters “illegals” and “thugs” without proof."),
+        vec![kwame.clone(), kwame.clone()]
+    );
+    assert_eq!(
+        speakers("Kwame Otieno spoke. He called the plan “a disaster,” a “waste” or an “insult” to voters."),
+        vec![kwame.clone(), kwame.clone(), kwame.clone()]
+    );
+    // A clause between: the second is a scare quote, no quote.
+    assert_eq!(
+        speakers("Kwame Otieno spoke. He called the plan “a disaster” that “works” for no one."),
+        vec![kwame.clone()]
+    );
+    // The next sentence: no.
+    assert_eq!(
+        speakers("Kwame Otieno spoke. He called the plan “a disaster.” “Fine” is a word."),
+        vec![kwame]
+    );
+}
