@@ -3,7 +3,7 @@
 //! quotes and quoted terms.
 
 use super::chars::words;
-use super::patterns::{NAMING_BEFORE, WORK_NOUN_BEFORE};
+use super::patterns::{NAMING_BEFORE, WHAT_THEY_CALL, WORK_NOUN_BEFORE};
 use super::{
     Extractor, Last, Pair, Quote, QuoteMark, Speaker, SpeakerKind, Via, MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS,
 };
@@ -285,7 +285,8 @@ impl Extractor<'_> {
         let inner = &self.chars[p.open + 1..p.close];
         let n = words(inner);
         let before = self.text(p.open.saturating_sub(30), p.open);
-        if NAMING_BEFORE.is_match(before) && n <= 8 {
+        let judged = || WHAT_THEY_CALL.is_match(self.text(p.open.saturating_sub(60), p.open));
+        if NAMING_BEFORE.is_match(before) && n <= 8 && !judged() {
             return false;
         }
         // "told ABC’s “This Week”", "on Wednesday’s “Sean Hannity Show”",

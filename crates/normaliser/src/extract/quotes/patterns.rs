@@ -144,6 +144,15 @@ pub(super) static NAMING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "what" and a subject of up to four words before a naming verb, right
+/// before a quote ("what he called “", "what multiple lawmakers called a
+/// “"): the subject's judgement, not a name ("a group called “…”").
+pub(super) static WHAT_THEY_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bwhat\s+(?:[^\s,.;:“”\x22]+\s+){1,4}(?:calls?|called|dubs?|dubbed|labels?|labell?ed|brands?|branded)(?:\s+(?:a|an|the))?\s*$",
+    )
+});
+
 /// A kind of work ending the haystack, with a comma at most after it
 /// ("the show ", "his book, "): lower case only.
 pub(super) static WORK_NOUN_BEFORE: LazyLock<Regex> =

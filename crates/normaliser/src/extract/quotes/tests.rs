@@ -2041,3 +2041,18 @@ fn a_quote_coordinated_with_the_one_before_has_its_speaker() {
         vec![kwame]
     );
 }
+
+/// "what X called “…”" is X's judgement, a quote however short; "a group
+/// called “…”" names.
+#[test]
+fn what_someone_calls_something_is_their_quote_a_thing_called_is_a_name() {
+    last_speakers_of_kind_are(
+        "named",
+        &[("Kwame Otieno condemned what he called a “brazen breach” of the rules.", "Kwame Otieno")],
+    );
+    last_speakers_of_kind_are(
+        "anonymous",
+        &[("The fraud was what several lawmakers called “theft” at the hearing.", "several lawmakers")],
+    );
+    assert!(rows("They formed a group called “Hands Off” in May.").is_empty());
+}
