@@ -762,21 +762,32 @@ impl Extractor<'_> {
                 start != np_start && SOURCE_NOUN_WORD.is_match(self.text(start.max(np_start), at))
             });
             if !in_name {
-                return self.anonymous(&before[g], np_start);
+                let sp = self.anonymous(&before[g], np_start);
+                if sp.kind.is_some() {
+                    return sp;
+                }
             }
         }
         if let Some((start, actor)) = mention {
             let (start, actor) = self.first_conjunct(start, actor);
             return self.related_source(start, at).unwrap_or_else(|| self.named(actor));
         }
+        // (A phrase `anonymous` rejects is no source; a pronoun may still
+        // end the text: "… as a deterrence to what it called “…”".)
         if let Some(g) = quote_source::description_before(before) {
             let np_start = at - before[g.start..].chars().count();
-            return self.anonymous(&before[g], np_start);
+            let sp = self.anonymous(&before[g], np_start);
+            if sp.kind.is_some() {
+                return sp;
+            }
         }
         // "Aides say", "Several said", "“…,” officials said".
         if let Some(g) = quote_source::bare_source_before(before) {
             let np_start = at - before[g.start..].chars().count();
-            return self.anonymous(&before[g], np_start);
+            let sp = self.anonymous(&before[g], np_start);
+            if sp.kind.is_some() {
+                return sp;
+            }
         }
         if let Some(g) = group_before(&PRONOUN_BEFORE, before) {
             return self.resolve_pronoun(&before[g], at);

@@ -2056,3 +2056,17 @@ fn what_someone_calls_something_is_their_quote_a_thing_called_is_a_name() {
     );
     assert!(rows("They formed a group called “Hands Off” in May.").is_empty());
 }
+
+/// A phrase before a cue that reads as a description but is none (the
+/// source phrase gives no speaker) does not hide the pronoun ending the
+/// text: "… as a deterrence to what it called “…”".
+#[test]
+fn a_rejected_description_does_not_hide_the_pronoun_before_the_cue() {
+    last_speakers_of_kind_are(
+        "named",
+        &[(
+            "The United Nations Security Council on Friday made a strong condemnation of the test and pledged to impose sanctions as a deterrence to what it called “a clear threat to international peace and security.”",
+            "United Nations Security Council",
+        )],
+    );
+}
