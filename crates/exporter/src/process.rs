@@ -146,7 +146,61 @@ fn to_file_offsets(map: &SourceMap, doc: &mut Document, sources: &mut Sources) {
 /// A quote's (`prefix` `q`) or an event's (`e`) id: the prefix, `_` and
 /// the first 16 hex digits of SHA-256 of `doc_id:start:end`. The letter
 /// prefix keeps spreadsheets from reading the id as a number.
+///
+/// The key is hashed in pieces (no string built for it) and only the 8
+/// bytes shown are written in hex: the same id as
+/// `format!("{prefix}_{}", &sha256_hex(format!("{doc_id}:{start}:{end}"))[..16])`
+/// (a test holds it to that), at about half the cost a row.
 fn row_id(prefix: &str, doc_id: &str, start: usize, end: usize) -> String {
-    let key = format!("{doc_id}:{start}:{end}");
-    format!("{prefix}_{}", &sha256_hex(key.as_bytes())[..16])
+    use sha2::{Digest, Sha256};
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut numbers = (itoa::Buffer::new(), itoa::Buffer::new());
+    let mut h = Sha256::new();
+    h.update(doc_id.as_bytes());
+    h.update(b":");
+    h.update(numbers.0.format(start).as_bytes());
+    h.update(b":");
+    h.update(numbers.1.format(end).as_bytes());
+    let digest = h.finalize();
+    let mut id = String::with_capacity(prefix.len() + 17);
+    id.push_str(prefix);
+    id.push('_');
+    for &b in &digest[..8] {
+        id.push(char::from(HEX[usize::from(b >> 4)]));
+        id.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The id as it was first written: the key formatted, all of its
+    /// SHA-256 in hex, the first 16 digits kept.
+    fn row_id_plain(prefix: &str, doc_id: &str, start: usize, end: usize) -> String {
+        let key = format!("{doc_id}:{start}:{end}");
+        format!("{prefix}_{}", &sha256_hex(key.as_bytes())[..16])
+    }
+
+    /// Ids of ASCII and non-ASCII document ids (curly quotes, é, emoji),
+    /// short and long (a key past one SHA-256 block), with offsets from 0
+    /// to the largest, are the plain ones.
+    #[test]
+    fn row_ids_are_the_plain_ones() {
+        let long = "x".repeat(100);
+        let docs =
+            ["", "a", "doc-1", "time-2020-taliban-backs-al-qaeda-000000", "“curly”-é-😀", long.as_str()];
+        let offsets = [0, 1, 9, 10, 99, 12_345, 1 << 32, usize::MAX];
+        for prefix in ["q", "e"] {
+            for doc in docs {
+                for &start in &offsets {
+                    for &end in &offsets {
+                        assert_eq!(row_id(prefix, doc, start, end), row_id_plain(prefix, doc, start, end));
+                    }
+                }
+            }
+        }
+        assert_eq!(row_id("q", "d", 1, 2).len(), "q_".len() + 16);
+    }
 }

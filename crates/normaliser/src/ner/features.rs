@@ -208,14 +208,25 @@ pub(crate) struct TokInfo {
     pub lower: u64,
     /// Hash of the short shape ("Xx", "X.X.", "d,d").
     pub shape: u64,
-    /// Word-list bits.
-    pub lex: u8,
     /// First character upper case.
     pub cap: bool,
     /// Has letters, all lower case.
     pub lower_only: bool,
     /// Has lower-case letters.
     pub has_lower: bool,
+}
+
+impl TokInfo {
+    /// Word-list bits: those of the word in lower case. Looked up when a
+    /// feature reads them, not for every token: the tagger reads them only
+    /// for a word whose scores it has not cached, and most tokens are no
+    /// candidate or are cached (a look-up per token was 1% of a build).
+    /// The sentinels' lower-case hashes are no listed word's (a test holds
+    /// this): they have none.
+    #[inline]
+    pub(crate) fn lex(&self) -> u8 {
+        lex_bits(self.lower)
+    }
 }
 
 /// Reusable buffers for one token's strings.
@@ -276,7 +287,6 @@ pub(crate) fn tok_info(word: &str, scratch: &mut Scratch) -> TokInfo {
             exact,
             lower: exact,
             shape: SHAPE_LOWER,
-            lex: lex_bits(exact),
             cap: false,
             lower_only: true,
             has_lower: true,
@@ -312,7 +322,6 @@ pub(crate) fn tok_info(word: &str, scratch: &mut Scratch) -> TokInfo {
         exact: fnv(word.as_bytes()),
         lower: lower_hash,
         shape: fnv(shape.as_bytes()),
-        lex: lex_bits(lower_hash),
         cap: word.chars().next().is_some_and(char::is_uppercase),
         lower_only: low > 0 && upper == 0,
         has_lower: low > 0,
@@ -348,7 +357,6 @@ fn ascii_tok_info(word: &[u8]) -> TokInfo {
         exact,
         lower,
         shape,
-        lex: lex_bits(lower),
         cap: word.first().is_some_and(u8::is_ascii_uppercase),
         lower_only: low > 0 && upper == 0,
         has_lower: low > 0,
@@ -549,8 +557,9 @@ pub(crate) fn local(
         out.push(key(40, v));
     }
     if g.lexicons {
+        let lex = t.lex();
         for bit in 0..8 {
-            if t.lex & (1 << bit) != 0 {
+            if lex & (1 << bit) != 0 {
                 out.push(key(50, bit));
                 out.push(key(51, bit << 1 | t.cap as u64));
             }
@@ -610,9 +619,9 @@ fn affix_features(word: &str, scratch: &mut Scratch, out: &mut Vec<u64>) {
 
 /// Sentinels for the words before the first and after the last.
 pub(crate) const BOS: TokInfo =
-    TokInfo { exact: 1, lower: 1, shape: 1, lex: 0, cap: false, lower_only: false, has_lower: false };
+    TokInfo { exact: 1, lower: 1, shape: 1, cap: false, lower_only: false, has_lower: false };
 pub(crate) const EOS: TokInfo =
-    TokInfo { exact: 2, lower: 2, shape: 2, lex: 0, cap: false, lower_only: false, has_lower: false };
+    TokInfo { exact: 2, lower: 2, shape: 2, cap: false, lower_only: false, has_lower: false };
 
 /// Where a neighbour stands in [`context`]'s features of a token: the
 /// word before it, the word after it, two before, two after.
@@ -629,7 +638,7 @@ pub(crate) fn neighbour(n: &TokInfo, role: usize, g: &FeatureGroups, out: &mut V
                 out.push(key(74, n.shape));
             }
             if g.lexicons {
-                out.push(key(79, n.lex as u64));
+                out.push(key(79, n.lex() as u64));
             }
         }
         1 => {
@@ -638,7 +647,7 @@ pub(crate) fn neighbour(n: &TokInfo, role: usize, g: &FeatureGroups, out: &mut V
                 out.push(key(75, n.shape));
             }
             if g.lexicons {
-                out.push(key(80, n.lex as u64));
+                out.push(key(80, n.lex() as u64));
             }
         }
         2 => {
@@ -702,7 +711,7 @@ pub(crate) fn context(s: &[TokInfo], i: usize, g: &FeatureGroups, out: &mut Vec<
         out.push(key(78, pair(t.lower, n1.lower)));
     }
     if g.lexicons {
-        out.push(key(79, p1.lex as u64));
-        out.push(key(80, n1.lex as u64));
+        out.push(key(79, p1.lex() as u64));
+        out.push(key(80, n1.lex() as u64));
     }
 }

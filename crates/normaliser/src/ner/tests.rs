@@ -259,12 +259,12 @@ fn token_facts_are_their_plain_definitions() {
         assert_eq!(info.exact, fnv(word.as_bytes()), "exact hash of {word:?}");
         assert_eq!(info.lower, fnv(lower.as_bytes()), "lower-case hash of {word:?}");
         assert_eq!(info.shape, fnv(short_shape(word).as_bytes()), "shape of {word:?}");
-        assert_eq!(info.lex, features::lex_bits(fnv(lower.as_bytes())), "word lists of {word:?}");
+        assert_eq!(info.lex(), features::lex_bits(fnv(lower.as_bytes())), "word lists of {word:?}");
         assert_eq!(info.cap, word.starts_with(char::is_uppercase), "capital of {word:?}");
     }
     // "Gen." is in the titles list: its bits are set.
     let title = tokens.iter().position(|t| &text[t.range()] == "Gen.").expect("Gen. is a token");
-    assert_ne!(prep.info[title].lex, 0);
+    assert_ne!(prep.info[title].lex(), 0);
 }
 
 #[test]
@@ -345,9 +345,9 @@ fn context_features_are_the_neighbours_and_the_joint_ones() {
     use super::features::{context, joint, neighbour, FeatureGroups, TokInfo, BOS, EOS, NEIGHBOURS};
     let word = |k: u64| TokInfo {
         exact: 100 + k,
-        lower: 200 + k % 3,
+        // Lower-case forms in the word lists or not: "gen." is a title.
+        lower: fnv(["gen.", "kabul", "the", "said"][(k % 4) as usize].as_bytes()),
         shape: 300 + k % 2,
-        lex: (k % 4) as u8,
         cap: k.is_multiple_of(2),
         lower_only: k % 2 == 1,
         has_lower: true,
@@ -378,4 +378,16 @@ fn context_features_are_the_neighbours_and_the_joint_ones() {
             }
         }
     }
+}
+
+/// The sentinels before and after a sentence had no word-list bits when
+/// those were stored per token; read from the lower-case hash they must
+/// still have none (no listed word hashes to 1 or 2), and a listed word
+/// read the same way has its bits.
+#[test]
+fn the_sentinels_have_no_word_list_bits() {
+    use super::features::{BOS, EOS};
+    assert_eq!(BOS.lex(), 0);
+    assert_eq!(EOS.lex(), 0);
+    assert_ne!(features::lex_bits(fnv(b"gen.")), 0, "a title is listed");
 }
