@@ -2070,3 +2070,30 @@ fn a_rejected_description_does_not_hide_the_pronoun_before_the_cue() {
         )],
     );
 }
+
+/// "According to X, “…”" opening a sentence: X is the source, an actor
+/// though no other cue names it, after any sentence before it; after
+/// "the", an organization's name.
+#[test]
+fn according_to_a_name_opening_a_sentence_is_its_source() {
+    last_speakers_of_kind_are(
+        "named",
+        &[
+            (
+                "The plan failed. According to Kwame Otieno, “the money went to the wrong people.”",
+                "Kwame Otieno",
+            ),
+            (
+                "The plan failed. According to the Springfield Ledger, “the money went to the wrong people.”",
+                "Springfield Ledger",
+            ),
+        ],
+    );
+    let text = "The plan failed. According to the Springfield Ledger, “the money went to the wrong people.”";
+    let g = Gazetteer::parse(Path::new("actors.toml"), GAZETTEER).expect("gazetteer");
+    let m = ActorMatcher::new(&g);
+    let doc = crate::normalise(text, &parse_blocks(text, &Hints::default()));
+    let ann = m.annotate(&doc);
+    let ledger = ann.discovered.iter().find(|d| d.name == "Springfield Ledger").map(|d| d.kind);
+    assert_eq!(ledger, Some(corpus_parser::ActorType::Organization));
+}

@@ -101,6 +101,21 @@ fn read_speakers(doc: &Document, verbs: &[Range<usize>]) -> Vec<Found> {
             out.push(Found { bytes: at..at + s.range.len(), name: s.name, kind: s.kind });
         };
         for m in cue_matches(slice, base, verbs) {
+            // "According to Kim Kagan, …": the source is after the cue,
+            // whatever stands before it.
+            // After "the", a name is an organization's ("according to the
+            // Daily Caller"): a person's name takes no article.
+            if slice[m.clone()].eq_ignore_ascii_case("according to") {
+                let after = &slice[m.end..];
+                if let Some(mut s) = name_after(after) {
+                    let article = after[..s.range.start].trim().eq_ignore_ascii_case("the");
+                    if article {
+                        s.kind = ActorType::Organization;
+                    }
+                    push(base + m.end, s);
+                }
+                continue;
+            }
             let before = &slice[..m.start];
             let before = super::strip_auxiliaries(before);
             let before = bracket_before(before).map_or(before, |open| &before[..open]);
@@ -110,7 +125,7 @@ fn read_speakers(doc: &Document, verbs: &[Range<usize>]) -> Vec<Found> {
                     found = name_before(&before[..comma]).map(|s| (base, s));
                 }
             }
-            if found.is_none() && (after_a_quote(before) || &slice[m.clone()] == "according to") {
+            if found.is_none() && after_a_quote(before) {
                 let after = &slice[m.end..];
                 found = name_after(after).map(|s| (base + m.end, s));
             }
