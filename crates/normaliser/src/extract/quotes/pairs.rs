@@ -103,7 +103,11 @@ impl Extractor<'_> {
                     let has_open = stack.iter().any(|x| x.1 == QuoteMark::Double);
                     if has_open && (is_close_context(next) || !is_open_context(prev)) {
                         close(&mut stack, &mut out, QuoteMark::Double, i);
-                    } else if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) {
+                    } else if (is_open_context(prev) || (prev == Some(':') && !has_open))
+                        && next.is_some_and(|n| !n.is_whitespace())
+                    {
+                        // (A colon right before, with no space: "Rep. Trey
+                        // Gowdy (R-S.C.):"I have not …"" opens.)
                         stack.push((i, QuoteMark::Double, '"'));
                     }
                 }

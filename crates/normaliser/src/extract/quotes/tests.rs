@@ -2097,3 +2097,20 @@ fn according_to_a_name_opening_a_sentence_is_its_source() {
     let ledger = ann.discovered.iter().find(|d| d.name == "Springfield Ledger").map(|d| d.kind);
     assert_eq!(ledger, Some(corpus_parser::ActorType::Organization));
 }
+
+/// A straight double mark right after a colon, with no space, opens a
+/// quote (transcripts: "Rep. Kwame Otieno (D-Ohio):"…""); inside an open
+/// quote, one before a space still closes it.
+#[test]
+fn a_straight_mark_right_after_a_colon_opens_a_quote() {
+    last_speakers_of_kind_are(
+        "named",
+        &[(
+            "Rep. Kwame Otieno (D-Ohio):\"I have not heard anyone other than you ever cite that.\"",
+            "Kwame Otieno",
+        )],
+    );
+    let got = rows("Kwame Otieno said: \"The list reads as follows:\" and then stopped.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, "The list reads as follows:");
+}
