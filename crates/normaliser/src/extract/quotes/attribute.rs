@@ -676,9 +676,10 @@ impl Extractor<'_> {
         // AFT calling her “…”" have their own subject, right before.
         if cue.ends_with("ing") && !absolute(&before[..m.start()]) {
             // "After saying her foot was “so swollen …,” she was …",
-            // "Citing “obligations in Tennessee,” the spokeswoman told":
-            // a participle opening the sentence (after a subordinator at
-            // most) has the subject of the clause after its comma.
+            // "Saying that the deal was “a disaster,” the senator walked
+            // out": a participle opening the sentence (after a
+            // subordinator at most) has the subject of the clause after
+            // its comma.
             if let Some(subject) = self.fronted_participle_subject(s, cue_start, cue_end) {
                 return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }

@@ -275,9 +275,10 @@ impl Extractor<'_> {
         }
         let between = self.text(q.end, p.open);
         let words = between.trim_start_matches([',', '”', '"', '\'', ' ']);
-        let joined = words
-            .split_whitespace()
-            .all(|w| ["and", "or", "a", "an", "the", ","].contains(&w.trim_end_matches(',')));
+        let joined = words.split_whitespace().all(|w| {
+            let w = w.trim_end_matches(',');
+            w.is_empty() || ["and", "or", "a", "an", "the"].contains(&w)
+        });
         (joined && between.trim_start_matches([',', ' ']).starts_with(['”', '"', '\''])).then_some(q)
     }
 

@@ -170,13 +170,15 @@ impl Extractor<'_> {
         // verb right after the name ("Bush went after Trump …, when he
         // called the businessman “…”" is Bush's).
         let subject_of = |a: usize, m: &crate::extract::mentions::Mention| {
+            if a != s {
+                return false;
+            }
             let next = self.text(m.end, m.end + 30);
-            let head = self.text(a, m.start);
-            let subordinate = head
+            let subordinate = self
+                .text(a, m.start)
                 .split_whitespace()
                 .any(|w| super::attribute::SUBORDINATORS.contains(&w.to_lowercase().as_str()));
-            a == s
-                && !subordinate
+            !subordinate
                 && next.starts_with(' ')
                 && next.split_whitespace().next().is_some_and(quote_source::verb_like)
                 && self.opens_sentence(a, m.start)

@@ -102,9 +102,9 @@ fn read_speakers(doc: &Document, verbs: &[Range<usize>]) -> Vec<Found> {
         };
         for m in cue_matches(slice, base, verbs) {
             // "According to Kim Kagan, …": the source is after the cue,
-            // whatever stands before it.
-            // After "the", a name is an organization's ("according to the
-            // Daily Caller"): a person's name takes no article.
+            // whatever stands before it; after "the", an organization's
+            // name ("according to the Daily Caller": a person's name takes
+            // no article).
             if slice[m.clone()].eq_ignore_ascii_case("according to") {
                 let after = &slice[m.end..];
                 if let Some(mut s) = name_after(after) {
