@@ -391,55 +391,66 @@ pub(crate) struct Prepared {
     pub candidate: Vec<bool>,
     /// Per sentence: all capitals (a headline).
     pub all_caps: Vec<bool>,
-    /// Lower-case hashes of words written capitalised inside a sentence
-    /// (not first) of a sentence that is not all capitals.
-    capseen: KeySet,
-    /// Lower-case hashes of words written in lower case (of those asked
-    /// about: written capitalised, or in a sentence all in capitals).
-    lowseen: KeySet,
+    /// What the document says about a word, by its lower-case hash: bit
+    /// [`CAPSEEN`], written capitalised inside a sentence (not first) of
+    /// a sentence that is not all capitals; bit [`LOWSEEN`], written in
+    /// lower case. Only the words asked about are in it (written
+    /// capitalised, or in a sentence all in capitals): one look-up a
+    /// token tells both, not one a set.
+    seen: KeyMap<u8>,
 }
+
+/// [`Prepared::seen`]: the word is written capitalised inside a sentence.
+const CAPSEEN: u8 = 1;
+/// [`Prepared::seen`]: the word is written in lower case.
+const LOWSEEN: u8 = 2;
 
 /// Facts about every token of a document.
 pub(crate) fn prepare(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Prepared {
     let mut scratch = Scratch::default();
     let info: Vec<TokInfo> = tokens.iter().map(|t| tok_info(&text[t.range()], &mut scratch)).collect();
     let mut all_caps = Vec::with_capacity(sentences.len());
-    let mut capseen = KeySet::with_capacity_and_hasher(tokens.len() / 16, Default::default());
-    // The words whose being seen in lower case is ever asked (see
-    // `local`): those written capitalised, and every token of a sentence
-    // all in capitals ("1ST", "3RD" start with no capital). A lower-case
-    // word is looked up in this small set, not added to a set of all of
-    // them.
-    let mut asked = KeySet::with_capacity_and_hasher(tokens.len() / 8, Default::default());
+    // The words whose being seen is ever asked (see `local`): those
+    // written capitalised, and every token of a sentence all in capitals
+    // ("1ST", "3RD" start with no capital). A lower-case word is looked
+    // up in this small map, not added to a set of all of them.
+    let mut seen = KeyMap::with_capacity_and_hasher(tokens.len() / 8, Default::default());
     for s in sentences {
         let toks = &info[s.clone()];
         let caps = toks.iter().any(|t| t.cap) && !toks.iter().any(|t| t.has_lower);
         all_caps.push(caps);
         for (j, t) in toks.iter().enumerate() {
             if t.cap || caps {
-                asked.insert(t.lower);
-            }
-            if t.cap && j > 0 && !caps {
-                capseen.insert(t.lower);
+                let bits = seen.entry(t.lower).or_insert(0);
+                if t.cap && j > 0 && !caps {
+                    *bits |= CAPSEEN;
+                }
             }
         }
     }
-    let mut lowseen = KeySet::with_capacity_and_hasher(asked.len(), Default::default());
     for t in &info {
-        if t.lower_only && asked.contains(&t.lower) {
-            lowseen.insert(t.lower);
+        if t.lower_only {
+            if let Some(bits) = seen.get_mut(&t.lower) {
+                *bits |= LOWSEEN;
+            }
         }
     }
     let candidate = candidates(&info, sentences);
-    Prepared { info, candidate, all_caps, capseen, lowseen }
+    Prepared { info, candidate, all_caps, seen }
 }
 
 impl Prepared {
     /// The same facts, with the document-wide word facts taken from
     /// `words` (for a text read in chunks, see `Recogniser::recognise`).
     pub(crate) fn with_words(mut self, words: &DocWords) -> Prepared {
-        self.capseen = words.capseen.clone();
-        self.lowseen = words.lowseen.clone();
+        let mut seen = KeyMap::with_capacity_and_hasher(words.lowseen.len(), Default::default());
+        for &w in &words.capseen {
+            *seen.entry(w).or_insert(0) |= CAPSEEN;
+        }
+        for &w in &words.lowseen {
+            *seen.entry(w).or_insert(0) |= LOWSEEN;
+        }
+        self.seen = seen;
         self
     }
 }
@@ -456,7 +467,7 @@ impl DocWords {
     /// Adds the words of one chunk.
     pub(crate) fn add(&mut self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) {
         let p = prepare(text, tokens, sentences);
-        self.capseen.extend(p.capseen);
+        self.capseen.extend(p.seen.iter().filter(|(_, &bits)| bits & CAPSEEN != 0).map(|(&w, _)| w));
         // Every lower-case word: another chunk may write it capitalised.
         self.lowseen.extend(p.info.iter().filter(|t| t.lower_only).map(|t| t.lower));
     }
@@ -500,11 +511,12 @@ impl Prepared {
     /// `s`.
     pub(crate) fn place(&self, i: usize, first: bool, s: usize) -> Place {
         let t = &self.info[i];
+        let bits = self.seen.get(&t.lower).copied().unwrap_or(0);
         Place {
             first,
             all_caps: self.all_caps[s],
-            capseen: self.capseen.contains(&t.lower),
-            lowseen: self.lowseen.contains(&t.lower),
+            capseen: bits & CAPSEEN != 0,
+            lowseen: bits & LOWSEEN != 0,
         }
     }
 }

@@ -337,6 +337,66 @@ fn a_word_seen_in_lower_case_is_known_wherever_its_document_feature_asks() {
     assert!(prep.place(first, false, 0).all_caps && prep.place(first, false, 0).lowseen);
 }
 
+/// A token's document flags come from one map of the words asked about:
+/// they are what the two sets of the plain definition give (words written
+/// capitalised inside a sentence not all in capitals; words written in
+/// lower case, of those asked about), for every token, on text with
+/// curly quotes, accents, emoji and headlines.
+#[test]
+fn one_look_up_gives_both_document_flags() {
+    use super::features::{KeySet, TokInfo};
+    let texts = [
+        "SOCCER - ENGLISH 1ST DIVISION RESULTS , LEEDS WIN .\n\
+         Leeds won the 1st division game in leeds and Division rivals lost.\n\
+         Results came late; the Soccer results and results of 2ND place.",
+        "“Élysée” officials met in Paris. The élysée said “NON” 🙂. ÉLYSÉE PALACE STATEMENT\n\
+         Then Émile and émile’s friend O’Rourke met o’rourke at the Café; café owners 😀 cheered.",
+        "",
+        "lower case only here.",
+        "ALL CAPS ONLY 🙂 ÀÉÎ\nÀéî àéî Àéî said ÀÉÎ.",
+    ];
+    for text in texts {
+        let tokens = tokenize(text);
+        let sentences = sentences(text, &tokens);
+        let prep = features::prepare(text, &tokens, &sentences);
+        // The plain definition, as two sets.
+        let (mut capseen, mut asked, mut lowseen) = (KeySet::default(), KeySet::default(), KeySet::default());
+        for s in &sentences {
+            let toks: &[TokInfo] = &prep.info[s.clone()];
+            let caps = toks.iter().any(|t| t.cap) && !toks.iter().any(|t| t.has_lower);
+            for (j, t) in toks.iter().enumerate() {
+                if t.cap || caps {
+                    asked.insert(t.lower);
+                }
+                if t.cap && j > 0 && !caps {
+                    capseen.insert(t.lower);
+                }
+            }
+        }
+        for t in &prep.info {
+            if t.lower_only && asked.contains(&t.lower) {
+                lowseen.insert(t.lower);
+            }
+        }
+        let (mut cap_hits, mut low_hits) = (0, 0);
+        for (s, range) in sentences.iter().enumerate() {
+            for i in range.clone() {
+                let place = prep.place(i, i == range.start, s);
+                let lower = prep.info[i].lower;
+                let word = &text[tokens[i].range()];
+                assert_eq!(place.capseen, capseen.contains(&lower), "{word:?} capseen in {text:?}");
+                assert_eq!(place.lowseen, lowseen.contains(&lower), "{word:?} lowseen in {text:?}");
+                cap_hits += usize::from(place.capseen);
+                low_hits += usize::from(place.lowseen);
+            }
+        }
+        if text.starts_with("“") {
+            // Both flags are set somewhere, and not everywhere.
+            assert!(cap_hits > 0 && low_hits > 0 && low_hits < tokens.len(), "{cap_hits} {low_hits}");
+        }
+    }
+}
+
 /// The tagger sums a token's context as each neighbour's features and the
 /// joint ones: together they are `context`'s features, every group on or
 /// off, at every place in sentences of one to five tokens.

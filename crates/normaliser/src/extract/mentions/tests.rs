@@ -790,3 +790,110 @@ fn title_before_is_the_first_listed_title_that_fits() {
     }
     assert!(found > TITLES.len(), "{found}");
 }
+
+/// Every start of every head word in `text` (exact case, overlapping),
+/// as the scan reports them.
+fn head_starts(text: &str) -> Vec<usize> {
+    let mut starts: Vec<usize> = Vec::new();
+    for head in ORG_HEADS.iter() {
+        starts.extend((0..text.len()).filter(|&i| text.is_char_boundary(i) && text[i..].starts_with(head)));
+    }
+    starts
+}
+
+/// Texts of capitalised words, head words, "of the", white space of
+/// several kinds, hyphens, accents, curly quotes and emoji, drawn by a
+/// fixed pseudo-random sequence.
+fn organization_texts(n: usize) -> Vec<String> {
+    const PIECES: [&str; 40] = [
+        "Committee",
+        "Council",
+        "Party",
+        "Group",
+        "Committees",
+        "xCommittee",
+        " ",
+        " ",
+        " ",
+        "\u{a0}",
+        "\u{2003}",
+        "\n",
+        ", ",
+        ". ",
+        "Foreign",
+        "Affairs",
+        "National",
+        "AB",
+        "NATO",
+        "al-",
+        "Al-",
+        "McDonald",
+        "Nwajiaku-Dahou",
+        "Élysée",
+        "ÉLYSÉE",
+        "Ürümqi",
+        "of",
+        "for",
+        "on",
+        "the",
+        "and",
+        "of the",
+        "said",
+        "-",
+        "’",
+        "“",
+        "”",
+        "🙂",
+        "é",
+        "2020",
+    ];
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    (0..n)
+        .map(|_| {
+            let len = (next() % 24) as usize;
+            let mut text = String::new();
+            for _ in 0..len {
+                let piece = PIECES[(next() % PIECES.len() as u64) as usize];
+                text.push_str(piece);
+                // Words mostly one white space apart, as names are.
+                if piece.chars().all(char::is_alphabetic) && next() % 4 != 0 {
+                    text.push(' ');
+                }
+            }
+            text
+        })
+        .collect()
+}
+
+#[test]
+fn organizations_near_head_words_are_every_organization_match() {
+    let plain = |t: &str| ORGANIZATION.find_iter(t).map(|m| m.range()).collect::<Vec<_>>();
+    let mut texts: Vec<String> = organization_texts(20_000);
+    texts.extend(CUE_SENTENCES.iter().map(|s| s.to_string()));
+    texts.extend(
+        [
+            "",
+            "Committee",
+            "A B C D E F G Committee of the National Front and Foreign Affairs Group said",
+            "Ab Cd Ef Gh Ij Kl Committee",
+            "A B C D E xCommittee Council met the Élysée ÉLYSÉE\u{a0}Party\u{2003}Group.",
+            "“Ürümqi Al-Qaeda Party” 🙂 the al-Nusra Front for the Liberation of Syria",
+        ]
+        .map(String::from),
+    );
+    let (mut long, mut matched) = (0, 0);
+    for t in &texts {
+        let want = plain(t);
+        assert_eq!(organizations_near(t, head_starts(t)), want, "{t:?}");
+        matched += usize::from(!want.is_empty());
+        // A match with five words before its head word.
+        long += want.iter().filter(|m| t[(*m).clone()].split_whitespace().count() >= 6).count();
+    }
+    assert!(matched > 1000 && long > 5, "{matched} {long}");
+}
