@@ -113,61 +113,6 @@ fn anchored_groups(re: &regex_automata::meta::Regex, hay: &str, starts: &[usize]
     out
 }
 
-/// How far before a head word at byte `head` of `hay` a match of
-/// [`ORGANIZATION`] holding it can start: the five words before it at
-/// most, each `TOKEN` or `\p{Lu}{2,}` (letters and hyphens) and one `\s`
-/// after it. Walks back over up to five runs of letters and hyphens, each
-/// followed by one white space character, to the start of the last run
-/// (a word may start inside its run; the run's start is no later).
-fn organization_start_bound(hay: &str, head: usize) -> usize {
-    let mut at = head;
-    for _ in 0..5 {
-        let mut back = hay[..at].chars();
-        if !back.next_back().is_some_and(char::is_whitespace) {
-            break;
-        }
-        let rest = back.as_str();
-        let run_start = rest.trim_end_matches(|c: char| c.is_alphabetic() || c == '-').len();
-        if run_start == rest.len() {
-            break;
-        }
-        at = run_start;
-    }
-    at
-}
-
-/// The matches of [`ORGANIZATION`] in `hay`, as `find_iter` gives them,
-/// where `heads` are the starts of every occurrence of every head word
-/// (exact case, overlapping, any order). Every match holds a head word, so
-/// it starts at or after [`organization_start_bound`] of one of the heads
-/// not before it: each search starts there, not at the end of the last
-/// match, and none is made once no head is left. A search from a later
-/// start finds the same leftmost match (no match starts in between, and
-/// the text before the start is still seen by `\b`), so the matches are
-/// the same; the text far from every head word is not searched.
-pub(super) fn organizations_near(hay: &str, mut heads: Vec<usize>) -> Vec<Range<usize>> {
-    heads.sort_unstable();
-    heads.dedup();
-    // The lowest bound of each head and of every head after it.
-    let mut lowest: Vec<usize> = heads.iter().map(|&h| organization_start_bound(hay, h)).collect();
-    for k in (1..lowest.len()).rev() {
-        lowest[k - 1] = lowest[k - 1].min(lowest[k]);
-    }
-    let mut out = Vec::new();
-    let (mut at, mut k) = (0, 0);
-    loop {
-        while heads.get(k).is_some_and(|&h| h < at) {
-            k += 1;
-        }
-        let Some(&bound) = lowest.get(k) else { break };
-        let Some(m) = ORGANIZATION.find_at(hay, at.max(bound)) else { break };
-        out.push(m.range());
-        // A match holds a head word: it is never empty.
-        at = m.end().max(m.start() + 1);
-    }
-    out
-}
-
 /// Whether an organization match around a head word (`head` before it,
 /// `tail` after) can hold more than the head: a capitalised word and a
 /// `\s` before it, or `\s(?:of|for|on)` after it. A match of the head
@@ -482,17 +427,9 @@ pub(super) fn discover_with(
         if possible & CUE_ORGANIZATION == 0 {
             continue;
         }
-        let found = match cue_words {
-            Some(_) => {
-                let heads: Vec<usize> =
-                    inside().filter(|(k, _)| *k == CueWord::OrgHead).map(|(_, r)| r.start - base).collect();
-                organizations_near(slice, heads)
-            }
-            None => ORGANIZATION.find_iter(slice).map(|m| m.range()).collect(),
-        };
-        for m in found {
-            let r = base + m.start..base + m.end;
-            add(clean_org(&slice[m]), ActorType::Organization, DiscoveryCue::OrganizationName, r);
+        for m in ORGANIZATION.find_iter(slice) {
+            let r = base + m.start()..base + m.end();
+            add(clean_org(m.as_str()), ActorType::Organization, DiscoveryCue::OrganizationName, r);
         }
     }
     out
