@@ -300,6 +300,37 @@ impl Extractor<'_> {
         (subject.kind == Some(SpeakerKind::Named)).then_some(subject)
     }
 
+    /// A plural source with no determiner that opens the sentence from `s`
+    /// (before `end`), a verb right after it: a capitalised first word,
+    /// up to five more in lower case with no punctuation, the last a
+    /// plural source noun ("Protesters marched", "Hundreds of
+    /// demonstrators gathered", "Small groups of protesters continued").
+    fn opening_bare_source(&self, s: usize, end: usize) -> Option<Speaker> {
+        let text = self.text(s, end);
+        let words: Vec<&str> = text.split(' ').take(8).collect();
+        let first = words.first()?;
+        if !first.starts_with(char::is_uppercase) || !first.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let k = (1..words.len().min(7)).find(|&k| {
+            is_plural_source(&words[k - 1].to_lowercase())
+                && (quote_source::past_tense(words[k]) || quote_source::verb_like(words[k]))
+        })?;
+        // ("pro-Sanders", "anti-Trump": a prefix in lower case.)
+        let lower = words[1..k].iter().all(|w| {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                || (w.starts_with(char::is_lowercase)
+                    && w.contains('-')
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        });
+        if !lower {
+            return None;
+        }
+        let phrase = words[..k].join(" ");
+        let sp = self.anonymous(&phrase, s);
+        sp.kind.is_some().then_some(sp)
+    }
+
     /// The subject of the sentence from `s` up to `end`: that of its last
     /// cue that is no participle ("Trump said the deadlock kept us safe
     /// before claiming …": Trump), else the person it is about (see
@@ -681,6 +712,12 @@ impl Extractor<'_> {
             // subordinator at most) has the subject of the clause after
             // its comma.
             if let Some(subject) = self.fronted_participle_subject(s, cue_start, cue_end) {
+                return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
+            }
+            // "Small groups of protesters continued to march …, chanting
+            // “…”": a plural source with no determiner opening the
+            // sentence, a verb after it.
+            if let Some(subject) = self.opening_bare_source(s, cue_start) {
                 return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }
             // With no cue of its own before, a description opening the
@@ -1107,6 +1144,12 @@ fn possessed_source(rest: &str) -> Option<usize> {
         len += 1;
     }
     None
+}
+
+/// Whether `w` (lower case) is a plural source noun: a listed noun in
+/// -s ("protesters", "officials"), or "people" or "police".
+fn is_plural_source(w: &str) -> bool {
+    (w.ends_with('s') && SOURCE_NOUNS.contains(&w)) || w == "people" || w == "police"
 }
 
 /// Whether `before` (the text before a participle) ends with "with" and

@@ -2114,3 +2114,24 @@ fn a_straight_mark_right_after_a_colon_opens_a_quote() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].0, "The list reads as follows:");
 }
+
+/// A plural source with no determiner opening the sentence, a verb right
+/// after it, is the subject of a participle cue later in the sentence,
+/// over a person named in between.
+#[test]
+fn a_plural_source_opening_the_sentence_has_its_participle() {
+    last_speakers_of_kind_are(
+        "anonymous",
+        &[
+            ("Kwame Otieno spoke. Protesters marched through downtown on Monday, chanting “No justice, no peace.”", "Protesters"),
+            (
+                "Kwame Otieno spoke. Small groups of protesters continued to march past the stadium where Lena Ortiz played, chanting “No justice.”",
+                "Small groups of protesters",
+            ),
+            (
+                "Kwame Otieno spoke. Hundreds of pro-Otieno demonstrators rallied on Monday, chanting “Bernie or Jill, no Hill.”",
+                "Hundreds of pro-Otieno demonstrators",
+            ),
+        ],
+    );
+}
