@@ -731,6 +731,18 @@ impl Extractor<'_> {
                 return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
             }
         }
+        // "Asked which county was his favorite, he demurred: “…”": a
+        // passive "Asked" opening the sentence, the one asked answers,
+        // the subject after its clause.
+        // "Asked by Thrush if Clinton “gets” race, Sharpton …": the agent
+        // asks.
+        let opens = before[..m.start()].trim().is_empty();
+        let by_agent = self.text(cue_end, cue_end + 4) == " by ";
+        if cue == "asked" && opens && !by_agent {
+            if let Some(subject) = self.fronted_participle_subject(s, cue_start, cue_end) {
+                return Speaker { cue: Some(cue), via: Via::Cue, ..subject };
+            }
+        }
         // "Rubio was asked by moderator Gerard Baker whether …": the agent
         // of a passive "asked" asks.
         let passive = before[..m.start()]
@@ -738,7 +750,7 @@ impl Extractor<'_> {
             .rsplit(' ')
             .next()
             .is_some_and(|w| ["is", "are", "was", "were", "been", "being"].contains(&w));
-        if passive && cue == "asked" {
+        if (passive || opens) && cue == "asked" {
             if let Some(by) = self.text(cue_end, cue_end + 4).strip_prefix(" by ") {
                 let agent = self.subject_after(cue_end + 4 - by.chars().count());
                 if agent.kind.is_some() {

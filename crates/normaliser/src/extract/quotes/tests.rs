@@ -2135,3 +2135,16 @@ fn a_plural_source_opening_the_sentence_has_its_participle() {
         ],
     );
 }
+
+/// "Asked" opening a sentence: the one asked answers, the subject after
+/// its clause; "Asked by X": X asks.
+#[test]
+fn asked_opening_a_sentence_is_answered_by_the_subject_after_it() {
+    last_speakers_of_kind_are(
+        "named",
+        &[
+            ("Kwame Otieno spoke. Asked which county was his favorite, he demurred: “Whichever one I am in.”", "Kwame Otieno"),
+            ("Kwame Otieno spoke. Asked by Lena Ortiz if the plan “works,” Kwame Otieno avoided an answer.", "Lena Ortiz"),
+        ],
+    );
+}
