@@ -100,7 +100,7 @@ impl Extractor<'_> {
             // none found, the quote's subject is not its source (the quote
             // stays, unattributed).
             if cue == "according to" {
-                return Speaker { cue: Some(cue), via: Via::Cue, ..self.subject_after(cue_end) };
+                return Speaker { cue: Some(cue), via: Via::Cue, ..self.according_to_source(cue_end) };
             }
             let between = self.text(from, cue_start).trim_end();
             // Not after a subject and a verb of their own ("“…,” Jane
@@ -298,6 +298,37 @@ impl Extractor<'_> {
         }
         let subject = self.subject_after(at);
         (subject.kind == Some(SpeakerKind::Named)).then_some(subject)
+    }
+
+    /// The source after "according to" (ending at `at`): a name, a
+    /// description or a pronoun as after any inverted cue (see
+    /// [`Extractor::subject_after`]); else the phrase up to the next
+    /// comma or the sentence's end, of at most 16 words, as a description
+    /// ("according to an archived version of the foundation's website
+    /// from 2010,", "according to show insiders."): what "according to"
+    /// introduces is the source, whatever its shape, but for a name.
+    fn according_to_source(&self, at: usize) -> Speaker {
+        let sp = self.subject_after(at);
+        if sp.kind.is_some() {
+            return sp;
+        }
+        let (_, e) = self.sentence(at);
+        let rest = self.text(at, e);
+        let phrase = rest[..rest.find([',', ';', ':', '“', '”', '"', '(']).unwrap_or(rest.len())]
+            .trim_end()
+            .trim_end_matches(['.', '!', '?', ')']);
+        let words = phrase.split_whitespace().count();
+        // A name no actor matched ("according to Nielsen") is left out:
+        // an anonymous source is a description, with a word in lower case
+        // past its determiner.
+        let described = phrase
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_lowercase) && !["of", "and", "the", "for"].contains(&w));
+        if words == 0 || words > 16 || !described {
+            return sp;
+        }
+        self.anonymous(phrase, at)
     }
 
     /// A plural source with no determiner that opens the sentence from `s`
@@ -699,7 +730,7 @@ impl Extractor<'_> {
         let cue_start = s + before[..m.start()].chars().count();
         let cue_end = cue_start + m.as_str().chars().count();
         if cue == "according to" {
-            return Speaker { cue: Some(cue), via: Via::Cue, ..self.subject_after(cue_end) };
+            return Speaker { cue: Some(cue), via: Via::Cue, ..self.according_to_source(cue_end) };
         }
         // "Trump issued a statement saying …", "took to Twitter, writing:":
         // a participle's subject is the sentence's, not the word before it.

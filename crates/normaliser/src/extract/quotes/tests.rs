@@ -2148,3 +2148,25 @@ fn asked_opening_a_sentence_is_answered_by_the_subject_after_it() {
         ],
     );
 }
+
+/// What "according to" introduces is the source whatever its shape: a
+/// description no other rule reads is taken up to the next comma or the
+/// sentence's end; a name no actor matched is not made a description.
+#[test]
+fn according_to_introduces_its_source_whatever_its_shape() {
+    last_speakers_of_kind_are(
+        "anonymous",
+        &[
+            (
+                "Kwame Otieno spoke. According to an archived version of the foundation website from 2010, “the gold level” was the highest.",
+                "archived version of the foundation website from 2010",
+            ),
+            (
+                "Kwame Otieno spoke. As a boss, Lena Ortiz demeaned women with sexist language, “again and again,” according to show insiders.",
+                "show insiders",
+            ),
+        ],
+    );
+    let got = rows("Kwame Otieno spoke. The book has sold “a million copies,” according to Nielsen.)");
+    assert_ne!(got.last().map(|r| r.3.as_str()), Some("anonymous"));
+}
