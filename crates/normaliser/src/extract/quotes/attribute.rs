@@ -228,16 +228,6 @@ impl Extractor<'_> {
                 let inverted = self.subject_after(cue_end);
                 if inverted.kind.is_some() {
                     subject = inverted;
-                } else if self.text(from, cue_start).trim_matches([',', ' ', '.']).is_empty() {
-                    // "“…,” concluded a 2013 article in the journal …",
-                    // "“…” tweeted a German user from Hanover": right
-                    // after the quote, a phrase opened by an article.
-                    let phrase = self.phrase_after(cue_end);
-                    let article =
-                        phrase.split_whitespace().next().is_some_and(|w| ["a", "an", "the"].contains(&w));
-                    if let Some(sp) = article.then(|| self.described_phrase(phrase, cue_end)).flatten() {
-                        subject = sp;
-                    }
                 }
             }
             // ", adding that …": the sentence's own subject speaks.
@@ -322,34 +312,23 @@ impl Extractor<'_> {
         if sp.kind.is_some() {
             return sp;
         }
-        self.described_phrase(self.phrase_after(at), at).unwrap_or(sp)
-    }
-
-    /// The text from `at` up to the next comma, colon, semicolon,
-    /// quotation mark or bracket, or the sentence's end, its final
-    /// punctuation off.
-    fn phrase_after(&self, at: usize) -> &str {
         let (_, e) = self.sentence(at);
         let rest = self.text(at, e);
-        rest[..rest.find([',', ';', ':', '“', '”', '"', '(']).unwrap_or(rest.len())]
+        let phrase = rest[..rest.find([',', ';', ':', '“', '”', '"', '(']).unwrap_or(rest.len())]
             .trim_end()
-            .trim_end_matches(['.', '!', '?', ')'])
-    }
-
-    /// `phrase` (starting at `at`) as an anonymous source: at most 16
-    /// words, one in lower case past the first (a name no actor matched,
-    /// "according to Nielsen", is no description).
-    fn described_phrase(&self, phrase: &str, at: usize) -> Option<Speaker> {
+            .trim_end_matches(['.', '!', '?', ')']);
         let words = phrase.split_whitespace().count();
+        // A name no actor matched ("according to Nielsen") is left out:
+        // an anonymous source is a description, with a word in lower case
+        // past its determiner.
         let described = phrase
             .split_whitespace()
             .skip(1)
             .any(|w| w.starts_with(char::is_lowercase) && !["of", "and", "the", "for"].contains(&w));
         if words == 0 || words > 16 || !described {
-            return None;
+            return sp;
         }
-        let sp = self.anonymous(phrase, at);
-        sp.kind.is_some().then_some(sp)
+        self.anonymous(phrase, at)
     }
 
     /// A plural source with no determiner that opens the sentence from `s`
