@@ -317,15 +317,22 @@ impl Extractor<'_> {
         let phrase = rest[..rest.find([',', ';', ':', '“', '”', '"', '(']).unwrap_or(rest.len())]
             .trim_end()
             .trim_end_matches(['.', '!', '?', ')']);
-        let words = phrase.split_whitespace().count();
+        let words: Vec<&str> = phrase.split_whitespace().collect();
         // A name no actor matched ("according to Nielsen") is left out:
         // an anonymous source is a description, with a word in lower case
         // past its determiner.
-        let described = phrase
-            .split_whitespace()
+        let described = words
+            .iter()
             .skip(1)
-            .any(|w| w.starts_with(char::is_lowercase) && !["of", "and", "the", "for"].contains(&w));
-        if words == 0 || words > 16 || !described {
+            .any(|w| w.starts_with(char::is_lowercase) && !["of", "and", "the", "for"].contains(w));
+        // A noun phrase, not a clause the missing comma runs on into
+        // ("according to early returns turnout rose sharply, …"): an
+        // article opens it, or it is of three words at most; and no verb
+        // in the past is in it past its first two words ("an archived
+        // version": an adjective).
+        let article = words.first().is_some_and(|w| ["a", "an", "the"].contains(&w.to_lowercase().as_str()));
+        let verb = words.iter().skip(2).any(|w| quote_source::past_tense(w) || PAST_OR_AUXILIARY.contains(w));
+        if words.is_empty() || words.len() > 16 || !described || !(article || words.len() <= 3) || verb {
             return sp;
         }
         self.anonymous(phrase, at)

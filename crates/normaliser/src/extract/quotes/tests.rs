@@ -2169,4 +2169,9 @@ fn according_to_introduces_its_source_whatever_its_shape() {
     );
     let got = rows("Kwame Otieno spoke. The book has sold “a million copies,” according to Nielsen.)");
     assert_ne!(got.last().map(|r| r.3.as_str()), Some("anonymous"));
+    // Nor a clause the missing comma runs on into.
+    let got = rows(
+        "Kwame Otieno spoke. According to early returns turnout rose sharply across the state, “a record.”",
+    );
+    assert_ne!(got.last().map(|r| r.3.as_str()), Some("anonymous"), "{got:?}");
 }
