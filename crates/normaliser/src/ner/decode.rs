@@ -114,8 +114,16 @@ pub(crate) fn viterbi_between<S: Score>(
 }
 
 /// The entities a BIO tag sequence marks: token ranges and kinds.
+#[cfg(test)]
 pub(crate) fn spans(tags: &[u8]) -> Vec<(Range<usize>, EntityKind)> {
     let mut out = Vec::new();
+    spans_into(tags, &mut out);
+    out
+}
+
+/// [`spans`] into a buffer the caller reuses (cleared first).
+pub(crate) fn spans_into(tags: &[u8], out: &mut Vec<(Range<usize>, EntityKind)>) {
+    out.clear();
     let mut open: Option<(usize, usize)> = None;
     for (i, &t) in tags.iter().enumerate() {
         let t = t as usize;
@@ -132,7 +140,6 @@ pub(crate) fn spans(tags: &[u8]) -> Vec<(Range<usize>, EntityKind)> {
     if let Some((s, k)) = open {
         out.push((s..tags.len(), EntityKind::ALL[k]));
     }
-    out
 }
 
 /// BIO tags of `len` tokens with these entities.
@@ -266,5 +273,23 @@ mod tests {
             (4..5, EntityKind::Location),
         ];
         assert_eq!(spans(&tags_of(6, &e)), e);
+    }
+
+    /// A buffer reused by [`spans_into`] holds the spans of the last tags
+    /// only, whatever it held: none, fewer or more.
+    #[test]
+    fn a_reused_buffer_holds_the_last_spans_only() {
+        let sets = [
+            vec![(0..2, EntityKind::Person), (3..4, EntityKind::Misc)],
+            vec![],
+            vec![(1..2, EntityKind::Location)],
+            vec![(0..1, EntityKind::Misc), (1..3, EntityKind::Organization), (4..6, EntityKind::Person)],
+            vec![(2..3, EntityKind::Organization)],
+        ];
+        let mut buffer = Vec::new();
+        for e in sets.iter().chain(sets.iter().rev()) {
+            spans_into(&tags_of(6, e), &mut buffer);
+            assert_eq!(&buffer, e);
+        }
     }
 }

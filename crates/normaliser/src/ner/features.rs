@@ -408,35 +408,154 @@ const LOWSEEN: u8 = 2;
 /// Facts about every token of a document.
 pub(crate) fn prepare(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Prepared {
     let mut scratch = Scratch::default();
-    let info: Vec<TokInfo> = tokens.iter().map(|t| tok_info(&text[t.range()], &mut scratch)).collect();
+    let info: Vec<TokInfo> = tokens.iter().map(|t| token_info(text, t.range(), &mut scratch)).collect();
     let mut all_caps = Vec::with_capacity(sentences.len());
+    let mut candidate = vec![false; info.len()];
     // The words whose being seen is ever asked (see `local`): those
     // written capitalised, and every token of a sentence all in capitals
     // ("1ST", "3RD" start with no capital). A lower-case word is looked
     // up in this small map, not added to a set of all of them.
     let mut seen = KeyMap::with_capacity_and_hasher(tokens.len() / 8, Default::default());
+    // A bit per slice of the hashes in `seen`: most lower-case words are
+    // not asked about, and this bitset turns them away without a look-up.
+    let mut asked = [0u64; ASKED_WORDS];
     for s in sentences {
         let toks = &info[s.clone()];
-        let caps = toks.iter().any(|t| t.cap) && !toks.iter().any(|t| t.has_lower);
+        let (mut any_cap, mut any_lower) = (false, false);
+        for t in toks {
+            any_cap |= t.cap;
+            any_lower |= t.has_lower;
+        }
+        let caps = any_cap && !any_lower;
         all_caps.push(caps);
+        if !any_cap {
+            // No capital: nothing asked about, no candidate.
+            continue;
+        }
         for (j, t) in toks.iter().enumerate() {
             if t.cap || caps {
                 let bits = seen.entry(t.lower).or_insert(0);
                 if t.cap && j > 0 && !caps {
                     *bits |= CAPSEEN;
                 }
+                let bit = asked_bit(t.lower);
+                asked[bit / 64] |= 1 << (bit % 64);
             }
         }
+        mark_candidates(toks, &mut candidate[s.clone()]);
     }
     for t in &info {
         if t.lower_only {
-            if let Some(bits) = seen.get_mut(&t.lower) {
-                *bits |= LOWSEEN;
+            let bit = asked_bit(t.lower);
+            if asked[bit / 64] >> (bit % 64) & 1 != 0 {
+                if let Some(bits) = seen.get_mut(&t.lower) {
+                    *bits |= LOWSEEN;
+                }
             }
         }
     }
-    let candidate = candidates(&info, sentences);
     Prepared { info, candidate, all_caps, seen }
+}
+
+/// Words (`u64`) of the bitset of the hashes [`prepare`] asks about.
+const ASKED_WORDS: usize = 64;
+
+/// The bit of [`prepare`]'s bitset for a lower-case hash.
+#[inline]
+fn asked_bit(lower: u64) -> usize {
+    (lower >> (64 - (ASKED_WORDS * 64).trailing_zeros())) as usize
+}
+
+/// The facts of `text[r]` ([`tok_info`] of it): the commonest tokens
+/// without slicing the text as a string nor a call: one ASCII byte by
+/// table, a word of lower-case ASCII letters and a capitalised one
+/// ("Kabul") in one pass.
+#[inline]
+pub(crate) fn token_info(text: &str, r: Range<usize>, scratch: &mut Scratch) -> TokInfo {
+    let word = &text.as_bytes()[r.clone()];
+    let Some((&first, rest)) = word.split_first() else { return tok_info("", scratch) };
+    if first < 0x80 && rest.is_empty() {
+        return BYTE_INFO[first as usize];
+    }
+    let mut exact = fnv_step(FNV_START, first);
+    // Every byte after the first a lower-case ASCII letter.
+    let mut rest_lower = true;
+    for &b in rest {
+        exact = fnv_step(exact, b);
+        rest_lower &= b.is_ascii_lowercase();
+    }
+    if rest_lower {
+        if first.is_ascii_lowercase() {
+            return TokInfo {
+                exact,
+                lower: exact,
+                shape: SHAPE_LOWER,
+                cap: false,
+                lower_only: true,
+                has_lower: true,
+            };
+        }
+        if first.is_ascii_uppercase() {
+            // "Xx": the lower case differs in the first byte only.
+            let lower =
+                rest.iter().fold(fnv_step(FNV_START, first.to_ascii_lowercase()), |h, &b| fnv_step(h, b));
+            return TokInfo {
+                exact,
+                lower,
+                shape: SHAPE_CAPITAL,
+                cap: true,
+                lower_only: false,
+                has_lower: true,
+            };
+        }
+    }
+    if word.is_ascii() {
+        return ascii_tok_info(word);
+    }
+    tok_info(&text[r], scratch)
+}
+
+/// [`tok_info`] of each one-byte ASCII word, by byte.
+static BYTE_INFO: [TokInfo; 128] = {
+    let mut t =
+        [TokInfo { exact: 0, lower: 0, shape: 0, cap: false, lower_only: false, has_lower: false }; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let class = match c {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            _ => c,
+        };
+        t[b] = TokInfo {
+            exact: fnv_step(FNV_START, c),
+            lower: fnv_step(FNV_START, c.to_ascii_lowercase()),
+            // A NUL byte adds nothing to the shape (as in `ascii_tok_info`).
+            shape: if class == 0 { FNV_START } else { fnv_step(FNV_START, class) },
+            cap: c.is_ascii_uppercase(),
+            lower_only: c.is_ascii_lowercase(),
+            has_lower: c.is_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The hash of the short shape of a capitalised word of letters ("Xx").
+const SHAPE_CAPITAL: u64 = fnv_step(fnv_step(FNV_START, b'X'), b'x');
+
+/// Marks the candidates of one sentence (see [`candidates`]) in `out`,
+/// one pass with the capitals of a window of five tokens.
+fn mark_candidates(toks: &[TokInfo], out: &mut [bool]) {
+    const { assert!(GAP == 2, "the window is GAP tokens either side") };
+    let cap = |k: usize| toks.get(k).is_some_and(|t| t.cap);
+    let (mut p2, mut p1, mut c0, mut n1) = (false, false, cap(0), cap(1));
+    for (j, o) in out.iter_mut().enumerate() {
+        let n2 = cap(j + 2);
+        *o = c0 || ((p1 || p2) && (n1 || n2));
+        (p2, p1, c0, n1) = (p1, c0, n1, n2);
+    }
 }
 
 impl Prepared {
@@ -482,7 +601,9 @@ const GAP: usize = 2;
 /// in its sentence. The others are outside every name (0.6% of the name
 /// tokens of CoNLL-2003 train are not candidates); the recogniser
 /// computes no features for them, which is most of its speed.
-fn candidates(info: &[TokInfo], sentences: &[Range<usize>]) -> Vec<bool> {
+/// ([`mark_candidates`] computes it; this is the plain definition.)
+#[cfg(test)]
+pub(crate) fn candidates(info: &[TokInfo], sentences: &[Range<usize>]) -> Vec<bool> {
     let mut out = vec![false; info.len()];
     for s in sentences {
         let toks = &info[s.clone()];
@@ -725,5 +846,163 @@ pub(crate) fn context(s: &[TokInfo], i: usize, g: &FeatureGroups, out: &mut Vec<
     if g.lexicons {
         out.push(key(79, p1.lex() as u64));
         out.push(key(80, n1.lex() as u64));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::{sentences, tokenize};
+
+    /// [`prepare`] as first written: [`tok_info`] of each token sliced as
+    /// a string, the sentence facts in one map, every lower-case word
+    /// looked up, and [`candidates`].
+    fn prepare_plain(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Prepared {
+        let mut scratch = Scratch::default();
+        let info: Vec<TokInfo> = tokens.iter().map(|t| tok_info(&text[t.range()], &mut scratch)).collect();
+        let mut all_caps = Vec::new();
+        let mut seen = KeyMap::default();
+        for s in sentences {
+            let toks = &info[s.clone()];
+            let caps = toks.iter().any(|t| t.cap) && !toks.iter().any(|t| t.has_lower);
+            all_caps.push(caps);
+            for (j, t) in toks.iter().enumerate() {
+                if t.cap || caps {
+                    let bits = seen.entry(t.lower).or_insert(0);
+                    if t.cap && j > 0 && !caps {
+                        *bits |= CAPSEEN;
+                    }
+                }
+            }
+        }
+        for t in &info {
+            if t.lower_only {
+                if let Some(bits) = seen.get_mut(&t.lower) {
+                    *bits |= LOWSEEN;
+                }
+            }
+        }
+        let candidate = candidates(&info, sentences);
+        Prepared { info, candidate, all_caps, seen }
+    }
+
+    /// The fields of a token's facts, to compare.
+    fn fields(t: &TokInfo) -> (u64, u64, u64, bool, bool, bool) {
+        (t.exact, t.lower, t.shape, t.cap, t.lower_only, t.has_lower)
+    }
+
+    /// Pieces of text: words of every case, one-byte tokens, digits,
+    /// abbreviations, non-ASCII letters and marks, white space, line
+    /// breaks (empty and one-word sentences).
+    const PIECES: [&str; 44] = [
+        "the",
+        "Kabul",
+        "kabul",
+        "Said",
+        "nato",
+        "The",
+        "NATO",
+        "U.S.",
+        "Gen.",
+        "said",
+        ",",
+        ".",
+        "a",
+        "I",
+        "O",
+        "x",
+        "1999",
+        "3.5",
+        "1ST",
+        "McDonald",
+        "iPhone",
+        "e-mail",
+        "Zürich",
+        "ZÜRICH",
+        "zürich",
+        "’s",
+        "'s",
+        "“",
+        "”",
+        "—",
+        "…",
+        "Ça",
+        "élan",
+        "ÉLAN",
+        "K",
+        "\u{212A}ELVIN",
+        "kelvin",
+        "İstanbul",
+        "🙂",
+        "(",
+        "\"",
+        "\n",
+        "\n\n",
+        "  ",
+    ];
+
+    /// Texts drawn from [`PIECES`], some all in capitals, by a fixed seed.
+    fn texts() -> Vec<String> {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |m: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m as u64) as usize
+        };
+        let mut out = vec![String::new(), " ".to_string(), "\n".to_string()];
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..next(40) {
+                t.push_str(PIECES[next(PIECES.len())]);
+                t.push_str([" ", " ", " ", "", "\n"][next(5)]);
+            }
+            if next(4) == 0 {
+                t = t.to_uppercase();
+            }
+            out.push(t);
+        }
+        out
+    }
+
+    /// The fast facts of each token, the sentence facts, the document
+    /// facts and the candidates are those of the plain computation.
+    #[test]
+    fn prepare_gives_what_the_plain_computation_gives() {
+        for text in texts() {
+            let tokens = tokenize(&text);
+            let sentences = sentences(&text, &tokens);
+            let (fast, plain) =
+                (prepare(&text, &tokens, &sentences), prepare_plain(&text, &tokens, &sentences));
+            let info = |p: &Prepared| p.info.iter().map(fields).collect::<Vec<_>>();
+            assert_eq!(info(&fast), info(&plain), "{text:?}");
+            assert_eq!(fast.candidate, plain.candidate, "{text:?}");
+            assert_eq!(fast.all_caps, plain.all_caps, "{text:?}");
+            assert_eq!(fast.seen, plain.seen, "{text:?}");
+        }
+    }
+
+    /// [`token_info`] is [`tok_info`] for every one-byte word and every
+    /// word of two bytes drawn from letters, digits, marks and a byte of
+    /// a character outside ASCII, and for the pieces.
+    #[test]
+    fn token_info_is_tok_info() {
+        let mut scratch = Scratch::default();
+        let mut check = |w: &str| {
+            let text = format!(" {w} ");
+            let fast = token_info(&text, 1..1 + w.len(), &mut scratch);
+            assert_eq!(fields(&fast), fields(&tok_info(w, &mut scratch)), "{w:?}");
+        };
+        let chars: Vec<char> = (0u8..128).map(char::from).chain(['é', 'É', '’', '\u{212A}']).collect();
+        for &a in &chars {
+            check(&a.to_string());
+            for &b in &chars {
+                check(&format!("{a}{b}"));
+                check(&format!("{a}{b}ab"));
+            }
+        }
+        for p in PIECES {
+            check(p);
+        }
     }
 }

@@ -332,8 +332,8 @@ impl Recogniser {
         cache: &mut Scores,
     ) -> Vec<Entity> {
         let g = &self.info.groups;
-        let (mut scratch, mut feats, mut scores, mut back, mut tags) =
-            (Scratch::default(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut scratch, mut feats, mut scores, mut back, mut tags, mut found) =
+            (Scratch::default(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         // The sentinels' neighbour scores (not cached: no word's).
         let (bos, eos) = (self.neighbour_scores(&BOS, &mut feats), self.neighbour_scores(&EOS, &mut feats));
         let mut out = Vec::new();
@@ -398,7 +398,8 @@ impl Recogniser {
                 }
                 let ends = decode::Ends { after_o: run.start > range.start, before_o: run.end < range.end };
                 decode::viterbi_between(&scores, &self.weights.trans, ends, &mut back, &mut tags);
-                for (r, kind) in decode::spans(&tags) {
+                decode::spans_into(&tags, &mut found);
+                for (r, kind) in found.drain(..) {
                     out.push(Entity {
                         start: tokens[run.start + r.start].start,
                         end: tokens[run.start + r.end - 1].end,
