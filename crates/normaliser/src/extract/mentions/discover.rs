@@ -7,7 +7,7 @@ use super::cues::{
 };
 use super::{ActorMatcher, ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
 use crate::clean::Document;
-use crate::hash::{HashMap, HashSet};
+use crate::hash::HashSet;
 use crate::lexicon::alternation;
 use crate::lexicon::word_occurrences;
 use crate::lexicon::NOT_PERSON_WORDS;
@@ -282,18 +282,18 @@ impl ActorMatcher {
         &self,
         text: &str,
         discovered: &[DiscoveredActor],
-        known: &HashMap<String, Vec<usize>>,
+        known: &super::recognised::Occurrences,
         found: &mut Vec<Found>,
     ) {
         let mut taken = Taken::of(found);
         let unknown: Vec<&str> =
-            discovered.iter().map(|d| d.name.as_str()).filter(|n| !known.contains_key(*n)).collect();
+            discovered.iter().map(|d| d.name.as_str()).filter(|n| known.get(n).is_none()).collect();
         let searched = word_occurrences(text, &unknown);
         let mut searched = searched.iter();
         let starts: Vec<&[usize]> = discovered
             .iter()
             .map(|d| match known.get(&d.name) {
-                Some(starts) => starts.as_slice(),
+                Some(starts) => starts,
                 None => searched.next().map_or(&[][..], Vec::as_slice),
             })
             .collect();
