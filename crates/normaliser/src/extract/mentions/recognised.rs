@@ -49,6 +49,41 @@ static MOTION_VERBS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("
 /// Endings of plural demonyms and members of groups ("Americans").
 static GROUP_PLURALS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("group_plural_endings"));
 
+/// A word list as a set: one hash a look-up, not one comparison for each
+/// of the list's dozens of words (the lists below are asked about every
+/// name the recogniser finds).
+fn set_of(list: &[&'static str]) -> HashSet<&'static str> {
+    list.iter().copied().collect()
+}
+
+/// [`TITLES`] as a set.
+static TITLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(&TITLES));
+/// [`ROLES`] as a set.
+static ROLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(&ROLES));
+/// [`ROLE_WORDS`] as a set.
+static ROLE_WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(&ROLE_WORDS));
+/// [`HONORIFICS`] and [`POST_HONORIFICS`] as sets.
+static HONORIFIC_SETS: LazyLock<[HashSet<&'static str>; 2]> =
+    LazyLock::new(|| [set_of(&HONORIFICS), set_of(&POST_HONORIFICS)]);
+/// [`COMPANY_WORDS`] and [`ORG_HEADS`] as sets.
+static COMPANY_SETS: LazyLock<[HashSet<&'static str>; 2]> =
+    LazyLock::new(|| [set_of(&COMPANY_WORDS), set_of(&ORG_HEADS)]);
+
+/// Each word list that has a set above, with its set (for the test that
+/// they hold the same words).
+#[cfg(test)]
+pub(super) fn word_sets() -> [(&'static [&'static str], &'static HashSet<&'static str>); 7] {
+    [
+        (&TITLES, &TITLE_SET),
+        (&ROLES, &ROLE_SET),
+        (&ROLE_WORDS, &ROLE_WORD_SET),
+        (&HONORIFICS, &HONORIFIC_SETS[0]),
+        (&POST_HONORIFICS, &HONORIFIC_SETS[1]),
+        (&COMPANY_WORDS, &COMPANY_SETS[0]),
+        (&ORG_HEADS, &COMPANY_SETS[1]),
+    ]
+}
+
 /// Whether the segments the recogniser reads include titles, headings and
 /// table rows (datelines, results tables), which cue discovery skips.
 const SEARCH_HEADINGS: bool = true;
@@ -356,7 +391,7 @@ static COMPANY_WORDS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list(
 /// word ("Haqqani Network"), whatever the model or a cue says; else `kind`.
 pub(super) fn kind_of_name(name: &str, kind: ActorType) -> ActorType {
     let last = name.rsplit(' ').next().unwrap_or(name);
-    if name.contains(' ') && (COMPANY_WORDS.contains(&last) || ORG_HEADS.contains(&last)) {
+    if name.contains(' ') && (COMPANY_SETS[0].contains(last) || COMPANY_SETS[1].contains(last)) {
         ActorType::Organization
     } else {
         kind
@@ -390,7 +425,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
         // A one-word title in the plural ("Senators Charles E. Grassley
         // and Patrick J. Leahy") leads a name as the singular does.
         let plural_title =
-            kind == ActorType::Person && first.strip_suffix('s').is_some_and(|t| TITLES.contains(&t));
+            kind == ActorType::Person && first.strip_suffix('s').is_some_and(|t| TITLE_SET.contains(t));
         // A hyphenated description before a name ("Botox-maker
         // Allergan", "Iran-backed Hezbollah", "Sydney-based Qantas"); not a
         // particle of two letters or fewer ("Sar-e Pul", "Hizb-e Islami").
@@ -435,7 +470,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
     // A comma joins a firm's partners ("Goldman, Sachs and Co", "Bailard,
     // Biehl and Kaiser"), else a place and its state or a list.
     let last = s.rsplit(' ').next().unwrap_or(s);
-    let firm = COMPANY_WORDS.contains(&last) || s.contains(" and ") || s.contains('&');
+    let firm = COMPANY_SETS[0].contains(last) || s.contains(" and ") || s.contains('&');
     let bad = s.is_empty()
         || s.contains(|c: char| {
             (c.is_whitespace() && c != ' ')
@@ -443,16 +478,16 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
                 || (c == ',' && !firm)
         })
         || ends_with_head(s)
-        || TITLES.contains(&s)
+        || TITLE_SET.contains(s)
         || NAME_NEVER_STARTS.contains(s)
         // A court case ("Roe v. Wade", "Citizens United vs. FEC").
         || s.contains(" v. ")
         || s.contains(" vs. ")
         || party_and_state(s)
-        || s.strip_suffix('s').is_some_and(|t| TITLES.contains(&t))
-        || HONORIFICS.contains(&s)
-        || POST_HONORIFICS.contains(&s)
-        || ROLES.contains(&s)
+        || s.strip_suffix('s').is_some_and(|t| TITLE_SET.contains(t))
+        || HONORIFIC_SETS[0].contains(s)
+        || HONORIFIC_SETS[1].contains(s)
+        || ROLE_SET.contains(s)
         || role_phrase(s, kind)
         || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     (!bad).then_some(r)
@@ -524,12 +559,12 @@ fn party_and_state(s: &str) -> bool {
 fn role_phrase(s: &str, kind: ActorType) -> bool {
     let mut words = s.split(' ');
     let first = words.next().unwrap_or(s);
-    let role_of = words.next() == Some("of") && ROLE_WORDS.contains(&first);
+    let role_of = words.next() == Some("of") && ROLE_WORD_SET.contains(first);
     let last = s.rsplit(' ').next().unwrap_or(s);
     let ends_in_role = kind == ActorType::Person
         && last.len() < s.len()
         && last.starts_with(char::is_uppercase)
-        && ROLES.contains(&last.to_lowercase().as_str());
+        && ROLE_SET.contains(last.to_lowercase().as_str());
     role_of || ends_in_role
 }
 
@@ -872,7 +907,7 @@ fn term_context(text: &str, at: usize, end: usize) -> bool {
 
 /// "Administration" alone: the generic head of a name, not a name.
 pub(super) fn head_alone(name: &str) -> bool {
-    !name.contains(' ') && ORG_HEADS.contains(&name)
+    !name.contains(' ') && COMPANY_SETS[1].contains(name)
 }
 
 /// Whether a recognised name may stand as an actor: found outside a

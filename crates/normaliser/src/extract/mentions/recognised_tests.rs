@@ -782,3 +782,36 @@ fn word_facts_read_for_names_only_answer_as_those_read_for_every_word() {
     }
     assert!(held.iter().all(|&h| h > 50), "{held:?}");
 }
+
+/// The word lists the names are checked against, as sets, hold what the
+/// lists hold: every word of every list, changed in case, with an "s"
+/// more or a letter less, is in a set if and only if it is in its list.
+#[test]
+fn word_sets_hold_what_their_lists_hold() {
+    use super::recognised::word_sets;
+    let sets = word_sets();
+    let mut words: Vec<String> = vec![String::new(), "x".into(), "Mr".into(), "Gen".into(), "Gens.".into()];
+    for (list, _) in sets {
+        for w in list {
+            let mut fewer = w.chars();
+            fewer.next_back();
+            words.extend([
+                w.to_string(),
+                w.to_lowercase(),
+                w.to_uppercase(),
+                format!("{w}s"),
+                fewer.as_str().to_string(),
+                format!(" {w}"),
+            ]);
+        }
+    }
+    let mut held = 0;
+    for (list, set) in sets {
+        assert!(!list.is_empty());
+        for w in &words {
+            assert_eq!(set.contains(w.as_str()), list.contains(&w.as_str()), "{w:?}");
+            held += usize::from(set.contains(w.as_str()));
+        }
+    }
+    assert!(held > 300, "{held}");
+}
