@@ -815,3 +815,14 @@ fn word_sets_hold_what_their_lists_hold() {
     }
     assert!(held > 300, "{held}");
 }
+
+/// Places read again and again count each reading, as they did when
+/// every reading copied the name.
+#[test]
+fn places_read_again_count_as_before() {
+    use super::recognised::places_agree;
+    let names =
+        ["Kabul", "Helmand", "Kabul", "", "Takhar Province", "Kabul", "Helmand", "KPK", "kabul", "Kabul"];
+    assert_eq!(places_agree(&names), 6);
+    assert_eq!(places_agree(&[]), 0);
+}
