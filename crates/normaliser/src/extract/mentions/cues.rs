@@ -125,61 +125,69 @@ pub(super) fn possible_cues(seg: &str) -> u8 {
 /// [`possible_cues`] from the occurrences of the cue words in `seg`
 /// (exact case, overlapping; any order): (kind, bytes of `seg`).
 pub(super) fn cue_mask(seg: &str, cue_words: impl Iterator<Item = (CueWord, Range<usize>)>) -> u8 {
-    let bytes = seg.as_bytes();
     let mut mask = 0u8;
     for (kind, m) in cue_words {
-        let (s, e) = (m.start, m.end);
-        let mut rest = seg[e..].chars();
-        let after = rest.next();
-        let name_after = maybe_space(after) && maybe_name_start(rest.next());
-        let before = seg[..s].chars().next_back();
-        mask |= match kind {
-            // (?:^|[^\p{L}])TITLE\sTOKEN
-            CueWord::Title => {
-                if before.is_some_and(|c| c.is_ascii_alphabetic()) || !name_after {
-                    0
-                } else {
-                    CUE_TITLE
-                }
-            }
-            CueWord::Verb => {
-                // \bVERB\sTOKEN
-                let after_cue = if ascii_boundary(bytes, s) && name_after { CUE_VERB_AFTER } else { 0 };
-                // TOKEN,?\sVERB\b
-                let before_cue =
-                    if ascii_boundary(bytes, e) && name_before(&seg[..s]) { CUE_VERB_BEFORE } else { 0 };
-                after_cue | before_cue
-            }
-            CueWord::Role => {
-                // \bROLE\sTOKEN
-                let role = if ascii_boundary(bytes, s) && name_after { CUE_ROLE_BEFORE } else { 0 };
-                // TOKEN,\s…\sROLE\b
-                let appo =
-                    if ascii_boundary(bytes, e) && apposition_before(&seg[..s]) { CUE_APPOSITION } else { 0 };
-                role | appo
-            }
-            // HEAD\b, with a word before it or an "of …" after it
-            CueWord::OrgHead => {
-                if ascii_boundary(bytes, e) && org_of_two(&seg[..s], &seg[e..]) {
-                    CUE_ORGANIZATION
-                } else {
-                    0
-                }
-            }
-            // TOKEN,\sof
-            CueWord::Of => {
-                let mut back = seg[..s].chars();
-                let comma = maybe_space(back.next_back()) && back.next_back() == Some(',');
-                if comma && maybe_name_end(back.as_str()) {
-                    CUE_APPOSITION
-                } else {
-                    0
-                }
-            }
-        };
+        mask |= cue_bits(seg, kind, m);
         if mask == CUE_ALL {
             break;
         }
     }
     mask
+}
+
+/// The discovery patterns that can match `seg` with this one occurrence
+/// `m` of a cue word of `kind` where the pattern needs the word, as
+/// `CUE_*` bits: a bit is clear only if the context around `m` rules
+/// out every match of the pattern that holds its word there.
+pub(super) fn cue_bits(seg: &str, kind: CueWord, m: Range<usize>) -> u8 {
+    let bytes = seg.as_bytes();
+    let (s, e) = (m.start, m.end);
+    let mut rest = seg[e..].chars();
+    let after = rest.next();
+    let name_after = maybe_space(after) && maybe_name_start(rest.next());
+    let before = seg[..s].chars().next_back();
+    match kind {
+        // (?:^|[^\p{L}])TITLE\sTOKEN
+        CueWord::Title => {
+            if before.is_some_and(|c| c.is_ascii_alphabetic()) || !name_after {
+                0
+            } else {
+                CUE_TITLE
+            }
+        }
+        CueWord::Verb => {
+            // \bVERB\sTOKEN
+            let after_cue = if ascii_boundary(bytes, s) && name_after { CUE_VERB_AFTER } else { 0 };
+            // TOKEN,?\sVERB\b
+            let before_cue =
+                if ascii_boundary(bytes, e) && name_before(&seg[..s]) { CUE_VERB_BEFORE } else { 0 };
+            after_cue | before_cue
+        }
+        CueWord::Role => {
+            // \bROLE\sTOKEN
+            let role = if ascii_boundary(bytes, s) && name_after { CUE_ROLE_BEFORE } else { 0 };
+            // TOKEN,\s…\sROLE\b
+            let appo =
+                if ascii_boundary(bytes, e) && apposition_before(&seg[..s]) { CUE_APPOSITION } else { 0 };
+            role | appo
+        }
+        // HEAD\b, with a word before it or an "of …" after it
+        CueWord::OrgHead => {
+            if ascii_boundary(bytes, e) && org_of_two(&seg[..s], &seg[e..]) {
+                CUE_ORGANIZATION
+            } else {
+                0
+            }
+        }
+        // TOKEN,\sof
+        CueWord::Of => {
+            let mut back = seg[..s].chars();
+            let comma = maybe_space(back.next_back()) && back.next_back() == Some(',');
+            if comma && maybe_name_end(back.as_str()) {
+                CUE_APPOSITION
+            } else {
+                0
+            }
+        }
+    }
 }

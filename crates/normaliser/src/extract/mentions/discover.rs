@@ -2,12 +2,12 @@
 //! an apposition, an organization name), cleaned of what is not a name.
 
 use super::cues::{
-    cue_mask, maybe_name_end, maybe_space, CueWord, CUE_ALL, CUE_APPOSITION, CUE_ORGANIZATION,
+    cue_bits, cue_mask, maybe_name_end, maybe_space, CueWord, CUE_ALL, CUE_APPOSITION, CUE_ORGANIZATION,
     CUE_ROLE_BEFORE, CUE_TITLE, CUE_VERB_AFTER, CUE_VERB_BEFORE,
 };
 use super::{ActorMatcher, ActorRef, DiscoveredActor, DiscoveryCue, Found, Taken};
 use crate::clean::Document;
-use crate::hash::{HashMap, HashSet};
+use crate::hash::HashSet;
 use crate::lexicon::alternation;
 use crate::lexicon::word_occurrences;
 use crate::lexicon::NOT_PERSON_WORDS;
@@ -57,13 +57,24 @@ pub(super) static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| re(&title_cue())
 
 pub(super) static VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&verb_after()));
 
-pub(super) static VERB_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"({}),?\s(?:{})\b", person_name(2), alternation(&REPORTING_VERBS))));
+fn verb_before() -> String {
+    format!(r"({}),?\s(?:{})\b", person_name(2), alternation(&REPORTING_VERBS))
+}
+
+pub(super) static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(&verb_before()));
 
 pub(super) static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(&role_before()));
 
-/// A pattern's anchored form and the kind of cue word it opens with.
-type Opening = Option<(&'static regex_automata::meta::Regex, CueWord)>;
+/// How a pattern is searched in a segment with its cue words known.
+#[derive(Clone, Copy)]
+enum Search {
+    /// Anchored where a cue word of this kind opens a match (see
+    /// [`anchored_groups`]), in the pattern's anchored form.
+    Opening(&'static regex_automata::meta::Regex, CueWord),
+    /// Anchored before the cue words that can close a match (see
+    /// [`closing_groups`]).
+    Closing(&'static Closing),
+}
 
 /// [`TITLE_CUE`], [`VERB_AFTER`] and [`ROLE_BEFORE`] for anchored
 /// searches (see [`anchored_groups`]): every match of these opens with a
@@ -71,13 +82,95 @@ type Opening = Option<(&'static regex_automata::meta::Regex, CueWord)>;
 static OPENING_CUES: LazyLock<[regex_automata::meta::Regex; 3]> =
     LazyLock::new(|| [meta_re(&title_cue()), meta_re(&verb_after()), meta_re(&role_before())]);
 
-pub(super) static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
+fn apposition() -> String {
+    format!(
         r"({}),\s(?:(?:(?:a|an|the)\s)?(?:[\p{{Ll}}-]+\s){{0,4}}(?:{})\b|of\sthe\s\p{{Lu}})",
         person_name(2),
         alternation(&ROLES)
-    ))
+    )
+}
+
+pub(super) static APPOSITION: LazyLock<Regex> = LazyLock::new(|| re(&apposition()));
+
+/// A pattern whose every match ends with a cue word, for anchored
+/// searches (see [`closing_groups`]): its anchored form, the kinds of the
+/// cue words that can end a match, the pattern's bit of [`cue_bits`], and
+/// the most white space (`\s`) a match holds before its cue word.
+pub(super) struct Closing {
+    pub(super) re: regex_automata::meta::Regex,
+    pub(super) kinds: &'static [CueWord],
+    pub(super) bit: u8,
+    pub(super) spaces: usize,
+}
+
+/// [`VERB_BEFORE`] and [`APPOSITION`], which end with a cue word: a
+/// reporting verb; a role noun or the "of" of ", of the X". Before it, a
+/// name of two to four words holds at most 12 `\s` (three gaps between
+/// words, each of one `\s` and up to two initials and a particle with
+/// theirs); then `,?\s` before a verb, and `,\s`, an article's `\s` and
+/// four words' before a role (", of" needs less).
+pub(super) static CLOSING_CUES: LazyLock<[Closing; 2]> = LazyLock::new(|| {
+    [
+        Closing { re: meta_re(&verb_before()), kinds: &[CueWord::Verb], bit: CUE_VERB_BEFORE, spaces: 13 },
+        Closing {
+            re: meta_re(&apposition()),
+            kinds: &[CueWord::Role, CueWord::Of],
+            bit: CUE_APPOSITION,
+            spaces: 18,
+        },
+    ]
 });
+
+/// Where a match of a [`Closing`] pattern can start in `seg`, a match
+/// that ends with a cue word starting at one of `ends`: the positions
+/// where its name can begin (`\p{Lu}`, or the "al-"/"el-" of a
+/// [`TOKEN`]) among the characters before the word that a match can hold
+/// (letters, `-`, `.`, `,`, `'`, white space, any character outside
+/// ASCII), back to the first other character or to the white space past
+/// the most the match holds (`spaces`; only ASCII white space but the
+/// vertical tab is counted, so that none is counted that `\s` does not
+/// match). Sorted, once each.
+pub(super) fn closing_starts(seg: &str, ends: impl Iterator<Item = usize>, spaces: usize) -> Vec<usize> {
+    let b = seg.as_bytes();
+    let mut out = Vec::new();
+    for end in ends {
+        let mut seen = 0;
+        for i in (0..end).rev() {
+            match b[i] {
+                b'A'..=b'Z' | 0xC0.. => out.push(i),
+                b'a' | b'e' if b[i + 1..].starts_with(b"l-") => out.push(i),
+                b'a'..=b'z' | b'-' | b'.' | b',' | b'\'' | 0x80..=0xBF | 0x0B => {}
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0C => {
+                    seen += 1;
+                    if seen > spaces {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The spans of group 1 of the matches of a [`Closing`] pattern in
+/// `seg`, as `captures_iter` finds them, from the occurrences of the cue
+/// words in `seg` (exact case, overlapping, any order): every match ends
+/// with one of these occurrences, of one of the pattern's kinds, whose
+/// [`cue_bits`] has the pattern's bit, and starts at one of the
+/// [`closing_starts`] before it.
+pub(super) fn closing_groups(
+    closing: &Closing,
+    seg: &str,
+    cue_words: impl Iterator<Item = (CueWord, Range<usize>)>,
+) -> Vec<Range<usize>> {
+    let ends = cue_words
+        .filter(|(k, r)| closing.kinds.contains(k) && cue_bits(seg, *k, r.clone()) & closing.bit != 0)
+        .map(|(_, r)| r.start);
+    anchored_groups(&closing.re, seg, &closing_starts(seg, ends, closing.spaces))
+}
 
 pub(super) static ORGANIZATION: LazyLock<Regex> = LazyLock::new(|| {
     let word = format!(r"(?:{TOKEN}|\p{{Lu}}{{2,}})");
@@ -189,18 +282,18 @@ impl ActorMatcher {
         &self,
         text: &str,
         discovered: &[DiscoveredActor],
-        known: &HashMap<String, Vec<usize>>,
+        known: &super::recognised::Occurrences,
         found: &mut Vec<Found>,
     ) {
         let mut taken = Taken::of(found);
         let unknown: Vec<&str> =
-            discovered.iter().map(|d| d.name.as_str()).filter(|n| !known.contains_key(*n)).collect();
+            discovered.iter().map(|d| d.name.as_str()).filter(|n| known.get(n).is_none()).collect();
         let searched = word_occurrences(text, &unknown);
         let mut searched = searched.iter();
         let starts: Vec<&[usize]> = discovered
             .iter()
             .map(|d| match known.get(&d.name) {
-                Some(starts) => starts.as_slice(),
+                Some(starts) => starts,
                 None => searched.next().map_or(&[][..], Vec::as_slice),
             })
             .collect();
@@ -344,6 +437,8 @@ pub(super) fn discover(
 
 /// [`discover`], with or without skipping the patterns that cannot match
 /// a segment (without, `None`: for the test that the skip changes nothing).
+/// (Never inlined: profiles show it apart.)
+#[inline(never)]
 pub(super) fn discover_with(
     doc: &Document,
     found: &[Found],
@@ -377,17 +472,22 @@ pub(super) fn discover_with(
             Some(_) => cue_mask(slice, inside().map(|(k, r)| (*k, r.start - base..r.end - base))),
             None => CUE_ALL,
         };
-        let opening = &*OPENING_CUES;
-        // Each pattern, and for one that opens with a cue word its
-        // anchored form and the word's kind. (A pattern read through its
-        // anchored form is not compiled as a `Regex` too: it is only
-        // dereferenced, and so built, when searched for.)
-        let person_cues: [(&LazyLock<Regex>, Opening, DiscoveryCue, u8); 5] = [
-            (&TITLE_CUE, Some((&opening[0], CueWord::Title)), DiscoveryCue::Title, CUE_TITLE),
-            (&VERB_AFTER, Some((&opening[1], CueWord::Verb)), DiscoveryCue::ReportingVerb, CUE_VERB_AFTER),
-            (&VERB_BEFORE, None, DiscoveryCue::ReportingVerb, CUE_VERB_BEFORE),
-            (&ROLE_BEFORE, Some((&opening[2], CueWord::Role)), DiscoveryCue::Role, CUE_ROLE_BEFORE),
-            (&APPOSITION, None, DiscoveryCue::Apposition, CUE_APPOSITION),
+        let (opening, closing) = (&*OPENING_CUES, &*CLOSING_CUES);
+        // Each pattern, and how it is searched for with the cue words
+        // known. (A pattern read through its anchored form is not
+        // compiled as a `Regex` too: it is only dereferenced, and so
+        // built, when searched for without them.)
+        let person_cues: [(&LazyLock<Regex>, Search, DiscoveryCue, u8); 5] = [
+            (&TITLE_CUE, Search::Opening(&opening[0], CueWord::Title), DiscoveryCue::Title, CUE_TITLE),
+            (
+                &VERB_AFTER,
+                Search::Opening(&opening[1], CueWord::Verb),
+                DiscoveryCue::ReportingVerb,
+                CUE_VERB_AFTER,
+            ),
+            (&VERB_BEFORE, Search::Closing(&closing[0]), DiscoveryCue::ReportingVerb, CUE_VERB_BEFORE),
+            (&ROLE_BEFORE, Search::Opening(&opening[2], CueWord::Role), DiscoveryCue::Role, CUE_ROLE_BEFORE),
+            (&APPOSITION, Search::Closing(&closing[1]), DiscoveryCue::Apposition, CUE_APPOSITION),
         ];
         // Where a match of a pattern that opens with a cue word of `kind`
         // can start: at the word (`\bVERB`, `\bROLE`), or one character
@@ -409,7 +509,7 @@ pub(super) fn discover_with(
             starts.dedup();
             starts
         };
-        for (cue_re, anchored, cue, bit) in person_cues {
+        for (cue_re, search, cue, bit) in person_cues {
             if possible & bit == 0 {
                 continue;
             }
@@ -417,9 +517,15 @@ pub(super) fn discover_with(
                 let r = base + m.start..base + m.end;
                 add(clean_person(&slice[m]), ActorType::Person, cue, r);
             };
-            match anchored.filter(|_| cue_words.is_some()) {
-                Some((a, kind)) => anchored_groups(a, slice, &starts(kind)).into_iter().for_each(take),
-                None => cue_re
+            let relative = || inside().map(|(k, r)| (*k, r.start - base..r.end - base));
+            match (cue_words, search) {
+                (Some(_), Search::Opening(a, kind)) => {
+                    anchored_groups(a, slice, &starts(kind)).into_iter().for_each(take)
+                }
+                (Some(_), Search::Closing(c)) => {
+                    closing_groups(c, slice, relative()).into_iter().for_each(take)
+                }
+                (None, _) => cue_re
                     .captures_iter(slice)
                     .for_each(|c| take(c.get(1).expect("group 1 always takes part").range())),
             }

@@ -49,6 +49,41 @@ static MOTION_VERBS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("
 /// Endings of plural demonyms and members of groups ("Americans").
 static GROUP_PLURALS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list("group_plural_endings"));
 
+/// A word list as a set: one hash a look-up, not one comparison for each
+/// of the list's dozens of words (the lists below are asked about every
+/// name the recogniser finds).
+fn set_of(list: &[&'static str]) -> HashSet<&'static str> {
+    list.iter().copied().collect()
+}
+
+/// [`TITLES`] as a set.
+static TITLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(&TITLES));
+/// [`ROLES`] as a set.
+static ROLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(&ROLES));
+/// [`ROLE_WORDS`] as a set.
+static ROLE_WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(&ROLE_WORDS));
+/// [`HONORIFICS`] and [`POST_HONORIFICS`] as sets.
+static HONORIFIC_SETS: LazyLock<[HashSet<&'static str>; 2]> =
+    LazyLock::new(|| [set_of(&HONORIFICS), set_of(&POST_HONORIFICS)]);
+/// [`COMPANY_WORDS`] and [`ORG_HEADS`] as sets.
+static COMPANY_SETS: LazyLock<[HashSet<&'static str>; 2]> =
+    LazyLock::new(|| [set_of(&COMPANY_WORDS), set_of(&ORG_HEADS)]);
+
+/// Each word list that has a set above, with its set (for the test that
+/// they hold the same words).
+#[cfg(test)]
+pub(super) fn word_sets() -> [(&'static [&'static str], &'static HashSet<&'static str>); 7] {
+    [
+        (&TITLES, &TITLE_SET),
+        (&ROLES, &ROLE_SET),
+        (&ROLE_WORDS, &ROLE_WORD_SET),
+        (&HONORIFICS, &HONORIFIC_SETS[0]),
+        (&POST_HONORIFICS, &HONORIFIC_SETS[1]),
+        (&COMPANY_WORDS, &COMPANY_SETS[0]),
+        (&ORG_HEADS, &COMPANY_SETS[1]),
+    ]
+}
+
 /// Whether the segments the recogniser reads include titles, headings and
 /// table rows (datelines, results tables), which cue discovery skips.
 const SEARCH_HEADINGS: bool = true;
@@ -85,12 +120,28 @@ pub(super) struct Recognised {
     /// Where each name found and each name asked for (see [`recognise`])
     /// occurs, on word boundaries: the walk over the text that finds the
     /// names' facts finds them too.
-    pub(super) occurrences: HashMap<String, Vec<usize>>,
+    pub(super) occurrences: Occurrences,
 }
 
 impl Recognised {
-    /// Records one reading of `name` as a place or other name.
+    /// Records one reading of `name` as a place or other name (a name
+    /// read before is not copied again: most places are read many times).
     fn add_place(&mut self, name: &str) {
+        if !self.places.contains(name) {
+            self.places.insert(name.to_string());
+        }
+        match self.place_readings.get_mut(name) {
+            Some(n) => *n += 1,
+            None => {
+                self.place_readings.insert(name.to_string(), 1);
+            }
+        }
+    }
+
+    /// [`Recognised::add_place`] as first written (the reference it is
+    /// tested against).
+    #[cfg(test)]
+    fn add_place_plain(&mut self, name: &str) {
         self.places.insert(name.to_string());
         *self.place_readings.entry(name.to_string()).or_default() += 1;
     }
@@ -356,7 +407,7 @@ static COMPANY_WORDS: LazyLock<&'static [&'static str]> = LazyLock::new(|| list(
 /// word ("Haqqani Network"), whatever the model or a cue says; else `kind`.
 pub(super) fn kind_of_name(name: &str, kind: ActorType) -> ActorType {
     let last = name.rsplit(' ').next().unwrap_or(name);
-    if name.contains(' ') && (COMPANY_WORDS.contains(&last) || ORG_HEADS.contains(&last)) {
+    if name.contains(' ') && (COMPANY_SETS[0].contains(last) || COMPANY_SETS[1].contains(last)) {
         ActorType::Organization
     } else {
         kind
@@ -390,7 +441,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
         // A one-word title in the plural ("Senators Charles E. Grassley
         // and Patrick J. Leahy") leads a name as the singular does.
         let plural_title =
-            kind == ActorType::Person && first.strip_suffix('s').is_some_and(|t| TITLES.contains(&t));
+            kind == ActorType::Person && first.strip_suffix('s').is_some_and(|t| TITLE_SET.contains(t));
         // A hyphenated description before a name ("Botox-maker
         // Allergan", "Iran-backed Hezbollah", "Sydney-based Qantas"); not a
         // particle of two letters or fewer ("Sar-e Pul", "Hizb-e Islami").
@@ -435,7 +486,7 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
     // A comma joins a firm's partners ("Goldman, Sachs and Co", "Bailard,
     // Biehl and Kaiser"), else a place and its state or a list.
     let last = s.rsplit(' ').next().unwrap_or(s);
-    let firm = COMPANY_WORDS.contains(&last) || s.contains(" and ") || s.contains('&');
+    let firm = COMPANY_SETS[0].contains(last) || s.contains(" and ") || s.contains('&');
     let bad = s.is_empty()
         || s.contains(|c: char| {
             (c.is_whitespace() && c != ' ')
@@ -443,16 +494,16 @@ pub(super) fn clean_span(text: &str, mut r: Range<usize>, kind: ActorType) -> Op
                 || (c == ',' && !firm)
         })
         || ends_with_head(s)
-        || TITLES.contains(&s)
+        || TITLE_SET.contains(s)
         || NAME_NEVER_STARTS.contains(s)
         // A court case ("Roe v. Wade", "Citizens United vs. FEC").
         || s.contains(" v. ")
         || s.contains(" vs. ")
         || party_and_state(s)
-        || s.strip_suffix('s').is_some_and(|t| TITLES.contains(&t))
-        || HONORIFICS.contains(&s)
-        || POST_HONORIFICS.contains(&s)
-        || ROLES.contains(&s)
+        || s.strip_suffix('s').is_some_and(|t| TITLE_SET.contains(t))
+        || HONORIFIC_SETS[0].contains(s)
+        || HONORIFIC_SETS[1].contains(s)
+        || ROLE_SET.contains(s)
         || role_phrase(s, kind)
         || !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     (!bad).then_some(r)
@@ -524,23 +575,21 @@ fn party_and_state(s: &str) -> bool {
 fn role_phrase(s: &str, kind: ActorType) -> bool {
     let mut words = s.split(' ');
     let first = words.next().unwrap_or(s);
-    let role_of = words.next() == Some("of") && ROLE_WORDS.contains(&first);
+    let role_of = words.next() == Some("of") && ROLE_WORD_SET.contains(first);
     let last = s.rsplit(' ').next().unwrap_or(s);
     let ends_in_role = kind == ActorType::Person
         && last.len() < s.len()
         && last.starts_with(char::is_uppercase)
-        && ROLES.contains(&last.to_lowercase().as_str());
+        && ROLE_SET.contains(last.to_lowercase().as_str());
     role_of || ends_in_role
 }
 
-/// What the text says about the one-word names the recogniser found, read
-/// in one pass over it (not one search per question): which words occur
-/// on word boundaries, exact case, and which occur only after "the ".
+/// What the text says about the names the recogniser found, read from
+/// their occurrences (see [`WordFacts::of`]): which occur only after
+/// "the ", which read as places or terms. Asked about those names only.
 #[derive(Default)]
 struct WordFacts {
-    /// Words seen on word boundaries.
-    seen: HashSet<String>,
-    /// Words seen on word boundaries, every time right after "the ".
+    /// Names seen on word boundaries, every time right after "the ".
     only_after_the: HashSet<String>,
     /// Names always followed by a number ("Appendix 1"): labels.
     label: HashSet<String>,
@@ -555,6 +604,36 @@ struct WordFacts {
     /// Names every occurrence of which qualifies a group ("Ansar
     /// factions"): not a person's.
     group_modifier: HashSet<String>,
+}
+
+/// Where words occur in a text, on word boundaries, exact case (see
+/// [`word_occurrences`]): the words asked for, sorted, once each, and
+/// the starts of each. A look-up is a binary search: no map to build
+/// for the hundreds of words of a document, of which few are looked up.
+#[derive(Default)]
+pub(super) struct Occurrences {
+    words: Vec<String>,
+    starts: Vec<Vec<usize>>,
+}
+
+impl Occurrences {
+    /// Finds where each of `words` (sorted, once each) occurs in `text`.
+    fn of(text: &str, words: Vec<String>) -> Occurrences {
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let starts = word_occurrences(text, &refs);
+        Occurrences { words, starts }
+    }
+
+    /// Where `word` occurs, if it is one of the words asked for.
+    pub(super) fn get(&self, word: &str) -> Option<&[usize]> {
+        let k = self.words.binary_search_by(|w| w.as_str().cmp(word)).ok()?;
+        self.starts.get(k).map(Vec::as_slice)
+    }
+
+    /// Whether `word`, one of the words asked for, occurs in the text.
+    fn word_in(&self, word: &str) -> bool {
+        self.get(word).is_some_and(|s| !s.is_empty())
+    }
 }
 
 /// The words [`WordFacts::of`] reads for `names`: each name, and for a
@@ -579,91 +658,256 @@ fn fact_words(names: &[&str]) -> Vec<String> {
 }
 
 impl WordFacts {
-    /// The facts about `names` (one word each), their lower-case forms,
-    /// their plurals and, for those ending in "s", their singulars; and
-    /// where those words and `also` occur (see [`word_occurrences`]).
+    /// Where `names` (sorted, once each), the other words of
+    /// [`fact_words`] and `also` occur; and the facts about `names`, the
+    /// only words asked about (the other words are only asked whether
+    /// they occur: [`Occurrences::word_in`]). (Never inlined: profiles
+    /// show it apart.)
+    #[inline(never)]
     fn of(
         text: &str,
         names: &[&str],
         also: &[&str],
         body: &[Range<usize>],
         places: &HashSet<String>,
-    ) -> (WordFacts, HashMap<String, Vec<usize>>) {
-        let words = fact_words(names);
-        let mut all: Vec<&str> = words.iter().map(String::as_str).chain(also.iter().copied()).collect();
+    ) -> (WordFacts, Occurrences) {
+        let mut all = fact_words(names);
+        all.extend(also.iter().map(|w| w.to_string()));
         all.sort_unstable();
         all.dedup();
-        let occurrences: HashMap<String, Vec<usize>> =
-            all.iter().map(|w| w.to_string()).zip(word_occurrences(text, &all)).collect();
+        let occurrences = Occurrences::of(text, all);
         let mut facts = WordFacts::default();
-        for word in &words {
-            let clean = occurrences.get(word).map_or(&[][..], Vec::as_slice);
-            if clean.is_empty() {
-                continue;
+        for &word in names {
+            let clean = occurrences.get(word).unwrap_or_default();
+            if !clean.is_empty() {
+                facts.read(text, word, clean, body, places);
             }
-            if clean.iter().all(|&at| text[..at].ends_with("the ")) {
-                facts.only_after_the.insert(word.clone());
-            }
-            let numbered = |at: usize| {
-                text[at + word.len()..]
-                    .strip_prefix(' ')
-                    .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
-            };
-            if clean.iter().all(|&at| numbered(at)) {
-                facts.label.insert(word.clone());
-            }
-            if clean.iter().any(|&at| within(body, &(at..at + word.len()))) {
-                facts.in_body.insert(word.clone());
-            }
-            let place_like = |at: usize| {
-                let after = &text[at + word.len()..];
-                let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
-                let before_in = text[..at].ends_with(" in ") || text[..at].ends_with(" near ");
-                let noun = after.strip_prefix(' ').is_some_and(|a| {
-                    PLACE_NOUNS.iter().any(|p| a.starts_with(p) && !is_word(a[p.len()..].chars().next()))
-                });
-                let before = trim_end_str(trim_end_str(&text[..at], ", "), " and ");
-                // The items before and after, read only where a list
-                // separator is next to the name (most occurrences have
-                // none, and an item can run back to the line's start).
-                let prev = || before.rsplit([',', '(', '\n']).next().unwrap_or(before).trim();
-                let next = || {
-                    let next = after.trim_start_matches([',', ' ']).trim_start_matches("and ");
-                    next.split([',', '.', ';', ')', '\n']).next().unwrap_or(next).trim()
-                };
-                let listed = |w: &str| !w.is_empty() && (places.contains(w) || PLACES.contains(w));
-                // A place that ends the item before ("throughout Panjshir,
-                // Sar-e Pul, Takhar"), if the list goes on after the name
-                // (not "In Seattle, Pete Incaviglia's …").
-                let goes_on = after.starts_with(',') || after.starts_with(" and ");
-                let listed_end = |s: &str| listed(s) || (goes_on && last_words(s, 3).any(listed));
-                let in_list =
-                    (before.len() < at && listed_end(prev())) || (after.starts_with(',') && listed(next()));
-                (before_in && !possessive) || noun || in_list
-            };
-            if clean.iter().all(|&at| term_context(text, at, at + word.len())) {
-                facts.term_like.insert(word.clone());
-            }
-            if clean.iter().all(|&at| group_modifier(text, at + word.len())) {
-                facts.group_modifier.insert(word.clone());
-            }
-            let moved_to = |at: usize| {
-                let before = text[..at].strip_suffix(" to ").unwrap_or("");
-                let verb = before.rsplit([' ', '\n']).next().unwrap_or("");
-                !before.is_empty() && MOTION_VERBS.contains(&verb)
-            };
-            if clean.iter().any(|&at| place_like(at) || moved_to(at)) {
-                facts.place_like.insert(word.clone());
-            }
-            facts.seen.insert(word.clone());
         }
         (facts, occurrences)
     }
 
-    /// Whether `word` occurs in the text on word boundaries (exact case).
-    fn word_in(&self, word: &str) -> bool {
-        self.seen.contains(word)
+    /// Reads the facts about `word` from its occurrences `clean` (not
+    /// none).
+    fn read(
+        &mut self,
+        text: &str,
+        word: &str,
+        clean: &[usize],
+        body: &[Range<usize>],
+        places: &HashSet<String>,
+    ) {
+        if clean.iter().all(|&at| text[..at].ends_with("the ")) {
+            self.only_after_the.insert(word.to_string());
+        }
+        let numbered = |at: usize| {
+            text[at + word.len()..]
+                .strip_prefix(' ')
+                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        if clean.iter().all(|&at| numbered(at)) {
+            self.label.insert(word.to_string());
+        }
+        if clean.iter().any(|&at| within(body, &(at..at + word.len()))) {
+            self.in_body.insert(word.to_string());
+        }
+        if clean.iter().all(|&at| term_context(text, at, at + word.len())) {
+            self.term_like.insert(word.to_string());
+        }
+        if clean.iter().all(|&at| group_modifier(text, at + word.len())) {
+            self.group_modifier.insert(word.to_string());
+        }
+        if clean.iter().any(|&at| place_like(text, at, at + word.len(), places) || moved_to(text, at)) {
+            self.place_like.insert(word.to_string());
+        }
     }
+}
+
+/// Whether the occurrence `at..end` of a name reads as a place's: after
+/// "in " or "near " (not as a possessive), before a place noun, or in a
+/// comma list next to a place (listed, or read as one: `places`).
+fn place_like(text: &str, at: usize, end: usize, places: &HashSet<String>) -> bool {
+    let head = &text[..at];
+    let after = &text[end..];
+    // Each reading in turn, the cheapest first.
+    let possessive = || after.starts_with("'s") || after.starts_with("\u{2019}s");
+    if (head.ends_with(" in ") || head.ends_with(" near ")) && !possessive() {
+        return true;
+    }
+    let noun = after.strip_prefix(' ').is_some_and(|a| {
+        PLACE_NOUNS.iter().any(|p| a.starts_with(p) && !is_word(a[p.len()..].chars().next()))
+    });
+    if noun {
+        return true;
+    }
+    let goes_on = after.starts_with(',') || after.starts_with(" and ");
+    // The items before and after, read only where a list separator is
+    // next to the name (most occurrences have none, and an item can run
+    // back to the line's start).
+    let before = trim_end_str(trim_end_str(head, ", "), " and ");
+    let prev = || before.rsplit([',', '(', '\n']).next().unwrap_or(before).trim();
+    let next = || {
+        let next = after.trim_start_matches([',', ' ']).trim_start_matches("and ");
+        next.split([',', '.', ';', ')', '\n']).next().unwrap_or(next).trim()
+    };
+    let listed = |w: &str| !w.is_empty() && (places.contains(w) || PLACES.contains(w));
+    // A place that ends the item before ("throughout Panjshir, Sar-e Pul,
+    // Takhar"), if the list goes on after the name (not "In Seattle, Pete
+    // Incaviglia's …").
+    let listed_end = |s: &str| listed(s) || (goes_on && last_words(s, 3).any(listed));
+    (before.len() < at && listed_end(prev())) || (after.starts_with(',') && listed(next()))
+}
+
+/// Whether the name at `at` follows a verb of motion and "to" ("come to
+/// Musa Qala"): a place.
+fn moved_to(text: &str, at: usize) -> bool {
+    let before = text[..at].strip_suffix(" to ").unwrap_or("");
+    let verb = before.rsplit([' ', '\n']).next().unwrap_or("");
+    !before.is_empty() && MOTION_VERBS.contains(&verb)
+}
+
+/// Adds `names` as places one by one with [`Recognised::add_place`] and
+/// with the reference, and checks that the places and their readings
+/// come out the same; the number of places.
+#[cfg(test)]
+pub(super) fn places_agree(names: &[&str]) -> usize {
+    let (mut fast, mut plain) = (Recognised::default(), Recognised::default());
+    for name in names {
+        fast.add_place(name);
+        plain.add_place_plain(name);
+        assert_eq!(fast.places, plain.places);
+        assert_eq!(fast.place_readings, plain.place_readings);
+    }
+    fast.places.len()
+}
+
+/// The word facts as first read (the reference [`WordFacts::of`] is
+/// tested against): every fact of every word of [`fact_words`], a set of
+/// the words seen, a map of every word's occurrences.
+#[cfg(test)]
+pub(super) struct PlainFacts {
+    pub(super) seen: HashSet<String>,
+    pub(super) sets: [HashSet<String>; 6],
+    pub(super) occurrences: HashMap<String, Vec<usize>>,
+}
+
+/// [`WordFacts::of`] as first written (see [`PlainFacts`]).
+#[cfg(test)]
+pub(super) fn plain_word_facts(
+    text: &str,
+    names: &[&str],
+    also: &[&str],
+    body: &[Range<usize>],
+    places: &HashSet<String>,
+) -> PlainFacts {
+    let words = fact_words(names);
+    let mut all: Vec<&str> = words.iter().map(String::as_str).chain(also.iter().copied()).collect();
+    all.sort_unstable();
+    all.dedup();
+    let occurrences: HashMap<String, Vec<usize>> =
+        all.iter().map(|w| w.to_string()).zip(word_occurrences(text, &all)).collect();
+    let mut seen = HashSet::default();
+    let mut sets: [HashSet<String>; 6] = Default::default();
+    let [only_after_the, label, in_body, place_like_set, term_like, group_modifier_set] = &mut sets;
+    for word in &words {
+        let clean = occurrences.get(word).map_or(&[][..], Vec::as_slice);
+        if clean.is_empty() {
+            continue;
+        }
+        if clean.iter().all(|&at| text[..at].ends_with("the ")) {
+            only_after_the.insert(word.clone());
+        }
+        let numbered = |at: usize| {
+            text[at + word.len()..]
+                .strip_prefix(' ')
+                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        if clean.iter().all(|&at| numbered(at)) {
+            label.insert(word.clone());
+        }
+        if clean.iter().any(|&at| within(body, &(at..at + word.len()))) {
+            in_body.insert(word.clone());
+        }
+        let place_like = |at: usize| {
+            let after = &text[at + word.len()..];
+            let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
+            let before_in = text[..at].ends_with(" in ") || text[..at].ends_with(" near ");
+            let noun = after.strip_prefix(' ').is_some_and(|a| {
+                PLACE_NOUNS.iter().any(|p| a.starts_with(p) && !is_word(a[p.len()..].chars().next()))
+            });
+            let before = trim_end_str(trim_end_str(&text[..at], ", "), " and ");
+            let prev = || before.rsplit([',', '(', '\n']).next().unwrap_or(before).trim();
+            let next = || {
+                let next = after.trim_start_matches([',', ' ']).trim_start_matches("and ");
+                next.split([',', '.', ';', ')', '\n']).next().unwrap_or(next).trim()
+            };
+            let listed = |w: &str| !w.is_empty() && (places.contains(w) || PLACES.contains(w));
+            let goes_on = after.starts_with(',') || after.starts_with(" and ");
+            let listed_end = |s: &str| listed(s) || (goes_on && last_words(s, 3).any(listed));
+            let in_list =
+                (before.len() < at && listed_end(prev())) || (after.starts_with(',') && listed(next()));
+            (before_in && !possessive) || noun || in_list
+        };
+        if clean.iter().all(|&at| term_context(text, at, at + word.len())) {
+            term_like.insert(word.clone());
+        }
+        if clean.iter().all(|&at| group_modifier(text, at + word.len())) {
+            group_modifier_set.insert(word.clone());
+        }
+        let moved_to = |at: usize| {
+            let before = text[..at].strip_suffix(" to ").unwrap_or("");
+            let verb = before.rsplit([' ', '\n']).next().unwrap_or("");
+            !before.is_empty() && MOTION_VERBS.contains(&verb)
+        };
+        if clean.iter().any(|&at| place_like(at) || moved_to(at)) {
+            place_like_set.insert(word.clone());
+        }
+        seen.insert(word.clone());
+    }
+    PlainFacts { seen, sets, occurrences }
+}
+
+/// The facts [`WordFacts::of`] reads, against [`plain_word_facts`]: for
+/// each name, each fact; for each word of [`fact_words`], whether it
+/// occurs; for each word and `also`, where. How often each fact holds
+/// (the six facts, then "occurs"), for the caller to check that the
+/// texts exercise them.
+#[cfg(test)]
+pub(super) fn word_facts_agree(
+    text: &str,
+    names: &[&str],
+    also: &[&str],
+    body: &[Range<usize>],
+    places: &HashSet<String>,
+) -> [usize; 7] {
+    let plain = plain_word_facts(text, names, also, body, places);
+    let (facts, occurrences) = WordFacts::of(text, names, also, body, places);
+    let fast = [
+        &facts.only_after_the,
+        &facts.label,
+        &facts.in_body,
+        &facts.place_like,
+        &facts.term_like,
+        &facts.group_modifier,
+    ];
+    let mut held = [0; 7];
+    for name in names {
+        for (k, set) in fast.iter().enumerate() {
+            assert_eq!(
+                set.contains(*name),
+                plain.sets[k].contains(*name),
+                "fact {k} of {name:?} in {text:?}"
+            );
+            held[k] += usize::from(set.contains(*name));
+        }
+    }
+    for w in fact_words(names) {
+        assert_eq!(occurrences.word_in(&w), plain.seen.contains(&w), "{w:?} in {text:?}");
+        held[6] += usize::from(plain.seen.contains(&w));
+    }
+    for (w, starts) in &plain.occurrences {
+        assert_eq!(occurrences.get(w), Some(starts.as_slice()), "{w:?} in {text:?}");
+    }
+    held
 }
 
 /// Whether the occurrence `at..end` of a name reads as a term, not an
@@ -694,7 +938,7 @@ fn term_context(text: &str, at: usize, end: usize) -> bool {
 
 /// "Administration" alone: the generic head of a name, not a name.
 pub(super) fn head_alone(name: &str) -> bool {
-    !name.contains(' ') && ORG_HEADS.contains(&name)
+    !name.contains(' ') && COMPANY_SETS[1].contains(name)
 }
 
 /// Whether a recognised name may stand as an actor: found outside a
@@ -715,11 +959,11 @@ fn trusted(facts: &WordFacts, rec: &Recognised, name: &str, kind: ActorType) -> 
 /// Whether a one-word name is also a common word: in the list of
 /// capitalised words that are not names, or written in lower case
 /// elsewhere in the document. An acronym ("WTO") never is.
-fn common_word(facts: &WordFacts, name: &str) -> bool {
+fn common_word(occurrences: &Occurrences, name: &str) -> bool {
     if name.contains(' ') || acronym(name) {
         return false;
     }
-    NOT_NAMES.contains(name) || facts.word_in(&name.to_lowercase())
+    NOT_NAMES.contains(name) || occurrences.word_in(&name.to_lowercase())
 }
 
 /// Whether a one-word name (not an acronym) lacks the evidence to stand
@@ -736,8 +980,8 @@ fn thin_word(
     surnames: &HashSet<&str>,
     curated_short: &dyn Fn(&str) -> bool,
 ) -> bool {
-    let plural = name.strip_suffix('s').is_some_and(|stem| facts.word_in(stem));
-    let singular = facts.word_in(&format!("{name}s"));
+    let plural = name.strip_suffix('s').is_some_and(|stem| rec.occurrences.word_in(stem));
+    let singular = rec.occurrences.word_in(&format!("{name}s"));
     surnames.contains(name)
         || curated_short(name)
         || plural
@@ -833,7 +1077,7 @@ pub(super) fn merge(
             || taken.overlaps(r)
             || PLACES.contains(name)
             || region(name, &locations)
-            || common_word(facts, name)
+            || common_word(&rec.occurrences, name)
         {
             continue;
         }

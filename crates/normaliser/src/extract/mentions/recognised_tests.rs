@@ -656,3 +656,173 @@ fn a_name_ending_with_a_head_is_found_by_its_last_word() {
         assert_eq!(ends_with_head(s), scan(s), "{s:?}");
     }
 }
+
+/// The word facts read for the recogniser's names only, with their
+/// occurrences looked up by binary search, answer every question the
+/// merge asks as the facts read for every word, in sets and a map, did:
+/// names in every context a fact reads (after "the ", "in ", "near ",
+/// "to" after a verb of motion, before a number, a place noun, a group
+/// noun, in a list of places, in a work's title, quoted, glossed, after
+/// "Operation" or a portfolio), in lower case, plural and singular, over
+/// pseudo-random texts of those pieces.
+#[test]
+fn word_facts_read_for_names_only_answer_as_those_read_for_every_word() {
+    use super::recognised::word_facts_agree;
+    use crate::hash::HashSet;
+    let names = [
+        "Zargul",
+        "Zarguls",
+        "Panjshir",
+        "Ansar",
+        "Karzai",
+        "Nora Haidari",
+        "Appendix",
+        "IED",
+        "US",
+        "Takhar",
+        "Helmand",
+        "Punjabi",
+        "Istikhbarato",
+        "Kabul",
+        "Sar-e Pul",
+        "Musa Qala",
+        "State",
+        "Afghans",
+        "Afghan",
+    ];
+    let pieces = [
+        "Zargul",
+        "zargul",
+        "Zarguls",
+        "Panjshir",
+        "Ansar",
+        "Ansars",
+        "Karzai",
+        "karzai",
+        "Nora Haidari",
+        "Appendix",
+        "IED",
+        "US",
+        "us",
+        "Takhar",
+        "Helmand",
+        "Punjabi",
+        "Istikhbarato",
+        "Kabul",
+        "Sar-e Pul",
+        "Musa Qala",
+        "State",
+        "state",
+        "States",
+        "Afghans",
+        "Afghan",
+        "afghan",
+        "the",
+        "in",
+        "near",
+        "came to",
+        "went to",
+        "to",
+        "1",
+        "2",
+        "province",
+        "district",
+        "factions",
+        "fighters",
+        "and",
+        ",",
+        ".",
+        "'s",
+        "’s",
+        "Operation",
+        "Minister of",
+        "[intelligence]",
+        "(a district)",
+        "“",
+        "”",
+        "mostly",
+        "author of",
+        "Report",
+        "said",
+        "\n",
+        "é",
+        "Zargulé",
+        "x",
+        "Panjshir,",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let places: HashSet<String> = ["Takhar", "Sar-e Pul"].iter().map(|p| p.to_string()).collect();
+    let mut held = [0; 7];
+    for n in 0..2000 {
+        let mut text = String::new();
+        for _ in 0..(5 + n % 50) {
+            text.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            if next() % 5 != 0 {
+                text.push(' ');
+            }
+        }
+        // Names from this document: a few of the list, sorted, once each.
+        let mut some: Vec<&str> = names.iter().copied().filter(|_| next() % 3 != 0).collect();
+        some.sort_unstable();
+        some.dedup();
+        let also: Vec<&str> = names.iter().copied().filter(|_| next() % 4 == 0).chain(["Khan Ali"]).collect();
+        // The body: the first half, or none, or all.
+        let half = (0..=text.len() / 2).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+        let ends = [half, 0, text.len()];
+        let body: Vec<std::ops::Range<usize>> =
+            std::iter::once(0..ends[n % 3]).filter(|r| r.end > 0).collect();
+        let facts = word_facts_agree(&text, &some, &also, &body, &places);
+        held.iter_mut().zip(facts).for_each(|(h, f)| *h += f);
+    }
+    assert!(held.iter().all(|&h| h > 50), "{held:?}");
+}
+
+/// The word lists the names are checked against, as sets, hold what the
+/// lists hold: every word of every list, changed in case, with an "s"
+/// more or a letter less, is in a set if and only if it is in its list.
+#[test]
+fn word_sets_hold_what_their_lists_hold() {
+    use super::recognised::word_sets;
+    let sets = word_sets();
+    let mut words: Vec<String> = vec![String::new(), "x".into(), "Mr".into(), "Gen".into(), "Gens.".into()];
+    for (list, _) in sets {
+        for w in list {
+            let mut fewer = w.chars();
+            fewer.next_back();
+            words.extend([
+                w.to_string(),
+                w.to_lowercase(),
+                w.to_uppercase(),
+                format!("{w}s"),
+                fewer.as_str().to_string(),
+                format!(" {w}"),
+            ]);
+        }
+    }
+    let mut held = 0;
+    for (list, set) in sets {
+        assert!(!list.is_empty());
+        for w in &words {
+            assert_eq!(set.contains(w.as_str()), list.contains(&w.as_str()), "{w:?}");
+            held += usize::from(set.contains(w.as_str()));
+        }
+    }
+    assert!(held > 300, "{held}");
+}
+
+/// Places read again and again count each reading, as they did when
+/// every reading copied the name.
+#[test]
+fn places_read_again_count_as_before() {
+    use super::recognised::places_agree;
+    let names =
+        ["Kabul", "Helmand", "Kabul", "", "Takhar Province", "Kabul", "Helmand", "KPK", "kabul", "Kabul"];
+    assert_eq!(places_agree(&names), 6);
+    assert_eq!(places_agree(&[]), 0);
+}

@@ -790,3 +790,144 @@ fn title_before_is_the_first_listed_title_that_fits() {
     }
     assert!(found > TITLES.len(), "{found}");
 }
+
+/// Segments for the patterns that end with a cue word: names of every
+/// shape (initials, particles, "al-", apostrophes, hyphens, glued and
+/// non-ASCII letters) before and after reporting verbs, role nouns and
+/// ", of the", with commas, articles, lower-case words, long runs of
+/// white space and of words between them; the cue sentences, and a
+/// pseudo-random mix of all of these.
+fn closing_texts() -> Vec<String> {
+    let mut texts: Vec<String> = CUE_SENTENCES.iter().map(|s| s.to_string()).collect();
+    // The longest reach back from the cue word: a name of four words with
+    // two initials and a particle in each gap, then `,\s`, an article and
+    // four lower-case words before a role.
+    let longest = "Ali A. B. bin Khan C. D. de Kagan E. F. van Omar";
+    texts.extend([
+        format!("{longest}, said it."),
+        format!("{longest} said it."),
+        format!("{longest}, the one true top-level old chief."),
+        format!("{longest}, of the Brookings Institution."),
+        format!("Then {}, the one true top-level old chief.", longest.replace(" de ", "\u{a0}de\u{2009}")),
+    ]);
+    let verbs = REPORTING_VERBS.iter().step_by(7).take(12).copied();
+    let roles = ROLES.iter().step_by(11).take(12).copied();
+    let pieces: Vec<String> = [
+        "Ali",
+        "Khan",
+        "Kim",
+        "Kagan",
+        "al-Zawahiri",
+        "El-Baz",
+        "O'Reilly",
+        "D’Souza",
+        "McKenzie",
+        "Nwajiaku-Dahou",
+        "George",
+        "W.",
+        "Bush",
+        "bin",
+        "van",
+        "de",
+        "Ébert",
+        "Øster",
+        "ÉMIR",
+        "Zoë",
+        "AQ",
+        "Said",
+        "The",
+        "He",
+        "of",
+        "of the",
+        "the",
+        "a",
+        "an",
+        "former",
+        "deputy",
+        "top-level",
+        "said",
+        "says",
+        "Xsaid",
+        "chief",
+        "x",
+        "3",
+        "(",
+        ")",
+        ";",
+        ".",
+        ",",
+        ", ",
+        ",",
+        "'",
+        "’",
+        "-",
+        "“",
+        "\u{a0}",
+        "\u{2009}",
+        "\t",
+        "\n",
+        " ",
+        " ",
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\u{0b}",
+        ", a",
+        ", the",
+        ", an",
+        ", of the",
+        "Brookings",
+        "Ali Khan,",
+        "Kim Kagan,",
+        "Peter T. King",
+        "Lisa O. Monaco,",
+    ]
+    .iter()
+    .map(|p| p.to_string())
+    .chain(verbs.chain(roles).flat_map(|w| [w.to_string(), format!(" {w}"), format!(", {w} ")]))
+    .collect();
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    for n in 0..6000 {
+        let mut t = String::new();
+        for _ in 0..(8 + n % 60) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let p = &pieces[(seed % pieces.len() as u64) as usize];
+            t.push_str(p);
+            // Mostly one space between pieces, as in text.
+            if seed >> 40 & 3 != 0 {
+                t.push(' ');
+            }
+        }
+        texts.push(t);
+    }
+    texts
+}
+
+/// The anchored searches of the patterns that end with a cue word find
+/// the groups `captures_iter` finds, over the whole segment.
+#[test]
+fn closing_cue_searches_find_what_captures_iter_finds() {
+    let (ac, kinds) = &*CUE_WORDS;
+    let longest = "Ali A. B. bin Khan C. D. de Kagan E. F. van Omar";
+    let patterns: [(&Regex, &Closing); 2] =
+        [(&VERB_BEFORE, &CLOSING_CUES[0]), (&APPOSITION, &CLOSING_CUES[1])];
+    let mut found = [0usize; 2];
+    for text in closing_texts() {
+        let cues: Vec<(CueWord, Range<usize>)> =
+            Overlapping::new(ac, text.as_bytes()).map(|(p, m)| (kinds[p], m)).collect();
+        let mut longest_found = false;
+        for (k, (whole, closing)) in patterns.iter().enumerate() {
+            let expected: Vec<Range<usize>> =
+                whole.captures_iter(&text).filter_map(|c| c.get(1)).map(|g| g.range()).collect();
+            let got = closing_groups(closing, &text, cues.iter().cloned());
+            assert_eq!(got, expected, "{whole}: {text:?}");
+            longest_found |= expected.iter().any(|g| text[g.clone()].starts_with(longest));
+            found[k] += expected.len();
+        }
+        assert!(longest_found || !text.contains(longest), "{text:?}");
+    }
+    assert!(found.iter().all(|&n| n > 200), "{found:?}");
+}
