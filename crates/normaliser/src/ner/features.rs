@@ -217,6 +217,13 @@ pub(crate) struct TokInfo {
 }
 
 impl TokInfo {
+    /// The facts of a word of lower-case ASCII letters whose hash is
+    /// `exact`: its own lower case, its shape "x".
+    #[inline]
+    const fn lower_case(exact: u64) -> TokInfo {
+        TokInfo { exact, lower: exact, shape: SHAPE_LOWER, cap: false, lower_only: true, has_lower: true }
+    }
+
     /// Word-list bits: those of the word in lower case. Looked up when a
     /// feature reads them, not for every token: the tagger reads them only
     /// for a word whose scores it has not cached, and most tokens are no
@@ -283,14 +290,7 @@ pub(crate) fn tok_info(word: &str, scratch: &mut Scratch) -> TokInfo {
         high |= b;
     }
     if lower_only {
-        return TokInfo {
-            exact,
-            lower: exact,
-            shape: SHAPE_LOWER,
-            cap: false,
-            lower_only: true,
-            has_lower: true,
-        };
+        return TokInfo::lower_case(exact);
     }
     if high < 0x80 {
         return ascii_tok_info(word.as_bytes());
@@ -486,14 +486,7 @@ pub(crate) fn token_info(text: &str, r: Range<usize>, scratch: &mut Scratch) -> 
     }
     if rest_lower {
         if first.is_ascii_lowercase() {
-            return TokInfo {
-                exact,
-                lower: exact,
-                shape: SHAPE_LOWER,
-                cap: false,
-                lower_only: true,
-                has_lower: true,
-            };
+            return TokInfo::lower_case(exact);
         }
         if first.is_ascii_uppercase() {
             // "Xx": the lower case differs in the first byte only.
