@@ -591,8 +591,6 @@ fn role_phrase(s: &str, kind: ActorType) -> bool {
 struct WordFacts {
     /// Names seen on word boundaries, every time right after "the ".
     only_after_the: HashSet<String>,
-    /// Names always followed by a number ("Appendix 1"): labels.
-    label: HashSet<String>,
     /// Names seen at least once in the body (see [`body`]).
     in_body: HashSet<String>,
     /// Names seen after "in " or "near " (not as a possessive), before a
@@ -699,14 +697,6 @@ impl WordFacts {
         if clean.iter().all(|&at| text[..at].ends_with("the ")) {
             self.only_after_the.insert(word.to_string());
         }
-        let numbered = |at: usize| {
-            text[at + word.len()..]
-                .strip_prefix(' ')
-                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
-        };
-        if clean.iter().all(|&at| numbered(at)) {
-            self.label.insert(word.to_string());
-        }
         if clean.iter().any(|&at| within(body, &(at..at + word.len()))) {
             self.in_body.insert(word.to_string());
         }
@@ -786,7 +776,7 @@ pub(super) fn places_agree(names: &[&str]) -> usize {
 #[cfg(test)]
 pub(super) struct PlainFacts {
     pub(super) seen: HashSet<String>,
-    pub(super) sets: [HashSet<String>; 6],
+    pub(super) sets: [HashSet<String>; 5],
     pub(super) occurrences: HashMap<String, Vec<usize>>,
 }
 
@@ -806,8 +796,8 @@ pub(super) fn plain_word_facts(
     let occurrences: HashMap<String, Vec<usize>> =
         all.iter().map(|w| w.to_string()).zip(word_occurrences(text, &all)).collect();
     let mut seen = HashSet::default();
-    let mut sets: [HashSet<String>; 6] = Default::default();
-    let [only_after_the, label, in_body, place_like_set, term_like, group_modifier_set] = &mut sets;
+    let mut sets: [HashSet<String>; 5] = Default::default();
+    let [only_after_the, in_body, place_like_set, term_like, group_modifier_set] = &mut sets;
     for word in &words {
         let clean = occurrences.get(word).map_or(&[][..], Vec::as_slice);
         if clean.is_empty() {
@@ -815,14 +805,6 @@ pub(super) fn plain_word_facts(
         }
         if clean.iter().all(|&at| text[..at].ends_with("the ")) {
             only_after_the.insert(word.clone());
-        }
-        let numbered = |at: usize| {
-            text[at + word.len()..]
-                .strip_prefix(' ')
-                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
-        };
-        if clean.iter().all(|&at| numbered(at)) {
-            label.insert(word.clone());
         }
         if clean.iter().any(|&at| within(body, &(at..at + word.len()))) {
             in_body.insert(word.clone());
@@ -869,7 +851,7 @@ pub(super) fn plain_word_facts(
 /// The facts [`WordFacts::of`] reads, against [`plain_word_facts`]: for
 /// each name, each fact; for each word of [`fact_words`], whether it
 /// occurs; for each word and `also`, where. How often each fact holds
-/// (the six facts, then "occurs"), for the caller to check that the
+/// (the five facts, then "occurs"), for the caller to check that the
 /// texts exercise them.
 #[cfg(test)]
 pub(super) fn word_facts_agree(
@@ -878,18 +860,12 @@ pub(super) fn word_facts_agree(
     also: &[&str],
     body: &[Range<usize>],
     places: &HashSet<String>,
-) -> [usize; 7] {
+) -> [usize; 6] {
     let plain = plain_word_facts(text, names, also, body, places);
     let (facts, occurrences) = WordFacts::of(text, names, also, body, places);
-    let fast = [
-        &facts.only_after_the,
-        &facts.label,
-        &facts.in_body,
-        &facts.place_like,
-        &facts.term_like,
-        &facts.group_modifier,
-    ];
-    let mut held = [0; 7];
+    let fast =
+        [&facts.only_after_the, &facts.in_body, &facts.place_like, &facts.term_like, &facts.group_modifier];
+    let mut held = [0; 6];
     for name in names {
         for (k, set) in fast.iter().enumerate() {
             assert_eq!(
@@ -902,7 +878,7 @@ pub(super) fn word_facts_agree(
     }
     for w in fact_words(names) {
         assert_eq!(occurrences.word_in(&w), plain.seen.contains(&w), "{w:?} in {text:?}");
-        held[6] += usize::from(plain.seen.contains(&w));
+        held[5] += usize::from(plain.seen.contains(&w));
     }
     for (w, starts) in &plain.occurrences {
         assert_eq!(occurrences.get(w), Some(starts.as_slice()), "{w:?} in {text:?}");
@@ -942,8 +918,8 @@ pub(super) fn head_alone(name: &str) -> bool {
 }
 
 /// Whether a recognised name may stand as an actor: found outside a
-/// doubtful segment or seen in the body at least once, not a label
-/// ("Appendix 1"), not named like a faith or its followers, and, for a
+/// doubtful segment or seen in the body at least once, not named like a
+/// faith or its followers, and, for a
 /// person, never read as a place ("in Takhar", "Musa Qala district").
 fn trusted(facts: &WordFacts, rec: &Recognised, name: &str, kind: ActorType) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name);

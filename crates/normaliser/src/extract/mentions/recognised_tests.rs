@@ -690,33 +690,9 @@ fn word_facts_read_for_names_only_answer_as_those_read_for_every_word() {
         "Afghans",
         "Afghan",
     ];
-    let pieces = [
-        "Zargul",
-        "zargul",
-        "Zarguls",
-        "Panjshir",
-        "Ansar",
-        "Ansars",
-        "Karzai",
-        "karzai",
-        "Nora Haidari",
-        "Appendix",
-        "IED",
-        "US",
-        "us",
-        "Takhar",
-        "Helmand",
-        "Punjabi",
-        "Istikhbarato",
-        "Kabul",
-        "Sar-e Pul",
-        "Musa Qala",
-        "State",
-        "state",
-        "States",
-        "Afghans",
-        "Afghan",
-        "afghan",
+    // The names, their other forms, and the contexts the facts read.
+    let forms = ["zargul", "Ansars", "karzai", "us", "state", "States", "afghan"];
+    let contexts = [
         "the",
         "in",
         "near",
@@ -750,6 +726,7 @@ fn word_facts_read_for_names_only_answer_as_those_read_for_every_word() {
         "x",
         "Panjshir,",
     ];
+    let pieces: Vec<&str> = names.iter().chain(&forms).chain(&contexts).copied().collect();
     let mut seed = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = move || {
         seed ^= seed << 13;
@@ -758,7 +735,7 @@ fn word_facts_read_for_names_only_answer_as_those_read_for_every_word() {
         seed
     };
     let places: HashSet<String> = ["Takhar", "Sar-e Pul"].iter().map(|p| p.to_string()).collect();
-    let mut held = [0; 7];
+    let mut held = [0; 6];
     for n in 0..2000 {
         let mut text = String::new();
         for _ in 0..(5 + n % 50) {
